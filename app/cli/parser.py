@@ -1,0 +1,84 @@
+"""The command line of SPEC.md. Imports nothing heavy, so ``--help`` answers at once."""
+
+from __future__ import annotations
+
+import argparse
+
+EXPORT_KINDS = ("partners", "contacts", "training", "claims", "deals", "quotes", "overlaps")
+IMPORT_KINDS = ("partners", "contacts", "training", "claims", "pricebook")
+
+EPILOG = """\
+exit codes: 0 success; 1 the input was refused (the message says why, nothing was written);
+2 usage error; 3 an unexpected error (a bug: details are in the log file).
+Without a command, the application window opens."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="channel-desk",
+        description="Channel Desk: partners, training, deal registrations, channel conflict "
+        "and accurate quotes.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_db(parser)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window on a fresh demo database (a new temporary file)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
+    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="fill the database with realistic demo data")
+    _add_db(demo)
+    demo.add_argument(
+        "--force", action="store_true", help="add the demo data even if the database has data"
+    )
+
+    imp = commands.add_parser("import", help="import a workbook or CSV file")
+    _add_db(imp)
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("file")
+    imp.add_argument("--sheet", help="the sheet to read (default: the first)")
+    imp.add_argument(
+        "--map", action="append", default=[], metavar="HEADER=FIELD", help="map a column"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    imp.add_argument("--skip-invalid", action="store_true", help="import only the valid rows")
+
+    exp = commands.add_parser("export", help="export records to .xlsx or .csv")
+    _add_db(exp)
+    exp.add_argument("kind", choices=EXPORT_KINDS)
+    exp.add_argument("file", help="a path ending in .xlsx or .csv")
+
+    ovl = commands.add_parser("overlaps", help="list overlapping claims")
+    _add_db(ovl)
+    ovl.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    quote = commands.add_parser("quote", help="create, show or print quotes")
+    _add_db(quote)
+    quote_commands = quote.add_subparsers(dest="quote_command", metavar="ACTION", required=True)
+    create = quote_commands.add_parser("create", help="create a quote from a JSON spec")
+    _add_db(create)
+    create.add_argument("spec", metavar="SPEC.json")
+    show = quote_commands.add_parser("show", help="show a quote")
+    _add_db(show)
+    show.add_argument("number")
+    show.add_argument("--format", choices=("table", "json"), default="table")
+    pdf = quote_commands.add_parser("pdf", help="write a quote's PDF")
+    _add_db(pdf)
+    pdf.add_argument("number")
+    pdf.add_argument("--out", required=True, metavar="FILE.pdf")
+    return parser
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    """``--db`` is accepted before or after the command; the innermost one given wins."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help="a SQLite file path or a SQLAlchemy URL (default: the file in your data folder)",
+    )

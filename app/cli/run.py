@@ -1,0 +1,47 @@
+"""Runs one command: the right handler, one line per problem on stderr, SPEC.md's exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+
+from app.domain.errors import AppError, NotAvailableYetError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _handlers() -> dict[str, Handler]:
+    from app.cli import cmd_demo, cmd_export
+
+    return {"demo": cmd_demo.run, "export": cmd_export.run}
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run ``args.command``; every expected problem becomes one line on stderr and exit 1."""
+    handler = _handlers().get(args.command)
+    try:
+        if handler is None:
+            raise NotAvailableYetError(
+                f"'{args.command}' is not available yet in this version of Channel Desk."
+            )
+        return handler(args)
+    except AppError as exc:
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            print(f"channel-desk: {line}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("channel-desk: interrupted; nothing more was written.", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(
+            "channel-desk: unexpected error (a bug); the details are in the log file.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

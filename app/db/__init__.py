@@ -1,0 +1,1 @@
+"""Storage: typed SQLAlchemy models, column types, engine set-up, migrations and backups."""

@@ -1,0 +1,227 @@
+"""Opening a database: SQLite set up on every connection, PostgreSQL by URL, one Session per action.
+
+``open_database`` checks the file or server, upgrades the schema (after a backup), and returns a
+``Database`` whose ``transaction()`` is the only way the rest of the product writes: it commits
+at the end of one user action, rolls back on any error, and turns a stale save into a
+``ConflictError``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.db.audit import install_audit
+from app.db.location import describe, sqlite_path, to_url
+from app.domain.errors import ConflictError, DatabaseUnavailableError
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+STALE_MESSAGE = (
+    "This record was changed by someone else since you opened it. Reload it to see their "
+    "changes, or apply yours again on top of them."
+)
+
+
+@dataclass
+class Database:
+    """An open database: its engine, where it is, and sessions for one user action each."""
+
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+    actor: str
+
+    @property
+    def label(self) -> str:
+        return describe(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commit when the block ends, roll back if it raises."""
+        session = self.sessions()
+        session.info["actor"] = self.actor
+        try:
+            yield session
+            session.commit()
+        except StaleDataError:
+            session.rollback()
+            raise ConflictError(STALE_MESSAGE) from None
+        except OperationalError as exc:
+            session.rollback()
+            raise _operational_error(exc, self.label) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look: nothing is committed, the session is closed at the end."""
+        session = self.sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _operational_error(exc: OperationalError, where: str) -> DatabaseUnavailableError:
+    text = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseUnavailableError(
+            f"The database {where} is busy with another program; try again in a moment."
+        )
+    if "disk" in lowered and ("full" in lowered or "i/o" in lowered):
+        return DatabaseUnavailableError(
+            f"The disk holding {where} is full or failing; free some space and try again. "
+            "Nothing was saved."
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return DatabaseUnavailableError(
+            f"The database {where} is read-only; choose a file in a folder you can write to."
+        )
+    return DatabaseUnavailableError(f"The database {where} could not be used: {text}")
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, before touching it, a file that is not SQLite or a folder we cannot write to."""
+    if path.is_dir():
+        raise DatabaseUnavailableError(f"{path} is a folder; give the path of a database file.")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise DatabaseUnavailableError(f"{path} cannot be read: check its permissions.")
+        if path.stat().st_size > 0:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_MAGIC))
+            if header != SQLITE_MAGIC:
+                raise DatabaseUnavailableError(
+                    f"{path} is not a Channel Desk database (not an SQLite file): "
+                    "open another file, or give a new file name to start one."
+                )
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DatabaseUnavailableError(
+                f"{path} is read-only (the file or its folder): copy it to a folder you can "
+                "write to and open the copy."
+            )
+        return
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailableError(
+                f"Cannot create the folder {folder} ({exc.strerror}): choose another place."
+            ) from None
+    if not os.access(folder, os.W_OK):
+        raise DatabaseUnavailableError(
+            f"Cannot create a database in {folder}: the folder is read-only. Choose another place."
+        )
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        raise DatabaseUnavailableError(
+            f"Cannot create {path} ({exc.strerror}): choose another place."
+        ) from None
+    os.close(fd)
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for ``url``, with SQLite's per-connection set-up installed."""
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            check_sqlite_file(path)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10}, future=True)
+
+
+def probe(engine: Engine, label: str) -> None:
+    """Connect once, so an unreachable server or a broken file is reported in one line now."""
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except OperationalError as exc:
+        orig = exc.orig
+        text = str(orig).strip().splitlines()[0] if orig else str(exc)
+        if isinstance(orig, sqlite3.DatabaseError) and "not a database" in text:
+            raise DatabaseUnavailableError(
+                f"{label} is not a Channel Desk database (not an SQLite file): open another file."
+            ) from None
+        raise DatabaseUnavailableError(
+            f"Cannot reach the database {label}: {text}. Check the address and that the "
+            "server is running."
+        ) from None
+
+
+def open_database(
+    path_or_url: str | os.PathLike[str] | None = None,
+    *,
+    migrate: bool = True,
+    actor: str | None = None,
+) -> Database:
+    """Open (creating a SQLite file if needed), check, and upgrade the database."""
+    from app.db.migrate import upgrade  # late: Alembic is only needed when opening
+
+    url = to_url(path_or_url)
+    engine = make_engine(url)
+    label = describe(url)
+    try:
+        probe(engine, label)
+        if migrate:
+            upgrade(engine, url)
+    except BaseException:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    install_audit(sessions)
+    return Database(url=url, engine=engine, sessions=sessions, actor=actor or _who())
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some containers: fall back to a neutral one
+        return "unknown"

@@ -1,0 +1,79 @@
+"""Schema upgrades with Alembic, configured in code (no alembic.ini to lose or mis-edit).
+
+At every start the database is brought to the newest schema. A SQLite file that already holds
+data is first copied to ``backups/`` beside it. A database written by a newer Channel Desk, or a
+SQLite file of some other program, is refused and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.engine import URL, Connection, Engine
+
+from app.db.backup import automatic_backup
+from app.db.location import describe, sqlite_path
+from app.domain.errors import DatabaseUnavailableError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has no revisions"
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, url: URL) -> None:
+    """Bring the schema to the head revision, after a backup when there is data to protect."""
+    label = describe(url)
+    script = ScriptDirectory.from_config(alembic_config())
+    head = head_revision()
+    with engine.connect() as connection:
+        current = current_revision(connection)
+        tables = set(inspect(connection).get_table_names())
+    if current == head:
+        return
+    if current is not None and _unknown(script, current):
+        raise DatabaseUnavailableError(
+            f"{label} was written by a newer version of Channel Desk (schema {current}); "
+            "update Channel Desk to open it."
+        )
+    if current is None and tables:
+        raise DatabaseUnavailableError(
+            f"{label} is a database of another program, not of Channel Desk: open another "
+            "file, or give a new file name to start one."
+        )
+    path = sqlite_path(url)
+    if current is not None and path is not None:
+        copy = automatic_backup(path, f"before-{head}")
+        log.info("upgrading %s from %s to %s; backup at %s", label, current, head, copy)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    log.info("database %s is at schema %s", label, head)
+
+
+def _unknown(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is None
+    except Exception:  # Alembic raises for revisions it has never heard of
+        return True

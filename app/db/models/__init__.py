@@ -1,0 +1,37 @@
+"""Every table of Channel Desk; importing this package registers them all on ``Base.metadata``."""
+
+from app.db.base import Base
+from app.db.models.accounts import Account, Claim, DirectRep, OverlapDismissal, OverlapResolution
+from app.db.models.audit import AuditEntry
+from app.db.models.catalog import Price, Product, ProductFamily, VolumeBreak
+from app.db.models.deals import Deal, DealActivity, DealParty
+from app.db.models.partners import Contact, Partner, Tier
+from app.db.models.quotes import Quote, QuoteLine, QuoteRevision
+from app.db.models.settings import Setting
+from app.db.models.training import Course, TrainingRecord
+
+__all__ = [
+    "Account",
+    "AuditEntry",
+    "Base",
+    "Claim",
+    "Contact",
+    "Course",
+    "Deal",
+    "DealActivity",
+    "DealParty",
+    "DirectRep",
+    "OverlapDismissal",
+    "OverlapResolution",
+    "Partner",
+    "Price",
+    "Product",
+    "ProductFamily",
+    "Quote",
+    "QuoteLine",
+    "QuoteRevision",
+    "Setting",
+    "Tier",
+    "TrainingRecord",
+    "VolumeBreak",
+]

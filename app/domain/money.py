@@ -1,0 +1,122 @@
+"""Exact money: every amount is a ``Decimal``, rounded in this one place.
+
+Rounding is ROUND_HALF_UP to the currency's ISO 4217 minor unit (SPEC.md, "Pricing rules").
+Nothing here accepts a ``float``: a float has already lost the exact value the user typed.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.domain.errors import InputError
+
+# ISO 4217 minor units that differ from the usual two decimals.
+_MINOR_UNITS: dict[str, int] = {
+    "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0,
+    "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+    "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+    "CLF": 4, "UYW": 4,
+}  # fmt: skip
+
+#: Currencies offered in pickers; any ISO-looking three-letter code is accepted.
+COMMON_CURRENCIES: tuple[str, ...] = (
+    "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "KWD", "BHD",
+)  # fmt: skip
+
+#: Exact decimals kept in storage: enough for every minor unit (CLF has 4).
+STORAGE_DECIMALS = 4
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+def minor_unit(currency: str) -> int:
+    """Number of decimals of ``currency`` (ISO 4217); 2 unless listed otherwise."""
+    return _MINOR_UNITS.get(normalize_currency(currency), 2)
+
+
+def normalize_currency(currency: str) -> str:
+    """Upper-case three-letter code; refuse anything else with a message the user can act on."""
+    code = (currency or "").strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise InputError(f"'{currency}' is not a currency code: use three letters such as EUR.")
+    return code
+
+
+def quantum(currency: str) -> Decimal:
+    """The smallest amount of ``currency``: 0.01 for EUR, 1 for JPY, 0.001 for KWD."""
+    return Decimal(1).scaleb(-minor_unit(currency))
+
+
+def round_money(amount: Decimal, currency: str) -> Decimal:
+    """Round half up to the currency's minor unit: the only rounding of money in the product."""
+    if not isinstance(amount, Decimal):
+        raise TypeError(f"money must be a Decimal, not {type(amount).__name__}")
+    return amount.quantize(quantum(currency), rounding=ROUND_HALF_UP)
+
+
+def parse_decimal(text: object, what: str = "amount", max_places: int | None = None) -> Decimal:
+    """Read a number the user typed (``"1,234.50"``, ``"19"``, an ``int``) as an exact Decimal.
+
+    Thousands separators (comma, space, apostrophe) are dropped. ``float`` is refused: it has
+    already lost the exact value. ``max_places`` caps the decimals (2 for discounts, 4 for tax).
+    """
+    if isinstance(text, bool | float):
+        raise TypeError(f"{what}: exact numbers only, not {type(text).__name__}")
+    if isinstance(text, Decimal):
+        value = text
+    elif isinstance(text, int):
+        value = Decimal(text)
+    else:
+        cleaned = str(text).strip().replace(",", "").replace("'", "").replace(" ", "")
+        cleaned = cleaned.replace("\u00a0", "").replace("\u202f", "")
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise InputError(f"{what}: '{text}' is not a number.") from None
+    if not value.is_finite():
+        raise InputError(f"{what}: '{text}' is not a number.")
+    if max_places is not None and decimal_places(value) > max_places:
+        raise InputError(f"{what}: '{text}' has more than {max_places} decimals.")
+    return value
+
+
+def decimal_places(value: Decimal) -> int:
+    """How many decimals ``value`` really has (trailing zeros do not count)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def parse_percent(text: object, what: str = "percentage", max_places: int = 2) -> Decimal:
+    """A percentage in 0..100 with at most ``max_places`` decimals (2 for discounts, 4 for tax)."""
+    value = parse_decimal(text, what, max_places)
+    if value < 0 or value > HUNDRED:
+        raise InputError(f"{what}: {text} is not between 0 and 100.")
+    return value
+
+
+def format_amount(amount: Decimal, currency: str, thousands: str = ",", point: str = ".") -> str:
+    """``1234.5`` EUR → ``1,234.50``: the currency's decimals, grouped thousands, no float."""
+    value = round_money(amount, currency)
+    places = minor_unit(currency)
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value):.{places}f}"
+    whole, _, fraction = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    grouped = thousands.join(groups)
+    return f"{sign}{grouped}{point}{fraction}" if places else f"{sign}{grouped}"
+
+
+def format_money(amount: Decimal, currency: str, thousands: str = ",", point: str = ".") -> str:
+    """``EUR 1,234.50``: the figure with its currency code, as quotes print it."""
+    return f"{normalize_currency(currency)} {format_amount(amount, currency, thousands, point)}"
+
+
+def format_percent(value: Decimal) -> str:
+    """``Decimal('12.50')`` → ``12.5%``; whole numbers without decimals."""
+    text = format(value.normalize(), "f") if value != 0 else "0"
+    return f"{text}%"

@@ -1,0 +1,187 @@
+"""Identity keys for company names and web domains (SPEC.md, "Overlap rules").
+
+Two records are the same company when their keys agree: the name Unicode-folded, lower-cased,
+without punctuation or legal-form words; the domain without scheme, ``www.``, path or port.
+Free-mail domains never identify a company.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LEGAL_FORMS: frozenset[str] = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "gmbh",
+        "ag",
+        "kg",
+        "ohg",
+        "ug",
+        "sa",
+        "sas",
+        "sarl",
+        "srl",
+        "spa",
+        "sl",
+        "slu",
+        "bv",
+        "nv",
+        "oy",
+        "oyj",
+        "ab",
+        "as",
+        "asa",
+        "aps",
+        "kk",
+        "pty",
+        "pte",
+        "the",
+        "sc",
+        "scs",
+        "cv",
+        "sae",
+        "se",
+        "eurl",
+        "sprl",
+        "bvba",
+        "vof",
+        "ev",
+        "eg",
+        "kft",
+        "zrt",
+        "nyrt",
+        "sro",
+        "spol",
+        "doo",
+        "dd",
+        "ad",
+        "ood",
+        "eood",
+        "jsc",
+        "pjsc",
+        "ooo",
+        "zao",
+        "oao",
+        "pvt",
+        "pt",
+        "tbk",
+        "bhd",
+        "sdn",
+        "lda",
+        "ltda",
+        "eireli",
+        "me",
+        "epp",
+        "cia",
+    }
+)
+
+FREE_MAIL_DOMAINS: frozenset[str] = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "hotmail.fr",
+        "hotmail.de",
+        "live.com",
+        "live.co.uk",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "yahoo.fr",
+        "yahoo.de",
+        "ymail.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "mail.com",
+        "mail.ru",
+        "yandex.ru",
+        "yandex.com",
+        "qq.com",
+        "163.com",
+        "126.com",
+        "zoho.com",
+        "fastmail.com",
+        "tutanota.com",
+        "laposte.net",
+        "orange.fr",
+        "free.fr",
+        "wanadoo.fr",
+        "t-online.de",
+        "libero.it",
+        "virgilio.it",
+        "btinternet.com",
+        "seznam.cz",
+        "naver.com",
+    }
+)
+
+_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+# "A.B.C. GmbH & Co. KG" → keep the & as a word break, drop dots inside abbreviations.
+_DOTTED_ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """NFKD-fold and drop accents: ``Société Générale`` → ``Societe Generale``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """The identity key of a company name: ``The Contoso, Ltd.`` → ``contoso``.
+
+    When every word is a legal form (a company called "The Company"), the words are kept so the
+    key is never empty for a non-empty name.
+    """
+    text = fold(name or "").casefold()
+    text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    words = _SPACES.split(text.strip())
+    kept = [w for w in words if w and w not in LEGAL_FORMS]
+    return " ".join(kept or [w for w in words if w])
+
+
+def domain_key(website_or_email: str | None) -> str | None:
+    """The company domain of a website or e-mail address, or ``None`` when it names no company.
+
+    ``https://www.Contoso.com:443/about`` → ``contoso.com``; ``ann@contoso.com`` → ``contoso.com``;
+    ``bob@gmail.com`` → ``None`` (free mail identifies nobody).
+    """
+    text = (website_or_email or "").strip().casefold()
+    if not text:
+        return None
+    if "@" in text and "/" not in text.split("@", 1)[0]:
+        text = text.rsplit("@", 1)[1]
+    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text)
+    text = text.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    text = text.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
+    if text.startswith("www."):
+        text = text[4:]
+    if "." not in text or not re.fullmatch(r"[\w.-]+", text):
+        return None
+    if text in FREE_MAIL_DOMAINS:
+        return None
+    return text

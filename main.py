@@ -1,0 +1,31 @@
+"""Channel Desk's entry point: logging, then the database, then the window or a command.
+
+``python main.py`` opens the application; ``python main.py COMMAND …`` runs a headless command
+(SPEC.md, "Command line") without importing Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.cli.parser import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from app.db.location import data_dir
+    from app.log import configure_logging
+
+    configure_logging(data_dir(), verbose=args.verbose)
+    if args.command:
+        from app.cli import run_command
+
+        return run_command(args)
+    from app.ui.launch import launch
+
+    return launch(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
