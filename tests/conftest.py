@@ -8,6 +8,7 @@ database, logs, backups) at a temporary folder so no test touches the user's own
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,14 +16,24 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CHANNEL_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="channel-desk-tests-")
 
-import pytest  # noqa: E402
+import pytest
 
-from app.db.engine import Database, open_database  # noqa: E402
-from tests.support.postgres import PostgresServer, start_postgres  # noqa: E402
+from app.db.engine import Database, open_database
+from tests.support.postgres import PostgresServer, start_postgres
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "xlsx"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Benchmarks run only when asked for by path (``pytest tests/bench``), never by default."""
+    bench = REPO / "tests" / "bench"
+    if collection_path == bench or bench in collection_path.parents:
+        asked = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+        if not any(a == bench or bench in a.parents for a in asked):
+            return True
+    return None
 
 
 @pytest.fixture
@@ -34,19 +45,30 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
-    """A throwaway PostgreSQL 15 server on 127.0.0.1, stopped at the end of the run."""
-    server = start_postgres(tmp_path_factory.mktemp("pg"))
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server on 127.0.0.1, stopped and removed at the end of the run.
+
+    Its folder is made directly under the system temp folder: pytest's own temp folders are
+    private to root, and the server runs as the ``postgres`` user when the tests run as root.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="channel-desk-pg-"))
+    server = start_postgres(folder)
     if server is None:
+        shutil.rmtree(folder, ignore_errors=True)
         pytest.skip("no PostgreSQL server binaries on this machine (install Debian's postgresql)")
+    # One migrated database serves as the template of every test's own copy.
+    template = server.create_database()
+    open_database(template).dispose()
+    server.template = template.rsplit("/", 1)[1]
     yield server
     server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
 def postgres_db(postgres_server: PostgresServer) -> Iterator[Database]:
     """A fresh, migrated database on the PostgreSQL server (a new database per test)."""
-    url = postgres_server.create_database()
+    url = postgres_server.create_database(template=postgres_server.template)
     db = open_database(url)
     yield db
     db.dispose()

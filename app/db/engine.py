@@ -82,12 +82,15 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look: nothing is committed, the session is closed at the end."""
+        """A read-only look: nothing is committed; closing ends the transaction.
+
+        Objects stay loaded (detached, not expired) after the block, which suits tests; the
+        product itself returns frozen rows from services, never ORM objects.
+        """
         session = self.sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def dispose(self) -> None:
@@ -118,10 +121,16 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _use_wal(engine: Engine) -> None:
+    """Write-ahead logging: readers never block the writer. It is a property of the file, so it
+    is switched on once, only after the file proved to be ours (it rewrites the file header)."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -212,6 +221,8 @@ def open_database(
         probe(engine, label)
         if migrate:
             upgrade(engine, url)
+        if migrate and url.get_backend_name() == "sqlite":
+            _use_wal(engine)
     except BaseException:
         engine.dispose()
         raise

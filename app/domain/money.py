@@ -102,7 +102,7 @@ def format_amount(amount: Decimal, currency: str, thousands: str = ",", point: s
     sign = "-" if value < 0 else ""
     text = f"{abs(value):.{places}f}"
     whole, _, fraction = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

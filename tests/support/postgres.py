@@ -45,6 +45,7 @@ class PostgresServer:
     port: int
     run_as: str | None
     databases: list[str] = field(default_factory=list)
+    template: str | None = None
 
     @property
     def admin_url(self) -> str:
@@ -64,9 +65,11 @@ class PostgresServer:
         ) as connection:
             connection.execute(statement)  # type: ignore[arg-type]
 
-    def create_database(self) -> str:
+    def create_database(self, template: str | None = None) -> str:
+        """A new empty database (or a copy of ``template``, which is much faster to make)."""
         name = "t_" + uuid.uuid4().hex[:12]
-        self._sql(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self._sql(f'CREATE DATABASE "{name}"{copy}')
         self.databases.append(name)
         return self.url(name)
 
@@ -80,6 +83,12 @@ class PostgresServer:
                           "-w", "stop"),
             check=False, capture_output=True, timeout=60,
         )  # fmt: skip
+
+
+def _run(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed: {result.stderr.strip() or result.stdout.strip()}")
 
 
 def start_postgres(folder: Path) -> PostgresServer | None:
@@ -99,16 +108,10 @@ def start_postgres(folder: Path) -> PostgresServer | None:
     port = free_port()
     server = PostgresServer(bin_dir, data, port, run_as)
     cmd = server._command
-    subprocess.run(
-        cmd(str(bin_dir / "initdb"), "-D", str(data), "-U", "app", "--auth=trust", "-E", "UTF8",
-            "--no-locale", "--no-sync"),
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    _run(cmd(str(bin_dir / "initdb"), "-D", str(data), "-U", "app", "--auth=trust", "-E", "UTF8",
+             "--no-locale", "--no-sync"))  # fmt: skip
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off"
     options += " -c full_page_writes=off -c synchronous_commit=off"
-    subprocess.run(
-        cmd(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-w",
-            "-o", options, "start"),
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    _run(cmd(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-w",
+             "-o", options, "start"))  # fmt: skip
     return server

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Enum
@@ -24,7 +25,7 @@ def enum_column_type(enum: type[StrEnum], name: str) -> Enum:
 
 def percent_check(column: str) -> CheckConstraint:
     """``column`` holds a percentage in 0..100 (stored scaled, see ``app.db.types``)."""
-    top = Percent.scaled(100)  # type: ignore[attr-defined]
+    top = Percent.scaled(Decimal(100))
     return CheckConstraint(f"{column} >= 0 AND {column} <= {top}", name=f"{column}_percent")
 
 

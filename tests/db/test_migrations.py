@@ -1,0 +1,111 @@
+"""Migrations build exactly the schema the models describe, and upgrades keep a backup."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+import app.db.migrate as migrate
+from app.db.engine import Database, open_database
+from app.db.models import Base
+
+
+def test_migrated_database_matches_the_models(any_db: Database) -> None:
+    with any_db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+
+
+def test_database_is_at_head(any_db: Database) -> None:
+    with any_db.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+
+
+NEXT_REVISION = '''
+"""A later schema: partners get a region."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0099"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("partner") as batch:
+        batch.add_column(sa.Column("region", sa.String(40), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("partner") as batch:
+        batch.drop_column("region")
+'''
+
+
+@pytest.fixture
+def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The product's migrations plus one more revision, as a later version would ship them."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (folder / "versions" / "0099_region.py").write_text(NEXT_REVISION.format(head=head))
+    monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+    return folder
+
+
+def test_upgrade_backs_up_first_and_keeps_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "team.sqlite"
+    db = open_database(path)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE tier SET discount_pct = 125000 WHERE name = 'Gold'")
+    db.dispose()
+
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (folder / "versions" / "0099_region.py").write_text(NEXT_REVISION.format(head=head))
+    monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+
+    upgraded = open_database(path, migrate=True)
+    with upgraded.engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0099"
+        columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(partner)")]
+        assert "region" in columns
+    upgraded.dispose()
+
+    backups = list((tmp_path / "backups").glob("team-*.sqlite"))
+    assert len(backups) == 1
+    assert (backups[0].stat().st_mode & 0o777) == 0o600
+    copy = sqlite3.connect(backups[0])
+    try:
+        version = copy.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        gold = copy.execute("SELECT discount_pct FROM tier WHERE name='Gold'").fetchone()[0]
+    finally:
+        copy.close()
+    assert version == head
+    assert gold == 125000
+
+
+def test_only_the_newest_automatic_backups_are_kept(tmp_path: Path) -> None:
+    from app.db.backup import automatic_backup
+
+    path = tmp_path / "keep.sqlite"
+    open_database(path).dispose()
+    for _ in range(8):
+        automatic_backup(path, "test", keep=5)
+    assert len(list((tmp_path / "backups").glob("keep-*"))) == 5
+
+
+def test_fresh_file_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "private.sqlite"
+    open_database(path).dispose()
+    assert (path.stat().st_mode & 0o777) == 0o600

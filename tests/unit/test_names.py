@@ -1,0 +1,57 @@
+"""Identity keys of company names and domains (SPEC.md, "Overlap rules")."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain.names import domain_key, name_key
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Contoso Ltd", "contoso"),
+        ("CONTOSO LIMITED", "contoso"),
+        ("The Contoso Company, Inc.", "contoso"),
+        ("Société Générale S.A.", "societe generale"),
+        ("Müller GmbH & Co. KG", "muller"),
+        ("  Fabrikam,   Inc  ", "fabrikam"),
+        ("A.B.C. Trading Pty Ltd", "abc trading"),
+        ("The Company", "the company"),  # all legal-form words: kept rather than emptied
+        ("Ｆｕｌｌｗｉｄｔｈ Corp", "fullwidth"),
+        ("Nordlicht IT AG", "nordlicht it"),
+    ],
+)
+def test_name_key(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("https://www.Contoso.com:443/about?x=1", "contoso.com"),
+        ("contoso.com", "contoso.com"),
+        ("www.contoso.co.uk/", "contoso.co.uk"),
+        ("ann.lee@contoso.com", "contoso.com"),
+        ("bob@gmail.com", None),
+        ("https://outlook.com", None),
+        ("", None),
+        (None, None),
+        ("not a website", None),
+        ("localhost", None),
+    ],
+)
+def test_domain_key(text: str | None, domain: str | None) -> None:
+    assert domain_key(text) == domain
+
+
+@given(st.text())
+def test_name_key_is_idempotent(name: str) -> None:
+    assert name_key(name_key(name)) == name_key(name)
+
+
+@given(st.text(min_size=1).filter(lambda t: any(ch.isalnum() for ch in t)))
+def test_name_key_is_never_empty_for_a_real_name(name: str) -> None:
+    assert name_key(name) != "" or not any(ch.isalnum() for ch in name_key(name) + "x")
