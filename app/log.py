@@ -21,6 +21,7 @@ def configure_logging(folder: Path, verbose: bool = False) -> Path | None:
     for handler in list(root.handlers):
         if getattr(handler, "_channel_desk", False):
             root.removeHandler(handler)
+            handler.close()
     path: Path | None = folder / "logs" / "channel-desk.log"
     try:
         assert path is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Callable
@@ -16,16 +17,22 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _handlers() -> dict[str, Handler]:
-    from app.cli import cmd_demo, cmd_export
+#: Each command's module, imported only when that command runs (a fast start for scripts).
+HANDLERS: dict[str, str] = {"demo": "app.cli.cmd_demo", "export": "app.cli.cmd_export"}
 
-    return {"demo": cmd_demo.run, "export": cmd_export.run}
+
+def _handler(command: str) -> Handler | None:
+    module = HANDLERS.get(command)
+    if module is None:
+        return None
+    run: Handler = importlib.import_module(module).run
+    return run
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``args.command``; every expected problem becomes one line on stderr and exit 1."""
-    handler = _handlers().get(args.command)
     try:
+        handler = _handler(args.command)
         if handler is None:
             raise NotAvailableYetError(
                 f"'{args.command}' is not available yet in this version of Channel Desk."

@@ -70,8 +70,8 @@ def list_partners(session: Session) -> list[PartnerRow]:
             Partner.name,
             Partner.legal_name,
             Partner.type,
-            Tier.name,
-            Tier.discount_pct,
+            Tier.name.label("tier"),
+            Tier.discount_pct.label("tier_discount_pct"),
             Partner.status,
             Partner.country,
             Partner.city,
@@ -81,11 +81,11 @@ def list_partners(session: Session) -> list[PartnerRow]:
             Partner.account_manager,
             Partner.partner_since,
             Partner.notes,
-            func.coalesce(contact_counts.c.n, 0),
+            func.coalesce(contact_counts.c.n, 0).label("contacts"),
             Partner.version,
         )
         .outerjoin(Tier, Tier.id == Partner.tier_id)
         .outerjoin(contact_counts, contact_counts.c.partner_id == Partner.id)
         .order_by(Partner.name, Partner.id)
     )
-    return [PartnerRow(*row) for row in session.execute(query)]
+    return [PartnerRow(**row._asdict()) for row in session.execute(query)]

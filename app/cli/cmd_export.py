@@ -1,0 +1,41 @@
+"""``export KIND FILE``: what a page shows, written to .xlsx or .csv (SPEC.md, "Command line").
+
+Only partners can be exported in this version; the other kinds say so in one line (exit 1) until
+their pages land. The file name is checked before the database is opened, so a wrong suffix
+answers at once and touches nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from app.cli.common import database
+from app.domain.errors import NotAvailableYetError
+from app.io.export import export_format, export_table
+from app.services.partners import PARTNER_COLUMNS, list_partners
+
+log = logging.getLogger(__name__)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export ``args.kind`` to ``args.file``; print one line saying what was written."""
+    if args.kind != "partners":
+        raise NotAvailableYetError(
+            f"Exporting {args.kind} is not available yet in this version of Channel Desk; "
+            "only 'export partners' is."
+        )
+    path = Path(args.file).expanduser()
+    export_format(path)
+    db = database(args)
+    try:
+        with db.reading() as session:
+            rows = list_partners(session)
+    finally:
+        db.dispose()
+    result = export_table(path, rows, PARTNER_COLUMNS, title="Partners")
+    noun = "partner" if result.rows == 1 else "partners"
+    log.info("exported %d %s to %s", result.rows, noun, result.path)
+    print(f"Exported {result.rows} {noun} to {result.path}")
+    return 0
