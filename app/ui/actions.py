@@ -1,0 +1,95 @@
+"""Every menu command of the main window, declared in one place with its shortcut and icon.
+
+The window connects them to handlers; tests trigger them by name (``actions.backup.trigger()``)
+exactly as the menu would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from app.ui.resources import icon
+
+
+@dataclass
+class Actions:
+    new_database: QAction
+    open_database: QAction
+    open_recent: QMenu
+    backup: QAction
+    import_records: QAction
+    export_records: QAction
+    quit: QAction
+    about: QAction
+    pages: list[QAction] = field(default_factory=list)
+
+
+def _action(
+    parent: QWidget,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    icon_name: str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+def create_actions(parent: QWidget, pages: Sequence[tuple[str, str]]) -> Actions:
+    """The window's actions; ``pages`` are (title, icon name) in navigation order (Ctrl+1…)."""
+    key = QKeySequence.StandardKey
+    actions = Actions(
+        new_database=_action(
+            parent, "&New database…", key.New, "database", "Start an empty database file"
+        ),
+        open_database=_action(
+            parent, "&Open database…", key.Open, None, "Open another database file"
+        ),
+        open_recent=QMenu("Open &recent", parent),
+        backup=_action(
+            parent, "&Backup…", "Ctrl+Shift+B", "backup", "Write a copy of the database"
+        ),
+        import_records=_action(
+            parent, "&Import…", "Ctrl+I", "import", "Import partners and more from a workbook"
+        ),
+        export_records=_action(
+            parent, "&Export…", "Ctrl+E", "export", "Export this page's table to .xlsx or .csv"
+        ),
+        quit=_action(parent, "&Quit", "Ctrl+Q", None, "Close Channel Desk"),
+        about=_action(parent, "&About Channel Desk", None, "app"),
+    )
+    for n, (title, icon_name) in enumerate(pages, start=1):
+        page = _action(parent, title, f"Ctrl+{n}", icon_name, f"Show {title}")
+        page.setCheckable(True)
+        actions.pages.append(page)
+    return actions
+
+
+def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
+    file_menu = menu_bar.addMenu("&File")
+    file_menu.addAction(actions.new_database)
+    file_menu.addAction(actions.open_database)
+    file_menu.addMenu(actions.open_recent)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.backup)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.import_records)
+    file_menu.addAction(actions.export_records)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    go_menu = menu_bar.addMenu("&Go")
+    for page in actions.pages:
+        go_menu.addAction(page)
+    help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.about)

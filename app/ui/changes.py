@@ -1,0 +1,45 @@
+"""One change signal: a mutating operation says which kinds of records it changed.
+
+Each page declares the kinds it shows and reloads only when one of them changed (Anki's
+``operation_did_execute``). Opening another database changes everything (``ALL_KINDS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Signal
+
+
+class RecordKind(StrEnum):
+    PARTNER = "partner"
+    CONTACT = "contact"
+    TIER = "tier"
+    COURSE = "course"
+    TRAINING = "training"
+    ACCOUNT = "account"
+    CLAIM = "claim"
+    DEAL = "deal"
+    PRICE_BOOK = "price_book"
+    QUOTE = "quote"
+    SETTING = "setting"
+
+
+ALL_KINDS: frozenset[RecordKind] = frozenset(RecordKind)
+
+
+class Changes(QObject):
+    """Announces changes; built once by ``launch`` and handed to whoever writes or shows."""
+
+    changed = Signal(object)  # frozenset[RecordKind]
+
+    def announce(self, kinds: Iterable[RecordKind]) -> None:
+        """Tell every page that records of ``kinds`` changed (nothing happens for none)."""
+        found = frozenset(kinds)
+        if found:
+            self.changed.emit(found)
+
+    def announce_everything(self) -> None:
+        """Another database is open: every page shows stale rows now."""
+        self.changed.emit(ALL_KINDS)

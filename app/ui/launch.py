@@ -1,0 +1,126 @@
+"""Starting the application: Qt, logging of Qt's messages, the error hook, the database, the window.
+
+This is where the window's collaborators are built (settings, change signal, error hook) and
+passed in; nothing below reaches for a global. A database that cannot be opened is explained in
+a message box and the application exits with 1, the command line's "refused" code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, __version__
+from app.db.engine import Database, open_database
+from app.domain.errors import AppError
+from app.ui.changes import Changes
+from app.ui.context import UiContext
+from app.ui.errors import ErrorHook, default_parent, message_box_shower
+from app.ui.main_window import MainWindow
+from app.ui.operations import Operation
+from app.ui.qtlog import route_qt_messages
+from app.ui.resources import icon, stylesheet
+from app.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EXIT_REFUSED = 1
+DEMO_FILE_NAME = "channel-desk-demo.sqlite"
+
+
+def application() -> QApplication:
+    """The one QApplication, named so QSettings and dialogs know who we are."""
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setWindowIcon(icon("app"))
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def startup_error_box(error: AppError) -> None:
+    """Before any window exists: the message alone, never a traceback."""
+    QMessageBox.critical(None, error.title, error.message)
+
+
+def open_startup_database(args: argparse.Namespace) -> tuple[Database, bool]:
+    """The database of ``--db`` (or the default), or a fresh demo file; (db, needs demo fill)."""
+    if getattr(args, "demo", False):
+        folder = Path(tempfile.mkdtemp(prefix="channel-desk-demo-"))
+        log.info("demo database in %s", folder)
+        return open_database(folder / DEMO_FILE_NAME), True
+    return open_database(getattr(args, "db", None)), False
+
+
+def fill_demo(window: MainWindow, context: UiContext) -> Operation[object]:
+    """Fill the window's (empty) database with the demo world, in the background."""
+    database = window.database
+
+    def work(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> object:
+        from app.services.demo import generate_demo
+
+        progress(0, 0)
+        with database.transaction() as session:
+            return generate_demo(session)
+
+    def done(summary: object) -> None:
+        context.changes.announce_everything()
+        counts = ", ".join(
+            f"{getattr(summary, name)} {name.replace('_', ' ')}"
+            for name in ("partners", "accounts", "claims", "deals", "quotes")
+            if hasattr(summary, name)
+        )
+        window.show_message(f"Demo data ready: {counts}.")
+
+    return (
+        Operation(window, context.errors, work)
+        .success(done)
+        .with_progress("Creating the demo data…")
+        .run_in_background()
+    )
+
+
+def build_window(
+    args: argparse.Namespace,
+    context: UiContext,
+    show_startup_error: Callable[[AppError], None] = startup_error_box,
+) -> MainWindow | None:
+    """The main window on the database ``args`` names, or None after explaining why not."""
+    try:
+        database, demo = open_startup_database(args)
+    except AppError as exc:
+        log.info("cannot open the database: %s", exc.message)
+        show_startup_error(exc)
+        return None
+    window = MainWindow(context, database)
+    if demo:
+        fill_demo(window, context)
+    return window
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the application until its window closes; the process exit code."""
+    app = application()
+    route_qt_messages()
+    errors = ErrorHook(message_box_shower(default_parent))
+    errors.install()
+    context = UiContext(settings=Settings.for_user(), changes=Changes(), errors=errors)
+    try:
+        window = build_window(args, context)
+        if window is None:
+            return EXIT_REFUSED
+        window.show()
+        code = app.exec()
+        window.database.dispose()
+        return code
+    finally:
+        errors.uninstall()

@@ -1,0 +1,208 @@
+"""The main window: navigation on the left, one page per area, menus and a status bar.
+
+The window owns the open ``Database``: switching to another one disposes the old engine and
+tells every page, so nothing keeps reading the file that was closed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.db.engine import Database
+from app.ui.actions import build_menus, create_actions
+from app.ui.context import UiContext
+from app.ui.file_commands import FileCommands
+from app.ui.pages.base import Page
+from app.ui.pages.claims import ClaimsPage
+from app.ui.pages.dashboard import DashboardPage
+from app.ui.pages.deals import DealsPage
+from app.ui.pages.partners import PartnersPage
+from app.ui.pages.quotes import QuotesPage
+from app.ui.pages.training import TrainingPage
+from app.ui.resources import icon
+
+log = logging.getLogger(__name__)
+
+PAGE_TYPES: tuple[type[Page], ...] = (
+    PartnersPage,
+    TrainingPage,
+    ClaimsPage,
+    DealsPage,
+    QuotesPage,
+    DashboardPage,
+)
+DEFAULT_SIZE = QSize(1280, 800)
+NO_EXPORT_TIP = "This page has no table to export."
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext, database: Database) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.database = database
+        self.setWindowIcon(icon("app"))
+        self.pages: list[Page] = [page_type(context) for page_type in PAGE_TYPES]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Areas")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageArea")
+        for page in self.pages:
+            QListWidgetItem(icon(page.icon_name), page.title, self.navigation)
+            self.stack.addWidget(page)
+            page.count_changed.connect(self._page_count_changed)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.commands = FileCommands(self)
+        self.menu_actions = create_actions(self, [(p.title, p.icon_name) for p in self.pages])
+        build_menus(self.menuBar(), self.menu_actions)
+        self._connect_actions()
+
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        context.changes.changed.connect(self._records_changed)
+        self.navigation.currentRowChanged.connect(self._show_row)
+        self._restore()
+        self.set_database(database)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def page(self, key: str) -> Page:
+        for page in self.pages:
+            if page.key == key:
+                return page
+        raise KeyError(key)
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(self.pages.index(self.page(key)))
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.pages[row]
+        for n, action in enumerate(self.menu_actions.pages):
+            action.setChecked(n == row)
+        can_export = page.export_source() is not None
+        self.menu_actions.export_records.setEnabled(can_export)
+        self.menu_actions.export_records.setToolTip(
+            self.menu_actions.export_records.statusTip() if can_export else NO_EXPORT_TIP
+        )
+        self.count_label.setText(page.count_label.text())
+
+    def _page_count_changed(self, text: str) -> None:
+        if self.sender() is self.stack.currentWidget():
+            self.count_label.setText(text)
+
+    # --- the database --------------------------------------------------------------------
+
+    def set_database(self, database: Database) -> None:
+        """Show ``database`` everywhere; the previous one is closed."""
+        old, self.database = self.database, database
+        if old is not database:
+            old.dispose()
+            log.info("switched database from %s to %s", old.label, database.label)
+        for page in self.pages:
+            page.set_database(database)
+        self.database_label.setText(f"Database: {database.label}")
+        self.database_label.setToolTip(database.label)
+        name = database.path.name if database.path else database.label
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.context.settings.preferences.remember_database(database.label)
+
+    def _records_changed(self, kinds: frozenset[object]) -> None:
+        for page in self.pages:
+            page.on_changed(kinds)  # type: ignore[arg-type]
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _connect_actions(self) -> None:
+        a, c = self.menu_actions, self.commands
+        a.new_database.triggered.connect(c.new_database)
+        a.open_database.triggered.connect(c.open_database)
+        a.open_recent.aboutToShow.connect(self._fill_recent)
+        a.backup.triggered.connect(c.backup)
+        a.import_records.triggered.connect(c.import_records)
+        a.export_records.triggered.connect(c.export_records)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(c.about)
+        for n, action in enumerate(a.pages):
+            action.triggered.connect(
+                lambda _checked=False, row=n: self.navigation.setCurrentRow(row)
+            )
+            self.addAction(action)
+
+    def _fill_recent(self) -> None:
+        menu = self.menu_actions.open_recent
+        menu.clear()
+        recent = [r for r in self.context.settings.preferences.recent_databases]
+        for location in recent:
+            action = menu.addAction(location)
+            action.setEnabled(location != self.database.label)
+            action.triggered.connect(
+                lambda _checked=False, where=location: self.commands.open_location(where)
+            )
+        if not recent:
+            menu.addAction("No recent databases").setEnabled(False)
+
+    # --- remembered state ----------------------------------------------------------------
+
+    def _restore(self) -> None:
+        state = self.context.settings.window
+        if not (state.geometry and self.restoreGeometry(state.geometry)):
+            self.resize(DEFAULT_SIZE)
+        if state.state:
+            self.restoreState(state.state)
+        for page in self.pages:
+            page.restore_state()
+        keys = [p.key for p in self.pages]
+        last = state.last_page
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_window_state(self) -> None:
+        state = self.context.settings.window
+        state.geometry = bytes(self.saveGeometry().data())
+        state.state = bytes(self.saveState().data())
+        state.last_page = self.current_page().key
+        for page in self.pages:
+            page.save_state()
+        self.context.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        super().closeEvent(event)

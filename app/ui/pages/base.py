@@ -1,0 +1,165 @@
+"""What every page shares: a title, a count, a filter, and reloading only when it must.
+
+A page loads its rows from services in one read-only session and hands the model frozen rows.
+It reloads when the change signal names a kind of record it shows; while hidden it only notes
+that it is stale and reloads when it is shown again, so one import does not reload six pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from app.db.engine import Database
+from app.domain.columns import Column
+from app.ui.changes import RecordKind
+from app.ui.context import UiContext
+from app.ui.record_table import RecordTable
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+class Page(QWidget):
+    """One area of the window. Subclasses say what they show and how to load it."""
+
+    key = ""  # stable name: settings, object names, tests
+    title = ""
+    icon_name = ""
+    kinds: frozenset[RecordKind] = frozenset()
+
+    count_changed = Signal(str)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"page_{self.key}")
+        self.context = context
+        self._db: Database | None = None
+        self.stale = True
+        self.loads = 0  # how many times rows were read: tests check pages reload only when needed
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 12)
+        outer.setSpacing(12)
+        header = QHBoxLayout()
+        header.setSpacing(8)
+        heading = QLabel(self.title)
+        heading.setObjectName("pageTitle")
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("pageCount")
+        header.addWidget(heading)
+        header.addWidget(self.count_label)
+        header.addStretch(1)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filter")
+        self.filter_edit.setPlaceholderText("Filter…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(f"Filter {self.title}")
+        self.filter_edit.textChanged.connect(self.apply_filter)
+        header.addWidget(self.filter_edit)
+        outer.addLayout(header)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(8)
+        outer.addLayout(self.body, 1)
+
+    # --- what the window calls -----------------------------------------------------------
+
+    def set_database(self, db: Database | None) -> None:
+        self._db = db
+        self.invalidate()
+
+    def on_changed(self, kinds: frozenset[RecordKind]) -> None:
+        if kinds & self.kinds:
+            self.invalidate()
+
+    def invalidate(self) -> None:
+        """Rows are out of date: reload now if visible, else when next shown."""
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self._db is None:
+            return
+        with self._db.reading() as session:
+            self.load(session)
+        self.loads += 1
+        self.stale = False
+        self.update_count()
+
+    def count_text(self) -> str:
+        return ""
+
+    def update_count(self) -> None:
+        text = self.count_text()
+        self.count_label.setText(text)
+        self.count_changed.emit(text)
+
+    def export_source(self) -> tuple[str, Sequence[Any], Sequence[Column[Any]]] | None:
+        """(title, rows as shown, columns) for File › Export, or None if nothing to export."""
+        return None
+
+    def tables(self) -> list[RecordTable]:
+        return self.findChildren(RecordTable)
+
+    def save_state(self) -> None:
+        for table in self.tables():
+            table.save_state(self.context.settings)
+
+    def restore_state(self) -> None:
+        for table in self.tables():
+            table.restore_state(self.context.settings)
+
+    # --- for subclasses ------------------------------------------------------------------
+
+    def load(self, session: Session) -> None:
+        raise NotImplementedError
+
+    def apply_filter(self, text: str) -> None:
+        for table in self.tables():
+            table.records.set_filter(text)
+        self.update_count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+
+class TablePage(Page):
+    """A page that is one table of records."""
+
+    columns: Sequence[Column[Any]] = ()
+    one = "record"
+    many = "records"
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.table = RecordTable(self.key, self.columns, self)
+        self.body.addWidget(self.table)
+
+    def load(self, session: Session) -> None:
+        self.table.records.set_rows(self.load_rows(session))
+
+    def load_rows(self, session: Session) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def count_text(self) -> str:
+        return table_count(self.table, self.one, self.many)
+
+    def export_source(self) -> tuple[str, Sequence[Any], Sequence[Column[Any]]] | None:
+        return (self.title, self.table.records.rows(), self.table.records.columns)
+
+
+def table_count(table: RecordTable, one: str, many: str) -> str:
+    """``60 partners``, or ``12 of 60 partners`` while a filter hides some."""
+    model = table.records
+    shown, total = model.rowCount(), model.total_count
+    if model.filter_text and shown != total:
+        return f"{shown:,} of {plural(total, one, many)}"
+    return plural(total, one, many)

@@ -1,0 +1,94 @@
+"""The dashboard: a handful of headline figures and two small tables, as of today."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from app.services.dashboard import PIPELINE_COLUMNS, TIER_COLUMNS, Dashboard, load_dashboard
+from app.ui.changes import ALL_KINDS
+from app.ui.context import UiContext
+from app.ui.pages.base import Page, plural
+from app.ui.record_table import RecordTable
+
+CARDS = (
+    ("active_partners", "Active partners"),
+    ("certifications_expiring", "Certifications expiring in 60 days"),
+    ("live_claims", "Live claims"),
+    ("open_deals", "Open deals"),
+    ("quotes_awaiting_approval", "Quotes awaiting approval"),
+)
+
+
+class Card(QFrame):
+    """One figure with its caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(2)
+        self.value = QLabel("–")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("cardLabel")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        self.setAccessibleName(caption)
+
+
+class DashboardPage(Page):
+    key = "dashboard"
+    title = "Dashboard"
+    icon_name = "dashboard"
+    kinds = ALL_KINDS
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.filter_edit.hide()
+        self.dashboard: Dashboard | None = None
+        cards = QGridLayout()
+        cards.setSpacing(12)
+        self.cards: dict[str, Card] = {}
+        for n, (name, caption) in enumerate(CARDS):
+            card = Card(caption)
+            self.cards[name] = card
+            cards.addWidget(card, 0, n)
+        self.body.addLayout(cards)
+        self.tiers = RecordTable("dashboard_tiers", TIER_COLUMNS)
+        self.pipeline = RecordTable("dashboard_pipeline", PIPELINE_COLUMNS)
+        tables = QHBoxLayout()
+        tables.setSpacing(16)
+        for title, table in (
+            ("Active partners by tier", self.tiers),
+            ("Open pipeline by currency", self.pipeline),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(6)
+            label = QLabel(title)
+            label.setObjectName("sectionTitle")
+            label.setBuddy(table)
+            column.addWidget(label)
+            column.addWidget(table)
+            column.addStretch(1)
+            tables.addLayout(column, 1)
+        self.body.addSpacing(8)
+        self.body.addLayout(tables, 1)
+
+    def load(self, session: Session) -> None:
+        self.dashboard = board = load_dashboard(session, today=self.context.today())
+        for name, card in self.cards.items():
+            card.value.setText(f"{getattr(board, name):,}")
+        self.tiers.records.set_rows(board.by_tier)
+        self.pipeline.records.set_rows(board.pipeline)
+        for table in (self.tiers, self.pipeline):
+            table.fit_height_to_rows()
+
+    def count_text(self) -> str:
+        if self.dashboard is None:
+            return ""
+        return f"as of {self.dashboard.today.isoformat()} · " + plural(
+            self.dashboard.partners, "partner", "partners"
+        )

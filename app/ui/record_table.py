@@ -1,0 +1,88 @@
+"""A read-only table of records: the generic model in a view set up for big tables.
+
+Row heights are fixed and column widths come from each ``Column.width`` (in characters), never
+from ``resizeColumnsToContents``, which reads every cell (0.74 s at 100,000 rows).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from app.domain.columns import Column, Kind
+from app.ui.settings import Settings
+from app.ui.table_model import RowTableModel
+
+#: Extra pixels per column beyond its characters: cell padding and the sort arrow.
+COLUMN_PADDING = 28
+
+
+class RecordTable(QTableView):
+    """A sortable, selectable, read-only table over ``RowTableModel``."""
+
+    def __init__(self, name: str, columns: Sequence[Column[Any]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(name.replace("_", " ").capitalize())
+        self.records: RowTableModel[Any] = RowTableModel(columns, parent=self)
+        self.setModel(self.records)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
+        header.setSortIndicatorShown(True)
+        self.setSortingEnabled(True)
+        self.apply_column_widths()
+
+    def apply_column_widths(self) -> None:
+        """Each column ``width`` characters wide (digits for numbers and dates), never narrower
+        than its header."""
+        digit = self.fontMetrics().horizontalAdvance("0")
+        average = self.fontMetrics().averageCharWidth()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        header = QFontMetrics(bold)
+        for n, column in enumerate(self.records.columns):
+            unit = average if column.kind is Kind.TEXT else digit
+            width = max(column.width * unit, header.horizontalAdvance(column.header))
+            self.setColumnWidth(n, width + COLUMN_PADDING)
+
+    def fit_height_to_rows(self, most: int = 12) -> None:
+        """For small tables (the dashboard): as tall as their rows, up to ``most`` rows."""
+        rows = min(max(self.records.rowCount(), 1), most)
+        height = self.horizontalHeader().sizeHint().height()
+        height += rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth() + 2
+        self.setFixedHeight(height)
+
+    def save_state(self, settings: Settings) -> None:
+        """Remember column widths, order and sort under this table's name."""
+        state = self.horizontalHeader().saveState()
+        settings.window.set_header_state(self._state_key(), bytes(state.data()))
+
+    def restore_state(self, settings: Settings) -> None:
+        state = settings.window.header_state(self._state_key())
+        if state and not self.horizontalHeader().restoreState(state):
+            self.apply_column_widths()
+
+    def _state_key(self) -> str:
+        """The table's name plus its columns: a saved state never meets other columns."""
+        keys = ",".join(c.key for c in self.records.columns)
+        return f"{self.objectName()}-{zlib.crc32(keys.encode()):08x}"

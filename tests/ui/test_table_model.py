@@ -1,0 +1,146 @@
+"""The generic table model: Qt's model tester, sorting inside the model, filtering, roles."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+from app.domain.columns import Column, Kind
+from app.domain.enums import PartnerStatus
+from app.ui.table_model import Role, RowTableModel
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    amount: Decimal | None
+    currency: str
+    since: date | None
+    status: PartnerStatus
+
+
+COLUMNS: tuple[Column[Item], ...] = (
+    Column("name", "Name", lambda r: r.name),
+    Column("amount", "Amount", lambda r: r.amount, Kind.MONEY, currency=lambda r: r.currency),
+    Column("since", "Since", lambda r: r.since, Kind.DATE),
+    Column("status", "Status", lambda r: r.status),
+)
+
+ROWS = [
+    Item("beta", Decimal("1234.5"), "EUR", date(2025, 3, 1), PartnerStatus.ACTIVE),
+    Item("Alpha", None, "EUR", None, PartnerStatus.PROSPECT),
+    Item("gamma", Decimal("990000"), "JPY", date(2024, 1, 31), PartnerStatus.SUSPENDED),
+]
+
+
+def names(model: RowTableModel[Item]) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+@pytest.fixture
+def model(qapp: object) -> RowTableModel[Item]:
+    return RowTableModel(COLUMNS, ROWS)
+
+
+def test_passes_the_model_tester_empty_full_sorted_and_filtered(
+    qtmodeltester: ModelTester, model: RowTableModel[Item]
+) -> None:
+    qtmodeltester.check(RowTableModel(COLUMNS, []))
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    model.set_filter("a")
+    qtmodeltester.check(model)
+    model.set_rows(ROWS[:1])
+    qtmodeltester.check(model)
+
+
+def test_cells_show_money_with_currency_right_aligned_and_dates_as_iso(
+    model: RowTableModel[Item],
+) -> None:
+    assert model.index(0, 1).data() == "EUR 1,234.50"
+    assert model.index(2, 1).data() == "JPY 990,000"
+    assert model.index(0, 2).data() == "2025-03-01"
+    assert model.index(0, 3).data() == "Active"
+    assert model.index(1, 1).data() == ""
+    right = model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert right & Qt.AlignmentFlag.AlignRight
+    assert (
+        not model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    )
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Amount"
+
+
+def test_custom_roles_give_the_row_the_raw_value_and_the_currency(
+    model: RowTableModel[Item],
+) -> None:
+    assert model.index(2, 0).data(Role.ROW) is ROWS[2]
+    assert model.index(0, 1).data(Role.VALUE) == Decimal("1234.5")
+    assert model.index(2, 1).data(Role.CURRENCY) == "JPY"
+    assert model.index(1, 0).data(Role.SORT) == (0, "alpha")
+
+
+def test_sorting_ignores_case_and_keeps_empty_cells_last_both_ways(
+    model: RowTableModel[Item],
+) -> None:
+    model.sort(0)
+    assert names(model) == ["Alpha", "beta", "gamma"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert names(model) == ["gamma", "beta", "Alpha"]
+    model.sort(1)
+    assert names(model) == ["beta", "gamma", "Alpha"]
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    assert names(model) == ["beta", "gamma", "Alpha"]
+    model.sort(3)  # by the label a person reads
+    assert names(model) == ["beta", "Alpha", "gamma"]
+
+
+def test_a_selected_row_stays_selected_through_a_sort(model: RowTableModel[Item]) -> None:
+    kept = QPersistentModelIndex(model.index(0, 2))  # "beta", column Since
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert kept.row() == 1 and kept.column() == 2
+    assert kept.data(Role.ROW) is ROWS[0]
+
+
+def test_filter_matches_any_cell_without_case_and_survives_new_rows(
+    model: RowTableModel[Item],
+) -> None:
+    model.sort(0)
+    model.set_filter("  EUR ")
+    assert names(model) == ["beta"]
+    model.set_filter("suspended")
+    assert names(model) == ["gamma"]
+    model.set_rows([*ROWS, Item("delta", None, "EUR", None, PartnerStatus.SUSPENDED)])
+    assert names(model) == ["delta", "gamma"]
+    assert model.total_count == 4
+    model.set_filter("")
+    assert names(model) == ["Alpha", "beta", "delta", "gamma"]
+
+
+def test_number_format_preference_changes_money_cells(model: RowTableModel[Item]) -> None:
+    model.set_number_format(".", ",")
+    assert model.index(0, 1).data() == "EUR 1.234,50"
+
+
+def test_sorting_and_filtering_100000_rows_stays_quick(qapp: object) -> None:
+    rows = [
+        Item(f"Partner {n * 7919 % 100_000:05d}", Decimal(n), "EUR", None, PartnerStatus.ACTIVE)
+        for n in range(100_000)
+    ]
+    model = RowTableModel(COLUMNS, rows)
+    started = time.perf_counter()
+    model.sort(0)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    sorted_in = time.perf_counter() - started
+    assert model.index(0, 1).data() == "EUR 99,999.00"
+    assert sorted_in < 1.5, f"two sorts of 100,000 rows took {sorted_in:.2f}s"
+    model.set_filter("partner 0000")
+    started = time.perf_counter()
+    model.set_filter("partner 00001")
+    assert time.perf_counter() - started < 0.5
+    assert names(model) == ["Partner 00001"]
