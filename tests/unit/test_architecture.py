@@ -44,3 +44,12 @@ def test_headless_commands_import_no_qt() -> None:
         check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+
+
+def test_types_check() -> None:
+    """mypy over app/ (strict on domain and services, configured in pyproject.toml)."""
+    result = subprocess.run(
+        [_tool("mypy"), "app"], cwd=REPO, capture_output=True, text=True, timeout=600,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
