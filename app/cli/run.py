@@ -18,7 +18,11 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 #: Each command's module, imported only when that command runs (a fast start for scripts).
-HANDLERS: dict[str, str] = {"demo": "app.cli.cmd_demo", "export": "app.cli.cmd_export"}
+HANDLERS: dict[str, str] = {
+    "demo": "app.cli.cmd_demo",
+    "export": "app.cli.cmd_export",
+    "quote": "app.cli.cmd_quote",
+}
 
 
 def _handler(command: str) -> Handler | None:

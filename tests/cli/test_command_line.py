@@ -46,7 +46,7 @@ def test_missing_argument_is_a_usage_error() -> None:
     "args",
     [
         ["overlaps"],
-        ["quote", "show", "Q-2026-00001"],
+        ["quote", "pdf", "Q-2026-00001", "--out", "q.pdf"],
         ["import", "partners", "partners.xlsx"],
     ],
     ids=lambda a: a[0],

@@ -1,0 +1,89 @@
+"""``quote create | show | pdf`` (SPEC.md, "Command line").
+
+``create`` checks the whole spec file before the database is opened, and prices and stores the
+quote in one transaction, so a refused spec writes nothing; the quote number is the only thing
+printed on stdout, for scripts. ``show`` prints the stored figures, never re-priced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import database
+from app.cli.quote_table import render_table
+from app.domain.errors import InputError, NotAvailableYetError
+from app.domain.quote_spec import QuoteSpec, parse_quote_spec
+from app.domain.quote_view import as_json
+from app.services.quote_create import create_quote
+from app.services.quote_read import read_quote
+
+log = logging.getLogger(__name__)
+
+
+def run(args: argparse.Namespace) -> int:
+    action = args.quote_command
+    if action == "create":
+        return _create(args)
+    if action == "show":
+        return _show(args)
+    raise NotAvailableYetError(
+        "Writing a quote's PDF is not available yet in this version of Channel Desk; "
+        "use 'quote show' meanwhile."
+    )
+
+
+def read_spec(path: Path, today: date) -> QuoteSpec:
+    """The spec file, read with exact numbers (JSON numbers become Decimals, never floats)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path} cannot be read as UTF-8 text: {exc}.") from None
+    try:
+        data: Any = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from None
+    return parse_quote_spec(data, today)
+
+
+def _no_constant(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} is not a number", name, 0)
+
+
+def _create(args: argparse.Namespace) -> int:
+    spec = read_spec(Path(args.spec).expanduser(), date.today())
+    db = database(args)
+    try:
+        with db.transaction() as session:
+            created = create_quote(session, spec)
+    finally:
+        db.dispose()
+    log.info("created quote %s rev %d (%s)", created.number, created.revision, created.status)
+    print(created.number)
+    for reason in created.priced.approval_reasons:
+        print(f"channel-desk: {created.number} needs approval: {reason}", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    db = database(args)
+    try:
+        with db.reading() as session:
+            view = read_quote(session, args.number)
+    finally:
+        db.dispose()
+    if args.format == "json":
+        print(json.dumps(as_json(view), ensure_ascii=False, indent=2))
+    else:
+        print(render_table(view))
+    return 0
