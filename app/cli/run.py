@@ -21,6 +21,7 @@ Handler = Callable[[argparse.Namespace], int]
 HANDLERS: dict[str, str] = {
     "demo": "app.cli.cmd_demo",
     "export": "app.cli.cmd_export",
+    "import": "app.cli.cmd_import",
     "quote": "app.cli.cmd_quote",
 }
 

@@ -25,7 +25,8 @@ from app.domain.enums import AuditAction
 _SKIPPED = frozenset({"version", "created_at", "updated_at"})
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as the JSON of an audit entry keeps it (also used by bulk imports)."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
@@ -43,7 +44,7 @@ def _record_id(obj: Any) -> str:
 def _column_values(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
     return {
-        attr.key: _plain(getattr(obj, attr.key))
+        attr.key: plain(getattr(obj, attr.key))
         for attr in mapper.column_attrs
         if attr.key not in _SKIPPED
     }
@@ -60,8 +61,8 @@ def _changes(obj: Any) -> dict[str, list[Any]]:
             continue
         old = history.deleted[0] if history.deleted else None
         new = history.added[0] if history.added else None
-        if _plain(old) != _plain(new):
-            changed[attr.key] = [_plain(old), _plain(new)]
+        if plain(old) != plain(new):
+            changed[attr.key] = [plain(old), plain(new)]
     return changed
 
 

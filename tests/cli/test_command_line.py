@@ -47,7 +47,7 @@ def test_missing_argument_is_a_usage_error() -> None:
     [
         ["overlaps"],
         ["quote", "pdf", "Q-2026-00001", "--out", "q.pdf"],
-        ["import", "partners", "partners.xlsx"],
+        ["import", "pricebook", "prices.xlsx"],
     ],
     ids=lambda a: a[0],
 )

@@ -1,0 +1,50 @@
+"""``import KIND FILE``: validate a workbook or CSV file, then write all of it or nothing.
+
+SPEC.md, "Command line": exit 0 and a one-paragraph summary on stdout; exit 1 with one line per
+problem on stderr when the file or any row is refused (nothing written). ``--skip-invalid``
+imports the good rows and lists the others on stderr; ``--dry-run`` writes nothing. The file is
+read and its header checked before the database is opened, so a bad file answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from app.cli.common import database
+from app.domain.errors import NotAvailableYetError
+from app.domain.importing.report import ImportSummary
+from app.io.import_sheet import read_mapped
+from app.services.importing import ImportOptions
+from app.services.importing.run import import_kind, kind_fields
+
+log = logging.getLogger(__name__)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import ``args.file`` as ``args.kind``; 0 when written (or dry run), 1 when refused."""
+    path = Path(args.file).expanduser()
+    options = ImportOptions(dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    if args.kind == "pricebook":
+        raise NotAvailableYetError(
+            "Importing a price book is not available yet in this version of Channel Desk; "
+            "partners, contacts, training and claims are."
+        )
+    sheets = {args.kind: read_mapped(path, kind_fields(args.kind), args.sheet, args.map)}
+    db = database(args)
+    try:
+        with db.transaction() as session:
+            summary = import_kind(session, args.kind, sheets, options, path.name)
+    finally:
+        db.dispose()
+    _report(summary)
+    return 0
+
+
+def _report(summary: ImportSummary) -> None:
+    for problem in summary.problems:
+        print(f"channel-desk: {problem.line()}", file=sys.stderr)
+    log.info("import: %s", summary.text())
+    print(summary.text())

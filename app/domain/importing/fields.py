@@ -1,0 +1,167 @@
+"""The columns each import kind understands (SPEC.md, "Import and export"), with their synonyms.
+
+A header matches a field when its normalised text (``headers.header_key``) equals the field's
+label or one of its synonyms. Synonyms are the words people really put in partner lists, so a
+list exported by another tool maps without a ``--map``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of an import: ``name`` is the key the code uses, ``label`` what the user reads."""
+
+    name: str
+    label: str
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+
+
+KINDS: tuple[str, ...] = ("partners", "contacts", "training", "claims", "pricebook")
+
+_PARTNER_FIELDS = (
+    Field("partner_code", "Partner ID", synonyms=(
+        "partner id", "partner code", "partner no", "partner number", "id", "code", "reseller id",
+        "account id", "customer id", "partner #",
+    )),
+    Field("name", "Name", required=True, synonyms=(
+        "name", "company", "company name", "partner", "partner name", "reseller",
+        "reseller name", "organisation", "organization", "account name",
+    )),
+    Field("legal_name", "Legal name", synonyms=("legal name", "legal entity", "registered name")),
+    Field("type", "Type", synonyms=("type", "partner type", "category")),
+    Field("tier", "Tier", synonyms=(
+        "tier", "level", "partner level", "partner tier", "program level", "programme level",
+    )),
+    Field("status", "Status", synonyms=("status", "partner status", "state")),
+    Field("country", "Country", synonyms=(
+        "country", "ctry", "country code", "cntry", "iso country", "nation",
+    )),
+    Field("city", "City", synonyms=("city", "town", "location")),
+    Field("website", "Website", synonyms=(
+        "website", "web", "url", "web site", "homepage", "home page", "www", "domain",
+    )),
+    Field("email", "Email", synonyms=("email", "e mail", "mail", "email address")),
+    Field("phone", "Phone", synonyms=(
+        "phone", "telephone", "tel", "phone number", "mobile", "phone no",
+    )),
+    Field("account_manager", "Account manager", synonyms=(
+        "account manager", "cam", "channel manager", "partner manager", "owner", "manager",
+    )),
+    Field("partner_since", "Partner since", synonyms=(
+        "partner since", "since", "joined", "start date", "onboarded",
+    )),
+    Field("notes", "Notes", synonyms=("notes", "note", "comments", "comment", "remarks")),
+)  # fmt: skip
+
+_CONTACT_FIELDS = (
+    Field("partner", "Partner", required=True, synonyms=(
+        "partner", "partner id", "partner name", "company", "reseller", "partner id or name",
+    )),
+    Field("name", "Name", required=True, synonyms=(
+        "name", "contact", "contact name", "full name", "person",
+    )),
+    Field("email", "Email", synonyms=("email", "e mail", "mail", "email address")),
+    Field("phone", "Phone", synonyms=("phone", "telephone", "tel", "mobile", "phone number")),
+    Field("role", "Role", synonyms=("role", "function", "job role", "position")),
+)  # fmt: skip
+
+_TRAINING_FIELDS = (
+    Field("contact", "Contact email or name", required=True, synonyms=(
+        "contact email or name", "contact", "contact email", "contact name", "email", "name",
+        "e mail", "student", "learner", "person",
+    )),
+    Field("partner", "Partner", required=True, synonyms=(
+        "partner", "partner id", "partner name", "company", "reseller",
+    )),
+    Field("course", "Course code", required=True, synonyms=(
+        "course code", "course", "certification", "course id", "training",
+    )),
+    Field("completed_on", "Completed on", required=True, synonyms=(
+        "completed on", "completed", "completion date", "date", "passed on",
+    )),
+    Field("passed", "Passed", synonyms=("passed", "result", "pass")),
+    Field("valid_until", "Valid until", synonyms=(
+        "valid until", "expires", "expiry", "expiry date",
+    )),
+)  # fmt: skip
+
+_CLAIM_FIELDS = (
+    Field("partner", "Partner", required=True, synonyms=(
+        "partner", "claimant", "partner id", "partner name", "reseller", "registered by",
+    )),
+    Field("account", "Account", required=True, synonyms=(
+        "account", "account name", "customer", "end customer", "end user", "company",
+    )),
+    Field("website", "Website", synonyms=("website", "web", "url", "domain")),
+    Field("country", "Country", synonyms=("country", "ctry", "country code")),
+    Field("claimed_on", "Claimed on", required=True, synonyms=(
+        "claimed on", "claim date", "registered on", "registration date", "date",
+    )),
+    Field("valid_until", "Valid until", synonyms=("valid until", "expires", "expiry date")),
+    Field("status", "Status", synonyms=("status", "claim status")),
+    Field("deal_amount", "Deal amount", synonyms=("deal amount", "amount", "deal value", "value")),
+    Field("currency", "Currency", synonyms=("currency", "ccy", "cur")),
+    Field("commission_pct", "Commission %", synonyms=(
+        "commission", "commission %", "commission pct", "commission percent",
+    )),
+)  # fmt: skip
+
+PRICE_FIELDS = (
+    Field("sku", "SKU", required=True, synonyms=("sku", "product code", "part number", "item")),
+    Field("name", "Name", required=True, synonyms=(
+        "name", "product", "product name", "description",
+    )),
+    Field("family", "Family", synonyms=("family", "product family")),
+    Field("currency", "Currency", required=True, synonyms=("currency", "ccy")),
+    Field("list_price", "List price", required=True, synonyms=("list price", "price", "list")),
+    Field("effective_from", "Effective from", required=True, synonyms=(
+        "effective from", "effective", "valid from", "from", "start date",
+    )),
+)  # fmt: skip
+
+TIER_FIELDS = (
+    Field("tier", "Tier", required=True, synonyms=("tier", "level", "partner tier", "name")),
+    Field("discount_pct", "Discount %", required=True, synonyms=(
+        "discount", "discount %", "discount pct", "discount percent",
+    )),
+)  # fmt: skip
+
+VOLUME_FIELDS = (
+    Field("target", "SKU or Family", required=True, synonyms=(
+        "sku or family", "sku", "family", "product", "sku family",
+    )),
+    Field("min_qty", "Min quantity", required=True, synonyms=(
+        "min quantity", "min qty", "minimum quantity", "from quantity", "quantity", "qty",
+    )),
+    Field("discount_pct", "Discount %", required=True, synonyms=(
+        "discount", "discount %", "discount pct", "discount percent",
+    )),
+)  # fmt: skip
+
+SETTING_FIELDS = (
+    Field("deal_reg_discount_pct", "Deal registration discount %", synonyms=(
+        "deal registration discount %", "deal registration discount", "deal reg discount",
+    )),
+    Field("approval_limit_pct", "Approval limit %", synonyms=(
+        "approval limit %", "approval limit",
+    )),
+    Field("default_tax_rate_pct", "Tax rate %", synonyms=("tax rate %", "tax rate", "tax", "vat")),
+)  # fmt: skip
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "partners": _PARTNER_FIELDS,
+    "contacts": _CONTACT_FIELDS,
+    "training": _TRAINING_FIELDS,
+    "claims": _CLAIM_FIELDS,
+    "Prices": PRICE_FIELDS,
+    "Tiers": TIER_FIELDS,
+    "Volume": VOLUME_FIELDS,
+    "Settings": SETTING_FIELDS,
+}
+
+#: The sheets of a price-book workbook, in the order they are applied.
+PRICEBOOK_SHEETS: tuple[str, ...] = ("Tiers", "Prices", "Volume", "Settings")

@@ -1,0 +1,93 @@
+"""A file's sheet as mapped rows: read, find the header, map the columns (SPEC.md, "Import").
+
+This is where the reader and the pure header rules meet; the result is a domain ``MappedSheet``
+that the import services consume without knowing about files. Rows stream: only the rows above
+and including the header are held while the header is looked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from app.domain.errors import InputError
+from app.domain.importing.fields import Field
+from app.domain.importing.headers import (
+    HEADER_SEARCH_ROWS,
+    ColumnMap,
+    find_header,
+    header_key,
+    parse_overrides,
+)
+from app.domain.importing.sheet import MappedSheet, SheetRow
+from app.io.readers import open_table
+from app.io.readers.raw import Cells, RawSheet
+
+
+def read_mapped(
+    path: Path | str,
+    fields: Sequence[Field],
+    sheet: str | None = None,
+    mapping: Iterable[str] = (),
+) -> MappedSheet:
+    """The data rows of ``sheet`` in ``path`` as ``{field: cell}``; refuses an unusable file."""
+    raw = open_table(path, sheet)
+    return map_sheet(raw, fields, parse_overrides(mapping, fields))
+
+
+def map_sheet(raw: RawSheet, fields: Sequence[Field], overrides: dict[str, str]) -> MappedSheet:
+    """Find the header of ``raw`` and map its columns; the data rows stay a stream."""
+    head: list[tuple[int, Cells]] = []
+    for item in raw.rows:
+        head.append(item)
+        if len(head) >= HEADER_SEARCH_ROWS:
+            break
+    if not head:
+        raise InputError(f"{raw.where} is empty: choose the sheet (--sheet) that holds the list.")
+    columns = find_header(head, fields, overrides, raw.where)
+    _check_overrides(columns, overrides, head, raw.where)
+    after = [item for item in head if item[0] > columns.header_row]
+    headers = {name: text for name, (_, text) in columns.columns.items()}
+    rows = _mapped_rows(after, raw.rows, columns)
+    return MappedSheet(raw.name or raw.source, headers, rows, raw.total, columns.ignored)
+
+
+def _check_overrides(
+    columns: ColumnMap, overrides: dict[str, str], head: list[tuple[int, Cells]], where: str
+) -> None:
+    header_cells = next(cells for number, cells in head if number == columns.header_row)
+    present = {header_key(c) for c in header_cells if c not in (None, "")}
+    unknown = [key for key in overrides if key not in present]
+    if unknown:
+        raise InputError(
+            f"--map names a column that {where} does not have ({', '.join(unknown)}); its "
+            f"headers are {', '.join(repr(str(c)) for c in header_cells if c not in (None, ''))}."
+        )
+
+
+def _mapped_rows(
+    first: list[tuple[int, Cells]], rest: Iterator[tuple[int, Cells]], columns: ColumnMap
+) -> Iterator[SheetRow]:
+    positions = tuple((name, index) for name, (index, _) in columns.columns.items())
+
+    def mapped(number: int, cells: Cells) -> SheetRow | None:
+        width = len(cells)
+        values: dict[str, object] = {}
+        filled = False
+        for name, index in positions:
+            value = cells[index] if index < width else None
+            if value == "" or (isinstance(value, str) and not value.strip()):
+                value = None
+            elif value is not None:
+                filled = True
+            values[name] = value
+        return SheetRow(number, values) if filled else None
+
+    for number, cells in first:
+        row = mapped(number, cells)
+        if row is not None:
+            yield row
+    for number, cells in rest:
+        row = mapped(number, cells)
+        if row is not None:
+            yield row

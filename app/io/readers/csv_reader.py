@@ -1,0 +1,71 @@
+"""CSV files as people save them: UTF-8 with or without BOM, else Windows-1252; , ; or tab.
+
+Excel on Windows writes "CSV" in the ANSI code page with a semicolon in many European locales,
+and "CSV UTF-8" with a byte-order mark; both are common. The encoding is decided on the whole
+file (a UTF-8 decode error late in the file must not silently change earlier rows), the delimiter
+on a sample. A leading apostrophe that an export put before ``= + - @`` tab or CR to stop a
+spreadsheet from running it (see ``app.io.csv_writer``) is dropped, so a round trip is exact.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.domain.errors import InputError
+from app.io.csv_writer import FORMULA_TRIGGERS
+from app.io.readers.raw import Cells, RawSheet, non_empty_rows
+
+#: A CSV file larger than this is not a partner list (and would not fit the wizard's preview).
+MAX_CSV_BYTES = 512 << 20
+_DELIMITERS = ",;\t"
+
+
+def _decode(path: Path) -> str:
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise InputError(f"{path.name} is larger than {MAX_CSV_BYTES >> 20} MB: split it first.")
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        first = sample.split("\n", 1)[0]
+        counts = {d: first.count(d) for d in _DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def undefuse(value: str) -> str:
+    """``"'=SUM(A1)"`` → ``"=SUM(A1)"``: undo the export's protection of formula-like text."""
+    if len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+def _rows(text: str, delimiter: str) -> Iterator[Cells]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for row in reader:
+            yield [undefuse(cell) if cell[:1] == "'" else cell for cell in row]
+    except csv.Error as exc:
+        raise InputError(
+            f"Line {reader.line_num} of the CSV file cannot be read ({exc}): check its quotes."
+        ) from None
+
+
+def read_csv(path: Path) -> RawSheet:
+    try:
+        text = _decode(path)
+    except OSError as exc:
+        raise InputError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+    delimiter = _delimiter(text[:8192])
+    total = text.count("\n") + 1
+    return RawSheet(path.name, "", non_empty_rows(_rows(text, delimiter), 1), total)

@@ -1,0 +1,125 @@
+"""Import contacts: matched within their partner by e-mail, else by name (SPEC.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Contact
+from app.domain.enums import ContactRole
+from app.domain.importing import values as v
+from app.domain.importing.report import ImportSummary, Problem
+from app.domain.importing.sheet import MappedSheet
+from app.services.importing.audit import AuditBatch
+from app.services.importing.common import (
+    Changes,
+    ImportOptions,
+    Parser,
+    PartnerLookup,
+    bulk_write,
+    compare,
+    finish_checks,
+    parse_row,
+    required,
+    rows_with_progress,
+)
+
+TABLE: Table = Contact.__table__  # type: ignore[assignment]
+
+
+def role_parser() -> Parser:
+    labels = {v.choice_key(m.label): m.label for m in ContactRole}
+    labels.update({v.choice_key(m.value): m.label for m in ContactRole})
+
+    def parse(raw: object) -> object:
+        found = v.choice(raw, labels, "role")
+        return None if found is None else ContactRole.parse(found)
+
+    return parse
+
+
+def contact_key(partner_id: int, email: object, name: object) -> tuple[Any, ...]:
+    if email:
+        return (partner_id, "email", str(email).casefold())
+    return (partner_id, "name", " ".join(str(name).split()).casefold())
+
+
+class StoredContacts:
+    """Every stored contact, by (partner, e-mail) and by (partner, name)."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
+        columns = [TABLE.c[c] for c in ("id", "partner_id", "name", "email", "phone", "role")]
+        for row in session.execute(select(*columns)):
+            record = row._asdict()
+            if record["email"]:
+                self.by_key[contact_key(record["partner_id"], record["email"], "")] = record
+            self.by_key.setdefault(contact_key(record["partner_id"], None, record["name"]), record)
+
+    def find(self, partner_id: int, email: object, name: object) -> dict[str, Any] | None:
+        if email:
+            found = self.by_key.get(contact_key(partner_id, email, name))
+            if found is not None:
+                return found
+        return self.by_key.get(contact_key(partner_id, None, name))
+
+
+def import_contacts(
+    session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
+) -> ImportSummary:
+    """Validate every row, then create or update contacts (unless a dry run)."""
+    summary = ImportSummary("contacts", source or sheet.name, dry_run=options.dry_run)
+    partners = PartnerLookup(session)
+    parsers: dict[str, Parser] = {
+        "partner": partners.resolve,
+        "name": v.text,
+        "email": v.email,
+        "phone": v.text,
+        "role": role_parser(),
+    }
+    stored = StoredContacts(session)
+    seen: dict[tuple[Any, ...], tuple[int, dict[str, object]]] = {}
+    inserts: list[dict[str, object]] = []
+    updates: list[tuple[int, Changes]] = []
+    for row in rows_with_progress(sheet, options):
+        values = parse_row(row, parsers, sheet, summary.problems)
+        if values is None or not required(
+            row, values, ("partner", "name"), sheet, summary.problems
+        ):
+            continue
+        partner_id = int(str(values.pop("partner")))
+        values["partner_id"] = partner_id
+        key = contact_key(partner_id, values.get("email"), values["name"])
+        if key in seen:
+            if seen[key][1] == values:
+                summary.merged += 1
+            else:
+                summary.problems.append(
+                    Problem(row.number, sheet.header("name"), str(values["name"]),
+                            f"is the same contact as row {seen[key][0]} with different values")
+                )  # fmt: skip
+            continue
+        seen[key] = (row.number, values)
+        match = stored.find(partner_id, values.get("email"), values["name"])
+        if match is None:
+            summary.new += 1
+            new = {"partner_id": partner_id, "name": values["name"], "email": values.get("email"),
+                   "phone": values.get("phone"), "active": True,
+                   "role": values.get("role") or ContactRole.SALES}  # fmt: skip
+            inserts.append(new)
+            continue
+        changes = compare(match, values, keep_if_empty=("role",))
+        if changes:
+            summary.updated += 1
+            updates.append((match["id"], changes))
+        else:
+            summary.unchanged += 1
+    if not finish_checks(summary, options):
+        return summary
+    audit = AuditBatch(session)
+    bulk_write(session, TABLE, audit, inserts, updates)
+    audit.write()
+    summary.written = True
+    return summary

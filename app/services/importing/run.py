@@ -1,0 +1,49 @@
+"""One entry point for every kind, so the command line and the GUI wizard call the same code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from app.domain.errors import InputError
+from app.domain.importing.fields import FIELDS, Field
+from app.domain.importing.report import ImportSummary
+from app.domain.importing.sheet import MappedSheet
+from app.services.importing.common import ImportOptions
+
+
+def kind_fields(kind: str) -> tuple[Field, ...]:
+    """The columns of ``kind`` (not ``pricebook``, which has one set per sheet)."""
+    if kind not in FIELDS:
+        raise InputError(
+            f"'{kind}' cannot be imported: use partners, contacts, training or claims."
+        )
+    return FIELDS[kind]
+
+
+def import_kind(
+    session: Session,
+    kind: str,
+    sheets: Mapping[str, MappedSheet],
+    options: ImportOptions,
+    source: str,
+) -> ImportSummary:
+    """Import the mapped ``sheets`` of ``kind``; ``ImportRefused`` when all-or-nothing fails."""
+    if kind == "partners":
+        from app.services.importing.partners import import_partners
+
+        return import_partners(session, sheets[kind], options, source)
+    if kind == "contacts":
+        from app.services.importing.contacts import import_contacts
+
+        return import_contacts(session, sheets[kind], options, source)
+    if kind == "training":
+        from app.services.importing.training import import_training
+
+        return import_training(session, sheets[kind], options, source)
+    if kind == "claims":
+        from app.services.importing.claims import import_claims
+
+        return import_claims(session, sheets[kind], options, source)
+    raise InputError(f"'{kind}' cannot be imported.")

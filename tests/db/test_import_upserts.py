@@ -1,0 +1,152 @@
+"""Import services on both engines: upsert by natural key, re-import, skip-invalid, dry run."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db.engine import Database
+from app.db.models import Account, AuditEntry, Claim, Contact, Course, Partner, TrainingRecord
+from app.domain.importing.report import ImportRefused
+from app.domain.importing.sheet import sheet_from_rows
+from app.domain.progress import CancelledByUser
+from app.services.importing import ImportOptions
+from app.services.importing.claims import import_claims
+from app.services.importing.contacts import import_contacts
+from app.services.importing.partners import import_partners
+from app.services.importing.training import import_training
+
+PARTNERS = [
+    {"partner_code": "P-1", "name": "Contoso Ltd", "tier": "gold", "country": "Germany",
+     "phone": 4930123456.0, "partner_since": date(2020, 1, 2), "type": "MSP"},
+    {"partner_code": None, "name": "Fabrikam", "tier": " Silver ", "country": "fr",
+     "website": "fabrikam.fr", "status": "active"},
+]  # fmt: skip
+
+
+def _import(db: Database, rows: list[dict[str, object]], **options: object):  # type: ignore[no-untyped-def]
+    with db.transaction() as session:
+        return import_partners(session, sheet_from_rows(rows), ImportOptions(**options))  # type: ignore[arg-type]
+
+
+def _count(db: Database, model: type) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_partners_created_then_unchanged_on_reimport(any_db: Database) -> None:
+    first = _import(any_db, PARTNERS)
+    assert (first.new, first.updated, first.unchanged) == (2, 0, 0)
+    with any_db.reading() as session:
+        contoso = session.scalars(select(Partner).where(Partner.partner_code == "P-1")).one()
+        assert contoso.phone == "4930123456"
+        assert contoso.country == "DE"
+        assert contoso.tier is not None and contoso.tier.name == "Gold"
+        assert contoso.type.value == "msp"
+    audits = _count(any_db, AuditEntry)
+    assert audits == 2
+    again = _import(any_db, PARTNERS)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+    assert _count(any_db, Partner) == 2
+    assert _count(any_db, AuditEntry) == audits
+
+
+def test_update_by_name_and_country_records_the_change(any_db: Database) -> None:
+    _import(any_db, PARTNERS)
+    changed = [dict(PARTNERS[1], tier="Platinum", name="FABRIKAM")]
+    result = _import(any_db, changed)
+    assert (result.new, result.updated) == (0, 1)
+    with any_db.reading() as session:
+        partner = session.scalars(select(Partner).where(Partner.name == "FABRIKAM")).one()
+        assert partner.version == 2
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "update")).one()
+        assert entry.record_id == str(partner.id)
+        assert '"name": ["Fabrikam", "FABRIKAM"]' in entry.changes
+
+
+def test_all_or_nothing_then_skip_invalid(any_db: Database) -> None:
+    rows = [
+        *PARTNERS,
+        {"name": "Bad", "tier": "Bronze", "email": "x@"},
+        {"name": None, "city": "X"},
+    ]
+    with pytest.raises(ImportRefused) as info:
+        _import(any_db, rows)
+    lines = str(info.value).splitlines()
+    assert lines[1:] == [
+        "row 4, column 'tier': 'Bronze' is not a known tier: use one of Gold, Platinum, "
+        "Registered, Silver",
+        "row 4, column 'email': 'x@' is not an e-mail address",
+        "row 5, column 'name': is required",
+    ]
+    assert _count(any_db, Partner) == 0
+    result = _import(any_db, rows, skip_invalid=True)
+    assert (result.new, result.invalid_rows) == (2, 2)
+    assert _count(any_db, Partner) == 2
+
+
+def test_dry_run_counts_and_writes_nothing(any_db: Database) -> None:
+    _import(any_db, PARTNERS[:1])
+    rows = [dict(PARTNERS[0], city="Berlin"), PARTNERS[1], {"name": "X", "country": "Nowhere"}]
+    result = _import(any_db, rows, dry_run=True)
+    assert (result.new, result.updated, result.unchanged, result.invalid_rows) == (1, 1, 0, 1)
+    assert not result.written
+    assert _count(any_db, Partner) == 1
+
+
+def test_duplicates_in_one_file_merge_or_are_reported(any_db: Database) -> None:
+    rows = [PARTNERS[1], dict(PARTNERS[1]), dict(PARTNERS[1], city="Lyon")]
+    with pytest.raises(ImportRefused, match=r"row 4.*same partner as row 2"):
+        _import(any_db, rows)
+    result = _import(any_db, rows[:2])
+    assert (result.new, result.merged) == (1, 1)
+    assert _count(any_db, Partner) == 1
+
+
+def test_cancel_writes_nothing(any_db: Database) -> None:
+    rows = [{"name": f"Partner {i}"} for i in range(1200)]
+    with pytest.raises(CancelledByUser):
+        _import(any_db, rows, cancelled=lambda: True)
+    assert _count(any_db, Partner) == 0
+
+
+def test_contacts_training_and_claims(any_db: Database) -> None:
+    _import(any_db, PARTNERS)
+    with any_db.transaction() as session:
+        session.add(Course(code="CD-101", title="Basics", valid_months=12))
+    contacts = [
+        {"partner": "P-1", "name": "Ann Smith", "email": "ann@contoso.com", "role": "Presales"},
+        {"partner": "fabrikam", "name": "Bob", "phone": 33123.0},
+    ]
+    training = [
+        {"contact": "ann@contoso.com", "partner": "Contoso", "course": "cd-101",
+         "completed_on": "15/01/2026", "passed": "yes"},
+        {"contact": "Bob", "partner": "Fabrikam", "course": "XX", "completed_on": "2026-01-01"},
+    ]  # fmt: skip
+    claims = [
+        {"partner": "Contoso", "account": "Big Corp", "website": "bigcorp.com", "country": "DE",
+         "claimed_on": date(2026, 1, 5), "deal_amount": 10000.5, "currency": "eur",
+         "commission_pct": 12.5, "status": "Approved"},
+        {"partner": "Direct", "account": "Big Corp GmbH", "country": "DE",
+         "claimed_on": "2026-01-06"},
+    ]  # fmt: skip
+    for _ in range(2):  # the second round changes nothing
+        with any_db.transaction() as session:
+            c = import_contacts(session, sheet_from_rows(contacts), ImportOptions())
+            t = import_training(
+                session, sheet_from_rows(training), ImportOptions(skip_invalid=True)
+            )
+            k = import_claims(session, sheet_from_rows(claims), ImportOptions())
+    assert (c.new, c.unchanged, t.new, t.unchanged, k.new, k.unchanged) == (0, 2, 0, 1, 0, 2)
+    assert [p.reason for p in t.problems] == ["is not a known course code: use one of CD-101"]
+    assert (_count(any_db, Contact), _count(any_db, TrainingRecord)) == (2, 1)
+    assert (_count(any_db, Claim), _count(any_db, Account)) == (2, 1)
+    with any_db.reading() as session:
+        record = session.scalars(select(TrainingRecord)).one()
+        assert record.valid_until == date(2027, 1, 15)
+        claim = session.scalars(select(Claim).where(Claim.partner_id.is_not(None))).one()
+        assert str(claim.deal_amount) == "10000.5000" and claim.currency == "EUR"
+        direct = session.scalars(select(Claim).where(Claim.partner_id.is_(None))).one()
+        assert direct.valid_until == date(2026, 4, 6)

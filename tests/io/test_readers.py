@@ -1,0 +1,76 @@
+"""CSV encodings and delimiters, defused formulas, long empty runs, sheets by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from app.domain.errors import InputError
+from app.domain.importing.fields import FIELDS
+from app.io.import_sheet import read_mapped
+from app.io.readers import open_table
+
+PARTNERS = FIELDS["partners"]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Name;Country\nMüller AG;DE\n", "utf-8-sig"),
+        ("Name;Country\nMüller AG;DE\n", "utf-8"),
+        ("Name\tCountry\nMüller AG\tDE\n", "cp1252"),
+        ("Name,Country\nMüller AG,DE\n", "cp1252"),
+    ],
+)
+def test_csv_encodings_and_delimiters(tmp_path: Path, data: str, encoding: str) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(data.encode(encoding))
+    rows = list(read_mapped(path, PARTNERS))
+    assert rows[0].values == {"name": "Müller AG", "country": "DE"}
+    assert rows[0].number == 2
+
+
+def test_csv_drops_the_apostrophe_an_export_put_before_a_formula(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("Name,Notes\n'=Evil Co,'+1 call\nO'Brien,'plain\n", encoding="utf-8")
+    rows = list(read_mapped(path, PARTNERS))
+    assert rows[0].values == {"name": "=Evil Co", "notes": "+1 call"}
+    assert rows[1].values == {"name": "O'Brien", "notes": "'plain"}
+
+
+def test_reading_stops_after_a_long_run_of_empty_rows(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Name"])
+    sheet.append(["A"])
+    sheet.cell(row=5000, column=1, value="far away")
+    book.save(tmp_path / "p.xlsx")
+    rows = list(read_mapped(tmp_path / "p.xlsx", PARTNERS))
+    assert [r.values["name"] for r in rows] == ["A"]
+
+
+def test_sheet_by_name_any_case_and_first_visible_by_default(tmp_path: Path) -> None:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Hidden"
+    first.append(["nothing"])
+    first.sheet_state = "hidden"
+    second = book.create_sheet("Partners")
+    second.append(["Name"])
+    second.append(["Contoso"])
+    book.save(tmp_path / "p.xlsx")
+    assert open_table(tmp_path / "p.xlsx").name == "Partners"
+    assert open_table(tmp_path / "p.xlsx", "partners").name == "Partners"
+    with pytest.raises(InputError, match="its sheets are 'Hidden', 'Partners'"):
+        open_table(tmp_path / "p.xlsx", "Other")
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        open_table(tmp_path / "nope.xlsx")
+    with pytest.raises(InputError, match="is a folder"):
+        open_table(tmp_path)

@@ -1,0 +1,83 @@
+"""Normalising and checking one cell: numbers, dates, countries, choices, addresses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from app.domain.importing import values as v
+
+
+def test_numbers_typed_as_numbers_keep_no_trailing_zero() -> None:
+    assert v.text(4930123456.0) == "4930123456"
+    assert v.text(1001.0) == "1001"
+    assert v.text("  Contoso  ") == "Contoso"
+    assert v.text("   ") is None
+
+
+def test_money_from_a_float_cell_is_exact() -> None:
+    assert v.decimal(0.1, "amount") == Decimal("0.1")
+    assert v.decimal("1,234.50", "amount") == Decimal("1234.50")
+    assert v.percent(12.5, "discount") == Decimal("12.5")
+    assert v.percent("7.5%", "discount") == Decimal("7.5")
+    with pytest.raises(v.BadValue, match="more than 2 decimals"):
+        v.percent("12.345", "discount")
+    with pytest.raises(v.BadValue):
+        v.percent("120", "discount")
+
+
+@pytest.mark.parametrize(
+    ("raw", "day_first", "expected"),
+    [
+        (date(2026, 3, 1), True, date(2026, 3, 1)),
+        (datetime(2026, 3, 1, 12, 0), True, date(2026, 3, 1)),
+        ("2026-03-01", True, date(2026, 3, 1)),
+        ("01/03/2026", True, date(2026, 3, 1)),
+        ("01/03/2026", False, date(2026, 1, 3)),
+        ("1.3.2026", True, date(2026, 3, 1)),
+    ],
+)
+def test_dates(raw: object, day_first: bool, expected: date) -> None:
+    assert v.parse_date(raw, day_first) == expected
+
+
+@pytest.mark.parametrize("raw", ["2026-02-30", "next week", "13/13/2026", 45000.0])
+def test_bad_dates(raw: object) -> None:
+    with pytest.raises(v.BadValue):
+        v.parse_date(raw)
+
+
+def test_countries_codes_and_names_in_any_case() -> None:
+    assert v.country("germany") == "DE"
+    assert v.country(" de ") == "DE"
+    with pytest.raises(v.BadValue, match="not a country"):
+        v.country("Atlantis")
+
+
+def test_choices_ignore_case_and_spaces_and_list_the_known_values() -> None:
+    known = {v.choice_key(n): n for n in ("Registered", "Silver", "Gold")}
+    assert v.choice("  gOLD ", known, "tier") == "Gold"
+    with pytest.raises(v.BadValue) as info:
+        v.choice("Bronze", known, "tier")
+    assert "Gold, Registered, Silver" in str(info.value)
+
+
+def test_email_and_website() -> None:
+    assert v.email("ann@contoso.com") == "ann@contoso.com"
+    assert v.website("https://www.contoso.com/about") == "https://www.contoso.com/about"
+    assert v.website("contoso.de") == "contoso.de"
+    for bad in ("ann@", "ann", "a b@c.com"):
+        with pytest.raises(v.BadValue):
+            v.email(bad)
+    with pytest.raises(v.BadValue):
+        v.website("not a site")
+
+
+def test_booleans() -> None:
+    assert v.boolean("Yes") is True
+    assert v.boolean("failed") is False
+    assert v.boolean(1.0) is True
+    with pytest.raises(v.BadValue):
+        v.boolean("maybe")
