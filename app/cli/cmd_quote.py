@@ -2,7 +2,9 @@
 
 ``create`` checks the whole spec file before the database is opened, and prices and stores the
 quote in one transaction, so a refused spec writes nothing; the quote number is the only thing
-printed on stdout, for scripts. ``show`` prints the stored figures, never re-priced.
+printed on stdout, for scripts. ``show`` prints the stored figures, never re-priced. ``pdf``
+renders the revision, keeps (or checks) an issued revision's SHA-256, and writes the file
+atomically: a refused or failed write leaves any existing file as it was.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from typing import Any
 
 from app.cli.common import database
 from app.cli.quote_table import render_table
-from app.domain.errors import InputError, NotAvailableYetError
+from app.domain.errors import InputError
 from app.domain.quote_spec import QuoteSpec, parse_quote_spec
 from app.domain.quote_view import as_json
+from app.io.quote_pdf import render_quote_pdf, write_quote_pdf
 from app.services.quote_create import create_quote
+from app.services.quote_pdf import render_revision
 from app.services.quote_read import read_quote
 
 log = logging.getLogger(__name__)
@@ -33,10 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return _create(args)
     if action == "show":
         return _show(args)
-    raise NotAvailableYetError(
-        "Writing a quote's PDF is not available yet in this version of Channel Desk; "
-        "use 'quote show' meanwhile."
-    )
+    return _pdf(args)
 
 
 def read_spec(path: Path, today: date) -> QuoteSpec:
@@ -79,11 +80,28 @@ def _show(args: argparse.Namespace) -> int:
     db = database(args)
     try:
         with db.reading() as session:
-            view = read_quote(session, args.number)
+            view = read_quote(session, args.number, getattr(args, "revision", None))
     finally:
         db.dispose()
     if args.format == "json":
         print(json.dumps(as_json(view), ensure_ascii=False, indent=2))
     else:
         print(render_table(view))
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    db = database(args)
+    try:
+        with db.transaction() as session:
+            pdf = render_revision(session, args.number, args.revision, render_quote_pdf)
+            write_quote_pdf(out, pdf.data)
+    finally:
+        db.dispose()
+    view = pdf.document.view
+    log.info(
+        "wrote %s rev %d to %s (%d bytes, SHA-256 %s, %s)",
+        view.number, view.revision, out, len(pdf.data), pdf.record.sha256, pdf.record.outcome,
+    )  # fmt: skip
     return 0

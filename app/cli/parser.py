@@ -67,10 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(show)
     show.add_argument("number")
     show.add_argument("--format", choices=("table", "json"), default="table")
+    show.add_argument("--revision", type=int, metavar="N", help="this revision (default: latest)")
     pdf = quote_commands.add_parser("pdf", help="write a quote's PDF")
     _add_db(pdf)
     pdf.add_argument("number")
     pdf.add_argument("--out", required=True, metavar="FILE.pdf")
+    pdf.add_argument("--revision", type=int, metavar="N", help="this revision (default: latest)")
     return parser
 
 

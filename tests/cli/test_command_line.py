@@ -46,7 +46,6 @@ def test_missing_argument_is_a_usage_error() -> None:
     "args",
     [
         ["overlaps"],
-        ["quote", "pdf", "Q-2026-00001", "--out", "q.pdf"],
         ["import", "pricebook", "prices.xlsx"],
     ],
     ids=lambda a: a[0],

@@ -175,4 +175,5 @@ def test_missing_spec_file_unknown_number_and_pdf(
     assert (code, out, err) == (1, "", "channel-desk: There is no quote Q-2026-00042.\n")
     code, out, err = run(capsys, "quote", "pdf", "Q-2026-00042", "--out", str(tmp_path / "q.pdf"),
                          "--db", str(db_path))  # fmt: skip
-    assert (code, out) == (1, "") and len(err.splitlines()) == 1 and "not available yet" in err
+    assert (code, out, err) == (1, "", "channel-desk: There is no quote Q-2026-00042.\n")
+    assert not (tmp_path / "q.pdf").exists()
