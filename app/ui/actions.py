@@ -51,7 +51,12 @@ def create_actions(parent: QWidget, pages: Sequence[tuple[str, str]]) -> Actions
     key = QKeySequence.StandardKey
     actions = Actions(
         new_database=_action(
-            parent, "&New database…", key.New, "database", "Start an empty database file"
+            # Ctrl+N is left to the pages: it makes a new partner, course, claim…
+            parent,
+            "&New database…",
+            "Ctrl+Shift+N",
+            "database",
+            "Start an empty database file",
         ),
         open_database=_action(
             parent, "&Open database…", key.Open, None, "Open another database file"

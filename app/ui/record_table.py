@@ -25,11 +25,20 @@ COLUMN_PADDING = 28
 class RecordTable(QTableView):
     """A sortable, selectable, read-only table over ``RowTableModel``."""
 
-    def __init__(self, name: str, columns: Sequence[Column[Any]], parent: QWidget | None = None):
+    def __init__(
+        self,
+        name: str,
+        columns: Sequence[Column[Any]],
+        parent: QWidget | None = None,
+        model: RowTableModel[Any] | None = None,
+    ):
+        """``model``: a model of its own (the partners page reads rows lazily from SQL)."""
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(name.replace("_", " ").capitalize())
-        self.records: RowTableModel[Any] = RowTableModel(columns, parent=self)
+        self.records: RowTableModel[Any] = (
+            model if model is not None else RowTableModel(columns, parent=self)
+        )
         self.setModel(self.records)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
