@@ -1,0 +1,1 @@
+"""The quote editor: a dialog that prices a draft quote as the user types."""

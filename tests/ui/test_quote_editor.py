@@ -1,0 +1,207 @@
+"""The quote editor driven like a person: type a partner, an account, SKUs, quantities and a
+special discount, and watch the totals and the problems change as they type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.db.engine import Database
+from app.db.models import Account, Claim, Partner, Price, Product, Quote, Tier
+from app.domain.enums import QuoteStatus
+from app.services.demo import generate_demo
+from app.ui.main_window import MainWindow
+from app.ui.pages.quotes import QuotesPage
+from app.ui.quote_editor.dialog import QuoteEditor
+from app.ui.quote_editor.preview import PdfPreview
+from tests.support.sample_records import TODAY
+
+
+@pytest.fixture
+def demo_db(sqlite_db: Database) -> Database:
+    with sqlite_db.transaction() as session:
+        generate_demo(session, today=TODAY)
+    return sqlite_db
+
+
+def parties(db: Database) -> tuple[str, str, Decimal]:
+    """A tiered partner, an account it holds no claim on, and its tier discount."""
+    with db.reading() as s:
+        partner, pct = s.execute(
+            select(Partner, Tier.discount_pct)
+            .join(Tier, Tier.id == Partner.tier_id)
+            .where(Partner.partner_code.is_not(None))
+            .order_by(Tier.discount_pct.desc(), Partner.id)
+        ).first()  # type: ignore[misc]
+        claimed = select(Claim.account_id).where(Claim.partner_id == partner.id)
+        account = s.scalars(
+            select(Account.name).where(Account.id.not_in(claimed)).order_by(Account.id)
+        ).first()
+        return str(partner.partner_code), str(account), Decimal(pct)
+
+
+def eur_list_price(db: Database, sku: str, day: date) -> Decimal:
+    with db.reading() as s:
+        return Decimal(
+            s.scalars(
+                select(Price.list_price)
+                .join(Product, Product.id == Price.product_id)
+                .where(Product.sku == sku, Price.currency == "EUR", Price.effective_from <= day)
+                .order_by(Price.effective_from.desc())
+            ).first()
+        )
+
+
+def cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def open_editor(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], db: Database
+) -> QuoteEditor:
+    window = open_window(db)
+    window.show_page("quotes")
+    page = window.page("quotes")
+    assert isinstance(page, QuotesPage)
+    editor = page.new_quote()
+    assert editor is not None
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def add_line(qtbot: QtBot, editor: QuoteEditor, sku: str, qty: int, special: str = "") -> None:
+    qtbot.keyClicks(editor.sku, sku)
+    editor.qty.selectAll()
+    qtbot.keyClicks(editor.qty, str(qty))
+    qtbot.keyClicks(editor.special, special)
+    qtbot.keyClick(editor.special, Qt.Key.Key_Return)
+
+
+def test_typing_a_quote_shows_the_exact_total_and_the_receipt(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    partner, account, tier = parties(demo_db)
+    editor = open_editor(qtbot, open_window, demo_db)
+    qtbot.keyClicks(editor.partner, partner)
+    qtbot.keyClicks(editor.account, account)
+    qtbot.keyClicks(editor.tax, "19")
+    assert "at least one line" in editor.problems.text()
+    assert editor.totals.text() == "Total: —"
+
+    add_line(qtbot, editor, "CD-100", 20, "10")  # the SKU's 5% break at 20
+    price = eur_list_price(demo_db, "CD-100", TODAY)
+    factor = (1 - tier / 100) * Decimal("0.95") * Decimal("0.90")
+    net = cents(price * factor)
+    subtotal = net * 20
+    total = subtotal + cents(subtotal * Decimal("0.19"))
+    assert editor.totals.text().endswith(f"Total EUR {total:,.2f}")
+    assert editor.problems.text() == ""
+    receipt = editor.receipt.text()
+    assert "list" in receipt and "volume 5%" in receipt and f"net unit:  {net}" in receipt
+
+    add_line(qtbot, editor, "CD-100", 1, "20")
+    assert "Needs approval" in editor.problems.text()
+    assert "above the approval limit of 15%" in editor.problems.text()
+
+    add_line(qtbot, editor, "NOPE-1", 1)
+    assert "no SKU 'NOPE-1'" in editor.problems.text()
+    assert editor.totals.text() == "Total: —"
+
+
+def test_saving_stores_the_quote_and_the_page_shows_it(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    partner, account, _ = parties(demo_db)
+    with demo_db.reading() as s:
+        before = len(s.scalars(select(Quote.id)).all())
+    editor = open_editor(qtbot, open_window, demo_db)
+    qtbot.keyClicks(editor.partner, partner)
+    qtbot.keyClicks(editor.account, account)
+    add_line(qtbot, editor, "CD-100", 2)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert editor.saved_number is not None
+    with demo_db.reading() as s:
+        assert len(s.scalars(select(Quote.id)).all()) == before + 1
+
+
+def test_escape_closes_the_editor(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    editor = open_editor(qtbot, open_window, demo_db)
+    qtbot.keyClick(editor.partner, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+
+
+def test_preview_shows_the_issued_pdf_and_prints_it_to_a_file(
+    qtbot: QtBot,
+    open_window: Callable[[Database], MainWindow],
+    demo_db: Database,
+    tmp_path: Path,
+) -> None:
+    window = open_window(demo_db)
+    window.show_page("quotes")
+    page = window.page("quotes")
+    assert isinstance(page, QuotesPage)
+    model = page.table.records
+    issued = next(
+        r for r in range(model.rowCount()) if model.row_at(r).status is QuoteStatus.ISSUED
+    )
+    page.table.selectRow(issued)
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    preview = window.findChild(PdfPreview)
+    assert preview is not None
+    assert preview.document.pageCount() > 0
+    out = tmp_path / "printed.pdf"
+
+    def to_file(printer: QPrinter, _parent: object) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    preview.ask_printer = to_file
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert len(pypdf.PdfReader(out).pages) == preview.document.pageCount()
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    assert not preview.isVisible()
+
+
+def test_enter_opens_a_stored_quote_read_only_with_its_stored_total(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    window = open_window(demo_db)
+    window.show_page("quotes")
+    page = window.page("quotes")
+    assert isinstance(page, QuotesPage)
+    model = page.table.records
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).status is QuoteStatus.ISSUED)
+    quote = model.row_at(row)
+    page.table.setFocus()
+    page.table.selectRow(row)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    editor = next(e for e in page.editors if e.stored is not None)
+    assert editor.stored is not None and editor.stored.number == quote.number
+    assert editor.totals.text().endswith(f"Total {quote.currency} {quote.total:,.2f}")
+    assert editor.partner.isReadOnly() and not editor.add_button.isEnabled()
+    assert "list" in editor.receipt.text()
+
+
+def test_the_quotes_table_model_passes_the_model_tester(
+    qtmodeltester: Any, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    window = open_window(demo_db)
+    window.show_page("quotes")
+    page = window.page("quotes")
+    assert isinstance(page, QuotesPage)
+    assert page.table.records.rowCount() >= 4
+    qtmodeltester.check(page.table.records)
