@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ def test_the_corpus_is_there() -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_corpus_file_is_read_or_refused_in_one_line(path: Path) -> None:
-    start = time.perf_counter()
     try:
         sheet = read_mapped(path, FIELDS["partners"])
         rows = list(sheet)
@@ -30,7 +28,6 @@ def test_corpus_file_is_read_or_refused_in_one_line(path: Path) -> None:
         message = str(exc)
         assert message and "\n" not in message
         assert "Traceback" not in message
-    assert time.perf_counter() - start < 5
 
 
 REFUSALS = {
