@@ -184,22 +184,45 @@ def fetch_partners(
 MAX_IDS = 20_000
 
 
-def matching_ids(
-    session: Session, query: PartnerQuery, within: Sequence[int] | None = None
-) -> list[int]:
-    """The ids of every partner matching ``query`` in its order, optionally only among
-    ``within`` (the previous keystroke's matches: typing on can only narrow them).
+@dataclass(frozen=True)
+class Matches:
+    """The partners a search matched, in the page's order, with the text each was found in.
 
-    One pass over the table, or a lookup of ``within`` by primary key, which is what makes a
-    keystroke in a narrow search cost milliseconds.
+    Keeping the searched text (casefolded) lets the next keystroke narrow the matches in memory:
+    typing on can only remove partners, so no query is needed until the search widens.
     """
-    ids = select(Partner.id)
+
+    ids: list[int]
+    texts: list[str]
+
+    def narrowed(self, text: str) -> Matches:
+        """Only the matches that contain every word of ``text``."""
+        words = [w.casefold() for w in text.split()]
+        keep = [n for n, found in enumerate(self.texts) if all(w in found for w in words)]
+        return Matches([self.ids[n] for n in keep], [self.texts[n] for n in keep])
+
+
+def searched_text(values: Sequence[str | None]) -> str:
+    """One partner's searched columns as one casefolded text (a separator no one types)."""
+    return "\x1f".join(v.casefold() for v in values if v)
+
+
+def matching(session: Session, query: PartnerQuery, limit: int | None = None) -> Matches | None:
+    """Every partner matching ``query`` in its order, or ``None`` if more than ``limit`` match.
+
+    One pass over the table answers both how many match and which, so a narrow search costs one
+    query instead of a count and a read.
+    """
+    found = select(Partner.id, *SEARCHED)
     if query.tier is not None or query.sort == "tier":
-        ids = ids.outerjoin(Tier, Tier.id == Partner.tier_id)
-    statement = _ordered(session, ids, query, by_index=False)
-    if within is not None:
-        statement = statement.where(Partner.id.in_(list(within)))
-    return list(session.execute(statement).scalars())
+        found = found.outerjoin(Tier, Tier.id == Partner.tier_id)
+    statement = _ordered(session, found, query, by_index=False)
+    if limit is not None:
+        statement = statement.limit(limit + 1)
+    rows = session.execute(statement).all()
+    if limit is not None and len(rows) > limit:
+        return None
+    return Matches([row[0] for row in rows], [searched_text(row[1:]) for row in rows])
 
 
 def fetch_by_ids(session: Session, ids: Sequence[int]) -> list[PartnerRow]:

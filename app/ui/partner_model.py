@@ -15,11 +15,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from app.db.engine import Database
 from app.services.partner_list import (
     MAX_IDS,
+    Matches,
     PartnerQuery,
     count_partners,
     fetch_by_ids,
     fetch_partners,
-    matching_ids,
+    matching,
     walk_index,
 )
 from app.services.partners import PARTNER_COLUMNS, PartnerRow
@@ -40,9 +41,9 @@ class PartnerListModel(RowTableModel[PartnerRow]):
         self.total = 0  # partners in the database
         self._by_index = True
         self._announcing = False
-        #: The ids of all matches, in order, when a search matches few: slices and the next
-        #: keystroke's search read by id instead of scanning the table again.
-        self._ids: list[int] | None = None
+        #: All matches, in order, when a search matches few: slices are read by id and the
+        #: next keystroke narrows them in memory instead of scanning the table again.
+        self._matches: Matches | None = None
 
     # --- what the page calls -------------------------------------------------------------
 
@@ -108,8 +109,8 @@ class PartnerListModel(RowTableModel[PartnerRow]):
             return  # a view asks while a change is still being announced: it asks again later
         start = len(self._rows)
         with self._db.reading() as session:
-            if self._ids is not None:
-                more = fetch_by_ids(session, self._ids[start : start + BATCH])
+            if self._matches is not None:
+                more = fetch_by_ids(session, self._matches.ids[start : start + BATCH])
             else:
                 more = fetch_partners(session, self.query, start, BATCH, self._by_index)
         if not more:
@@ -146,27 +147,36 @@ class PartnerListModel(RowTableModel[PartnerRow]):
             self._announcing = False
 
     def _first_slice(self, session: Any, previous: PartnerQuery | None = None) -> None:
-        query, ids = self.query, None
+        query, matches = self.query, None
         narrows = previous is not None and _narrows(previous, query)
         if not query.filtered:
             self.matching, self._by_index = self.total, True
-        elif narrows and self._ids is not None:
-            ids = matching_ids(session, query, within=self._ids)
+        elif narrows and self._matches is not None:
+            matches = self._matches.narrowed(query.text)
         elif narrows and self.matching <= min(self.total // 4, MAX_IDS):
-            ids = matching_ids(session, query)
+            matches = matching(session, query)
         else:
-            self.matching = count_partners(session, query)
-            self._by_index = walk_index(self.matching, self.total, BATCH)
-            if not self._by_index and self.matching <= MAX_IDS:
-                ids = matching_ids(session, query)
-        self._ids = ids
-        if ids is not None:
-            self.matching = len(ids)
-            self._rows = fetch_by_ids(session, ids[:BATCH])
+            if _selective(query):
+                matches = matching(session, query, MAX_IDS)
+            if matches is None:
+                self.matching = count_partners(session, query)
+                self._by_index = walk_index(self.matching, self.total, BATCH)
+                if not self._by_index and self.matching <= MAX_IDS:
+                    matches = matching(session, query)
+        self._matches = matches
+        if matches is not None:
+            self.matching = len(matches.ids)
+            self._rows = fetch_by_ids(session, matches.ids[:BATCH])
         elif self.matching:
             self._rows = fetch_partners(session, query, 0, BATCH, self._by_index)
         else:
             self._rows = []
+
+
+def _selective(query: PartnerQuery) -> bool:
+    """Whether the search probably matches few partners: a word of three letters or more.
+    Then reading the matches at once (at most ``MAX_IDS``) beats counting them first."""
+    return any(len(word) >= 3 for word in query.text.split())
 
 
 def _narrows(before: PartnerQuery, after: PartnerQuery) -> bool:

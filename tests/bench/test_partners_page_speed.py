@@ -136,5 +136,6 @@ def test_partners_page_speed(backend: str, request: pytest.FixtureRequest, tmp_p
         },
     )
     print(f"[bench] after typing {TYPED!r}: {shown}")
+    print("[bench] each keystroke s: " + ", ".join(f"{k:.3f}" for k in keystrokes))
     assert show_s < 3 * bare_all_s
     assert key_s < 2 * statistics.median(bare_keys)  # our layers add little to the SQL

@@ -31,7 +31,7 @@ from app.services.partner_list import (
     fetch_by_ids,
     fetch_partners,
     filter_choices,
-    matching_ids,
+    matching,
     walk_index,
 )
 from app.services.partner_related import partner_history, partner_training
@@ -63,11 +63,14 @@ def test_search_filters_sort_and_slices_happen_in_sql(any_db: Database) -> None:
 
     with any_db.reading() as s:
         wide = PartnerQuery(text="systems", sort="tier", tier="Gold")
-        ids = matching_ids(s, wide)
+        found = matching(s, wide)
+        assert found is not None
+        ids = found.ids
         assert len(ids) == count_partners(s, wide) > 0
         assert [r.id for r in fetch_partners(s, wide, 0, None)] == ids
-        narrow = wide.with_(text="systems alpine")
-        assert matching_ids(s, narrow, within=ids) == matching_ids(s, narrow)
+        narrow = wide.with_(text="systems ALPINE")
+        assert found.narrowed(narrow.text) == matching(s, narrow)  # in memory, as SQL says
+        assert matching(s, wide, limit=len(ids) - 1) is None  # more than asked for
         assert [r.id for r in fetch_by_ids(s, ids[5:0:-1])] == ids[5:0:-1]
     by_name = names(any_db, PartnerQuery(), limit=400)
     assert by_name == sorted(by_name)
