@@ -10,12 +10,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, Partner, Price, Product, ProductFamily, VolumeBreak
 from app.domain.errors import InputError
+from app.domain.names import name_key
 from app.domain.pricing import ClaimWindow, PricePoint, ProductFacts, VolumeBreakFact
 
 
@@ -39,9 +41,8 @@ def find_partner(session: Session, ref: str) -> tuple[Party, int | None]:
     columns = (Partner.id, Partner.name, Partner.partner_code, Partner.country, Partner.tier_id)
     rows = session.execute(select(*columns).where(Partner.partner_code == wanted)).all()
     if not rows:
-        rows = session.execute(
-            select(*columns).where(func.lower(Partner.name) == wanted.lower())
-        ).all()
+        named = select(*columns).where(Partner.name_key == name_key(wanted))
+        rows = _same_name(session.execute(named).all(), wanted)
     if not rows and wanted.isdigit():
         rows = session.execute(select(*columns).where(Partner.id == int(wanted))).all()
     if not rows:
@@ -57,7 +58,8 @@ def find_account(session: Session, ref: str) -> Party:
     """The account named by ``ref`` (any case), else by its row id; ambiguity is refused."""
     wanted = ref.strip()
     columns = (Account.id, Account.name, Account.country)
-    rows = session.execute(select(*columns).where(func.lower(Account.name) == wanted.lower())).all()
+    named = select(*columns).where(Account.name_key == name_key(wanted))
+    rows = _same_name(session.execute(named).all(), wanted)
     if not rows and wanted.isdigit():
         rows = session.execute(select(*columns).where(Account.id == int(wanted))).all()
     if not rows:
@@ -67,6 +69,14 @@ def find_account(session: Session, ref: str) -> Party:
         raise InputError(f"Several accounts are called '{wanted}' (IDs {ids}); give the ID.")
     row = rows[0]
     return Party(row.id, row.name, None, row.country)
+
+
+def _same_name(rows: Sequence[Any], wanted: str) -> list[Any]:
+    """The rows whose name is ``wanted`` in any case, in any script. The database's lower()
+    folds only ASCII letters in SQLite, so candidates come by identity key (indexed) and the
+    comparison is made here."""
+    folded = wanted.casefold()
+    return [row for row in rows if row.name.strip().casefold() == folded]
 
 
 def claim_windows(session: Session, partner_id: int, account_id: int) -> tuple[ClaimWindow, ...]:

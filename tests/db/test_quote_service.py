@@ -20,13 +20,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
-from app.db.models import Partner, Price, Quote, QuoteLine, QuoteRevision, Setting, Tier
+from app.db.models import Account, Partner, Price, Quote, QuoteLine, QuoteRevision, Setting, Tier
 from app.domain.enums import QuoteStatus
 from app.domain.errors import InputError, NotFoundError
+from app.domain.names import name_key
 from app.domain.pricing import LineRequest
 from app.domain.quote_spec import QuoteSpec
 from app.services import quote_numbers
 from app.services.quote_create import CreatedQuote, create_quote
+from app.services.quote_facts import find_account, find_partner
 from app.services.quote_read import read_quote
 from tests.support.quote_book import QUOTE_DAY, add_price_book
 
@@ -222,3 +224,16 @@ def test_reading_unknown_numbers_and_revisions(db: Database) -> None:
         with pytest.raises(NotFoundError, match="no revision 2"):
             read_quote(s, "Q-2026-00001", revision=2)
         assert read_quote(s, "Q-2026-00001", revision=1).revisions == 1
+
+
+def test_partners_and_accounts_are_found_by_name_in_any_case_and_script(db: Database) -> None:
+    with db.transaction() as s:
+        partner = s.scalars(select(Partner).where(Partner.name == "Northwind Traders")).one()
+        partner.name, partner.name_key = "Öresund Dataföretag", name_key("Öresund Dataföretag")
+        account = s.scalars(select(Account).where(Account.name == "Contoso Ltd")).one()
+        account.name, account.name_key = "Ελληνικά Δίκτυα", name_key("Ελληνικά Δίκτυα")
+    with db.reading() as s:
+        assert find_partner(s, "ÖRESUND DATAFÖRETAG")[0].name == "Öresund Dataföretag"
+        assert find_account(s, "ελληνικά δίκτυα").name == "Ελληνικά Δίκτυα"
+        with pytest.raises(InputError, match="no partner 'Oresund Dataforetag'"):
+            find_partner(s, "Oresund Dataforetag")  # the same key, but not the same name
