@@ -74,7 +74,7 @@ def _contacts() -> Any:
 #: Sortable expressions per column key of ``PARTNER_COLUMNS``.
 _SORTS: dict[str, Any] = {
     "partner_code": Partner.partner_code,
-    "name": Partner.name,
+    "name": Partner.name_key,  # Gävle next to Gavle, not after Great Lakes; "The" ignored
     "legal_name": Partner.legal_name,
     "type": Partner.type,
     "tier": Tier.rank,
@@ -270,7 +270,8 @@ def _ordered(session: Session, statement: Any, query: PartnerQuery, by_index: bo
     statement = _where(session, statement, query)
     tie = Partner.id.desc() if query.descending else Partner.id.asc()
     if query.sort == "name":
-        return statement.order_by(order, tie)
+        by_name = Partner.name.desc() if query.descending else Partner.name.asc()
+        return statement.order_by(order, by_name, tie)
     return statement.order_by(key.is_(None), order, tie)
 
 

@@ -8,8 +8,10 @@ from datetime import date
 import pytest
 
 from app.db.engine import Database
+from app.db.models import Partner
 from app.domain.enums import ContactRole, PartnerStatus, PartnerType
 from app.domain.errors import ConflictError, InputError, RefusedError
+from app.domain.names import name_key
 from app.domain.partner_form import check_partner
 from app.services.partner_contacts import (
     add_contact,
@@ -190,3 +192,29 @@ def test_a_contact_for_an_unknown_partner_is_refused_in_one_line(sqlite_db: Data
     refused = pytest.raises(InputError, match="Partner Nobody is not a known partner")
     with refused, sqlite_db.transaction() as s:
         save_contact_by_key(s, "Nobody", {"name": "Eve"})
+
+
+def test_names_sort_as_people_read_them_not_by_byte(any_db: Database) -> None:
+    names = [
+        "Great Lakes IT",
+        "Gävle Nätverk",
+        "The Gamma Group",
+        "gamma labs",
+        "Hélios",
+        "Hoshino",
+    ]
+    with any_db.transaction() as s:
+        s.add_all(Partner(name=n, name_key=name_key(n)) for n in names)
+    by_name = PartnerQuery(sort="name")
+    with any_db.reading() as s:
+        shown = [r.name for r in fetch_partners(s, by_name, 0, None)]
+        backwards = [r.name for r in fetch_partners(s, by_name.with_(descending=True), 0, None)]
+    assert shown == [
+        "The Gamma Group",  # "the" is not what people look under
+        "gamma labs",
+        "Gävle Nätverk",  # next to Gavle, not after Great Lakes
+        "Great Lakes IT",
+        "Hélios",
+        "Hoshino",
+    ]
+    assert backwards == shown[::-1]

@@ -48,6 +48,7 @@ class Page(QWidget):
         outer.setSpacing(12)
         header = QHBoxLayout()
         header.setSpacing(8)
+        self.header = header  # title, count, then a page's buttons may go before the filter
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         self.count_label = QLabel("")

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -75,9 +74,7 @@ class PartnersPage(Page):
         self.new_button = QPushButton("&New partner")
         self.new_button.setObjectName("newPartner")
         self.new_button.setToolTip("Create a partner (Ctrl+N)")
-        self.status_button = QToolButton()
-        self.status_button.setText("C&hange status")
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button = QPushButton("C&hange status")
         menu = QMenu(self.status_button)
         for status in PartnerStatus:
             action = menu.addAction(status.label)
@@ -85,9 +82,10 @@ class PartnersPage(Page):
         self.status_button.setMenu(menu)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete a partner with no contacts, claims, deals or quotes")
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.status_button)
-        bar.addWidget(self.delete_button)
+        for n, button in enumerate((self.new_button, self.status_button, self.delete_button)):
+            self.header.insertWidget(self.header.count() - 1, button)
+            if n == 2:
+                self.header.insertSpacing(self.header.count() - 1, 12)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
 
