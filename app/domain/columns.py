@@ -14,6 +14,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from app.domain.names import fold
+
 Row = TypeVar("Row")
 
 
@@ -27,6 +29,13 @@ class Kind(StrEnum):
     BOOL = "bool"
 
 
+def reading_key(text: str) -> tuple[str, str]:
+    """The order a reader expects: letters without accents or case first, then the text."""
+    if text.isascii():
+        return (text.casefold(), text)
+    return (fold(text).casefold(), text)
+
+
 @dataclass(frozen=True)
 class Column(Generic[Row]):
     key: str
@@ -37,12 +46,13 @@ class Column(Generic[Row]):
     width: int = 14  # in characters, for exports and initial column widths
 
     def sort_key(self, row: Row) -> tuple[int, Any]:
-        """Empty values last in ascending order; text without regard to case."""
+        """Empty values last in ascending order; text as people read it, without regard to case
+        or accents (Gävle next to Gavle, not after Great Lakes), ties broken by the exact text."""
         value = self.value(row)
         if value is None or value == "":
             return (1, "")
         if isinstance(value, str):
-            return (0, value.casefold())
+            return (0, reading_key(value))
         if isinstance(value, StrEnum):
             return (0, str(value.label) if hasattr(value, "label") else value.value)
         return (0, value)

@@ -39,12 +39,12 @@ def find_partner(session: Session, ref: str) -> tuple[Party, int | None]:
     """
     wanted = ref.strip()
     columns = (Partner.id, Partner.name, Partner.partner_code, Partner.country, Partner.tier_id)
-    rows = session.execute(select(*columns).where(Partner.partner_code == wanted)).all()
+    rows: list[Any] = list(session.execute(select(*columns).where(Partner.partner_code == wanted)))
     if not rows:
         named = select(*columns).where(Partner.name_key == name_key(wanted))
         rows = _same_name(session.execute(named).all(), wanted)
     if not rows and wanted.isdigit():
-        rows = session.execute(select(*columns).where(Partner.id == int(wanted))).all()
+        rows = list(session.execute(select(*columns).where(Partner.id == int(wanted))))
     if not rows:
         raise InputError(f"There is no partner '{wanted}' (by Partner ID or name).")
     if len(rows) > 1:
@@ -61,7 +61,7 @@ def find_account(session: Session, ref: str) -> Party:
     named = select(*columns).where(Account.name_key == name_key(wanted))
     rows = _same_name(session.execute(named).all(), wanted)
     if not rows and wanted.isdigit():
-        rows = session.execute(select(*columns).where(Account.id == int(wanted))).all()
+        rows = list(session.execute(select(*columns).where(Account.id == int(wanted))))
     if not rows:
         raise InputError(f"There is no account '{wanted}' (by name or ID).")
     if len(rows) > 1:

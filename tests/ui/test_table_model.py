@@ -81,7 +81,7 @@ def test_custom_roles_give_the_row_the_raw_value_and_the_currency(
     assert model.index(2, 0).data(Role.ROW) is ROWS[2]
     assert model.index(0, 1).data(Role.VALUE) == Decimal("1234.5")
     assert model.index(2, 1).data(Role.CURRENCY) == "JPY"
-    assert model.index(1, 0).data(Role.SORT) == (0, "alpha")
+    assert model.index(1, 0).data(Role.SORT) == (0, ("alpha", "Alpha"))
 
 
 def test_sorting_ignores_case_and_keeps_empty_cells_last_both_ways(
@@ -139,3 +139,20 @@ def test_sorting_and_filtering_100000_rows_gives_the_right_rows(qapp: object) ->
     model.set_filter("partner 0000")
     model.set_filter("partner 00001")
     assert names(model) == ["Partner 00001"]
+
+
+def test_text_sorts_as_people_read_it(qapp: object) -> None:
+    shown = ["Zürich Networks", "Great Lakes", "Gävle Nätverk", "Émile", "gamma", "Gamma"]
+    rows = [Item(n, None, "EUR", None, PartnerStatus.ACTIVE) for n in shown]
+    model = RowTableModel(COLUMNS, rows)
+    model.sort(0)
+    assert names(model) == [
+        "Émile",
+        "Gamma",
+        "gamma",
+        "Gävle Nätverk",
+        "Great Lakes",
+        "Zürich Networks",
+    ]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert names(model)[0] == "Zürich Networks"
