@@ -140,6 +140,7 @@ FREE_MAIL_DOMAINS: frozenset[str] = frozenset(
 
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_APOSTROPHES = re.compile(r"(?<=\w)['’ʼ](?=\w)")
 # "A.B.C. GmbH & Co. KG" → keep the & as a word break, drop dots inside abbreviations.
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}", re.UNICODE)
 
@@ -158,6 +159,7 @@ def name_key(name: str) -> str:
     """
     text = fold(name or "").casefold()
     text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _APOSTROPHES.sub("", text)  # "Zoë's" is one word, not "zoe s"
     text = _NON_WORD.sub(" ", text).replace("_", " ")
     words = _SPACES.split(text.strip())
     kept = [w for w in words if w and w not in LEGAL_FORMS]

@@ -1,0 +1,231 @@
+"""SPEC.md's overlap rules on real-world name variants and near misses, and their properties."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain.names import domain_key, name_key
+from app.domain.overlap_groups import LiveClaim, find_groups
+from app.domain.overlap_match import AccountKey, Confidence, account_matches, compare
+
+DAY = date(2026, 11, 23)
+THRESHOLD = 90
+
+
+def account(n: int, name: str, country: str | None = "DE", web: str | None = None) -> AccountKey:
+    return AccountKey(n, name, name_key(name), domain_key(web), country)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Contoso Ltd", "CONTOSO LIMITED"),
+        ("Société Générale S.A.", "Societe Generale"),
+        ("Müller GmbH & Co. KG", "Muller GmbH"),
+        ("The Fabrikam Company, Inc.", "Fabrikam Inc"),
+        ("Nordwind Logistik GmbH", "Nordwind Logistik AG"),
+        ("A.B.C. Trading Pty Ltd", "ABC Trading"),
+        ("Ｆｕｌｌｗｉｄｔｈ Corp", "Fullwidth Corporation"),
+        ("Åkerlund & Rausing AB", "Akerlund Rausing"),
+        ("Zoë's Bakery LLC", "Zoes Bakery"),
+    ],
+)
+def test_the_same_name_written_differently_is_certain(left: str, right: str) -> None:
+    match = compare(account(1, left), account(2, right), THRESHOLD)
+    assert match is not None and match.confidence is Confidence.CERTAIN
+    assert match.why == "same name"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Contoso Pharmaceuticals", "Contosso Pharmaceuticals"),  # a typo
+        ("Globex Trading Europe", "Globex Europe Trading"),  # word order (and the same name)
+        ("Wayne Enterprise Holdings", "Wayne Enterprises Holding"),
+        ("Initech Software Solutions", "Initech Software Solution"),
+        ("Hooli Cloud Services", "Hooli Cloud Service"),
+    ],
+)
+def test_a_near_spelling_in_the_same_country_is_likely(left: str, right: str) -> None:
+    match = compare(account(1, left), account(2, right), THRESHOLD)
+    assert match is not None
+    assert match.confidence is Confidence.LIKELY or match.why == "same name"
+    assert match.why == "same name" or match.why.startswith("similar name (")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Alpha Systems", "Alpine Systems"),  # different companies, similar names
+        ("Nordic Bank", "Nordic Tank"),
+        ("Contoso", "Fabrikam"),
+        ("Acme Mining", "Acme Dining"),  # 91% alike, but a word starts with another letter
+        ("Blue River Foods", "Red River Foods"),
+    ],
+)
+def test_different_companies_with_similar_names_do_not_match(left: str, right: str) -> None:
+    assert compare(account(1, left), account(2, right), THRESHOLD) is None
+
+
+def test_the_same_name_in_another_country_is_another_company() -> None:
+    assert compare(account(1, "Contoso Ltd", "GB"), account(2, "Contoso Ltd", "US"), 90) is None
+    near = compare(account(1, "Contosso", "GB"), account(2, "Contoso", "US"), 80)
+    assert near is None  # likely matches never cross a border
+
+
+def test_a_missing_country_does_not_hide_the_same_name() -> None:
+    match = compare(account(1, "Contoso Ltd", None), account(2, "Contoso", "US"), THRESHOLD)
+    assert match is not None and match.confidence is Confidence.CERTAIN
+
+
+def test_a_shared_company_domain_is_certain_across_names_and_countries() -> None:
+    a = account(1, "Contoso Deutschland", "DE", "https://www.contoso.com/de")
+    b = account(2, "Contoso Inc", "US", "sales@contoso.com")
+    match = compare(a, b, THRESHOLD)
+    assert match is not None and match.confidence is Confidence.CERTAIN
+    assert match.why == "same domain contoso.com"
+
+
+def test_free_mail_domains_identify_no_company() -> None:
+    a = account(1, "Bakery Schmidt", "DE", "schmidt.bakery@gmail.com")
+    b = account(2, "Garage Weber", "DE", "garage.weber@gmail.com")
+    assert a.domain is None and compare(a, b, THRESHOLD) is None
+
+
+def test_blocking_finds_every_pair_a_full_comparison_finds() -> None:
+    names = [
+        "Contoso Pharmaceuticals", "Contosso Pharmaceuticals", "Contoso Pharma",
+        "Globex Corporation Europe", "Globex Europe Corporation", "Initech", "Initech GmbH",
+        "Alpha Systems", "Alpine Systems", "Umbrella Health", "Umbrela Health",
+    ]  # fmt: skip
+    keys = [account(n, name) for n, name in enumerate(names)]
+    blocked = {(m.a, m.b) for m in account_matches(keys, THRESHOLD)}
+    every = {
+        (a.id, b.id)
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+        if compare(a, b, THRESHOLD) is not None
+    }
+    assert blocked == every
+    assert (0, 1) in blocked and (9, 10) in blocked and (7, 8) not in blocked
+
+
+def test_a_dismissed_likely_match_stays_dismissed_but_a_certain_one_cannot_be() -> None:
+    keys = [account(1, "Contoso Pharmaceuticals"), account(2, "Contosso Pharmaceuticals")]
+    assert account_matches(keys, THRESHOLD, frozenset({(1, 2)})) == []
+    same = [account(1, "Contoso Ltd"), account(2, "Contoso Limited")]
+    assert len(account_matches(same, THRESHOLD, frozenset({(1, 2)}))) == 1
+
+
+def claim(
+    n: int,
+    acct: AccountKey,
+    who: str,
+    start: int = 0,
+    days: int = 90,
+    amount: str | None = "10000",
+    pct: str = "10",
+    currency: str = "EUR",
+) -> LiveClaim:
+    return LiveClaim(
+        id=n,
+        account=acct,
+        claimant=who,
+        claimant_name=who.title(),
+        claimed_on=DAY + timedelta(days=start),
+        valid_until=DAY + timedelta(days=start + days),
+        deal_amount=Decimal(amount) if amount else None,
+        currency=currency if amount else None,
+        commission_pct=Decimal(pct),
+    )
+
+
+def test_claims_never_live_at_the_same_time_do_not_conflict() -> None:
+    acct = account(1, "Contoso")
+    claims = [claim(1, acct, "partner:1", 0, 30), claim(2, acct, "partner:2", 31, 30)]
+    assert find_groups(claims, THRESHOLD) == []
+    touching = [claim(1, acct, "partner:1", 0, 30), claim(2, acct, "partner:2", 30, 30)]
+    assert len(find_groups(touching, THRESHOLD)) == 1  # both live on day 30
+
+
+def test_one_claimant_claiming_twice_is_not_an_overlap() -> None:
+    acct, twin = account(1, "Contoso"), account(2, "Contoso Ltd")
+    claims = [claim(1, acct, "partner:1"), claim(2, twin, "partner:1")]
+    assert find_groups(claims, THRESHOLD) == []
+
+
+def test_groups_are_transitive_and_carry_the_exposure_per_currency() -> None:
+    a = account(1, "Contoso Ltd", "DE", "contoso.com")
+    b = account(2, "Contoso Deutschland", "DE", "www.contoso.com")
+    c = account(3, "Contoso Deutschland GmbH", "DE")
+    claims = [
+        claim(1, a, "partner:1", amount="100000", pct="12.5"),
+        claim(2, b, "direct", amount="50000", pct="0"),
+        claim(3, c, "partner:2", amount="3333.33", pct="7.5", currency="USD"),
+    ]
+    (group,) = find_groups(claims, THRESHOLD)
+    assert [x.id for x in group.claims] == [1, 2, 3]
+    assert group.confidence is Confidence.CERTAIN  # domain links 1-2, name links 2-3
+    assert group.exposure == (("EUR", Decimal("12500.00")), ("USD", Decimal("250.00")))
+    assert group.claimants == ("Partner:1", "Direct", "Partner:2")
+    whys = {(o.a, o.b): o.why for o in group.overlaps}
+    assert whys[(1, 2)] == "same domain contoso.com" and whys[(2, 3)] == "same name"
+
+
+def test_a_group_held_together_by_a_likely_link_is_likely() -> None:
+    a, b = account(1, "Umbrella Health Group"), account(2, "Umbrela Health Group")
+    (group,) = find_groups([claim(1, a, "partner:1"), claim(2, b, "partner:2")], THRESHOLD)
+    assert group.confidence is Confidence.LIKELY
+
+
+def test_groups_come_largest_exposure_first() -> None:
+    small, big = account(1, "Initech"), account(2, "Globex")
+    claims = [
+        claim(1, small, "partner:1", amount="1000"), claim(2, small, "partner:2", amount="1000"),
+        claim(3, big, "partner:1", amount="90000"), claim(4, big, "direct", amount="5"),
+    ]  # fmt: skip
+    assert [g.key for g in find_groups(claims, THRESHOLD)] == ["3,4", "1,2"]
+
+
+NAMES = ["Contoso", "Contosso", "Contoso Ltd", "Globex", "Globex Corp", "Initech", "Initec"]
+
+
+@st.composite
+def claim_sets(draw: st.DrawFn) -> list[LiveClaim]:
+    count = draw(st.integers(min_value=0, max_value=12))
+    claims = []
+    accounts: dict[int, AccountKey] = {}
+    for n in range(count):
+        number = draw(st.integers(1, 8))
+        name = NAMES[number % len(NAMES)]
+        country = ["DE", "FR", None][number % 3]
+        acct = accounts.setdefault(number, account(number, name, country))
+        who = draw(st.sampled_from(["partner:1", "partner:2", "partner:3", "direct"]))
+        claims.append(claim(n + 1, acct, who, draw(st.integers(0, 60)), draw(st.integers(0, 60))))
+    return claims
+
+
+@settings(max_examples=200, deadline=None)
+@given(claim_sets(), st.randoms(use_true_random=False))
+def test_grouping_does_not_depend_on_input_order(claims: list[LiveClaim], rnd: object) -> None:
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert find_groups(shuffled, THRESHOLD) == find_groups(claims, THRESHOLD)
+
+
+@settings(max_examples=200, deadline=None)
+@given(claim_sets())
+def test_every_claim_of_a_group_is_linked_and_no_claim_is_in_two_groups(
+    claims: list[LiveClaim],
+) -> None:
+    groups = find_groups(claims, THRESHOLD)
+    seen = [c.id for g in groups for c in g.claims]
+    assert len(seen) == len(set(seen))
+    for group in groups:
+        linked = {o.a for o in group.overlaps} | {o.b for o in group.overlaps}
+        assert linked == {c.id for c in group.claims} and len(group.claims) >= 2
