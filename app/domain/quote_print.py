@@ -51,6 +51,12 @@ class QuoteDocument:
         return "DRAFT" if self.view.status in WATERMARKED else None
 
     @property
+    def status_label(self) -> str:
+        """What the PDF prints as the status: an issued revision says "Issued" for good, so
+        sending, accepting or expiring it never changes its PDF (whose hash is kept)."""
+        return "Issued" if self.view.frozen else self.view.status.label
+
+    @property
     def created(self) -> datetime:
         """The PDF's fixed creation date: when the revision was issued, else its quote date."""
         if self.view.issued_at is not None:

@@ -177,7 +177,7 @@ def _letterhead(document: QuoteDocument) -> Table:
         ("Date", view.quote_date.isoformat()),
         ("Valid until", view.valid_until.isoformat() if view.valid_until else "—"),
         ("Currency", view.currency),
-        ("Status", view.status.label),
+        ("Status", document.status_label),
     ]
     fact_rows = [[label, value] for label, value in facts]
     fact_table = Table(fact_rows, colWidths=[22 * mm, 36 * mm], hAlign="RIGHT")

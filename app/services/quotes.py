@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import Subquery, func, select
@@ -30,26 +30,31 @@ class QuoteRow:
     subtotal: Decimal
     total: Decimal
     version: int
+    approved: bool = False  # a manager approved its special discounts
+    sent_to: str | None = None
+    sent_at: datetime | None = None
 
 
+#: Sized so every column, Total included, fits a 1280-pixel window beside the navigation;
+#: Total comes right after Status, so long names never push it out of sight.
 QUOTE_COLUMNS: tuple[Column[QuoteRow], ...] = (
-    Column("number", "Quote", lambda r: r.number, width=16),
-    Column("revision", "Rev", lambda r: r.revision, Kind.INTEGER, width=5),
-    Column("partner", "Partner", lambda r: r.partner, width=22),
-    Column("account", "Account", lambda r: r.account, width=22),
-    Column("status", "Status", lambda r: r.status, width=16),
-    Column("quote_date", "Date", lambda r: r.quote_date, Kind.DATE, width=11),
-    Column("valid_until", "Valid until", lambda r: r.valid_until, Kind.DATE, width=11),
+    Column("number", "Quote", lambda r: r.number, width=12),
+    Column("revision", "Rev", lambda r: r.revision, Kind.INTEGER, width=3),
+    Column("partner", "Partner", lambda r: r.partner, width=18),
+    Column("account", "Account", lambda r: r.account, width=18),
+    Column("status", "Status", lambda r: r.status, width=13),
     Column(
-        "total", "Total", lambda r: r.total, Kind.MONEY, currency=lambda r: r.currency, width=16
+        "total", "Total", lambda r: r.total, Kind.MONEY, currency=lambda r: r.currency, width=14
     ),
+    Column("quote_date", "Date", lambda r: r.quote_date, Kind.DATE, width=10),
+    Column("valid_until", "Valid until", lambda r: r.valid_until, Kind.DATE, width=10),
     Column(
         "subtotal",
         "Subtotal",
         lambda r: r.subtotal,
         Kind.MONEY,
         currency=lambda r: r.currency,
-        width=16,
+        width=14,
     ),
     Column("currency", "Currency", lambda r: r.currency, width=8),
 )
@@ -83,6 +88,9 @@ def list_quotes(session: Session) -> list[QuoteRow]:
             QuoteRevision.subtotal,
             QuoteRevision.total,
             Quote.version,
+            QuoteRevision.approved_by.is_not(None),
+            QuoteRevision.sent_to,
+            QuoteRevision.sent_at,
         )
         .join(latest, latest.c.quote_id == Quote.id)
         .join(

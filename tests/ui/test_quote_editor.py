@@ -105,7 +105,8 @@ def test_typing_a_quote_shows_the_exact_total_and_the_receipt(
     subtotal = net * 20
     total = subtotal + cents(subtotal * Decimal("0.19"))
     assert editor.totals.text().endswith(f"Total EUR {total:,.2f}")
-    assert editor.problems.text() == ""
+    # Only a missing certification may be listed: the figures themselves are fine.
+    assert all("certified" in line for line in editor.problems.text().splitlines())
     receipt = editor.receipt.text()
     assert "list" in receipt and "volume 5%" in receipt and f"net unit:  {net}" in receipt
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from app.db.engine import Database
 from app.domain.errors import AppError
 from app.domain.pricing import LineRequest, PricedQuote
-from app.domain.quote_spec import QuoteSpec
 from app.domain.quote_view import QuoteView
-from app.services.quote_create import create_quote
+from app.ui.quote_editor.deal_field import DealField
 from app.ui.quote_editor.live_price import DraftForm, DraftPrice, price_draft, sku_choices
+from app.ui.quote_editor.storing import OpenDraft, issue, store
 from app.ui.quote_editor.texts import amount_text, step_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -44,7 +44,8 @@ HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
 
 
 class QuoteEditor(QDialog):
-    """A new quote; Save stores it (issued, or waiting for approval)."""
+    """A new quote (Save stores it: issued, or waiting for approval), a stored draft (Save keeps
+    the change, Issue freezes it), or an issued revision to read."""
 
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +56,8 @@ class QuoteEditor(QDialog):
         self.result_price: DraftPrice | None = None
         self.saved_number: str | None = None
         self.stored: QuoteView | None = None
+        self.draft: OpenDraft | None = None
+        self.issued = False
         self.partner = self._edit("partner", "Partner ID or name")
         self.account = self._edit("account", "Account name or ID")
         self.currency = self._edit("currency", "EUR")
@@ -64,6 +67,7 @@ class QuoteEditor(QDialog):
         self.quote_date.setCalendarPopup(True)
         self.quote_date.setDisplayFormat("yyyy-MM-dd")
         self.tax = self._edit("tax", "default")
+        self.deal = DealField()
         self.sku = self._edit("sku", "Type a SKU or part of its name")
         with db.reading() as session:
             choices = sku_choices(session)
@@ -108,6 +112,12 @@ class QuoteEditor(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
+        self.issue_button = QPushButton("&Issue")
+        self.issue_button.setObjectName("issue")
+        self.issue_button.setToolTip("Save the draft and issue it: its figures are frozen")
+        self.issue_button.clicked.connect(self.save_and_issue)
+        self.buttons.addButton(self.issue_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.issue_button.hide()  # after adding: the box shows what it is given; drafts only
         save_key = QShortcut(QKeySequence.StandardKey.Save, self)
         save_key.activated.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -124,12 +134,24 @@ class QuoteEditor(QDialog):
         return edit
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.addRow("&Partner:", self.partner)
-        form.addRow("A&ccount:", self.account)
-        form.addRow("C&urrency:", self.currency)
-        form.addRow("&Date:", self.quote_date)
-        form.addRow("&Tax rate %:", self.tax)
+        # Who the quote is for on the left, its terms on the right: two short columns read
+        # better than six fields stretched across the whole dialog.
+        form = QGridLayout()
+        form.setHorizontalSpacing(10)
+        form.setColumnStretch(1, 3)
+        form.setColumnStretch(3, 1)
+        for row, (text, widget, col) in enumerate((
+            ("&Partner:", self.partner, 0),
+            ("A&ccount:", self.account, 0),
+            ("Dea&l:", self.deal, 0),
+            ("C&urrency:", self.currency, 2),
+            ("&Date:", self.quote_date, 2),
+            ("&Tax rate %:", self.tax, 2),
+        )):  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addWidget(label, row % 3, col)
+            form.addWidget(widget, row % 3, col + 1)
         entry = QHBoxLayout()
         for text, widget, stretch in (
             ("S&KU:", self.sku, 3),
@@ -147,6 +169,7 @@ class QuoteEditor(QDialog):
         middle.addWidget(self.receipt, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(form)
+        outer.addSpacing(6)
         outer.addLayout(entry)
         outer.addLayout(middle, 1)
         outer.addWidget(self.totals)
@@ -154,7 +177,8 @@ class QuoteEditor(QDialog):
         outer.addWidget(self.buttons)
         for first, second in (
             (self.partner, self.account),
-            (self.account, self.currency),
+            (self.account, self.deal),
+            (self.deal, self.currency),
             (self.currency, self.quote_date),
             (self.quote_date, self.tax),
             (self.tax, self.sku),
@@ -228,17 +252,26 @@ class QuoteEditor(QDialog):
             self.problems.setText(str(exc))
             return
         self.show_lines(self.result_price.priced)
+        self.deal.show_account(self.db, self.result_price.account_id)
         problems = list(self.result_price.problems)
         priced = self.result_price.priced
         if priced is not None and priced.needs_approval:
             problems.append("Needs approval: the quote stays DRAFT until a manager approves it.")
             problems.extend(priced.approval_reasons)
         self.problems.setText("\n".join(problems))
+        issuable = priced is not None and not priced.needs_approval
+        self.issue_button.setEnabled(issuable)
+        self.issue_button.setToolTip(
+            "Save the draft and issue it: its figures are frozen"
+            if issuable
+            else "Only a draft without problems and within the approval limit can be issued"
+        )
         self.show_receipt()
 
     def show_lines(self, priced: PricedQuote | None) -> None:
         self.table.setRowCount(len(self.requests))
         by_pos = {ln.position: ln for ln in priced.lines} if priced else {}
+        uncertified = self.result_price.uncertified if self.result_price else frozenset()
         currency = priced.currency if priced else ""
         for row, request in enumerate(self.requests):
             line = by_pos.get(row + 1)
@@ -256,6 +289,9 @@ class QuoteEditor(QDialog):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                if row + 1 in uncertified:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setToolTip("The partner is not certified for this product family")
                 self.table.setItem(row, col, item)
         if priced is None:
             self.totals.setText("Total: —")
@@ -295,7 +331,7 @@ class QuoteEditor(QDialog):
         for edit in (self.partner, self.account, self.currency, self.tax, self.special):
             edit.setReadOnly(True)
         entry: tuple[QWidget, ...] = (self.quote_date, self.sku, self.qty)
-        for widget in (*entry, self.add_button, self.remove_button):
+        for widget in (*entry, self.add_button, self.remove_button, self.deal):
             widget.setEnabled(False)
         self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
         priced = PricedQuote(view.currency, view.quote_date, view.lines, view.totals, ())
@@ -303,21 +339,65 @@ class QuoteEditor(QDialog):
         self.show_lines(priced)
         self.problems.setText("")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.issue_button.hide()
         self.table.selectRow(0)
 
+    def show_note(self, text: str) -> None:
+        """A fact about the stored quote (when and to whom it was sent), not a problem."""
+        self.problems.setStyleSheet("color: #276738;")
+        self.problems.setText(text)
+
+    def edit_draft(self, view: QuoteView, version: int, deal_id: int | None) -> None:
+        """A stored draft to change: partner and account stay the quote's, the rest is open."""
+        self.draft = OpenDraft(view.number, view.revision, version)
+        self.setWindowTitle(f"Quote {view.number} rev. {view.revision} — {view.status.label}")
+        for edit, text in (
+            (self.partner, view.partner_code or view.partner),
+            (self.account, view.account),
+            (self.currency, view.currency),
+            (self.tax, f"{view.totals.tax_rate_pct.normalize():f}"),
+        ):
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+        self.partner.setReadOnly(True)
+        self.account.setReadOnly(True)
+        day = view.quote_date
+        self.quote_date.blockSignals(True)
+        self.quote_date.setDate(QDate(day.year, day.month, day.day))
+        self.quote_date.blockSignals(False)
+        self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
+        self.reprice()
+        self.deal.show_account(self.db, self.deal.account_id, keep=deal_id)
+        self.issue_button.show()
+        self.table.selectRow(0)
+        self.sku.setFocus()
+
     def save(self) -> None:
-        form = self.form()
-        if form is None:
+        """Store the quote (new) or the change (draft); the dialog closes when it is kept."""
+        if self._store():
+            self.accept()
+
+    def save_and_issue(self) -> None:
+        """Keep the draft's change and issue it; a draft that needs approval stays open."""
+        if self.draft is None or not self._store():
             return
-        spec = QuoteSpec(
-            form.partner, form.account, form.quote_date, form.currency, form.tax_rate_pct,
-            form.lines,
-        )  # fmt: skip
         try:
-            with self.db.transaction() as session:
-                created = create_quote(session, spec)
-        except AppError as exc:  # shown to the user; the dialog stays open to fix it
+            issue(self.db, self.draft)
+        except AppError as exc:
             self.problems.setText(str(exc))
             return
-        self.saved_number = created.number
+        self.issued = True
         self.accept()
+
+    def _store(self) -> bool:
+        form = self.form()
+        if form is None:
+            return False
+        try:
+            self.saved_number, stored = store(self.db, form, self.draft, self.deal.deal_id())
+        except AppError as exc:  # shown to the user; the dialog stays open to fix it
+            self.problems.setText(str(exc))
+            return False
+        self.draft = stored or self.draft
+        return True

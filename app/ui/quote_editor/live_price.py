@@ -18,6 +18,7 @@ from app.db.models import Product, Tier
 from app.domain.errors import InputError
 from app.domain.pricing import ClaimWindow, LineRequest, PricedQuote, PricingTerms, price_quote
 from app.services.business_settings import load_business_settings
+from app.services.certification import uncertified_family_names
 from app.services.quote_facts import claim_windows, find_account, find_partner, product_facts
 
 
@@ -38,6 +39,9 @@ class DraftPrice:
     priced: PricedQuote | None
     problems: tuple[str, ...]
     approval_limit_pct: Decimal
+    account_id: int | None = None
+    #: Lines whose product family the partner holds no valid certification for (1-based).
+    uncertified: frozenset[int] = frozenset()
 
 
 def price_draft(session: Session, form: DraftForm) -> DraftPrice:
@@ -80,7 +84,22 @@ def price_draft(session: Session, form: DraftForm) -> DraftPrice:
         priced = price_quote(terms, form.lines, facts)
     except InputError as exc:
         problems.extend(str(exc).splitlines())
-    return DraftPrice(priced, tuple(problems), settings.approval_limit_pct)
+    uncertified: set[int] = set()
+    if partner_id is not None and priced is not None:
+        families = {ln.family for ln in priced.lines if ln.family}
+        gaps = {g.family_name: g for g in uncertified_family_names(
+            session, partner_id, families, form.quote_date)}  # fmt: skip
+        by_family: dict[str, list[str]] = {}
+        for line in priced.lines:
+            if (line.family or "") in gaps:
+                uncertified.add(line.position)
+                by_family.setdefault(line.family or "", []).append(f"{line.position} ({line.sku})")
+        for family, where in by_family.items():  # one line per family, naming its lines
+            lines = f"Line {where[0]}" if len(where) == 1 else f"Lines {', '.join(where)}"
+            problems.append(f"{lines}: {gaps[family].message}")
+    return DraftPrice(
+        priced, tuple(problems), settings.approval_limit_pct, account_id, frozenset(uncertified)
+    )
 
 
 def sku_choices(session: Session) -> list[tuple[str, str]]:
