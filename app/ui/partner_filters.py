@@ -7,7 +7,7 @@ leads to an empty page by a typo.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from app.domain.countries import country_name
 from app.domain.enums import PartnerStatus, PartnerType
@@ -37,12 +37,17 @@ class PartnerFilters(QWidget):
             combo.setObjectName(f"filter_{key}")
             combo.setAccessibleName(f"Filter by {key.replace('_', ' ')}")
             combo.addItem(everyone, None)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            label = QLabel(text)
-            label.setBuddy(combo)
-            layout.addWidget(label)
+            if key in ("country", "account_manager"):  # long names: as wide as a short one
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(12)
+            else:
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # The first entry names the filter ("All tiers"), so no label takes room beside it.
+            combo.setToolTip(f"Show only partners of one {text.replace('&', '').lower()}")
             layout.addWidget(combo)
-            layout.addSpacing(8)
+            layout.addSpacing(4)
             self.combos[key] = combo
             combo.currentIndexChanged.connect(self._picked)
         layout.addStretch(1)

@@ -60,9 +60,10 @@ class Page(QWidget):
         self.filter_edit.setObjectName("filter")
         self.filter_edit.setPlaceholderText("Filter…")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMaximumWidth(280)  # grows from its minimum in a narrow window
         self.filter_edit.setAccessibleName(f"Filter {self.title}")
         self.filter_edit.textChanged.connect(self.apply_filter)
-        header.addWidget(self.filter_edit)
+        header.addWidget(self.filter_edit, 1)
         outer.addLayout(header)
         self.body = QVBoxLayout()
         self.body.setSpacing(8)

@@ -56,7 +56,6 @@ class PartnersPage(Page):
         self.filter_edit.setToolTip(
             "Search as you type: name, legal name, city, e-mail, website, Partner ID (Ctrl+F)"
         )
-        self.filter_edit.setMinimumWidth(300)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -82,10 +81,9 @@ class PartnersPage(Page):
         self.status_button.setMenu(menu)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete a partner with no contacts, claims, deals or quotes")
-        for n, button in enumerate((self.new_button, self.status_button, self.delete_button)):
-            self.header.insertWidget(self.header.count() - 1, button)
-            if n == 2:
-                self.header.insertSpacing(self.header.count() - 1, 12)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.status_button)
+        bar.addWidget(self.delete_button)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
 
