@@ -37,7 +37,7 @@ class Account(Versioned, Base):
     name_key: Mapped[str] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(250))
     domain: Mapped[str | None] = mapped_column(String(250), index=True, doc="Company domain key")
-    country: Mapped[str | None] = mapped_column(String(2))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
     city: Mapped[str | None] = mapped_column(String(120))
     named_account: Mapped[bool] = mapped_column(
         Boolean, default=False, doc="On the direct team's named-accounts list"

@@ -1,0 +1,173 @@
+"""The overlap report, its decisions and the before-save check, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from app.db.engine import Database
+from app.db.models import Account, AuditEntry, Claim, OverlapResolution, Partner
+from app.domain.enums import ClaimStatus
+from app.domain.errors import ConflictError, InputError, RefusedError
+from app.domain.names import domain_key, name_key
+from app.domain.overlap_match import Confidence
+from app.services.demo import generate_demo
+from app.services.overlap_check import ClaimProbe, new_claim_overlaps
+from app.services.overlaps import dismiss_match, overlap_groups, resolve_group
+
+TODAY = date(2026, 11, 23)
+
+
+def _world(db: Database) -> dict[str, int]:
+    """Three partners and five accounts: Contoso twice (same domain), a likely Umbrela/Umbrella
+    pair, and Initech claimed once only."""
+    ids: dict[str, int] = {}
+    with db.transaction() as s:
+        for name in ("Northwind", "Fabrikam", "Tailspin"):
+            partner = Partner(name=name, name_key=name_key(name))
+            s.add(partner)
+            s.flush()
+            ids[name] = partner.id
+        for label, name, web, country in (
+            ("contoso", "Contoso Ltd", "https://contoso.com", "GB"),
+            ("contoso-uk", "Contoso UK Holdings", "www.contoso.com/uk", "GB"),
+            ("umbrella", "Umbrella Health Group", None, "DE"),
+            ("umbrela", "Umbrela Health Group", None, "DE"),
+            ("initech", "Initech", None, "US"),
+        ):
+            account = Account(
+                name=name, name_key=name_key(name), website=web, domain=domain_key(web),
+                country=country,
+            )  # fmt: skip
+            s.add(account)
+            s.flush()
+            ids[label] = account.id
+
+        def claim(label: str, who: str | None, amount: str, pct: str, start: int = -10) -> None:
+            row = Claim(
+                account_id=ids[label], partner_id=ids[who] if who else None,
+                claimed_on=TODAY + timedelta(days=start), valid_until=TODAY + timedelta(days=60),
+                deal_amount=Decimal(amount), currency="EUR", commission_pct=Decimal(pct),
+            )  # fmt: skip
+            s.add(row)
+            s.flush()
+            ids[f"{label}/{who or 'direct'}"] = row.id
+
+        claim("contoso", "Northwind", "200000", "10")
+        claim("contoso-uk", None, "150000", "0")
+        claim("contoso-uk", "Fabrikam", "90000", "12.5")
+        claim("umbrella", "Tailspin", "40000", "8")
+        claim("umbrela", "Northwind", "35000", "8")
+        claim("initech", "Fabrikam", "10000", "10")
+    return ids
+
+
+def test_groups_with_claimants_confidence_and_exposure(any_db: Database) -> None:
+    ids = _world(any_db)
+    with any_db.reading() as s:
+        groups = overlap_groups(s, TODAY)
+    assert len(groups) == 2
+    contoso, umbrella = groups  # largest exposure first
+    assert contoso.claimants == ("Northwind", "Direct", "Fabrikam")
+    assert contoso.confidence is Confidence.CERTAIN
+    assert contoso.exposure == (("EUR", Decimal("31250.00")),)  # 20,000 + 0 + 11,250
+    whys = {o.why for o in contoso.overlaps}
+    assert whys == {"same domain contoso.com", "same account"}
+    assert umbrella.confidence is Confidence.LIKELY
+    assert umbrella.exposure == (("EUR", Decimal("6000.00")),)
+    assert {c.id for c in umbrella.claims} == {ids["umbrella/Tailspin"], ids["umbrela/Northwind"]}
+
+
+def test_resolving_rejects_the_others_with_the_reason_and_keeps_the_decision(
+    any_db: Database,
+) -> None:
+    ids = _world(any_db)
+    with any_db.reading() as s:
+        group = overlap_groups(s, TODAY)[0]
+    claim_ids = [c.id for c in group.claims]
+    owner = ids["contoso/Northwind"]
+    with any_db.transaction() as s, pytest.raises(InputError, match="Say why"):
+        resolve_group(s, claim_ids, owner, "  ", TODAY)
+    with any_db.transaction() as s:
+        resolve_group(s, claim_ids, owner, "Registered first, with the customer's RFP", TODAY)
+    with any_db.reading() as s:
+        claims = {c.id: c for c in s.scalars(select(Claim).where(Claim.id.in_(claim_ids)))}
+        resolution = s.scalars(select(OverlapResolution)).one()
+        audit = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.table_name == "claim", AuditEntry.record_id == str(claim_ids[1])
+            )
+        ).all()
+        remaining = overlap_groups(s, TODAY)
+    assert claims[owner].status is ClaimStatus.PENDING
+    others = [c for c in claims.values() if c.id != owner]
+    assert all(c.status is ClaimStatus.REJECTED for c in others)
+    assert all("Registered first" in (c.decision_reason or "") for c in others)
+    assert resolution.owner_claim_id == owner and resolution.reason.startswith("Registered")
+    assert any("rejected" in json.dumps(a.changes) for a in audit)
+    assert len(remaining) == 1  # only the likely Umbrella group is left
+    with any_db.transaction() as s, pytest.raises(ConflictError, match="refresh"):
+        resolve_group(s, claim_ids, owner, "again", TODAY)  # the group is gone meanwhile
+
+
+def test_not_the_same_company_dismisses_a_likely_match_for_good(any_db: Database) -> None:
+    ids = _world(any_db)
+    with any_db.transaction() as s:
+        dismiss_match(s, ids["umbrela"], ids["umbrella"])
+        dismiss_match(s, ids["umbrella"], ids["umbrela"])  # twice changes nothing
+    with any_db.reading() as s:
+        assert len(overlap_groups(s, TODAY)) == 1
+    with any_db.transaction() as s, pytest.raises(RefusedError, match="certainly the same"):
+        dismiss_match(s, ids["contoso"], ids["contoso-uk"])
+
+
+def test_before_save_check_names_who_since_when_and_why(any_db: Database) -> None:
+    ids = _world(any_db)
+    probe = ClaimProbe(
+        account_id=None, name="Contoso Limited", website="sales@contoso.com", country="GB",
+        partner_id=ids["Tailspin"], claimed_on=TODAY, valid_until=TODAY + timedelta(days=90),
+    )  # fmt: skip
+    with any_db.reading() as s:
+        found = new_claim_overlaps(s, probe, TODAY)
+        picked = new_claim_overlaps(s, replace(probe, account_id=ids["contoso"]), TODAY)
+        likely = new_claim_overlaps(
+            s, ClaimProbe(None, "Umbrella Helth Group", None, "DE", ids["Fabrikam"], TODAY,
+                          TODAY + timedelta(days=30)), TODAY,
+        )  # fmt: skip
+        own = new_claim_overlaps(
+            s, ClaimProbe(ids["initech"], "Initech", None, "US", ids["Fabrikam"], TODAY,
+                          TODAY + timedelta(days=30)), TODAY,
+        )  # fmt: skip
+        later = new_claim_overlaps(
+            s, ClaimProbe(ids["initech"], "Initech", None, "US", ids["Northwind"],
+                          TODAY + timedelta(days=61), TODAY + timedelta(days=90)), TODAY,
+        )  # fmt: skip
+    assert [(f.claimant, f.confidence) for f in found] == [
+        ("Northwind", "certain"), ("Direct", "certain"), ("Fabrikam", "certain"),
+    ]  # fmt: skip
+    assert found[0].why == "same domain contoso.com" and found[0].claimed_on < TODAY
+    assert [f.claim_id for f in picked] == [f.claim_id for f in found]
+    assert picked[0].why == "same account"  # Northwind's claim is on the picked account itself
+    assert {(f.claimant, f.confidence) for f in likely} == {
+        ("Tailspin", "likely"), ("Northwind", "likely"),
+    }  # fmt: skip
+    assert all(f.why.startswith("similar name") for f in likely)
+    assert own == []  # Fabrikam renewing its own claim is no conflict
+    assert later == []  # the windows never meet
+
+
+def test_the_demo_world_has_overlaps_of_every_kind(any_db: Database) -> None:
+    with any_db.transaction() as s:
+        generate_demo(s, today=TODAY)
+    with any_db.reading() as s:
+        groups = overlap_groups(s, TODAY)
+    assert groups
+    claimants = [g.claimants for g in groups]
+    assert any("Direct" in c for c in claimants)  # partner against the direct team
+    assert any("Direct" not in c for c in claimants)  # partner against partner
+    assert {g.confidence for g in groups} == {Confidence.CERTAIN, Confidence.LIKELY}
