@@ -16,6 +16,7 @@ from app.domain.training import EXPIRING_SOON_DAYS, TrainingState, training_stat
 @dataclass(frozen=True, slots=True)
 class TrainingRow:
     id: int
+    contact_id: int
     contact: str
     contact_email: str | None
     partner_id: int
@@ -56,6 +57,7 @@ def list_training(
     query = (
         select(
             TrainingRecord.id,
+            Contact.id,
             Contact.name,
             Contact.email,
             Partner.id,
@@ -78,6 +80,7 @@ def list_training(
     rows = []
     for (
         record_id,
+        contact_id,
         contact,
         email,
         partner_id,
@@ -94,6 +97,7 @@ def list_training(
         rows.append(
             TrainingRow(
                 id=record_id,
+                contact_id=contact_id,
                 contact=contact,
                 contact_email=email,
                 partner_id=partner_id,

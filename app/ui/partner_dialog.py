@@ -30,6 +30,7 @@ from app.domain.countries import country_name
 from app.domain.errors import ConflictError
 from app.domain.partner_form import LABELS
 from app.services import partner_related as related
+from app.services.certification import certification_warning, partner_gaps
 from app.services.partner_edit import PartnerRecord, create_partner, get_partner, update_partner
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
@@ -126,7 +127,9 @@ class PartnerDialog(QDialog):
             self.opened = get_partner(session, pid)
             training = related.partner_training(session, pid, today)
             self.lists["training"].records.set_rows(training)
-            self.training_summary.setText(related.training_summary(training))
+            summary = related.training_summary(training)
+            warning = certification_warning(partner_gaps(session, pid, today))
+            self.training_summary.setText(f"{summary}\n{warning}" if warning else summary)
             self.lists["claims"].records.set_rows(related.partner_claims(session, pid))
             self.lists["deals"].records.set_rows(related.partner_deals(session, pid))
             self.lists["quotes"].records.set_rows(related.partner_quotes(session, pid))
