@@ -21,6 +21,14 @@ log = logging.getLogger(__name__)
 
 def run(args: argparse.Namespace) -> int:
     """Export ``args.kind`` to ``args.file``; print one line saying what was written."""
+    if args.kind == "overlaps":
+        from app.cli.cmd_overlaps import export_overlaps
+
+        return export_overlaps(args)
+    if args.kind == "pricebook":
+        from app.cli.cmd_export_pricebook import export_pricebook_command
+
+        return export_pricebook_command(args)
     if args.kind != "partners":
         raise NotAvailableYetError(
             f"Exporting {args.kind} is not available yet in this version of Channel Desk; "

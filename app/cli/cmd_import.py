@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from app.cli.common import database
-from app.domain.errors import NotAvailableYetError
 from app.domain.importing.report import ImportSummary
 from app.io.import_sheet import read_mapped
 from app.services.importing import ImportOptions
@@ -28,11 +27,11 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     options = ImportOptions(dry_run=args.dry_run, skip_invalid=args.skip_invalid)
     if args.kind == "pricebook":
-        raise NotAvailableYetError(
-            "Importing a price book is not available yet in this version of Channel Desk; "
-            "partners, contacts, training and claims are."
-        )
-    sheets = {args.kind: read_mapped(path, kind_fields(args.kind), args.sheet, args.map)}
+        from app.io.import_pricebook import read_pricebook
+
+        sheets = read_pricebook(path, args.sheet, args.map)
+    else:
+        sheets = {args.kind: read_mapped(path, kind_fields(args.kind), args.sheet, args.map)}
     db = database(args)
     try:
         with db.transaction() as session:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-EXPORT_KINDS = ("partners", "contacts", "training", "claims", "deals", "quotes", "overlaps")
+EXPORT_KINDS = (
+    "partners", "contacts", "training", "claims", "deals", "quotes", "overlaps", "pricebook",
+)  # fmt: skip
 IMPORT_KINDS = ("partners", "contacts", "training", "claims", "pricebook")
 
 EPILOG = """\

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ HANDLERS: dict[str, str] = {
     "demo": "app.cli.cmd_demo",
     "export": "app.cli.cmd_export",
     "import": "app.cli.cmd_import",
+    "overlaps": "app.cli.cmd_overlaps",
     "quote": "app.cli.cmd_quote",
 }
 
@@ -50,6 +52,10 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("channel-desk: interrupted; nothing more was written.", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (``overlaps | head``): what it wanted was printed.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+        return 0
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         print(

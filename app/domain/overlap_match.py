@@ -41,6 +41,7 @@ class AccountKey:
     name_key: str
     domain: str | None
     country: str | None
+    website: str | None = None  # as typed, for the report; the rules use ``domain``
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ def exact_number(value: Decimal, places: int) -> str:
     """A Decimal as plain digits: at least ``places`` decimals, never fewer than it really has."""
     if decimal_places(value) <= places:
         value = value.quantize(Decimal(1).scaleb(-places))
+    else:
+        value = value.normalize()  # 12.5000 stored → 12.5
     return format(value, "f")
 
 

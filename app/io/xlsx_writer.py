@@ -165,6 +165,26 @@ def write_xlsx(
         raise
 
 
+def write_xlsx_sheets(
+    path: Path,
+    sheets: Sequence[tuple[str, Sequence[Any], Sequence[Column[Any]]]],
+    ticker: Ticker,
+) -> None:
+    """Write several sheets (title, rows, columns), each laid out as ``write_xlsx`` does: for a
+    workbook whose sheets belong together, such as a price book."""
+    book = Workbook(write_only=True)
+    made: list[WriteOnlyWorksheet] = []
+    try:
+        for title, rows, columns in sheets:
+            made.append(book.create_sheet(sheet_name(title)))
+            _fill(made[-1], rows, columns, ticker)
+        book.save(path)
+    except BaseException:
+        for sheet in made:
+            _discard(sheet)
+        raise
+
+
 def _fill(
     sheet: WriteOnlyWorksheet, rows: Sequence[Any], columns: Sequence[Column[Any]], ticker: Ticker
 ) -> None:

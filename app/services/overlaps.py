@@ -36,6 +36,7 @@ def live_claims(session: Session, today: date) -> list[LiveClaim]:
             Claim.id, Claim.partner_id, Partner.name, Claim.claimed_on, Claim.valid_until,
             Claim.deal_amount, Claim.currency, Claim.commission_pct,
             Account.id, Account.name, Account.name_key, Account.domain, Account.country,
+            Account.website,
         )
         .join(Account, Account.id == Claim.account_id)
         .outerjoin(Partner, Partner.id == Claim.partner_id)
@@ -45,11 +46,12 @@ def live_claims(session: Session, today: date) -> list[LiveClaim]:
     found = []
     for (
         claim_id, partner_id, partner, since, until, amount, currency, pct,
-        account_id, name, key, domain, country,
+        account_id, name, key, domain, country, website,
     ) in session.execute(statement):  # fmt: skip
         account = accounts.get(account_id)
         if account is None:
-            account = accounts[account_id] = AccountKey(account_id, name, key, domain, country)
+            account = AccountKey(account_id, name, key, domain, country, website)
+            accounts[account_id] = account
         found.append(
             LiveClaim(
                 id=claim_id,

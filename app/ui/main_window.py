@@ -30,6 +30,7 @@ from app.ui.pages.claims import ClaimsPage
 from app.ui.pages.dashboard import DashboardPage
 from app.ui.pages.deals import DealsPage
 from app.ui.pages.partners import PartnersPage
+from app.ui.pages.pricebook import PriceBookPage
 from app.ui.pages.quotes import QuotesPage
 from app.ui.pages.training import TrainingPage
 from app.ui.resources import icon
@@ -43,6 +44,7 @@ PAGE_TYPES: tuple[type[Page], ...] = (
     DealsPage,
     QuotesPage,
     DashboardPage,
+    PriceBookPage,
 )
 DEFAULT_SIZE = QSize(1280, 800)
 NO_EXPORT_TIP = "This page has no table to export."

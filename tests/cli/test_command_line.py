@@ -42,24 +42,6 @@ def test_missing_argument_is_a_usage_error() -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["overlaps"],
-        ["import", "pricebook", "prices.xlsx"],
-    ],
-    ids=lambda a: a[0],
-)
-def test_commands_of_later_work_say_so(
-    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code = main.main([*args, "--db", str(tmp_path / "x.sqlite")])
-    err = capsys.readouterr().err
-    assert code == 1
-    assert err.count("\n") == 1
-    assert "not available yet" in err
-
-
 def test_unreachable_server_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code = main.main(["demo", "--db", "postgresql+psycopg://app@127.0.0.1:9/none"])
     err = capsys.readouterr().err

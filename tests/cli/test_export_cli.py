@@ -118,7 +118,7 @@ def test_an_unknown_suffix_is_one_line_and_writes_nothing(
     assert not out.exists()
 
 
-@pytest.mark.parametrize("kind", ["deals", "contacts", "training", "claims", "quotes", "overlaps"])
+@pytest.mark.parametrize("kind", ["deals", "contacts", "training", "claims", "quotes"])
 def test_other_kinds_are_not_available_yet(
     kind: str, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

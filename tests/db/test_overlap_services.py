@@ -11,64 +11,20 @@ import pytest
 from sqlalchemy import select
 
 from app.db.engine import Database
-from app.db.models import Account, AuditEntry, Claim, OverlapResolution, Partner
+from app.db.models import AuditEntry, Claim, OverlapResolution
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
-from app.domain.names import domain_key, name_key
 from app.domain.overlap_match import Confidence
 from app.services.demo import generate_demo
 from app.services.overlap_check import ClaimProbe, new_claim_overlaps
 from app.services.overlaps import dismiss_match, overlap_groups, resolve_group
+from tests.support.overlap_world import add_overlap_world
 
 TODAY = date(2026, 11, 23)
 
 
-def _world(db: Database) -> dict[str, int]:
-    """Three partners and five accounts: Contoso twice (same domain), a likely Umbrela/Umbrella
-    pair, and Initech claimed once only."""
-    ids: dict[str, int] = {}
-    with db.transaction() as s:
-        for name in ("Northwind", "Fabrikam", "Tailspin"):
-            partner = Partner(name=name, name_key=name_key(name))
-            s.add(partner)
-            s.flush()
-            ids[name] = partner.id
-        for label, name, web, country in (
-            ("contoso", "Contoso Ltd", "https://contoso.com", "GB"),
-            ("contoso-uk", "Contoso UK Holdings", "www.contoso.com/uk", "GB"),
-            ("umbrella", "Umbrella Health Group", None, "DE"),
-            ("umbrela", "Umbrela Health Group", None, "DE"),
-            ("initech", "Initech", None, "US"),
-        ):
-            account = Account(
-                name=name, name_key=name_key(name), website=web, domain=domain_key(web),
-                country=country,
-            )  # fmt: skip
-            s.add(account)
-            s.flush()
-            ids[label] = account.id
-
-        def claim(label: str, who: str | None, amount: str, pct: str, start: int = -10) -> None:
-            row = Claim(
-                account_id=ids[label], partner_id=ids[who] if who else None,
-                claimed_on=TODAY + timedelta(days=start), valid_until=TODAY + timedelta(days=60),
-                deal_amount=Decimal(amount), currency="EUR", commission_pct=Decimal(pct),
-            )  # fmt: skip
-            s.add(row)
-            s.flush()
-            ids[f"{label}/{who or 'direct'}"] = row.id
-
-        claim("contoso", "Northwind", "200000", "10")
-        claim("contoso-uk", None, "150000", "0")
-        claim("contoso-uk", "Fabrikam", "90000", "12.5")
-        claim("umbrella", "Tailspin", "40000", "8")
-        claim("umbrela", "Northwind", "35000", "8")
-        claim("initech", "Fabrikam", "10000", "10")
-    return ids
-
-
 def test_groups_with_claimants_confidence_and_exposure(any_db: Database) -> None:
-    ids = _world(any_db)
+    ids = add_overlap_world(any_db, TODAY)
     with any_db.reading() as s:
         groups = overlap_groups(s, TODAY)
     assert len(groups) == 2
@@ -86,7 +42,7 @@ def test_groups_with_claimants_confidence_and_exposure(any_db: Database) -> None
 def test_resolving_rejects_the_others_with_the_reason_and_keeps_the_decision(
     any_db: Database,
 ) -> None:
-    ids = _world(any_db)
+    ids = add_overlap_world(any_db, TODAY)
     with any_db.reading() as s:
         group = overlap_groups(s, TODAY)[0]
     claim_ids = [c.id for c in group.claims]
@@ -116,7 +72,7 @@ def test_resolving_rejects_the_others_with_the_reason_and_keeps_the_decision(
 
 
 def test_not_the_same_company_dismisses_a_likely_match_for_good(any_db: Database) -> None:
-    ids = _world(any_db)
+    ids = add_overlap_world(any_db, TODAY)
     with any_db.transaction() as s:
         dismiss_match(s, ids["umbrela"], ids["umbrella"])
         dismiss_match(s, ids["umbrella"], ids["umbrela"])  # twice changes nothing
@@ -127,7 +83,7 @@ def test_not_the_same_company_dismisses_a_likely_match_for_good(any_db: Database
 
 
 def test_before_save_check_names_who_since_when_and_why(any_db: Database) -> None:
-    ids = _world(any_db)
+    ids = add_overlap_world(any_db, TODAY)
     probe = ClaimProbe(
         account_id=None, name="Contoso Limited", website="sales@contoso.com", country="GB",
         partner_id=ids["Tailspin"], claimed_on=TODAY, valid_until=TODAY + timedelta(days=90),

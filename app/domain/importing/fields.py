@@ -150,6 +150,9 @@ SETTING_FIELDS = (
         "approval limit %", "approval limit",
     )),
     Field("default_tax_rate_pct", "Tax rate %", synonyms=("tax rate %", "tax rate", "tax", "vat")),
+    Field("quote_validity_days", "Quote validity days", synonyms=(
+        "quote validity days", "quote validity", "validity days", "quotes valid for days",
+    )),
 )  # fmt: skip
 
 FIELDS: dict[str, tuple[Field, ...]] = {

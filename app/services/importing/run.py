@@ -46,4 +46,8 @@ def import_kind(
         from app.services.importing.claims import import_claims
 
         return import_claims(session, sheets[kind], options, source)
+    if kind == "pricebook":
+        from app.services.importing.pricebook import import_pricebook
+
+        return import_pricebook(session, sheets, options, source)
     raise InputError(f"'{kind}' cannot be imported.")

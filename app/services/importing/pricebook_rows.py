@@ -1,0 +1,248 @@
+"""Checking each sheet of a price-book workbook row by row against the stored book and the plan.
+
+A row goes into the plan only when all of it is good, so ``--skip-invalid`` never writes half a
+row (a product without the price its row was for). Counts are per row: a row is *new* when it
+adds a price, break or tier, *updated* when it changes one (or its product's name or family),
+*unchanged* otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import partial
+
+from app.domain.importing import values as v
+from app.domain.importing.report import ImportSummary, Problem, shown_value
+from app.domain.importing.sheet import MappedSheet, SheetRow
+from app.domain.pricebook import currency_problem, price_problem
+from app.domain.settings import format_setting
+from app.services.importing.common import ImportOptions, Parser, parse_row, required
+from app.services.importing.common import rows_with_progress as rows_of
+from app.services.importing.pricebook_state import Plan, PlannedProduct, StoredBook
+from app.services.pricebook_history import IssuedUse
+
+
+def _currency(raw: object) -> str | None:
+    code = v.text(raw)
+    if code is None:
+        return None
+    problem = currency_problem(code.upper())
+    if problem:
+        raise v.BadValue(problem)
+    return code.upper()
+
+
+def check_prices(
+    sheet: MappedSheet, book: StoredBook, plan: Plan, use: IssuedUse,
+    summary: ImportSummary, options: ImportOptions,
+) -> None:  # fmt: skip
+    """SKU, Name, Family, Currency, List price, Effective from; key SKU + currency + date."""
+    parsers: dict[str, Parser] = {
+        "sku": v.text, "name": v.text, "family": v.text, "currency": _currency,
+        "list_price": partial(v.decimal, what="list price"),
+        "effective_from": partial(v.parse_date, day_first=options.day_first),
+    }  # fmt: skip
+    first_row: dict[str, int] = {}
+    seen: dict[tuple[str, str, date], tuple[int, Decimal]] = {}
+    needed = ("sku", "name", "currency", "list_price", "effective_from")
+    for row in rows_of(sheet, options):
+        values = parse_row(row, parsers, sheet, summary.problems)
+        if values is None or not required(row, values, needed, sheet, summary.problems):
+            continue
+        problems: list[Problem] = []
+
+        def problem(
+            field: str, reason: str, at: SheetRow = row, out: list[Problem] = problems
+        ) -> None:
+            shown = shown_value(at.values.get(field))
+            out.append(Problem(at.number, sheet.header(field), shown, reason))
+
+        sku, name, currency = str(values["sku"]), str(values["name"]), str(values["currency"])
+        effective = values["effective_from"]
+        assert isinstance(effective, date)
+        amount = values["list_price"]
+        assert isinstance(amount, Decimal)
+        if reason := price_problem(amount, currency):
+            problem("list_price", reason)
+        skey = sku.casefold()
+        planned = plan.products.get(skey)
+        stored = book.products.get(skey)
+        if planned is not None and planned.name != name:
+            problem("name", f"differs from row {first_row[skey]} for the same SKU")
+        key = (skey, currency, effective)
+        if key in seen and seen[key][1] != amount:
+            problem(
+                "effective_from", f"is given twice for {sku} in {currency} (row {seen[key][0]})"
+            )
+        stored_amount = book.prices.get(key)
+        product_id = stored[0] if stored else None
+        if key not in seen and product_id is not None:
+            if stored_amount is None:
+                blocked = use.blocking_quote_date(product_id, currency, effective)
+                if blocked is not None:
+                    problem("effective_from", _rewrites(blocked))
+            elif stored_amount != amount and use.is_used(product_id, currency, effective):
+                problem("list_price", "is a price issued quotes were priced from: add a new "
+                        "price with a later Effective from instead of changing it")  # fmt: skip
+        family = values.get("family")
+        if not problems and planned is not None and family is not None:
+            fkey = book.family_key(str(family), plan)
+            if planned.family is None:  # the SKU's first row left the family empty
+                planned.family, planned.changed = fkey, True
+            elif planned.family != fkey:
+                problem("family", f"differs from row {first_row[skey]} for the same SKU")
+        if problems:
+            summary.problems.extend(problems)
+            continue
+        if key in seen:
+            summary.merged += 1
+            continue
+        seen[key] = (row.number, amount)
+        changed_product = False
+        if planned is None:
+            new_fkey = book.family_key(str(family), plan) if family is not None else None
+            stored_family = book.family_names.get(stored[3] or 0) if stored else None
+            old_fkey = stored_family.casefold() if stored_family else None
+            planned = PlannedProduct(
+                sku=stored[1] if stored else sku, name=name, family=new_fkey or old_fkey,
+                id=product_id,
+            )  # fmt: skip
+            planned.changed = stored is None or stored[2] != name or planned.family != old_fkey
+            plan.products[skey] = planned
+            first_row[skey] = row.number
+            changed_product = planned.changed and stored is not None
+        if stored_amount is None:
+            plan.prices[key] = amount
+            summary.new += 1
+        elif stored_amount != amount:
+            plan.prices[key] = amount
+            summary.updated += 1
+        elif changed_product:
+            summary.updated += 1
+        else:
+            summary.unchanged += 1
+
+
+def _rewrites(day: date) -> str:
+    return (
+        f"comes before an issued quote of {day.isoformat()} that was priced from the earlier "
+        "price: choose a date after it"
+    )
+
+
+def check_volume(
+    sheet: MappedSheet, book: StoredBook, plan: Plan, summary: ImportSummary,
+    options: ImportOptions,
+) -> None:  # fmt: skip
+    """SKU or Family, Min quantity, Discount %; a SKU is looked for first, then a family."""
+    parsers: dict[str, Parser] = {
+        "target": v.text, "min_qty": partial(v.whole_number, minimum=1),
+        "discount_pct": partial(v.percent, what="discount"),
+    }  # fmt: skip
+    seen: dict[tuple[str, str, int], tuple[int, Decimal]] = {}
+    for row in rows_of(sheet, options):
+        values = parse_row(row, parsers, sheet, summary.problems)
+        needed = ("target", "min_qty", "discount_pct")
+        if values is None or not required(row, values, needed, sheet, summary.problems):
+            continue
+        target, min_qty = str(values["target"]), int(str(values["min_qty"]))
+        pct = values["discount_pct"]
+        assert isinstance(pct, Decimal)
+        folded = target.casefold()
+        if folded in plan.products or folded in book.products:
+            key = ("sku", folded, min_qty)
+        elif folded in book.family_ids or folded in plan.families:
+            key = ("family", book.family_key(target, plan), min_qty)
+        else:
+            summary.problems.append(Problem(row.number, sheet.header("target"), target,
+                                            "is neither a SKU nor a product family of the price "
+                                            "book: add it on the Prices sheet first"))  # fmt: skip
+            continue
+        if key in seen:
+            if seen[key][1] == pct:
+                summary.merged += 1
+            else:
+                twice = f"is given twice for {target} (row {seen[key][0]})"
+                where = sheet.header("min_qty")
+                summary.problems.append(Problem(row.number, where, str(min_qty), twice))
+            continue
+        seen[key] = (row.number, pct)
+        if _count(summary, book.breaks.get(key), pct):
+            plan.breaks[key] = pct
+
+
+def check_tiers(
+    sheet: MappedSheet, book: StoredBook, plan: Plan, summary: ImportSummary,
+    options: ImportOptions,
+) -> None:  # fmt: skip
+    """Tier, Discount %; a tier the database does not know yet is created."""
+    parsers: dict[str, Parser] = {
+        "tier": v.text, "discount_pct": partial(v.percent, what="discount"),
+    }  # fmt: skip
+    seen: dict[str, tuple[int, Decimal]] = {}
+    for row in rows_of(sheet, options):
+        values = parse_row(row, parsers, sheet, summary.problems)
+        needed = ("tier", "discount_pct")
+        if values is None or not required(row, values, needed, sheet, summary.problems):
+            continue
+        name, pct = str(values["tier"]), values["discount_pct"]
+        assert isinstance(pct, Decimal)
+        key = v.choice_key(name)
+        if key in seen:
+            if seen[key][1] == pct:
+                summary.merged += 1
+            else:
+                twice = f"is given twice (row {seen[key][0]})"
+                summary.problems.append(Problem(row.number, sheet.header("tier"), name, twice))
+            continue
+        seen[key] = (row.number, pct)
+        stored = book.tiers.get(key)
+        shown = stored[0] if stored else " ".join(name.split())
+        if _count(summary, stored[1] if stored else None, pct):
+            plan.tiers[key] = (shown, pct)
+
+
+def check_settings(
+    sheet: MappedSheet, book: StoredBook, plan: Plan, summary: ImportSummary,
+    options: ImportOptions,
+) -> None:  # fmt: skip
+    """One row of pricing settings; an empty cell leaves that setting as it is."""
+    parsers: dict[str, Parser] = {
+        "deal_reg_discount_pct": partial(v.percent, what="deal registration discount"),
+        "approval_limit_pct": partial(v.percent, what="approval limit"),
+        "default_tax_rate_pct": partial(v.percent, what="tax rate", max_places=4),
+        "quote_validity_days": partial(v.whole_number, minimum=1),
+    }
+    first: int | None = None
+    for row in rows_of(sheet, options):
+        values = parse_row(row, parsers, sheet, summary.problems)
+        if values is None:
+            continue
+        if first is not None:
+            extra = f"the Settings sheet has one row of values (row {first}): remove this one"
+            summary.problems.append(Problem(row.number, "", "", extra))
+            continue
+        first = row.number
+        wanted = {k: format_setting(val) for k, val in values.items() if val is not None}
+        changes = {
+            k: text for k, text in wanted.items()
+            if k not in book.settings or Decimal(book.settings[k]) != Decimal(text)
+        }  # fmt: skip
+        plan.settings.update(changes)
+        if changes:
+            summary.updated += 1
+        else:
+            summary.unchanged += 1
+
+
+def _count(summary: ImportSummary, stored: Decimal | None, new: Decimal) -> bool:
+    """Count a row as new, updated or unchanged; True when it has something to write."""
+    if stored is not None and stored == new:
+        summary.unchanged += 1
+        return False
+    if stored is None:
+        summary.new += 1
+    else:
+        summary.updated += 1
+    return True
