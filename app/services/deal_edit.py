@@ -1,0 +1,271 @@
+"""Creating and editing a joint deal with its parties, moving its stage, logging activities.
+
+The dialog reads a ``DealRecord`` when it opens and hands it back on save; if someone saved the
+deal meanwhile, the save raises a ``ConflictError`` so the user reloads or overwrites. The
+parties' commissions are added up on every save: above the commission limit (a business
+setting) the deal is saved but carries a warning, since the split is a negotiation, not an
+input error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.engine import STALE_MESSAGE
+from app.db.models import Account, Deal, DealActivity, DealParty, DirectRep, Partner
+from app.db.types import utcnow
+from app.domain.enums import ActivityKind, DealStage, Paper, PartyRole
+from app.domain.errors import ConflictError, InputError, NotFoundError
+from app.domain.importing import values as v
+from app.domain.money import format_percent, minor_unit
+
+DEAL_LABELS = {
+    "name": "Deal", "account_id": "Account", "stage": "Stage", "amount": "Amount",
+    "currency": "Currency", "expected_close": "Expected close", "paper": "Paper",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Party:
+    """A partner (``partner_id``) or one of our reps (``direct_rep_id``) on a deal."""
+
+    partner_id: int | None
+    direct_rep_id: int | None
+    role: PartyRole
+    commission_pct: Decimal
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Activity:
+    occurred_on: date
+    kind: ActivityKind
+    summary: str
+    next_step: str | None
+    author: str | None
+
+
+@dataclass(frozen=True)
+class DealRecord:
+    id: int
+    version: int
+    name: str
+    account_id: int
+    account: str
+    stage: DealStage
+    amount: Decimal
+    currency: str
+    expected_close: date | None
+    paper: Paper
+    parties: tuple[Party, ...]
+    activities: tuple[Activity, ...]
+
+    def values(self) -> dict[str, object]:
+        return {f: getattr(self, f) for f in DEAL_LABELS}
+
+
+def check_deal(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
+    """(values ready to store, {field: message}) for a deal's own fields."""
+    values: dict[str, object] = {}
+    errors: dict[str, str] = {}
+    name = v.text(raw.get("name"))
+    if name is None:
+        errors["name"] = "Deal name is required"
+    elif len(name) > 200:
+        errors["name"] = "Deal name is longer than 200 characters"
+    values["name"] = name
+    if raw.get("account_id") is None:
+        errors["account_id"] = "Account is required: pick one from the list"
+    values["account_id"] = raw.get("account_id")
+    values["stage"] = raw.get("stage") or DealStage.REGISTERED
+    values["paper"] = raw.get("paper") or Paper.PARTNER
+    if raw.get("claim_id") is not None:
+        values["claim_id"] = raw["claim_id"]  # the registration the deal grew from
+    try:
+        currency = v.currency(raw.get("currency"))
+        if currency is None:
+            errors["currency"] = "Currency is required"
+        values["currency"] = currency
+    except v.BadValue as exc:
+        errors["currency"] = f"Currency {exc}"
+        currency = None
+    try:
+        places = minor_unit(currency) if currency else None
+        amount = v.decimal(raw.get("amount"), "amount", places)
+        if amount is not None and amount < 0:
+            errors["amount"] = "Amount must not be negative"
+        values["amount"] = amount if amount is not None else Decimal(0)
+    except v.BadValue as exc:
+        errors["amount"] = f"Amount {exc}"
+    try:
+        values["expected_close"] = v.parse_date(raw.get("expected_close"), day_first=True)
+    except v.BadValue as exc:
+        errors["expected_close"] = f"Expected close {exc}"
+    return values, errors
+
+
+def check_parties(parties: Sequence[Party]) -> str | None:
+    """What is wrong with the list of parties, in one line, or None."""
+    seen: set[tuple[int | None, int | None]] = set()
+    for party in parties:
+        if (party.partner_id is None) == (party.direct_rep_id is None):
+            return "Each party is a partner or one of our direct reps."
+        if party.direct_rep_id is not None and party.role is not PartyRole.DIRECT_REP:
+            return f"{party.name or 'A direct rep'} can only have the role Direct rep."
+        if party.partner_id is not None and party.role is PartyRole.DIRECT_REP:
+            return f"{party.name or 'A partner'} cannot have the role Direct rep."
+        if not Decimal(0) <= party.commission_pct <= Decimal(100):
+            return "A commission is a percentage from 0 to 100."
+        key = (party.partner_id, party.direct_rep_id)
+        if key in seen:
+            return f"{party.name or 'A party'} is on the deal twice."
+        seen.add(key)
+    return None
+
+
+def total_commission(parties: Sequence[Party]) -> Decimal:
+    return sum((p.commission_pct for p in parties), Decimal(0))
+
+
+def commission_warning(parties: Sequence[Party], limit: Decimal) -> str | None:
+    """A warning when the parties together expect more than ``limit`` percent, else None."""
+    total = total_commission(parties)
+    if total <= limit:
+        return None
+    return (
+        f"The parties expect {format_percent(total)} commission together, above the "
+        f"{format_percent(limit)} limit: agree the split before the deal closes."
+    )
+
+
+def get_deal(session: Session, deal_id: int) -> DealRecord:
+    deal = session.get(Deal, deal_id, populate_existing=True)
+    if deal is None:
+        raise NotFoundError(f"Deal {deal_id} no longer exists.")
+    partners = dict(session.execute(select(Partner.id, Partner.name)).all())
+    reps = dict(session.execute(select(DirectRep.id, DirectRep.name)).all())
+    parties = tuple(
+        Party(
+            p.partner_id,
+            p.direct_rep_id,
+            p.role,
+            p.commission_pct,
+            partners.get(p.partner_id or 0) or reps.get(p.direct_rep_id or 0) or "",
+        )
+        for p in sorted(deal.parties, key=lambda p: p.id)
+    )
+    activities = tuple(
+        Activity(a.occurred_on, a.kind, a.summary, a.next_step, a.author)
+        for a in sorted(deal.activities, key=lambda a: (a.occurred_on, a.id), reverse=True)
+    )
+    return DealRecord(
+        id=deal.id, version=deal.version, name=deal.name, account_id=deal.account_id,
+        account=deal.account.name, stage=deal.stage, amount=deal.amount, currency=deal.currency,
+        expected_close=deal.expected_close, paper=deal.paper, parties=parties,
+        activities=activities,
+    )  # fmt: skip
+
+
+def _valid(raw: Mapping[str, object], parties: Sequence[Party]) -> dict[str, object]:
+    values, errors = check_deal(raw)
+    if errors:
+        raise InputError(next(iter(errors.values())) + "; nothing was saved.")
+    problem = check_parties(parties)
+    if problem:
+        raise InputError(problem + " Nothing was saved.")
+    return values
+
+
+def create_deal(session: Session, raw: Mapping[str, object], parties: Sequence[Party]) -> int:
+    values = _valid(raw, parties)
+    if session.get(Account, values["account_id"]) is None:
+        raise NotFoundError("This account no longer exists; pick it again.")
+    deal = Deal()
+    _apply(deal, values, parties)
+    session.add(deal)
+    session.flush()
+    return deal.id
+
+
+def update_deal(
+    session: Session,
+    opened: DealRecord,
+    raw: Mapping[str, object],
+    parties: Sequence[Party],
+    overwrite: bool = False,
+) -> None:
+    values = _valid(raw, parties)
+    deal = session.get(Deal, opened.id)
+    if deal is None:
+        raise NotFoundError(f"{opened.name} was deleted by someone else; nothing was saved.")
+    if deal.version != opened.version and not overwrite:
+        stored = get_deal(session, opened.id)
+        changed = {
+            f: (getattr(opened, f), getattr(stored, f))
+            for f in (*DEAL_LABELS, "parties")
+            if getattr(opened, f) != getattr(stored, f)
+        }
+        raise ConflictError(STALE_MESSAGE, changed)
+    _apply(deal, values, parties)
+    deal.updated_at = utcnow()  # a change of parties alone still bumps the deal's version
+    session.flush()
+
+
+def _apply(deal: Deal, values: Mapping[str, object], parties: Sequence[Party]) -> None:
+    for field, value in values.items():
+        setattr(deal, field, value)
+    wanted = {(p.partner_id, p.direct_rep_id): p for p in parties}
+    for existing in list(deal.parties):
+        key = (existing.partner_id, existing.direct_rep_id)
+        if key not in wanted:
+            deal.parties.remove(existing)
+            continue
+        party = wanted.pop(key)
+        existing.role = party.role
+        existing.commission_pct = party.commission_pct
+    for party in wanted.values():
+        deal.parties.append(
+            DealParty(
+                partner_id=party.partner_id,
+                direct_rep_id=party.direct_rep_id,
+                role=party.role,
+                commission_pct=party.commission_pct,
+            )
+        )
+
+
+def set_stage(session: Session, deal_id: int, version: int, stage: DealStage) -> None:
+    """Move a deal to ``stage`` (from the pipeline, without opening it)."""
+    deal = session.get(Deal, deal_id)
+    if deal is None:
+        raise NotFoundError("This deal was deleted by someone else.")
+    if deal.version != version:
+        raise ConflictError(STALE_MESSAGE, {"stage": (None, deal.stage)})
+    deal.stage = stage
+    session.flush()
+
+
+def add_activity(session: Session, deal_id: int, activity: Activity) -> None:
+    """Log a dated call, meeting, e-mail or note, with the next step."""
+    summary = activity.summary.strip()
+    if not summary:
+        raise InputError("Write what happened; nothing was logged.")
+    if session.get(Deal, deal_id) is None:
+        raise NotFoundError("This deal was deleted by someone else.")
+    session.add(
+        DealActivity(
+            deal_id=deal_id,
+            occurred_on=activity.occurred_on,
+            kind=activity.kind,
+            summary=summary,
+            next_step=(activity.next_step or "").strip() or None,
+            author=activity.author,
+        )
+    )
+    session.flush()
