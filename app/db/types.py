@@ -45,6 +45,11 @@ class ExactDecimal(TypeDecorator[Decimal]):
             return None
         return (Decimal(int(value)) / self._factor).quantize(Decimal(1).scaleb(-self.scale))
 
+    def from_stored(self, value: int | None) -> Decimal | None:
+        """The Decimal of a stored integer read raw (``type_coerce(column, BigInteger)``), for
+        reads of many rows: the same value ``process_result_value`` gives, a few times faster."""
+        return None if value is None else Decimal(value).scaleb(-self.scale)
+
     def scaled(self, value: Decimal) -> int:
         """The stored integer for ``value``: for CHECK constraints and raw SQL."""
         return int(Decimal(value) * self._factor)

@@ -140,15 +140,27 @@ FREE_MAIL_DOMAINS: frozenset[str] = frozenset(
 
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_SLASHED_FORM = re.compile(r"\b(\w)/(\w)\b")
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʼ](?=\w)")
 # "A.B.C. GmbH & Co. KG" → keep the & as a word break, drop dots inside abbreviations.
-_DOTTED_ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}", re.UNICODE)
+_DOTTED_ABBREVIATION = re.compile(r"\b(?:[a-z]\.)+[a-z]\b\.?", re.UNICODE)
+
+
+#: Letters that Unicode does not decompose into a base letter and an accent: Ørsted is Orsted
+#: to anyone typing on another keyboard.
+_UNSPLIT = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D",
+     "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ı": "i", "ð": "d", "Ð": "D"}
+)  # fmt: skip
+#: Words that join names: "Johnson & Johnson" and "Johnson and Johnson" are one company.
+CONNECTORS: frozenset[str] = frozenset({"and", "und", "et", "og", "och", "en"})
 
 
 def fold(text: str) -> str:
     """NFKD-fold and drop accents: ``Société Générale`` → ``Societe Generale``."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.translate(_UNSPLIT) if not plain.isascii() else plain
 
 
 def name_key(name: str) -> str:
@@ -160,9 +172,11 @@ def name_key(name: str) -> str:
     text = fold(name or "").casefold()
     text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _APOSTROPHES.sub("", text)  # "Zoë's" is one word, not "zoe s"
+    text = _SLASHED_FORM.sub(r"\1\2", text)  # "A/S" is the legal form "as"
     text = _NON_WORD.sub(" ", text).replace("_", " ")
     words = _SPACES.split(text.strip())
     kept = [w for w in words if w and w not in LEGAL_FORMS]
+    kept = [w for n, w in enumerate(kept) if n == 0 or w not in CONNECTORS]
     return " ".join(kept or [w for w in words if w])
 
 

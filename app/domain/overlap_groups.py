@@ -14,13 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from app.domain.money import round_money
 from app.domain.overlap_match import AccountKey, AccountMatch, Confidence, account_matches
 
 
-@dataclass(frozen=True, slots=True)
-class LiveClaim:
+class LiveClaim(NamedTuple):
     """One live claim with what the overlap rules and the report need."""
 
     id: int
@@ -41,8 +41,7 @@ class LiveClaim:
         return self.commission_pct * self.deal_amount / 100
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimOverlap:
+class ClaimOverlap(NamedTuple):
     """Two overlapping claims and why their accounts are taken for one company."""
 
     a: int
@@ -109,7 +108,8 @@ def _add(found: list[ClaimOverlap], a: LiveClaim, b: LiveClaim, c: Confidence, w
 def group_overlaps(
     claims: Sequence[LiveClaim], overlaps: Iterable[ClaimOverlap]
 ) -> list[OverlapGroup]:
-    """The groups, largest exposure first; the same claims give the same groups in any order."""
+    """The groups, largest exposure first; the same claims give the same groups in any order
+    (a group's members and links are sorted inside it, and union-find does not care)."""
     parent: dict[int, int] = {}
 
     def root(x: int) -> int:
@@ -119,7 +119,7 @@ def group_overlaps(
             x = parent[x]
         return x
 
-    links = sorted(set(overlaps), key=lambda o: (o.a, o.b, o.confidence, o.why))
+    links = list(overlaps)
     for link in links:
         ra, rb = root(link.a), root(link.b)
         if ra != rb:
@@ -132,26 +132,33 @@ def group_overlaps(
     for link in links:
         group_links[root(link.a)].append(link)
     groups = [_group(members[r], group_links[r]) for r in members]
-    return sorted(groups, key=OverlapGroup.exposure_sort_key)
+    groups.sort(key=OverlapGroup.exposure_sort_key)
+    return groups
 
 
 def _group(claims: list[LiveClaim], links: list[ClaimOverlap]) -> OverlapGroup:
     pairs: dict[tuple[int, int], ClaimOverlap] = {}
-    for link in links:  # one reason per pair: certain before likely
+    likely = False
+    for link in links:  # one reason per pair: certain before likely, then the plainest words
         known = pairs.get((link.a, link.b))
-        if known is None or (
-            known.confidence is Confidence.LIKELY and link.confidence is Confidence.CERTAIN
-        ):
+        if known is None or _better(link, known):
             pairs[(link.a, link.b)] = link
+        likely = likely or link.confidence is Confidence.LIKELY
     kept = tuple(pairs[p] for p in sorted(pairs))
-    totals: dict[str, Decimal] = defaultdict(Decimal)
+    totals: dict[str, Decimal] = {}
     for claim in claims:
         if claim.deal_amount is not None and claim.currency:
-            totals[claim.currency] += claim.exposure
+            totals[claim.currency] = totals.get(claim.currency, Decimal(0)) + claim.exposure
     exposure = tuple((cur, round_money(totals[cur], cur)) for cur in sorted(totals))
-    confidence = Confidence.LIKELY if _needs_likely(claims, kept) else Confidence.CERTAIN
-    ordered = tuple(sorted(claims, key=lambda c: (c.claimed_on, c.id)))
-    return OverlapGroup(ordered, kept, confidence, exposure)
+    confidence = Confidence.LIKELY if likely and _needs_likely(claims, kept) else Confidence.CERTAIN
+    claims.sort(key=lambda c: (c.claimed_on, c.id))
+    return OverlapGroup(tuple(claims), kept, confidence, exposure)
+
+
+def _better(link: ClaimOverlap, known: ClaimOverlap) -> bool:
+    if link.confidence is not known.confidence:
+        return link.confidence is Confidence.CERTAIN
+    return link.why < known.why
 
 
 def _needs_likely(claims: list[LiveClaim], links: tuple[ClaimOverlap, ...]) -> bool:

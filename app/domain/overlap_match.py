@@ -4,26 +4,22 @@ every pair.
 Accounts are compared through their identity keys (``app.domain.names``): the same company
 domain, or the same normalised name in the same country (or where either has no country), is a
 *certain* match; a fuzzy name similarity at or above the threshold in the same country is a
-*likely* one. Comparing 60,000 accounts pairwise would be 1.8 billion comparisons, so fuzzy
-candidates come from blocks instead: accounts of one country that share a name word or the first
-letters of one. A block that holds a very common word ("systems") is too big to say anything and
-is skipped; the rarer words of the same names still bring true matches together.
+*likely* one. Comparing 60,000 accounts pairwise would be 1.8 billion comparisons, so
+candidates come from blocks instead: one domain, one name key, or (for likely matches) one
+country and the same word initials, which every pair the rule accepts shares.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
+from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-#: Letters of a word that make a blocking key besides the whole word: "contosso" and "contoso"
-#: meet under "cont".
-PREFIX = 4
-#: A block with more accounts than this is a common word, not evidence; it is not compared.
+#: A block of more accounts than this with one domain or name is joined as a chain.
 MAX_BLOCK = 60
 
 
@@ -32,8 +28,7 @@ class Confidence(StrEnum):
     LIKELY = "likely"
 
 
-@dataclass(frozen=True, slots=True)
-class AccountKey:
+class AccountKey(NamedTuple):
     """What identifies an account: its normalised name, company domain and country."""
 
     id: int
@@ -44,8 +39,7 @@ class AccountKey:
     website: str | None = None  # as typed, for the report; the rules use ``domain``
 
 
-@dataclass(frozen=True, slots=True)
-class AccountMatch:
+class AccountMatch(NamedTuple):
     """Two accounts taken for the same company, and why (words a person reads)."""
 
     a: int
@@ -80,40 +74,39 @@ def similarity(a: str, b: str) -> float:
     exactly there ("Acme Mining" and "Acme Dining" are 91% alike letter by letter). So names
     whose words do not start with the same letters are not alike at all.
     """
-    if sorted(w[0] for w in a.split()) != sorted(w[0] for w in b.split()):
+    if initials(a) != initials(b):
         return 0.0
-    return fuzz.token_sort_ratio(a, b)
+    return fuzz.ratio(sorted_words(a), sorted_words(b))
 
 
-def blocking_keys(key: AccountKey) -> Iterator[tuple[str, ...]]:
-    """The blocks an account joins: its domain, its name key, and per country its name words
-    and their first letters."""
-    if key.domain:
-        yield ("domain", key.domain)
-    if key.name_key:
-        yield ("name", key.name_key)
-        if key.country:
-            for word in set(key.name_key.split()):
-                yield ("word", key.country, word)
-                if len(word) > PREFIX:
-                    yield ("prefix", key.country, word[:PREFIX])
+def initials(name_key: str) -> str:
+    """The first letters of the words, sorted: names with other initials are never alike."""
+    return "".join(sorted(w[0] for w in name_key.split()))
+
+
+def sorted_words(name_key: str) -> str:
+    return " ".join(sorted(name_key.split()))
+
+
+def _exact_blocks(keys: Iterable[AccountKey]) -> dict[tuple[str, ...], list[AccountKey]]:
+    blocks: dict[tuple[str, ...], list[AccountKey]] = defaultdict(list)
+    for key in keys:
+        if key.domain:
+            blocks[("domain", key.domain)].append(key)
+        if key.name_key:
+            blocks[("name", key.name_key)].append(key)
+    return blocks
 
 
 def candidate_pairs(keys: Iterable[AccountKey]) -> Iterator[tuple[AccountKey, AccountKey]]:
-    """Each pair of accounts that shares a block, once. Domain and exact-name blocks are always
-    compared whatever their size (they are certain by definition); word blocks only when small."""
-    blocks: dict[tuple[str, ...], list[AccountKey]] = defaultdict(list)
-    for key in keys:
-        for block in blocking_keys(key):
-            blocks[block].append(key)
+    """Each pair of accounts that shares a company domain or a name key, once (certain pairs
+    by definition). A block of many alike accounts is joined as a chain of neighbours."""
     seen: set[tuple[int, int]] = set()
-    for block, members in blocks.items():
+    for members in _exact_blocks(keys).values():
         if len(members) < 2:
             continue
-        if block[0] in ("word", "prefix") and len(members) > MAX_BLOCK:
-            continue
-        if block[0] in ("domain", "name") and len(members) > MAX_BLOCK:
-            yield from _chain(members, seen)  # all alike: a chain joins them as one group
+        if len(members) > MAX_BLOCK:
+            yield from _chain(members, seen)
             continue
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
@@ -121,6 +114,31 @@ def candidate_pairs(keys: Iterable[AccountKey]) -> Iterator[tuple[AccountKey, Ac
                 if pair not in seen:
                     seen.add(pair)
                     yield a, b
+
+
+def alike_pairs(
+    keys: Iterable[AccountKey], threshold: int
+) -> Iterator[tuple[AccountKey, AccountKey]]:
+    """Each pair of accounts of one country whose names are alike at ``threshold`` or more.
+
+    Only names with the same sorted word initials can be alike (see ``similarity``), so the
+    accounts are blocked by country and initials: no pair the rule would accept is missed, and
+    each block is compared in rapidfuzz's C loop rather than pair by pair in Python.
+    """
+    blocks: dict[tuple[str, str], list[tuple[AccountKey, str]]] = defaultdict(list)
+    for key in keys:
+        if key.country and key.name_key:
+            blocks[(key.country, initials(key.name_key))].append((key, sorted_words(key.name_key)))
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        names = [name for _, name in members]
+        for i in range(len(members) - 1):
+            hits = process.extract(
+                names[i], names[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+            )
+            for _, _, j in hits:
+                yield members[i][0], members[i + 1 + j][0]
 
 
 def _chain(
@@ -153,13 +171,17 @@ def account_matches(
     dismissed: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[AccountMatch]:
     """Every pair of distinct accounts that match, except likely matches a person dismissed
-    ("not the same company"); pairs are ``(lower id, higher id)``."""
-    found = []
-    for a, b in candidate_pairs(keys):
+    ("not the same company"); pairs are ``(lower id, higher id)``, each once."""
+    keys = list(keys)
+    found: dict[tuple[int, int], AccountMatch] = {}
+    for a, b in (*candidate_pairs(keys), *alike_pairs(keys, threshold)):
+        low, high = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        if (low, high) in found:
+            continue
         match = compare(a, b, threshold)
         if match is None:
             continue
         if match.confidence is Confidence.LIKELY and (match.a, match.b) in dismissed:
             continue
-        found.append(match)
-    return found
+        found[(low, high)] = match
+    return list(found.values())

@@ -8,12 +8,13 @@ rejected with the reason) or dismiss a likely match as "not the same company" fo
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, OverlapDismissal, OverlapResolution, Partner
-from app.db.types import utcnow
+from app.db.types import Money, Percent, utcnow
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.overlap_groups import LiveClaim, OverlapGroup, find_groups
@@ -30,11 +31,16 @@ def claimant_key(partner_id: int | None) -> str:
 
 
 def live_claims(session: Session, today: date) -> list[LiveClaim]:
-    """Every claim that is not rejected or expired and still valid on ``today``, in one query."""
+    """Every claim that is not rejected or expired and still valid on ``today``, in one query.
+
+    The scan reads 100,000 claims at a time, so the rows come through Core rather than the ORM
+    and the exact amounts are turned into Decimals here rather than one type call at a time.
+    """
     statement = (
         select(
             Claim.id, Claim.partner_id, Partner.name, Claim.claimed_on, Claim.valid_until,
-            Claim.deal_amount, Claim.currency, Claim.commission_pct,
+            type_coerce(Claim.deal_amount, BigInteger), Claim.currency,
+            type_coerce(Claim.commission_pct, BigInteger),
             Account.id, Account.name, Account.name_key, Account.domain, Account.country,
             Account.website,
         )
@@ -42,27 +48,29 @@ def live_claims(session: Session, today: date) -> list[LiveClaim]:
         .outerjoin(Partner, Partner.id == Claim.partner_id)
         .where(live_claim_condition(today))
     )  # fmt: skip
+    money = Money.from_stored
+    percent = Percent.from_stored
     accounts: dict[int, AccountKey] = {}
     found = []
     for (
         claim_id, partner_id, partner, since, until, amount, currency, pct,
         account_id, name, key, domain, country, website,
-    ) in session.execute(statement):  # fmt: skip
+    ) in session.connection().execute(statement).all():  # fmt: skip
         account = accounts.get(account_id)
         if account is None:
             account = AccountKey(account_id, name, key, domain, country, website)
             accounts[account_id] = account
         found.append(
             LiveClaim(
-                id=claim_id,
-                account=account,
-                claimant=claimant_key(partner_id),
-                claimant_name=partner if partner_id is not None else DIRECT,
-                claimed_on=since,
-                valid_until=until,
-                deal_amount=amount,
-                currency=currency,
-                commission_pct=pct,
+                claim_id,
+                account,
+                DIRECT_KEY if partner_id is None else f"partner:{partner_id}",
+                DIRECT if partner_id is None else partner,
+                since,
+                until,
+                money(amount),
+                currency,
+                percent(pct) or Decimal(0),
             )
         )
     return found

@@ -22,6 +22,13 @@ from app.domain.names import domain_key, name_key
         ("The Company", "the company"),  # all legal-form words: kept rather than emptied
         ("Ｆｕｌｌｗｉｄｔｈ Corp", "fullwidth"),
         ("Nordlicht IT AG", "nordlicht it"),
+        ("Johnson & Johnson", "johnson johnson"),
+        ("Johnson and Johnson", "johnson johnson"),
+        ("Smith and Co", "smith"),
+        ("Ørsted A/S", "orsted"),
+        ("Cæsar Æble ApS", "caesar aeble"),
+        ("Zoë's Bakery", "zoes bakery"),
+        ("And Co", "and"),
     ],
 )
 def test_name_key(name: str, key: str) -> None:

@@ -1,0 +1,149 @@
+"""Benchmark: overlap detection over 100,000 claims on 60,000 accounts, as ratios in one run.
+
+Run on demand: ``pytest tests/bench/test_overlap_speed.py -s`` (``-k sqlite`` to skip
+PostgreSQL). Goals (issue 5): the whole scan under 3x reading the same claims with their
+accounts through a bare DB-API cursor; the before-save check of one new claim under 50 ms;
+precision and recall of at least 0.95 on the generated name variants
+(``tests.support.overlap_variants`` knows which company each account really is).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import combinations
+
+import pytest
+from sqlalchemy import select
+
+from app.db.engine import Database
+from app.db.models import Account
+from app.domain.overlap_match import AccountKey, account_matches
+from app.services.overlap_check import ClaimProbe, new_claim_overlaps
+from app.services.overlaps import overlap_groups
+from tests.bench.timing import median_seconds, report
+from tests.support.overlap_variants import add_accounts_and_claims
+
+ACCOUNTS = 60_000
+CLAIMS = 100_000
+THRESHOLD = 90
+BARE = (
+    "SELECT c.id, c.partner_id, p.name, c.claimed_on, c.valid_until, c.deal_amount, c.currency, "
+    "c.commission_pct, a.id, a.name, a.name_key, a.domain, a.country, a.website "
+    "FROM claim c JOIN account a ON a.id = c.account_id LEFT JOIN partner p ON p.id = c.partner_id "
+    "WHERE c.status NOT IN ('rejected', 'expired') AND c.valid_until >= {today}"
+)
+
+
+def _bare_read(db: Database, today: date) -> int:
+    connection = db.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(BARE.format(today=f"'{today.isoformat()}'"))
+        return len(cursor.fetchall())
+    finally:
+        connection.close()
+
+
+def _pairs(clusters: dict[int, list[int]]) -> set[tuple[int, int]]:
+    return {pair for members in clusters.values() for pair in combinations(sorted(members), 2)}
+
+
+def _precision_recall(db: Database, company_of: dict[int, int]) -> tuple[float, float]:
+    """Pairs of accounts taken for one company, against the pairs that really are."""
+    with db.reading() as session:
+        columns = (Account.id, Account.name, Account.name_key, Account.domain, Account.country)
+        keys = [AccountKey(*row) for row in session.execute(select(*columns))]
+    parent = {k.id: k.id for k in keys}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for match in account_matches(keys, THRESHOLD):
+        parent[root(match.a)] = root(match.b)
+    found: dict[int, list[int]] = defaultdict(list)
+    truth: dict[int, list[int]] = defaultdict(list)
+    for key in keys:
+        found[root(key.id)].append(key.id)
+        truth[company_of[key.id]].append(key.id)
+    predicted, actual = _pairs(found), _pairs(truth)
+    hits = len(predicted & actual)
+    return hits / max(len(predicted), 1), hits / max(len(actual), 1)
+
+
+def _probes(db: Database, today: date, count: int) -> list[ClaimProbe]:
+    """New claims as the dialog would check them: half on an existing account, half on a new
+    account typed as a variant of an existing name."""
+    rng = random.Random(11)
+    with db.reading() as session:
+        rows = session.execute(
+            select(Account.id, Account.name, Account.website, Account.country).limit(5000)
+        ).all()
+    probes = []
+    for n in range(count):
+        account_id, name, website, country = rng.choice(rows)
+        typed = name if n % 2 == 0 else name.upper() + " Ltd"
+        probes.append(
+            ClaimProbe(
+                account_id=account_id if n % 2 == 0 else None,
+                name=typed,
+                website=website,
+                country=country,
+                partner_id=rng.randrange(1, 201),
+                claimed_on=today,
+                valid_until=today + timedelta(days=90),
+            )
+        )
+    return probes
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_overlap_detection_speed_and_quality(backend: str, request: pytest.FixtureRequest) -> None:
+    db: Database = request.getfixturevalue(f"{backend}_db")
+    today = date.today()
+    start = time.perf_counter()
+    generated = add_accounts_and_claims(db, ACCOUNTS, CLAIMS, today)
+    seeded = time.perf_counter() - start
+
+    def scan() -> int:
+        with db.reading() as session:
+            return len(overlap_groups(session, today, THRESHOLD))
+
+    bare_s = median_seconds(lambda: _bare_read(db, today), 5)
+    scan_s = median_seconds(scan, 5)
+    groups = scan()
+
+    probes = _probes(db, today, 60)
+    checks = []
+    with db.reading() as session:
+        new_claim_overlaps(session, probes[0], today, THRESHOLD)  # warm the statement cache
+        for probe in probes:
+            begin = time.perf_counter()
+            new_claim_overlaps(session, probe, today, THRESHOLD)
+            checks.append(time.perf_counter() - begin)
+
+    precision, recall = _precision_recall(db, generated.company_of)
+    check_s = statistics.median(checks)
+    report(
+        f"overlaps, {generated.claims:,} claims on {generated.accounts:,} accounts, {backend}",
+        {
+            "seed s": seeded,
+            "bare read s": bare_s,
+            "scan s": scan_s,
+            "scan/bare": scan_s / bare_s,
+            "groups": groups,
+            "check median ms": check_s * 1000,
+            "check max ms": max(checks) * 1000,
+            "precision": precision,
+            "recall": recall,
+        },
+    )
+    assert scan_s < 3 * bare_s
+    assert check_s < 0.05
+    assert precision >= 0.95 and recall >= 0.95
