@@ -1,8 +1,8 @@
 """``export KIND FILE``: what a page shows, written to .xlsx or .csv (SPEC.md, "Command line").
 
-Only partners can be exported in this version; the other kinds say so in one line (exit 1) until
-their pages land. The file name is checked before the database is opened, so a wrong suffix
-answers at once and touches nothing.
+Every kind of SPEC.md can be exported: partners here, overlaps and the price book by their own
+modules, the others as ``app.services.export_kinds`` describes them. The file name is checked
+before the database is opened, so a wrong suffix answers at once and touches nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from app.cli.common import database
 from app.domain.errors import NotAvailableYetError
 from app.io.export import export_format, export_table
+from app.services.export_kinds import EXPORT_KINDS, ExportKind
 from app.services.partners import PARTNER_COLUMNS, list_partners
 
 log = logging.getLogger(__name__)
@@ -29,10 +30,11 @@ def run(args: argparse.Namespace) -> int:
         from app.cli.cmd_export_pricebook import export_pricebook_command
 
         return export_pricebook_command(args)
+    if args.kind in EXPORT_KINDS:
+        return _export_kind(args, EXPORT_KINDS[args.kind])
     if args.kind != "partners":
         raise NotAvailableYetError(
-            f"Exporting {args.kind} is not available yet in this version of Channel Desk; "
-            "only 'export partners' is."
+            f"Exporting {args.kind} is not available yet in this version of Channel Desk."
         )
     path = Path(args.file).expanduser()
     export_format(path)
@@ -44,6 +46,22 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
     result = export_table(path, rows, PARTNER_COLUMNS, title="Partners")
     noun = "partner" if result.rows == 1 else "partners"
+    log.info("exported %d %s to %s", result.rows, noun, result.path)
+    print(f"Exported {result.rows} {noun} to {result.path}")
+    return 0
+
+
+def _export_kind(args: argparse.Namespace, kind: ExportKind) -> int:
+    path = Path(args.file).expanduser()
+    export_format(path)  # a wrong suffix answers before the database is opened
+    db = database(args)
+    try:
+        with db.reading() as session:
+            rows = kind.rows(session)
+    finally:
+        db.dispose()
+    result = export_table(path, rows, kind.columns, title=kind.title)
+    noun = kind.noun[0] if result.rows == 1 else kind.noun[1]
     log.info("exported %d %s to %s", result.rows, noun, result.path)
     print(f"Exported {result.rows} {noun} to {result.path}")
     return 0

@@ -118,19 +118,6 @@ def test_an_unknown_suffix_is_one_line_and_writes_nothing(
     assert not out.exists()
 
 
-@pytest.mark.parametrize("kind", ["deals", "contacts", "training", "claims", "quotes"])
-def test_other_kinds_are_not_available_yet(
-    kind: str, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / f"{kind}.xlsx"
-    code = main.main(["export", kind, str(out), "--db", str(db_path)])
-    err = capsys.readouterr().err
-    assert code == 1
-    assert err.count("\n") == 1
-    assert "not available yet" in err and kind in err
-    assert not out.exists()
-
-
 def test_an_unwritable_target_is_one_line(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

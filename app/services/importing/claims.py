@@ -45,19 +45,28 @@ class Accounts:
     """Stored accounts by domain and by (name key, country); new ones collected for writing."""
 
     def __init__(self, session: Session) -> None:
+        self.by_exact: dict[tuple[str, str], int] = {}
         self.by_domain: dict[str, int] = {}
         self.by_name: dict[tuple[str, str], int] = {}
         self.new: dict[tuple[str, str], dict[str, object]] = {}
-        query = select(Account.id, Account.name_key, Account.domain, Account.country).where(
-            Account.merged_into_id.is_(None)
-        )
-        for account_id, key, domain, country in session.execute(query):
+        query = select(
+            Account.id, Account.name, Account.name_key, Account.domain, Account.country
+        ).where(Account.merged_into_id.is_(None))
+        for account_id, name, key, domain, country in session.execute(query):
+            self.by_exact.setdefault((" ".join(name.split()).casefold(), country or ""), account_id)
             if domain:
                 self.by_domain.setdefault(domain, account_id)
             self.by_name.setdefault((key, country or ""), account_id)
 
     def find(self, name: str, website: str | None, country: str | None) -> tuple[Any, ...]:
-        """``(account id or _NEW, identity)``: the identity names a new account uniquely."""
+        """``(account id or _NEW, identity)``: the identity names a new account uniquely.
+
+        The account of that very name comes first: two stored accounts may share a domain or a
+        name key (an overlap not yet merged), and a claim exported from one must come back to it.
+        """
+        exact = self.by_exact.get((" ".join(name.split()).casefold(), country or ""))
+        if exact is not None:
+            return (exact, None)
         domain = domain_key(website)
         if domain and domain in self.by_domain:
             return (self.by_domain[domain], None)

@@ -111,8 +111,12 @@ def import_training(
         course_id, _, months = cast(tuple[int, str, int | None], values.pop("course"))
         completed = values["completed_on"]
         assert isinstance(completed, date)
-        if values.get("valid_until") is None and months:
-            values["valid_until"] = add_months(completed, int(months))
+        if values.get("passed") is None:
+            values["passed"] = True
+        if values.get("valid_until") is None and months and values["passed"]:
+            values["valid_until"] = add_months(
+                completed, int(months)
+            )  # a failed try certifies nothing
         until = values.get("valid_until")
         if isinstance(until, date) and until < completed:
             summary.problems.append(
@@ -124,8 +128,6 @@ def import_training(
                 )
             )
             continue  # fmt: skip
-        if values.get("passed") is None:
-            values["passed"] = True
         values.update(contact_id=ids[0], course_id=course_id)
         key = (ids[0], course_id, completed)
         if key in seen:
