@@ -27,6 +27,8 @@ _SKIPPED = frozenset({"version", "created_at", "updated_at"})
 
 def plain(value: Any) -> Any:
     """A value as the JSON of an audit entry keeps it (also used by bulk imports)."""
+    if value is None or type(value) is str:
+        return value  # most values: checked first, as an import converts hundreds of thousands
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):

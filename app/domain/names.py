@@ -7,6 +7,7 @@ Free-mail domains never identify a company.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -165,6 +166,7 @@ def fold(text: str) -> str:
     return plain.translate(_UNSPLIT) if not plain.isascii() else plain
 
 
+@functools.lru_cache(maxsize=4096)  # an import asks for one name's key several times in a row
 def name_key(name: str) -> str:
     """The identity key of a company name: ``The Contoso, Ltd.`` → ``contoso``.
 
