@@ -29,6 +29,7 @@ from app.ui.pages.base import Page
 from app.ui.pages.claims import ClaimsPage
 from app.ui.pages.dashboard import DashboardPage
 from app.ui.pages.deals import DealsPage
+from app.ui.pages.overlaps import OverlapsPage
 from app.ui.pages.partners import PartnersPage
 from app.ui.pages.pricebook import PriceBookPage
 from app.ui.pages.quotes import QuotesPage
@@ -45,6 +46,7 @@ PAGE_TYPES: tuple[type[Page], ...] = (
     QuotesPage,
     DashboardPage,
     PriceBookPage,
+    OverlapsPage,
 )
 DEFAULT_SIZE = QSize(1280, 800)
 NO_EXPORT_TIP = "This page has no table to export."

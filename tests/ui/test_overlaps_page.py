@@ -1,0 +1,188 @@
+"""The overlaps page as a person uses it: see the costliest conflict first with why its claims
+match, resolve it by choosing the owner and a reason, and say "not the same company" about a
+likely match so it is never reported again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.db.engine import Database
+from app.db.models import AuditEntry, Claim, OverlapDismissal, OverlapResolution
+from app.domain.enums import ClaimStatus
+from app.ui.errors import ErrorReport
+from app.ui.main_window import MainWindow
+from app.ui.overlap_resolve_dialog import OverlapResolveDialog
+from app.ui.pages.overlaps import OverlapsPage
+from app.ui.record_table import RecordTable
+from tests.support.overlap_world import add_overlap_world
+from tests.support.sample_records import TODAY
+
+Opener = Callable[[Database], MainWindow]
+
+
+def when_modal(act: Callable[[QWidget], None]) -> None:
+    """Act on the next modal dialog once it is open (it blocks the test until closed)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(20, poll)
+            return
+        act(widget)
+
+    QTimer.singleShot(0, poll)
+
+
+def cells(table: RecordTable, key: str) -> list[str]:
+    model = table.records
+    column = [c.key for c in model.columns].index(key)
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def overlaps_page(qtbot: QtBot, window: MainWindow) -> OverlapsPage:
+    window.show_page("overlaps")
+    page = window.page("overlaps")
+    assert isinstance(page, OverlapsPage)
+    qtbot.waitUntil(lambda: page.loads > 0)
+    return page
+
+
+def test_groups_by_exposure_with_each_match_explained(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database, qtmodeltester: ModelTester
+) -> None:
+    add_overlap_world(sqlite_db, TODAY)
+    page = overlaps_page(qtbot, open_window(sqlite_db))
+    for table in (page.group_table, page.claim_table, page.match_table):
+        qtmodeltester.check(table.records)
+    assert page.count_label.text() == "2 overlaps"
+    # Contoso: 10% of 200,000 + 12.5% of 90,000 (the direct team earns no commission).
+    assert cells(page.group_table, "largest") == ["EUR 31,250.00", "EUR 6,000.00"]
+    assert "Direct" in cells(page.group_table, "claimants")[0]
+    assert page.selected_group() is not None  # the costliest conflict is shown at once
+    assert "31,250.00" in page.explanation.text()
+    assert len(cells(page.claim_table, "claimant")) == 3
+    assert sorted(cells(page.match_table, "why")) == [
+        "same account",
+        "same domain contoso.com",
+        "same domain contoso.com",
+    ]
+    assert not page.dismiss_button.isEnabled()  # same domain is certain: merge, not dismiss
+
+    page.group_table.selectRow(1)
+    assert cells(page.match_table, "confidence") == ["Likely"]
+    assert "similar name" in cells(page.match_table, "why")[0]
+    assert page.dismiss_button.isEnabled()
+
+    source = page.export_source()  # File › Export writes what `export overlaps` writes
+    assert source is not None and source[0] == "Overlaps" and len(source[1]) == 5
+
+
+def test_resolve_a_group_by_choosing_owner_and_reason(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database, tmp_path: Path
+) -> None:
+    ids = add_overlap_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    page = overlaps_page(qtbot, window)
+    page.group_table.setFocus()
+    seen: list[str] = []
+
+    def decide(widget: QWidget) -> None:
+        assert isinstance(widget, OverlapResolveDialog)
+        widget.grab().save(str(tmp_path / "resolve.png"))
+        owner = widget.findChild(QComboBox, "owner")
+        reason = widget.findChild(QPlainTextEdit, "reason")
+        assert owner is not None and reason is not None
+        seen.extend(owner.itemText(i) for i in range(owner.count()))
+        # The first try without a reason is refused in the dialog, which stays open.
+        qtbot.mouseClick(widget.ok_button, Qt.MouseButton.LeftButton)
+        assert widget.isVisible() and widget.problem.isVisibleTo(widget)
+        owner.setFocus()
+        qtbot.keyClicks(owner, "Fabrikam")
+        qtbot.keyClicks(reason, "First with a signed NDA")
+        qtbot.mouseClick(widget.ok_button, Qt.MouseButton.LeftButton)
+
+    when_modal(decide)
+    qtbot.keyClick(page.group_table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    assert len(seen) == 3 and any("Northwind" in s for s in seen)
+    qtbot.waitUntil(lambda: page.group_table.records.rowCount() == 1)
+    assert "Fabrikam owns" in page.last_message
+
+    owner_id = ids["contoso-uk/Fabrikam"]
+    with sqlite_db.reading() as s:
+        claims = {c.id: c for c in s.scalars(select(Claim))}
+        assert claims[owner_id].status is not ClaimStatus.REJECTED
+        for loser in ("contoso/Northwind", "contoso-uk/direct"):
+            assert claims[ids[loser]].status is ClaimStatus.REJECTED
+            assert "First with a signed NDA" in (claims[ids[loser]].decision_reason or "")
+        resolution = s.scalars(select(OverlapResolution)).one()
+        assert resolution.owner_claim_id == owner_id
+        audited = s.scalars(
+            select(AuditEntry).where(AuditEntry.table_name == "overlap_resolution")
+        ).all()
+        assert audited
+
+
+def test_not_the_same_company_is_never_reported_again(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    ids = add_overlap_world(sqlite_db, TODAY)
+    page = overlaps_page(qtbot, open_window(sqlite_db))
+    page.group_table.selectRow(1)
+
+    def confirm(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        qtbot.mouseClick(widget.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    when_modal(confirm)
+    qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.group_table.records.rowCount() == 1)
+    assert "Contoso" in cells(page.group_table, "accounts")[0]
+    with sqlite_db.reading() as s:
+        dismissal = s.scalars(select(OverlapDismissal)).one()
+        pair = {dismissal.account_a_id, dismissal.account_b_id}
+        assert pair == {ids["umbrella"], ids["umbrela"]}
+
+
+def test_cancelling_changes_nothing(
+    qtbot: QtBot,
+    open_window: Opener,
+    sqlite_db: Database,
+    shown_errors: list[ErrorReport],
+) -> None:
+    add_overlap_world(sqlite_db, TODAY)
+    page = overlaps_page(qtbot, open_window(sqlite_db))
+    page.ask_resolution = lambda dialog: False
+    page.confirm_dismissal = lambda parent, match: False
+    qtbot.mouseClick(page.resolve_button, Qt.MouseButton.LeftButton)
+    page.group_table.selectRow(1)
+    qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
+    page.refresh()
+    assert page.group_table.records.rowCount() == 2
+    assert not shown_errors
+
+
+def test_no_overlaps_says_so(qtbot: QtBot, open_window: Opener, sqlite_db: Database) -> None:
+    page = overlaps_page(qtbot, open_window(sqlite_db))
+    assert page.count_label.text() == "0 overlaps"
+    assert "No live claims overlap" in page.explanation.text()
+    assert not page.resolve_button.isEnabled()
+
+
+def test_filter_picks_groups_and_the_detail_stays_whole(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_overlap_world(sqlite_db, TODAY)
+    page = overlaps_page(qtbot, open_window(sqlite_db))
+    qtbot.keyClicks(page.filter_edit, "umbrel")
+    assert page.count_label.text() == "1 of 2 overlaps"
+    page.group_table.selectRow(0)
+    assert len(cells(page.claim_table, "claimant")) == 2
+    assert len(cells(page.match_table, "why")) == 1
