@@ -71,7 +71,8 @@ GROUP_COLUMNS: tuple[Column[OverlapGroupRow], ...] = (
         lambda r: r.largest_currency,
         width=16,
     ),
-    Column("exposure", "All currencies", lambda r: r.exposure, width=24),
+    # Only groups with claims in several currencies have more to say than the Exposure column.
+    Column("exposure", "All currencies", lambda r: r.exposure if ";" in r.exposure else None),
 )
 
 CLAIM_COLUMNS: tuple[Column[OverlapClaimRow], ...] = (
