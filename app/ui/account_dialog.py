@@ -45,16 +45,14 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.partner_dialog import ask
 from app.ui.record_table import RecordTable
-from app.ui.stale_dialog import StaleChoice, StaleDialog
+from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
+from app.ui.unsaved import GuardsUnsavedEdits
 
 
-def _run_stale(dialog: StaleDialog) -> StaleChoice:
-    dialog.exec()
-    return dialog.choice
-
-
-class AccountDialog(QDialog):
+class AccountDialog(GuardsUnsavedEdits, QDialog):
     """One account (``account_id``) or a new one (``None``)."""
+
+    noun = "account"
 
     saved = Signal(int)
 
@@ -66,7 +64,7 @@ class AccountDialog(QDialog):
         self.context, self.db, self.account_id = context, db, account_id
         self.opened: AccountRecord | None = None
         self.dirty = False
-        self.ask_stale: Callable[[StaleDialog], StaleChoice] = _run_stale
+        self.ask_stale: Callable[[StaleDialog], StaleChoice] = run_stale
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         with db.reading() as session:
             reps = direct_reps(session)
@@ -212,27 +210,11 @@ class AccountDialog(QDialog):
             for f, (_opened, theirs) in conflict.changes.items()
         ]
         name = self.opened.name if self.opened else "This account"
-        choice = self.ask_stale(StaleDialog(name, rows, self))
-        if choice is StaleChoice.RELOAD:
-            self.load()
-            return False
-        if choice is StaleChoice.OVERWRITE:
-            return self._write(overwrite=True)
-        return False
+        dialog = StaleDialog(name, rows, self)
+        return settle_stale(self.ask_stale, dialog, self.load, lambda: self._write(overwrite=True))
 
     # --- closing -------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.dirty and not self.confirm(
-            "Discard changes?", "This account has unsaved changes. Close without saving?"
-        ):
-            return
-        super().reject()
 
     def _edited(self, _field: str) -> None:
         self.check()
         self._show_dirty(True)
-
-    def _show_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
-        self.save_button.setEnabled(dirty)

@@ -50,12 +50,8 @@ from app.ui.context import UiContext
 from app.ui.deal_activity import ActivityLog
 from app.ui.deal_parties import PartiesEditor
 from app.ui.partner_dialog import ask
-from app.ui.stale_dialog import StaleChoice, StaleDialog
-
-
-def _run_stale(dialog: StaleDialog) -> StaleChoice:
-    dialog.exec()
-    return dialog.choice
+from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
+from app.ui.unsaved import GuardsUnsavedEdits
 
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
@@ -65,8 +61,10 @@ def _combo(items: list[tuple[str, object]]) -> QComboBox:
     return combo
 
 
-class DealDialog(QDialog):
+class DealDialog(GuardsUnsavedEdits, QDialog):
     """One deal (``deal_id``) or a new one (``None``)."""
+
+    noun = "deal"
 
     saved = Signal(int)
 
@@ -86,7 +84,7 @@ class DealDialog(QDialog):
         self.opened: DealRecord | None = None
         self.claim_id = claim.id if claim is not None and deal_id is None else None
         self.dirty = False
-        self.ask_stale: Callable[[StaleDialog], StaleChoice] = _run_stale
+        self.ask_stale: Callable[[StaleDialog], StaleChoice] = run_stale
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         with db.reading() as session:
             limit = load_business_settings(session).commission_limit_pct
@@ -273,13 +271,8 @@ class DealDialog(QDialog):
             for f, (_opened, theirs) in conflict.changes.items()
         ]
         name = self.opened.name if self.opened else "This deal"
-        choice = self.ask_stale(StaleDialog(name, rows, self))
-        if choice is StaleChoice.RELOAD:
-            self.load()
-            return False
-        if choice is StaleChoice.OVERWRITE:
-            return self._write(overwrite=True)
-        return False
+        dialog = StaleDialog(name, rows, self)
+        return settle_stale(self.ask_stale, dialog, self.load, lambda: self._write(overwrite=True))
 
     def _log(self, entry: Activity) -> bool:
         assert self.deal_id is not None
@@ -297,20 +290,9 @@ class DealDialog(QDialog):
 
     # --- closing -------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        if self.dirty and not self.confirm(
-            "Discard changes?", "This deal has unsaved changes. Close without saving?"
-        ):
-            return
-        super().reject()
-
     def _edited(self, _field: str) -> None:
         self.check()
         self._show_dirty(True)
-
-    def _show_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
-        self.save_button.setEnabled(dirty)
 
 
 def _shown(value: object) -> str:

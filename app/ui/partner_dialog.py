@@ -37,7 +37,8 @@ from app.ui.context import UiContext
 from app.ui.partner_fields import PartnerFields
 from app.ui.partner_tabs import ContactsTab
 from app.ui.record_table import RecordTable
-from app.ui.stale_dialog import StaleChoice, StaleDialog
+from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
+from app.ui.unsaved import GuardsUnsavedEdits
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -49,13 +50,10 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def _run_stale(dialog: StaleDialog) -> StaleChoice:
-    dialog.exec()
-    return dialog.choice
-
-
-class PartnerDialog(QDialog):
+class PartnerDialog(GuardsUnsavedEdits, QDialog):
     """One partner (``partner_id``) or a new one (``None``)."""
+
+    noun = "partner"
 
     saved = Signal(int)
 
@@ -72,7 +70,7 @@ class PartnerDialog(QDialog):
         self.partner_id = partner_id
         self.opened: PartnerRecord | None = None
         self.dirty = False
-        self.ask_stale: Callable[[StaleDialog], StaleChoice] = _run_stale
+        self.ask_stale: Callable[[StaleDialog], StaleChoice] = run_stale
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         #: Where saved edits go so the partners page can undo them (set by the page).
         self.record_edit: Callable[[int, str, dict[str, object], dict[str, object]], None] = (
@@ -222,30 +220,13 @@ class PartnerDialog(QDialog):
             for field, (_opened, theirs) in conflict.changes.items()
         ]
         name = self.opened.name if self.opened else "This partner"
-        choice = self.ask_stale(StaleDialog(name, rows, self))
-        if choice is StaleChoice.RELOAD:
-            self.load()
-            return False
-        if choice is StaleChoice.OVERWRITE:
-            return self._write(overwrite=True)
-        return False
+        dialog = StaleDialog(name, rows, self)
+        return settle_stale(self.ask_stale, dialog, self.load, lambda: self._write(overwrite=True))
 
     # --- closing -------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        """Escape or Close: ask before dropping unsaved edits."""
-        if self.dirty and not self.confirm(
-            "Discard changes?", "This partner has unsaved changes. Close without saving?"
-        ):
-            return
-        super().reject()
-
     def _edited(self) -> None:
         self._show_dirty(True)
-
-    def _show_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
-        self.save_button.setEnabled(dirty)
 
 
 def _with_heading(heading: QLabel, table: RecordTable) -> QWidget:

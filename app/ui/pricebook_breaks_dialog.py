@@ -28,8 +28,7 @@ from app.domain.settings import format_setting
 from app.services.pricebook_rules import Break, check_breaks, product_breaks, save_breaks
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.pricebook_form_dialog import _run_stale
-from app.ui.stale_dialog import StaleChoice, StaleDialog
+from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
 
 PROBLEM = QColor("#b42318")
 
@@ -45,7 +44,7 @@ class BreaksDialog(QDialog):
         self.setWindowTitle(f"Volume breaks — {owner}")
         self.context, self.db, self.owner_id, self.owner = context, db, owner_id, owner
         self.of_family = of_family
-        self.ask_stale: Callable[[StaleDialog], StaleChoice] = _run_stale
+        self.ask_stale: Callable[[StaleDialog], StaleChoice] = run_stale
         heading = QLabel(f"Volume breaks of {'the family ' if of_family else ''}{owner}")
         heading.setObjectName("sectionTitle")
         family = QLabel(note)

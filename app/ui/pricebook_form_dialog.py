@@ -16,12 +16,7 @@ from app.domain.errors import ConflictError
 from app.ui.account_form import FormGrid
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.stale_dialog import StaleChoice, StaleDialog
-
-
-def _run_stale(dialog: StaleDialog) -> StaleChoice:
-    dialog.exec()
-    return dialog.choice
+from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
 
 
 def shown(value: object) -> str:
@@ -44,7 +39,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.context, self.db = context, db
         self.setWindowTitle(title)
-        self.ask_stale: Callable[[StaleDialog], StaleChoice] = _run_stale
+        self.ask_stale: Callable[[StaleDialog], StaleChoice] = run_stale
         self.form = FormGrid()
         self.form.grid.setColumnStretch(3, 0)  # one column of fields: let them use the width
         self.form.edited.connect(lambda _f: self.check())
@@ -121,10 +116,7 @@ class FormDialog(QDialog):
              shown(theirs))
             for f, (_opened, theirs) in conflict.changes.items()
         ]  # fmt: skip
-        choice = self.ask_stale(StaleDialog(self.name(), rows, self))
-        if choice is StaleChoice.RELOAD:
-            self.reload()
-            return False
-        if choice is StaleChoice.OVERWRITE:
-            return self._write(overwrite=True)
-        return False
+        dialog = StaleDialog(self.name(), rows, self)
+        return settle_stale(
+            self.ask_stale, dialog, self.reload, lambda: self._write(overwrite=True)
+        )

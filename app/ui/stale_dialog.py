@@ -3,7 +3,7 @@ the user reload theirs or overwrite with theirs own. Nothing is lost without bei
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 
 from PySide6.QtWidgets import (
@@ -81,3 +81,26 @@ class StaleDialog(QDialog):
     def _done(self, choice: StaleChoice) -> None:
         self.choice = choice
         self.accept()
+
+
+def run_stale(dialog: StaleDialog) -> StaleChoice:
+    """Show ``dialog`` modally and return what the user chose (tests put a chooser instead)."""
+    dialog.exec()
+    return dialog.choice
+
+
+def settle_stale(
+    ask: Callable[[StaleDialog], StaleChoice],
+    dialog: StaleDialog,
+    reload: Callable[[], object],
+    overwrite: Callable[[], bool],
+) -> bool:
+    """What every editing dialog does when its save meets a newer save: show the differences,
+    then reload theirs, overwrite with mine, or leave the dialog as it is. True when saved."""
+    choice = ask(dialog)
+    if choice is StaleChoice.RELOAD:
+        reload()
+        return False
+    if choice is StaleChoice.OVERWRITE:
+        return overwrite()
+    return False

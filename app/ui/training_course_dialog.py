@@ -31,15 +31,10 @@ from app.domain.errors import AppError, ConflictError
 from app.services.courses import CourseRow, create_course, get_course, update_course
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.stale_dialog import StaleChoice, StaleDialog
+from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
 
 NO_FAMILY = "(no product family)"
 DEFAULT_MONTHS = 24
-
-
-def _run_stale(dialog: StaleDialog) -> StaleChoice:
-    dialog.exec()
-    return dialog.choice
 
 
 class CourseDialog(QDialog):
@@ -59,7 +54,7 @@ class CourseDialog(QDialog):
         self.setObjectName("courseDialog")
         self.setWindowTitle("New course" if course is None else f"Edit course {course.code}")
         self.context, self.db, self.course = context, db, course
-        self.ask_stale: Callable[[StaleDialog], StaleChoice] = _run_stale
+        self.ask_stale: Callable[[StaleDialog], StaleChoice] = run_stale
         self.code = QLineEdit()
         self.code.setPlaceholderText("e.g. CB-200")
         self.code.setMaxLength(40)
