@@ -11,6 +11,7 @@ country and the same word initials, which every pair the rule accepts shares.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
@@ -74,46 +75,64 @@ def similarity(a: str, b: str) -> float:
     exactly there ("Acme Mining" and "Acme Dining" are 91% alike letter by letter). So names
     whose words do not start with the same letters are not alike at all.
     """
-    if initials(a) != initials(b):
+    initials_a, words_a = shape(a)
+    initials_b, words_b = shape(b)
+    if initials_a != initials_b:
         return 0.0
-    return fuzz.ratio(sorted_words(a), sorted_words(b))
+    return fuzz.ratio(words_a, words_b)
 
 
-def initials(name_key: str) -> str:
-    """The first letters of the words, sorted: names with other initials are never alike."""
-    return "".join(sorted(w[0] for w in name_key.split()))
-
-
-def sorted_words(name_key: str) -> str:
-    return " ".join(sorted(name_key.split()))
-
-
-def _exact_blocks(keys: Iterable[AccountKey]) -> dict[tuple[str, ...], list[AccountKey]]:
-    blocks: dict[tuple[str, ...], list[AccountKey]] = defaultdict(list)
-    for key in keys:
-        if key.domain:
-            blocks[("domain", key.domain)].append(key)
-        if key.name_key:
-            blocks[("name", key.name_key)].append(key)
-    return blocks
+@functools.lru_cache(maxsize=1 << 17)  # a scan asks for each account's shape several times
+def shape(name_key: str) -> tuple[str, str]:
+    """The sorted first letters of the words, and the words sorted: ``("cp", "contoso pharma")``.
+    Names with other initials are never alike; sorted words make word order not matter."""
+    words = sorted(name_key.split())
+    return "".join(w[0] for w in words), " ".join(words)
 
 
 def candidate_pairs(keys: Iterable[AccountKey]) -> Iterator[tuple[AccountKey, AccountKey]]:
-    """Each pair of accounts that shares a company domain or a name key, once (certain pairs
-    by definition). A block of many alike accounts is joined as a chain of neighbours."""
+    """Each pair of accounts that shares a company domain, or a name key in the same country
+    (or where one has no country): certain pairs by definition. A big block of alike accounts
+    is joined as a chain of neighbours, which makes the same group with far fewer pairs."""
+    by_domain: dict[str, list[AccountKey]] = defaultdict(list)
+    by_name: dict[str, dict[str, list[AccountKey]]] = defaultdict(lambda: defaultdict(list))
+    for key in keys:
+        if key.domain:
+            by_domain[key.domain].append(key)
+        if key.name_key:
+            by_name[key.name_key][key.country or ""].append(key)
     seen: set[tuple[int, int]] = set()
-    for members in _exact_blocks(keys).values():
-        if len(members) < 2:
+    for members in by_domain.values():
+        if len(members) > 1:
+            yield from _pairs(members, seen)
+    for countries in by_name.values():
+        if len(countries) == 1:
+            (members,) = countries.values()
+            if len(members) > 1:
+                yield from _pairs(members, seen)
             continue
-        if len(members) > MAX_BLOCK:
-            yield from _chain(members, seen)
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield a, b
+        for members in countries.values():
+            yield from _pairs(members, seen)
+        unplaced = countries.get("")
+        if unplaced:  # no country: the same company as the same name in any country
+            for country, members in countries.items():
+                if country:
+                    yield from _pairs([unplaced[0], members[0]], seen)
+
+
+def _pairs(
+    members: list[AccountKey], seen: set[tuple[int, int]]
+) -> Iterator[tuple[AccountKey, AccountKey]]:
+    if len(members) > MAX_BLOCK:
+        ordered = sorted(members, key=lambda k: k.id)
+        candidates: Iterable[tuple[AccountKey, AccountKey]] = pairwise(ordered)
+    else:
+        candidates = ((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+    for a, b in candidates:
+        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        if pair not in seen:
+            seen.add(pair)
+            yield a, b
 
 
 def alike_pairs(
@@ -123,46 +142,32 @@ def alike_pairs(
 
     Only names with the same sorted word initials can be alike (see ``similarity``), so the
     accounts are blocked by country and initials: no pair the rule would accept is missed, and
-    each block is compared in rapidfuzz's C loop rather than pair by pair in Python.
+    a large block is compared in rapidfuzz's C loop rather than pair by pair in Python.
     """
     blocks: dict[tuple[str, str], list[tuple[AccountKey, str]]] = defaultdict(list)
     for key in keys:
         if key.country and key.name_key:
-            blocks[(key.country, initials(key.name_key))].append((key, sorted_words(key.name_key)))
+            initials, words = shape(key.name_key)
+            blocks[(key.country, initials)].append((key, words))
+    ratio = fuzz.ratio
     for members in blocks.values():
-        if len(members) < 2:
+        count = len(members)
+        if count < 2:
+            continue
+        if count <= 4:
+            for i in range(count - 1):
+                key_a, words_a = members[i]
+                for key_b, words_b in members[i + 1 :]:
+                    if ratio(words_a, words_b, score_cutoff=threshold):
+                        yield key_a, key_b
             continue
         names = [name for _, name in members]
-        for i in range(len(members) - 1):
+        for i in range(count - 1):
             hits = process.extract(
-                names[i], names[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+                names[i], names[i + 1 :], scorer=ratio, score_cutoff=threshold, limit=None
             )
             for _, _, j in hits:
                 yield members[i][0], members[i + 1 + j][0]
-
-
-def _chain(
-    members: list[AccountKey], seen: set[tuple[int, int]]
-) -> Iterator[tuple[AccountKey, AccountKey]]:
-    """For a big block whose members match each other anyway (one domain, or one name per
-    country): neighbours only, which joins them into the same group at a fraction of the pairs.
-    Accounts without a country match every country's same-named accounts, so the first of them
-    is paired with the first of each country."""
-    by_country: dict[str | None, list[AccountKey]] = defaultdict(list)
-    domain_block = len({m.domain for m in members}) == 1 and members[0].domain is not None
-    for member in sorted(members, key=lambda k: k.id):
-        by_country[None if domain_block else member.country].append(member)
-    pairs: list[tuple[AccountKey, AccountKey]] = []
-    for group in by_country.values():
-        pairs.extend(pairwise(group))
-    unplaced = by_country.get(None)
-    if unplaced and not domain_block:
-        pairs.extend((unplaced[0], group[0]) for c, group in by_country.items() if c is not None)
-    for a, b in pairs:
-        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        if pair not in seen:
-            seen.add(pair)
-            yield a, b
 
 
 def account_matches(
