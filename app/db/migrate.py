@@ -8,14 +8,17 @@ SQLite file of some other program, is refused and left exactly as it was.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 from app.db.backup import automatic_backup
 from app.db.location import describe, sqlite_path
@@ -27,6 +30,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -34,17 +39,26 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the migrations folder has no revisions"
     return head
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine, url: URL) -> None:
     """Bring the schema to the head revision, after a backup when there is data to protect."""
+    if _already_at_head(engine):
+        return  # the usual start: Alembic (a third of a second to import) is not needed
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     label = describe(url)
     script = ScriptDirectory.from_config(alembic_config())
     head = head_revision()
@@ -70,6 +84,30 @@ def upgrade(engine: Engine, url: URL) -> None:
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
     log.info("database %s is at schema %s", label, head)
+
+
+_REVISION = re.compile(r'^(down_revision|revision)\s*=\s*"([^"]*)"', re.MULTILINE)
+
+
+def _head_from_files() -> str | None:
+    """The newest revision named in the migration files, read as text (one head expected)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for kind, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (revisions if kind == "revision" else parents).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _already_at_head(engine: Engine) -> bool:
+    head = _head_from_files()
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return False  # no version table: a new file, or not ours; the full check decides
+    return head is not None and [tuple(row) for row in stored] == [(head,)]
 
 
 def _unknown(script: ScriptDirectory, revision: str) -> bool:

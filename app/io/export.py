@@ -19,7 +19,6 @@ from app.domain.errors import InputError
 from app.io.atomic import atomic_path
 from app.io.csv_writer import write_csv
 from app.io.progress import Cancelled, CancelledByUser, Progress, Ticker
-from app.io.xlsx_writer import write_xlsx
 
 #: Suffixes the export writes, in the order a file dialog offers them.
 EXPORT_SUFFIXES: tuple[str, ...] = (".xlsx", ".csv")
@@ -68,6 +67,10 @@ def export_table(
         with atomic_path(target) as temporary:
             ticker.start()
             if kind == "xlsx":
+                from app.io.xlsx_writer import (
+                    write_xlsx,  # openpyxl: only when a workbook is written
+                )
+
                 write_xlsx(temporary, rows, columns, ticker, title)
             else:
                 write_csv(temporary, rows, columns, ticker)

@@ -31,7 +31,6 @@ from app.db.location import data_dir
 from app.domain.errors import AppError
 from app.io.eml import draft_name, write_eml_draft
 from app.io.mail_password import get_password
-from app.io.quote_pdf import render_quote_pdf
 from app.io.smtp_send import send_mail
 from app.services.mail_settings import load_mail_settings
 from app.services.quote_lifecycle import mark_sent
@@ -39,6 +38,7 @@ from app.services.quote_mail import QuoteMail, prepare_quote_mail, send_prepared
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.operations import Operation
+from app.ui.quote_editor.preview import render_pdf
 
 #: Opens a file with the system's handler; True when something took it. Tests record instead.
 Opener = Callable[[Path], bool]
@@ -117,7 +117,7 @@ class QuoteMailDialog(QDialog):
     ) -> QuoteMailDialog:  # fmt: skip
         """Render the issued PDF (checked against its hash) and fill in the templates."""
         with db.transaction() as session:
-            mail = prepare_quote_mail(session, number, revision, render_quote_pdf, context.today())
+            mail = prepare_quote_mail(session, number, revision, render_pdf, context.today())
         return cls(db, context, mail, parent)
 
     # --- what the user does ---------------------------------------------------------------

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.db.engine import Database
 from app.domain.importing.report import ImportSummary
 from app.io.export import ExportResult
-from app.io.export_pricebook import export_pricebook
-from app.io.import_pricebook import read_pricebook
 from app.services.importing import ImportOptions
 from app.services.importing.pricebook import import_pricebook
 from app.services.pricebook_read import pricebook_sheets
@@ -130,6 +128,8 @@ class PriceBookFiles:
             sheets = pricebook_sheets(session, self.context.today())
 
         def write(progress: Progress, cancelled: IsCancelled) -> ExportResult:
+            from app.io.export_pricebook import export_pricebook  # openpyxl loads when needed
+
             return export_pricebook(path, sheets, progress, cancelled)
 
         self._run(write, self._exported, f"Exporting to {path.name}…")
@@ -143,6 +143,8 @@ class PriceBookFiles:
 
 def _import(db: Database, path: Path, options: ImportOptions) -> ImportSummary:
     """Read the file and import it in one transaction: a refusal or a cancel writes nothing."""
+    from app.io.import_pricebook import read_pricebook  # the readers load when needed
+
     sheets = read_pricebook(path)
     with db.transaction() as session:
         return import_pricebook(session, sheets, options, path.name)

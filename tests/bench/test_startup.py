@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.bench.timing import REPO, median_seconds, report, run_python
 
 WINDOW_START = """
+import sys
 from pathlib import Path
 from app.ui.launch import application
 from app.ui.changes import Changes

@@ -17,11 +17,18 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.db.engine import Database
-from app.io.quote_pdf import render_quote_pdf
+from app.domain.quote_print import QuoteDocument
 from app.services.quote_pdf import render_revision
 
 #: Asks the user where and how to print; True to go ahead. Tests pass one that says yes.
 AskPrinter = Callable[[QPrinter, QWidget], bool]
+
+
+def render_pdf(document: QuoteDocument) -> bytes:
+    """The quote's PDF; reportlab and the fonts load with the first preview, not at start-up."""
+    from app.io.quote_pdf import render_quote_pdf
+
+    return render_quote_pdf(document)
 
 
 def ask_with_dialog(printer: QPrinter, parent: QWidget) -> bool:
@@ -31,7 +38,7 @@ def ask_with_dialog(printer: QPrinter, parent: QWidget) -> bool:
 def revision_pdf(db: Database, number: str, revision: int | None) -> bytes:
     """The revision's PDF, checked against the one recorded when it was issued."""
     with db.transaction() as session:
-        return render_revision(session, number, revision, render_quote_pdf).data
+        return render_revision(session, number, revision, render_pdf).data
 
 
 class PdfPreview(QDialog):
