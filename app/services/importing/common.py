@@ -42,6 +42,24 @@ def rows_with_progress(sheet: MappedSheet, options: ImportOptions) -> Iterator[S
     ticker.finish()
 
 
+def remembered(parser: Parser) -> Parser:
+    """``parser`` with its answers kept: a column of few distinct values (tier, country, type)
+    is parsed once per value, not once per row. Refusals are not kept; they raise each time."""
+    answers: dict[tuple[type, object], object] = {}
+
+    def parse(raw: object) -> object:
+        key = (type(raw), raw)  # True and 1 are equal keys otherwise
+        try:
+            return answers[key]
+        except KeyError:
+            answers[key] = found = parser(raw)
+            return found
+        except TypeError:  # an unhashable cell value
+            return parser(raw)
+
+    return parse
+
+
 def parse_row(
     row: SheetRow, parsers: dict[str, Parser], sheet: MappedSheet, problems: list[Problem]
 ) -> dict[str, object] | None:

@@ -26,6 +26,7 @@ from app.services.importing.common import (
     bulk_write,
     finish_checks,
     parse_row,
+    remembered,
     rows_with_progress,
 )
 
@@ -93,6 +94,8 @@ def _parsers(tiers: dict[str, str], day_first: bool) -> dict[str, Parser]:
     }
     for field, limit in _LENGTHS.items():
         parsers[field] = _limited(parsers[field], limit)
+    for field in ("type", "tier", "status", "country", "partner_since"):
+        parsers[field] = remembered(parsers[field])
     return parsers
 
 
@@ -196,8 +199,9 @@ class _Stored:
         columns = [TABLE.c[name] for name in self.COLUMNS]
         self.by_code: dict[str, dict[str, Any]] = {}
         self.by_name: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for row in session.execute(select(*columns)):
-            record = row._asdict()
+        names = self.COLUMNS
+        for row in session.connection().execute(select(*columns)).all():
+            record = dict(zip(names, row, strict=True))
             if record["partner_code"]:
                 self.by_code[record["partner_code"].casefold()] = record
             self.by_name.setdefault((record["name_key"], record["country"] or ""), []).append(
