@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 import app.io.export as export_module
+import app.io.xlsx_writer as xlsx_module
 from app.domain.errors import InputError
 from app.io.export import EXPORT_SUFFIXES, export_format, export_table
 from tests.support.table_rows import COLUMNS, ROWS, Row
@@ -45,7 +46,8 @@ def test_a_failing_write_leaves_the_old_file_and_no_debris(
     target = tmp_path / f"partners{suffix}"
     target.write_bytes(OLD)
     writer_name = "write_xlsx" if suffix == ".xlsx" else "write_csv"
-    real = getattr(export_module, writer_name)
+    module = xlsx_module if suffix == ".xlsx" else export_module  # openpyxl loads when needed
+    real = getattr(module, writer_name)
 
     def half_then_disk_full(path: Path, *args: Any) -> None:
         real(path, *args)  # the whole file is there under its temporary name...
@@ -53,7 +55,7 @@ def test_a_failing_write_leaves_the_old_file_and_no_debris(
             stream.write(b"...")
         raise OSError(errno.ENOSPC, "No space left on device")  # ...then the disk fills up
 
-    monkeypatch.setattr(export_module, writer_name, half_then_disk_full)
+    monkeypatch.setattr(module, writer_name, half_then_disk_full)
     with pytest.raises(InputError) as caught:
         export_table(target, ROWS, COLUMNS)
     assert str(caught.value) == (
