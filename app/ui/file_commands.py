@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app import APP_NAME, __version__
 from app.db.backup import backup_to
 from app.db.engine import open_database
-from app.domain.errors import AppError, NotAvailableYetError
+from app.domain.errors import AppError
 from app.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -107,13 +107,13 @@ class FileCommands:
             .run_in_background()
         )
 
-    def import_records(self) -> None:
-        self.context.errors.show_now(
-            NotAvailableYetError(
-                "Import is not available yet in this version of Channel Desk. Use the command "
-                "line for now: python main.py import KIND FILE."
-            )
-        )
+    def import_records(self, path: Path | None = None) -> None:
+        """Open the import wizard (at its first step, with ``path`` filled in when dropped)."""
+        from app.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.context, self.window.database, path, self.window)
+        self.wizard = wizard  # tests drive it
+        wizard.open()
 
     def export_records(self) -> None:
         source = self.window.current_page().export_source()

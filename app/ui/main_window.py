@@ -7,9 +7,10 @@ tells every page, so nothing keeps reading the file that was closed.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QMimeData, QSize
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,6 +50,7 @@ PAGE_TYPES: tuple[type[Page], ...] = (
     OverlapsPage,
 )
 DEFAULT_SIZE = QSize(1280, 800)
+DROPPABLE = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv")
 NO_EXPORT_TIP = "This page has no table to export."
 
 
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.commands = FileCommands(self)
+        self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
         self.menu_actions = create_actions(self, [(p.title, p.icon_name) for p in self.pages])
         build_menus(self.menuBar(), self.menu_actions)
         self._connect_actions()
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
         a.open_database.triggered.connect(c.open_database)
         a.open_recent.aboutToShow.connect(self._fill_recent)
         a.backup.triggered.connect(c.backup)
-        a.import_records.triggered.connect(c.import_records)
+        a.import_records.triggered.connect(lambda _checked=False: c.import_records())
         a.export_records.triggered.connect(c.export_records)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(c.about)
@@ -210,3 +213,24 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         super().closeEvent(event)
+
+    # --- a file dropped on the window is imported ------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.commands.import_records(path)
+
+
+def dropped_file(data: QMimeData) -> Path | None:
+    """The one local workbook or CSV file being dragged, if that is what it is."""
+    urls = data.urls() if data.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in DROPPABLE else None

@@ -10,6 +10,7 @@ everyone using a database live in the database instead (``app.domain.settings``)
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,10 +159,23 @@ class Preferences(_Group):
     number_format = Key[NumberFormat]("number_format", NumberFormat, NumberFormat.COMMA_POINT)
     last_folder = Key[str]("last_folder", str, "")
 
+    def import_mapping(self, headers: str) -> list[str]:
+        """The column mapping last chosen for a file with these ``headers`` (a wizard key)."""
+        value: list[str] = self.read_raw(_mapping_key(headers), _CODECS[list], [])
+        return value
+
+    def set_import_mapping(self, headers: str, overrides: list[str]) -> None:
+        self._store.setValue(self._path(_mapping_key(headers)), _CODECS[list].encode(overrides))
+
     def remember_database(self, label: str) -> None:
         """Put ``label`` first in the recent list, without duplicates, at most MAX_RECENT."""
         recent = [label] + [r for r in self.recent_databases if r != label]
         self.recent_databases = recent[:MAX_RECENT]
+
+
+def _mapping_key(headers: str) -> str:
+    """A settings key for a set of headers: short, and free of characters INI files mind."""
+    return "import_mappings/" + hashlib.sha256(headers.encode("utf-8")).hexdigest()[:20]
 
 
 class Settings:

@@ -225,12 +225,15 @@ def test_export_writes_the_partners_the_page_shows(
     assert not window.menu_actions.export_records.isEnabled()
 
 
-def test_import_says_it_is_not_available_yet(
-    open_window: Opener, sqlite_db: Database, shown_errors: list
+def test_file_import_opens_the_import_wizard(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database, shown_errors: list
 ) -> None:
     window = open_window(sqlite_db)
     window.menu_actions.import_records.trigger()
-    assert [e.title for e in shown_errors] == ["Not available yet"]
+    wizard = window.commands.wizard
+    qtbot.waitExposed(wizard)
+    assert wizard.windowTitle() == "Import" and shown_errors == []
+    wizard.close()
 
 
 def test_about_names_the_version_and_the_database(

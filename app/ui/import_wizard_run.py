@@ -1,0 +1,153 @@
+"""The last two steps of the import wizard: check every row (a dry run), then import.
+
+Both run on a background thread through ``Operation``, so a 50,000-row file never freezes the
+window; the import shows a progress dialog whose Cancel rolls the whole transaction back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from app.domain.errors import AppError
+from app.domain.importing.report import ImportSummary
+from app.services.importing import ImportOptions
+from app.ui.import_wizard_work import PROBLEM_COLUMNS
+from app.ui.record_table import RecordTable
+
+if TYPE_CHECKING:
+    from app.ui.import_wizard import ImportWizard
+
+
+class CheckPage(QWizardPage):
+    """Every row checked before anything is written: counts, and each problem on its own row."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle("Check")
+        self.setButtonText(QWizard.WizardButton.NextButton, "&Import")
+        self.counts = QLabel("Checking every row…")
+        self.counts.setObjectName("checkCounts")
+        self.counts.setWordWrap(True)
+        self.problems = RecordTable("import_problems", PROBLEM_COLUMNS, self)
+        self.skip = QCheckBox("Import only the &valid rows (the others are left out)")
+        self.skip.setObjectName("skipInvalid")
+        self.skip.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.save_report = QPushButton("&Save report…")
+        self.save_report.clicked.connect(self._save_report)
+        row = QHBoxLayout()
+        row.addWidget(self.skip, 1)
+        row.addWidget(self.save_report)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.problems, 1)
+        layout.addLayout(row)
+        self.summary: ImportSummary | None = None
+
+    def initializePage(self) -> None:
+        self.summary = None
+        self.counts.setText("Checking every row…")
+        self.problems.records.set_rows([])
+        self.skip.setChecked(False)
+        self.owner.last_operation = (
+            self.owner.operation(ImportOptions(dry_run=True))
+            .success(self._checked)
+            .failure(self._refused)
+        ).run_in_background()
+        self.completeChanged.emit()
+
+    def _checked(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        bad = summary.invalid_rows
+        text = (
+            f"{summary.new:,} new, {summary.updated:,} updated, {summary.unchanged:,} unchanged"
+            + (f", {summary.merged:,} repeated rows taken once" if summary.merged else "")
+            + (f"; {bad:,} rows have problems (below)." if bad else ". No problems.")
+        )
+        if bad:
+            text += " Fix them in the file and start again, or import only the valid rows."
+        self.counts.setText(text)
+        self.problems.records.set_rows(summary.problems)
+        self.problems.setVisible(bool(summary.problems))
+        self.skip.setVisible(bool(bad))
+        self.save_report.setVisible(bool(summary.problems))
+        self.completeChanged.emit()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.counts.setText(str(exc) if isinstance(exc, AppError) else "The check failed.")
+        if not isinstance(exc, AppError):
+            self.owner.context.errors.show_now(exc)
+
+    def isComplete(self) -> bool:
+        summary = self.summary
+        if summary is None:
+            return False
+        if summary.problems and not self.skip.isChecked():
+            return False
+        return bool(summary.new or summary.updated)
+
+    def validatePage(self) -> bool:
+        self.owner.skip_invalid = self.skip.isChecked()
+        return True
+
+    def _save_report(self) -> None:
+        if self.summary is not None:
+            self.owner.save_report(self.summary)
+
+
+class ResultPage(QWizardPage):
+    """The import itself, then what it did."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle("Import")
+        self.result = QLabel("Importing…")
+        self.result.setObjectName("importResult")
+        self.result.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self.done = False
+
+    def initializePage(self) -> None:
+        self.done = False
+        self.result.setText("Importing…")
+        options = ImportOptions(skip_invalid=self.owner.skip_invalid)
+        self.owner.last_operation = (
+            self.owner.operation(options)
+            .success(self._imported)
+            .failure(self._failed)
+            .when_cancelled(self._cancelled)
+            .with_progress("Importing…")
+        ).run_in_background()
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self._finish(summary.text().replace(" (listed on stderr)", " (see the check)"))
+        self.owner.announce()
+
+    def _cancelled(self) -> None:
+        self._finish("Import cancelled: nothing was written.")
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, AppError):
+            self.owner.context.errors.show_now(exc)
+        self._finish(f"Nothing was imported: {exc}" if isinstance(exc, AppError) else "")
+
+    def _finish(self, text: str) -> None:
+        self.result.setText(text or "Nothing was imported.")
+        self.done = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.done
