@@ -75,7 +75,7 @@ class ImportWizard(QWizard):
         self.addPage(ResultPage(self))
         if path is not None:
             self.source.path.setText(str(path))
-        self.resize(760, 540)
+        self.resize(900, 580)
 
     # --- what the steps call -------------------------------------------------------------
 

@@ -106,6 +106,7 @@ class SheetPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle("Which sheet")
+        self.setSubTitle("The sheet that holds the list; title rows above its header are skipped.")
         self.sheets = QListWidget()
         self.sheets.setObjectName("importSheets")
         self.note = QLabel("")

@@ -35,11 +35,14 @@ class CheckPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle("Check")
+        self.setSubTitle("Every row is checked before anything is written.")
         self.setButtonText(QWizard.WizardButton.NextButton, "&Import")
         self.counts = QLabel("Checking every row…")
         self.counts.setObjectName("checkCounts")
         self.counts.setWordWrap(True)
         self.problems = RecordTable("import_problems", PROBLEM_COLUMNS, self)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.setWordWrap(True)
         self.skip = QCheckBox("Import only the &valid rows (the others are left out)")
         self.skip.setObjectName("skipInvalid")
         self.skip.toggled.connect(lambda _on: self.completeChanged.emit())
@@ -74,10 +77,13 @@ class CheckPage(QWizardPage):
             + (f", {summary.merged:,} repeated rows taken once" if summary.merged else "")
             + (f"; {bad:,} rows have problems (below)." if bad else ". No problems.")
         )
-        if bad:
+        if not (summary.new or summary.updated):
+            text += " Nothing to import: the database already holds every valid row."
+        elif bad:
             text += " Fix them in the file and start again, or import only the valid rows."
         self.counts.setText(text)
         self.problems.records.set_rows(summary.problems)
+        self.problems.resizeRowsToContents()
         self.problems.setVisible(bool(summary.problems))
         self.skip.setVisible(bool(bad))
         self.save_report.setVisible(bool(summary.problems))
@@ -112,6 +118,7 @@ class ResultPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle("Import")
+        self.setSubTitle("The rows go into the database in one piece: all of them, or none.")
         self.result = QLabel("Importing…")
         self.result.setObjectName("importResult")
         self.result.setWordWrap(True)
