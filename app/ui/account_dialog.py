@@ -10,16 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -91,20 +88,7 @@ class AccountDialog(GuardsUnsavedEdits, QDialog):
         self.deals = RecordTable("account_deals", ACCOUNT_DEAL_COLUMNS)
         self.claims.hide()
         self.deals.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveButton")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        self.lay_out_editor(self.heading, self.tabs)
         self.resize(760, 460)
         self.setWindowTitle("New account")
         if account_id is not None:

@@ -12,11 +12,9 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QTabWidget,
@@ -126,20 +124,7 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(details, "Details")
         self.tabs.addTab(self.log, "Activity log")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveButton")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        self.lay_out_editor(self.heading, self.tabs)
         self.resize(880, 680)
         self.setWindowTitle("New deal")
         self.tabs.setTabEnabled(1, deal_id is not None)

@@ -12,10 +12,8 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QTabWidget,
@@ -89,20 +87,7 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
         self.tab_pages: dict[str, QWidget] = {}
         self.training_summary = QLabel()
         self.training_summary.setObjectName("trainingSummary")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveButton")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        self.lay_out_editor(self.heading, self.tabs)
         self.resize(900, 640)
         if partner_id is None:
             self.setWindowTitle("New partner")
