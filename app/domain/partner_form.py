@@ -8,7 +8,7 @@ a workbook are held to the same standard.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from app.domain.enums import ContactRole, PartnerStatus, PartnerType
@@ -72,25 +72,37 @@ _PARSERS: dict[str, Callable[[object], object]] = {
 }  # fmt: skip
 
 
-def _check(raw: Mapping[str, object], fields: tuple[str, ...]) -> Checked:
+def check_fields(
+    raw: Mapping[str, object],
+    fields: Sequence[str],
+    parsers: Mapping[str, Callable[[object], object]],
+    labels: Mapping[str, str],
+    lengths: Mapping[str, int],
+) -> Checked:
+    """What a record dialog checks: each field of ``raw`` through its parser and length limit,
+    a message per bad field (named by its label), and a name that must not be empty."""
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
     for field in fields:
         if field not in raw:
             continue
         try:
-            value = _PARSERS[field](raw[field])
+            value = parsers[field](raw[field])
         except v.BadValue as exc:
-            errors[field] = f"{LABELS[field]} {exc}"
+            errors[field] = f"{labels[field]} {exc}"
             continue
-        limit = _LENGTHS.get(field)
+        limit = lengths.get(field)
         if limit and isinstance(value, str) and len(value) > limit:
-            errors[field] = f"{LABELS[field]} is longer than {limit} characters"
+            errors[field] = f"{labels[field]} is longer than {limit} characters"
             continue
         values[field] = value
     if "name" in raw and values.get("name") is None and "name" not in errors:
         errors["name"] = "Name is required"
     return values, errors
+
+
+def _check(raw: Mapping[str, object], fields: tuple[str, ...]) -> Checked:
+    return check_fields(raw, fields, _PARSERS, LABELS, _LENGTHS)
 
 
 def check_partner(raw: Mapping[str, object]) -> Checked:

@@ -19,6 +19,7 @@ from app.db.models import Account, DirectRep
 from app.domain.errors import ConflictError, InputError, NotFoundError
 from app.domain.importing import values as v
 from app.domain.names import domain_key, name_key
+from app.domain.partner_form import check_fields
 
 ACCOUNT_FIELDS = ("name", "website", "country", "city", "named_account", "owner_rep_id")
 LABELS = {
@@ -56,32 +57,17 @@ class Choice:
 
 def check_account(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
     """(values ready to store, {field: message}) for the account fields present in ``raw``."""
-    parsers = {
-        "name": v.text, "website": v.website, "country": v.country, "city": v.text,
-        "named_account": lambda x: bool(v.boolean(x)), "owner_rep_id": _optional_id,
-    }  # fmt: skip
-    values: dict[str, object] = {}
-    errors: dict[str, str] = {}
-    for field in ACCOUNT_FIELDS:
-        if field not in raw:
-            continue
-        try:
-            value = parsers[field](raw[field])
-        except v.BadValue as exc:
-            errors[field] = f"{LABELS[field]} {exc}"
-            continue
-        limit = _LENGTHS.get(field)
-        if limit and isinstance(value, str) and len(value) > limit:
-            errors[field] = f"{LABELS[field]} is longer than {limit} characters"
-            continue
-        values[field] = value
-    if "name" in raw and values.get("name") is None and "name" not in errors:
-        errors["name"] = "Name is required"
-    return values, errors
+    return check_fields(raw, ACCOUNT_FIELDS, _PARSERS, LABELS, _LENGTHS)
 
 
 def _optional_id(raw: object) -> int | None:
     return None if raw in (None, "") else int(str(raw))
+
+
+_PARSERS = {
+    "name": v.text, "website": v.website, "country": v.country, "city": v.text,
+    "named_account": lambda x: bool(v.boolean(x)), "owner_rep_id": _optional_id,
+}  # fmt: skip
 
 
 def _valid(raw: Mapping[str, object]) -> dict[str, object]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -125,50 +126,31 @@ def list_accounts(session: Session, *, today: date | None = None) -> list[Accoun
     return [AccountRow(*row) for row in session.execute(query)]
 
 
+#: Every claim with its account, claimant and direct rep: the columns of ``ClaimRow``.
+CLAIM_QUERY = (
+    select(
+        Claim.id, Partner.name, Claim.partner_id, Claim.account_id, Account.name,
+        Account.country, DirectRep.name, Claim.claimed_on, Claim.valid_until, Claim.status,
+        Claim.deal_amount, Claim.currency, Claim.commission_pct, Claim.version,
+    )
+    .join(Account, Account.id == Claim.account_id)
+    .outerjoin(Partner, Partner.id == Claim.partner_id)
+    .outerjoin(DirectRep, DirectRep.id == Claim.direct_rep_id)
+)  # fmt: skip
+
+
+def claim_row(r: Any, today: date) -> ClaimRow:
+    """One row of ``CLAIM_QUERY`` as the pages show it ("Direct" for the direct team)."""
+    return ClaimRow(
+        id=r[0], claimant=r[1] if r[2] is not None else DIRECT, partner_id=r[2],
+        account_id=r[3], account=r[4], country=r[5], direct_rep=r[6], claimed_on=r[7],
+        valid_until=r[8], status=r[9], live=is_live(r[9], r[8], today), deal_amount=r[10],
+        currency=r[11], commission_pct=r[12], version=r[13],
+    )  # fmt: skip
+
+
 def list_claims(session: Session, *, today: date | None = None) -> list[ClaimRow]:
     """Every claim with its claimant ("Direct" for the direct team), newest first."""
     day = today or date.today()
-    query = (
-        select(
-            Claim.id,
-            Partner.name,
-            Claim.partner_id,
-            Claim.account_id,
-            Account.name,
-            Account.country,
-            DirectRep.name,
-            Claim.claimed_on,
-            Claim.valid_until,
-            Claim.status,
-            Claim.deal_amount,
-            Claim.currency,
-            Claim.commission_pct,
-            Claim.version,
-        )
-        .join(Account, Account.id == Claim.account_id)
-        .outerjoin(Partner, Partner.id == Claim.partner_id)
-        .outerjoin(DirectRep, DirectRep.id == Claim.direct_rep_id)
-        .order_by(Claim.claimed_on.desc(), Claim.id)
-    )
-    rows = []
-    for r in session.execute(query):
-        rows.append(
-            ClaimRow(
-                id=r[0],
-                claimant=r[1] if r[2] is not None else DIRECT,
-                partner_id=r[2],
-                account_id=r[3],
-                account=r[4],
-                country=r[5],
-                direct_rep=r[6],
-                claimed_on=r[7],
-                valid_until=r[8],
-                status=r[9],
-                live=is_live(r[9], r[8], day),
-                deal_amount=r[10],
-                currency=r[11],
-                commission_pct=r[12],
-                version=r[13],
-            )
-        )
-    return rows
+    query = CLAIM_QUERY.order_by(Claim.claimed_on.desc(), Claim.id)
+    return [claim_row(r, day) for r in session.execute(query)]

@@ -7,15 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Account, Claim, Deal, DirectRep, Partner
+from app.db.models import Claim, Deal
 from app.domain.columns import Column, Kind
 from app.domain.enums import ClaimStatus, DealStage
-from app.services.accounts import DIRECT, ClaimRow, is_live, live_claim_condition
+from app.services.accounts import CLAIM_QUERY, ClaimRow, claim_row, live_claim_condition
 
 #: How far ahead the "expiring soon" list looks.
 EXPIRING_DAYS = 14
@@ -53,49 +52,17 @@ ACCOUNT_CLAIM_COLUMNS = tuple(c for c in CLAIM_PAGE_COLUMNS if c.key != "account
 
 def expiring_claims(session: Session, today: date, days: int = EXPIRING_DAYS) -> list[ClaimRow]:
     """Live claims whose validity ends within ``days`` from ``today``, soonest first."""
-    query = _CLAIM_QUERY.where(
+    query = CLAIM_QUERY.where(
         live_claim_condition(today), Claim.valid_until <= today + timedelta(days=days)
     ).order_by(Claim.valid_until, Claim.id)
-    return [_row(r, today) for r in session.execute(query)]
+    return [claim_row(r, today) for r in session.execute(query)]
 
 
 def account_claims(session: Session, account_id: int, today: date) -> list[ClaimRow]:
     """Every claim on one account, live ones first, newest first within."""
-    query = _CLAIM_QUERY.where(Claim.account_id == account_id)
-    rows = [_row(r, today) for r in session.execute(query.order_by(Claim.claimed_on.desc()))]
+    query = CLAIM_QUERY.where(Claim.account_id == account_id)
+    rows = [claim_row(r, today) for r in session.execute(query.order_by(Claim.claimed_on.desc()))]
     return sorted(rows, key=lambda r: not r.live)
-
-
-_CLAIM_QUERY = (
-    select(
-        Claim.id,
-        Partner.name,
-        Claim.partner_id,
-        Claim.account_id,
-        Account.name,
-        Account.country,
-        DirectRep.name,
-        Claim.claimed_on,
-        Claim.valid_until,
-        Claim.status,
-        Claim.deal_amount,
-        Claim.currency,
-        Claim.commission_pct,
-        Claim.version,
-    )
-    .join(Account, Account.id == Claim.account_id)
-    .outerjoin(Partner, Partner.id == Claim.partner_id)
-    .outerjoin(DirectRep, DirectRep.id == Claim.direct_rep_id)
-)
-
-
-def _row(r: Any, today: date) -> ClaimRow:
-    return ClaimRow(
-        id=r[0], claimant=r[1] if r[2] is not None else DIRECT, partner_id=r[2],
-        account_id=r[3], account=r[4], country=r[5], direct_rep=r[6], claimed_on=r[7],
-        valid_until=r[8], status=r[9], live=is_live(r[9], r[8], today), deal_amount=r[10],
-        currency=r[11], commission_pct=r[12], version=r[13],
-    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Contact, Partner, Tier
 from app.domain.enums import PartnerStatus, PartnerType
-from app.services.partners import PartnerRow
+from app.services.partners import PartnerRow, partner_rows_select
 
 #: Columns a search looks in: what people type to find a partner.
 SEARCHED = (
@@ -239,26 +239,7 @@ def _slice(session: Session, query: PartnerQuery, by_index: bool) -> Any:
 
 
 def _rows_select() -> Any:
-    return select(
-        Partner.id,
-        Partner.partner_code,
-        Partner.name,
-        Partner.legal_name,
-        Partner.type,
-        Tier.name.label("tier"),
-        Tier.discount_pct.label("tier_discount_pct"),
-        Partner.status,
-        Partner.country,
-        Partner.city,
-        Partner.website,
-        Partner.email,
-        Partner.phone,
-        Partner.account_manager,
-        Partner.partner_since,
-        Partner.notes,
-        _contacts().label("contacts"),
-        Partner.version,
-    ).outerjoin(Tier, Tier.id == Partner.tier_id)
+    return partner_rows_select(_contacts())
 
 
 def _ordered(session: Session, statement: Any, query: PartnerQuery, by_index: bool) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -64,28 +65,32 @@ def list_partners(session: Session) -> list[PartnerRow]:
         .subquery()
     )
     query = (
-        select(
-            Partner.id,
-            Partner.partner_code,
-            Partner.name,
-            Partner.legal_name,
-            Partner.type,
-            Tier.name.label("tier"),
-            Tier.discount_pct.label("tier_discount_pct"),
-            Partner.status,
-            Partner.country,
-            Partner.city,
-            Partner.website,
-            Partner.email,
-            Partner.phone,
-            Partner.account_manager,
-            Partner.partner_since,
-            Partner.notes,
-            func.coalesce(contact_counts.c.n, 0).label("contacts"),
-            Partner.version,
-        )
-        .outerjoin(Tier, Tier.id == Partner.tier_id)
+        partner_rows_select(func.coalesce(contact_counts.c.n, 0))
         .outerjoin(contact_counts, contact_counts.c.partner_id == Partner.id)
-        .order_by(Partner.name, Partner.id)
+        .order_by(Partner.name_key, Partner.name, Partner.id)  # as the partners page sorts
     )
     return [PartnerRow(**row._asdict()) for row in session.execute(query)]
+
+
+def partner_rows_select(contacts: Any) -> Any:
+    """The columns of ``PartnerRow`` (``contacts`` counts the active contacts), tier joined."""
+    return select(
+        Partner.id,
+        Partner.partner_code,
+        Partner.name,
+        Partner.legal_name,
+        Partner.type,
+        Tier.name.label("tier"),
+        Tier.discount_pct.label("tier_discount_pct"),
+        Partner.status,
+        Partner.country,
+        Partner.city,
+        Partner.website,
+        Partner.email,
+        Partner.phone,
+        Partner.account_manager,
+        Partner.partner_since,
+        Partner.notes,
+        contacts.label("contacts"),
+        Partner.version,
+    ).outerjoin(Tier, Tier.id == Partner.tier_id)

@@ -158,15 +158,6 @@ class AccountDialog(GuardsUnsavedEdits, QDialog):
 
     # --- saving --------------------------------------------------------------------------
 
-    def save(self) -> bool:
-        self.form.reveal_all = True
-        problems = self.check()
-        if problems:
-            self.tabs.setCurrentIndex(0)
-            self.form.widgets[next(iter(problems))].setFocus()
-            return False
-        return self._write(overwrite=False)
-
     def _write(self, overwrite: bool) -> bool:
         raw = self.raw()
         try:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
+from app.ui.field_box import field_box
 from app.ui.partner_fields import _chosen, _country_combo, _select
 
 Field = QLineEdit | QComboBox | QPlainTextEdit | QCheckBox | QDateEdit
@@ -76,21 +76,7 @@ class FormGrid(QWidget):
         self, name: str, label: str, widget: Field, row: int, column: int = 0, span: int = 1
     ) -> Field:
         """Put ``widget`` at (``row``, ``column`` 0 or 1) with ``label`` ("&Name") on its left."""
-        widget.setObjectName(f"field_{name}")
-        widget.setAccessibleName(label.replace("&", ""))
-        text = QLabel(label)
-        text.setBuddy(widget)
-        text.setContentsMargins(0, 5, 0, 0)
-        problem = QLabel()
-        problem.setObjectName("fieldProblem")
-        problem.setStyleSheet("color: #b42318; font-size: 9pt;")
-        problem.setWordWrap(True)
-        problem.hide()
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.setContentsMargins(0, 0, 0, 6)
-        box.addWidget(widget)
-        box.addWidget(problem)
+        text, box, problem = field_box(widget, label, name)
         align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         self.grid.addWidget(text, row, column * 2, align)
         self.grid.addLayout(box, row, column * 2 + 1, 1, span)

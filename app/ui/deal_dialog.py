@@ -222,15 +222,6 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
 
     # --- saving --------------------------------------------------------------------------
 
-    def save(self) -> bool:
-        self.form.reveal_all = True
-        problems = self.check()
-        if problems:
-            self.tabs.setCurrentIndex(0)
-            self.form.widgets[next(iter(problems))].setFocus()
-            return False
-        return self._write(overwrite=False)
-
     def _write(self, overwrite: bool) -> bool:
         raw, parties = self.raw(), self.parties.parties
         try:

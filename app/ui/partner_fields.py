@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain.countries import countries_by_name, country_name
 from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.partner_form import LABELS, check_partner
+from app.ui.field_box import field_box
 
 Field = QLineEdit | QComboBox | QPlainTextEdit
 
@@ -149,21 +149,8 @@ class PartnerFields(QWidget):
     def _add(
         self, grid: QGridLayout, name: str, widget: Field, row: int, column: int, span: int = 1
     ) -> None:
-        widget.setObjectName(f"field_{name}")
+        label, box, problem = field_box(widget, MNEMONICS[name], name)
         widget.setAccessibleName(LABELS[name])
-        label = QLabel(MNEMONICS[name])
-        label.setBuddy(widget)
-        label.setContentsMargins(0, 5, 0, 0)  # level with the text in the field
-        problem = QLabel()
-        problem.setObjectName("fieldProblem")
-        problem.setStyleSheet("color: #b42318; font-size: 9pt;")
-        problem.setWordWrap(True)
-        problem.hide()
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.setContentsMargins(0, 0, 0, 6)
-        box.addWidget(widget)
-        box.addWidget(problem)
         align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         grid.addWidget(label, row, column, align)
         grid.addLayout(box, row, column + 1, 1, span)

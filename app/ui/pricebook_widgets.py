@@ -3,12 +3,10 @@ the titled sections with their buttons."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.pricebook import PriceState
 from app.services.pricebook_read import PriceRow
@@ -41,29 +39,3 @@ class PriceHistoryModel(RowTableModel[PriceRow]):
                 return QBrush(CURRENT_BACKGROUND)
             return None
         return super().data(index, role)
-
-
-def button(text: str, name: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setToolTip(tip)
-    return button
-
-
-def section(title: str, body: QWidget, buttons: Sequence[QPushButton]) -> tuple[QWidget, QLabel]:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    row = QHBoxLayout()
-    label = QLabel(title)
-    label.setObjectName("sectionTitle")
-    label.setBuddy(body)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setMinimumWidth(60)
-    row.addWidget(label, 1)
-    for button in buttons:
-        row.addWidget(button)
-    layout.addLayout(row)
-    layout.addWidget(body, 1)
-    return box, label

@@ -28,7 +28,7 @@ class GuardsUnsavedEdits:
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
-        save = cast(Any, self).save
+        save = self.save
         buttons.accepted.connect(save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, dialog).activated.connect(save)
@@ -38,6 +38,18 @@ class GuardsUnsavedEdits:
         layout.addWidget(heading)
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
+
+    def save(self) -> bool:
+        """Save from a ``FormGrid`` dialog: every field checked first, and a problem shown at
+        its field on the Details tab; then ``_write``. Dialogs laid out otherwise override it."""
+        dialog = cast(Any, self)
+        dialog.form.reveal_all = True
+        problems = dialog.check()
+        if problems:
+            dialog.tabs.setCurrentIndex(0)
+            dialog.form.widgets[next(iter(problems))].setFocus()
+            return False
+        return bool(dialog._write(overwrite=False))
 
     def reject(self) -> None:
         """Escape or Close: ask before dropping unsaved edits."""

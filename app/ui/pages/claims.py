@@ -14,13 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -38,33 +33,7 @@ from app.ui.claim_actions import ClaimActions
 from app.ui.context import UiContext
 from app.ui.pages.base import Page, table_count
 from app.ui.record_table import RecordTable
-
-
-def _section(title: str, body: QWidget, buttons: Sequence[QPushButton]) -> tuple[QWidget, QLabel]:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    row = QHBoxLayout()
-    label = QLabel(title)
-    label.setObjectName("sectionTitle")
-    label.setBuddy(body)
-    # The title gives way (cut short) before the buttons do in a narrow window.
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setMinimumWidth(60)
-    row.addWidget(label, 1)
-    for button in buttons:
-        row.addWidget(button)
-    layout.addLayout(row)
-    layout.addWidget(body, 1)
-    return box, label
-
-
-def _button(text: str, name: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setToolTip(tip)
-    return button
+from app.ui.sections import button, section
 
 
 def _run_merge(dialog: AccountMergeDialog) -> bool:
@@ -87,20 +56,20 @@ class ClaimsPage(Page):
         self.claim_tabs.addTab(self.claims, "All claims")
         self.claim_tabs.addTab(self.expiring, f"Expiring in {EXPIRING_DAYS} days")
         self.claim_actions = ClaimActions(self)
-        self.new_account_button = _button("New &account", "newAccount", "Create an account")
-        self.edit_account_button = _button(
+        self.new_account_button = button("New &account", "newAccount", "Create an account")
+        self.edit_account_button = button(
             "&Open account", "openAccount", "Open the selected account (Enter)"
         )
-        self.merge_button = _button(
+        self.merge_button = button(
             "&Merge…", "mergeAccounts", "Merge the two selected accounts: they are one company"
         )
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("claimsSplitter")
         self.splitter.setChildrenCollapsible(False)
-        claims_box, self.claims_title = _section(
+        claims_box, self.claims_title = section(
             "Claims (deal registrations)", self.claim_tabs, self.claim_actions.buttons
         )
-        accounts_box, self.accounts_title = _section(
+        accounts_box, self.accounts_title = section(
             "Accounts",
             self.accounts,
             [self.new_account_button, self.edit_account_button, self.merge_button],

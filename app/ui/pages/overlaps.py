@@ -15,15 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
@@ -50,6 +42,7 @@ from app.ui.context import UiContext
 from app.ui.overlap_resolve_dialog import OverlapResolveDialog
 from app.ui.pages.base import Page, plural, table_count
 from app.ui.record_table import RecordTable
+from app.ui.sections import button, section
 
 DETAIL_ROWS = 6  # a group rarely has more claims; the tables scroll beyond
 NOTHING_SELECTED = "Select an overlap above to see why its claims were put together."
@@ -69,19 +62,6 @@ def _confirm_dismissal(parent: QWidget, match: MatchRow) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _titled(title: str, body: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(4)
-    label = QLabel(title)
-    label.setObjectName("sectionTitle")
-    label.setBuddy(body)
-    layout.addWidget(label)
-    layout.addWidget(body, 1)
-    return box
-
-
 class OverlapsPage(Page):
     key = "overlaps"
     title = "Overlaps"
@@ -93,16 +73,15 @@ class OverlapsPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.groups: dict[str, OverlapGroup] = {}
-        self.resolve_button = QPushButton("&Resolve…")
-        self.resolve_button.setObjectName("resolveOverlap")
-        self.resolve_button.setToolTip("Choose which claim owns the account (Ctrl+Shift+R)")
-        self.dismiss_button = QPushButton("&Not the same company")
-        self.dismiss_button.setObjectName("dismissMatch")
-        self.dismiss_button.setToolTip(
-            "The selected likely match is two companies: never report it"
+        # Each button sits on the title of the table it acts on, so the page fits a small window.
+        self.resolve_button = button(
+            "&Resolve…", "resolveOverlap", "Choose which claim owns the account (Ctrl+Shift+R)"
         )
-        self.header.insertWidget(self.header.count() - 1, self.resolve_button)
-        self.header.insertWidget(self.header.count() - 1, self.dismiss_button)
+        self.dismiss_button = button(
+            "&Not the same company",
+            "dismissMatch",
+            "The selected likely match is two companies: never report it",
+        )
 
         self.group_table = RecordTable("overlap_groups", GROUP_COLUMNS)
         self.group_table.setSelectionMode(RecordTable.SelectionMode.SingleSelection)
@@ -117,11 +96,17 @@ class OverlapsPage(Page):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.setSpacing(8)
         detail_layout.addWidget(self.explanation)
-        detail_layout.addWidget(_titled("Claims in this overlap", self.claim_table))
-        detail_layout.addWidget(_titled("Why they match", self.match_table))
+        detail_layout.addWidget(section("Claims in this overlap", self.claim_table, [])[0])
+        detail_layout.addWidget(
+            section("Why they match", self.match_table, [self.dismiss_button])[0]
+        )
         # The detail is as tall as its rows; the groups above take the rest of the page.
         detail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        groups = _titled("Overlapping live claims, most money at stake first", self.group_table)
+        groups, _ = section(
+            "Overlapping live claims, most money at stake first",
+            self.group_table,
+            [self.resolve_button],
+        )
         self.body.addWidget(groups, 1)
         self.body.addWidget(detail)
 

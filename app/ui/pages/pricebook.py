@@ -45,8 +45,9 @@ from app.ui.context import UiContext
 from app.ui.pages.base import Page, plural, table_count
 from app.ui.pricebook_editing import PriceBookEditing
 from app.ui.pricebook_files import PriceBookFiles
-from app.ui.pricebook_widgets import PriceHistoryModel, button, section
+from app.ui.pricebook_widgets import PriceHistoryModel
 from app.ui.record_table import RecordTable
+from app.ui.sections import button, section
 
 
 class PriceBookPage(PriceBookEditing, Page):
