@@ -140,6 +140,8 @@ FREE_MAIL_DOMAINS: frozenset[str] = frozenset(
 )
 
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+#: A name of plain letters, digits and spaces needs none of the rules below but the split.
+_PLAIN = re.compile(r"[a-z0-9 ]*")
 _SPACES = re.compile(r"\s+")
 _SLASHED_FORM = re.compile(r"\b(\w)/(\w)\b")
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʼ](?=\w)")
@@ -174,11 +176,14 @@ def name_key(name: str) -> str:
     key is never empty for a non-empty name.
     """
     text = fold(name or "").casefold()
-    text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = _APOSTROPHES.sub("", text)  # "Zoë's" is one word, not "zoe s"
-    text = _SLASHED_FORM.sub(r"\1\2", text)  # "A/S" is the legal form "as"
-    text = _NON_WORD.sub(" ", text).replace("_", " ")
-    words = _SPACES.split(text.strip())
+    if _PLAIN.fullmatch(text):  # most names: no punctuation to interpret
+        words = text.split()
+    else:
+        text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+        text = _APOSTROPHES.sub("", text)  # "Zoë's" is one word, not "zoe s"
+        text = _SLASHED_FORM.sub(r"\1\2", text)  # "A/S" is the legal form "as"
+        text = _NON_WORD.sub(" ", text).replace("_", " ")
+        words = _SPACES.split(text.strip())
     kept = [w for w in words if w and w not in LEGAL_FORMS]
     kept = [w for n, w in enumerate(kept) if n == 0 or w not in CONNECTORS]
     return " ".join(kept or [w for w in words if w])

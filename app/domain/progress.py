@@ -42,6 +42,13 @@ class Ticker:
             if self.progress is not None:
                 self.progress(self.done, self.total)
 
+    def advance(self, rows: int) -> None:
+        """``rows`` more rows done at once (work done a block at a time): report and check."""
+        self.done += rows
+        self._check()
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
     def finish(self) -> None:
         """Report the final count (last chance to cancel before the file replaces the old one)."""
         self._check()

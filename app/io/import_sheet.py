@@ -8,6 +8,7 @@ and including the header are held while the header is looked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path
 
 from app.domain.errors import InputError
@@ -19,7 +20,7 @@ from app.domain.importing.headers import (
     header_key,
     parse_overrides,
 )
-from app.domain.importing.sheet import MappedSheet, SheetRow
+from app.domain.importing.sheet import BLOCK_ROWS, Block, MappedSheet
 from app.io.readers import open_table
 from app.io.readers.raw import Cells, RawSheet
 
@@ -48,8 +49,8 @@ def map_sheet(raw: RawSheet, fields: Sequence[Field], overrides: dict[str, str])
     _check_overrides(columns, overrides, head, raw.where)
     after = [item for item in head if item[0] > columns.header_row]
     headers = {name: text for name, (_, text) in columns.columns.items()}
-    rows = _mapped_rows(after, raw.rows, columns)
-    return MappedSheet(raw.name or raw.source, headers, rows, raw.total, columns.ignored)
+    blocks = _mapped_blocks(after, raw.rows, columns)
+    return MappedSheet(raw.name or raw.source, headers, blocks, raw.total, columns.ignored)
 
 
 def _check_overrides(
@@ -65,29 +66,43 @@ def _check_overrides(
         )
 
 
-def _mapped_rows(
+def _mapped_blocks(
     first: list[tuple[int, Cells]], rest: Iterator[tuple[int, Cells]], columns: ColumnMap
-) -> Iterator[SheetRow]:
+) -> Iterator[Block]:
+    """The data rows in blocks of columns; blank text becomes ``None``, and rows with nothing
+    in any mapped column are left out."""
     positions = tuple((name, index) for name, (index, _) in columns.columns.items())
+    rows = chain(first, rest)
+    while batch := list(islice(rows, BLOCK_ROWS)):
+        block = _block(batch, positions)
+        if block is not None:
+            yield block
 
-    def mapped(number: int, cells: Cells) -> SheetRow | None:
-        width = len(cells)
-        values: dict[str, object] = {}
-        filled = False
-        for name, index in positions:
-            value = cells[index] if index < width else None
-            if value == "" or (isinstance(value, str) and not value.strip()):
-                value = None
-            elif value is not None:
-                filled = True
-            values[name] = value
-        return SheetRow(number, values) if filled else None
 
-    for number, cells in first:
-        row = mapped(number, cells)
-        if row is not None:
-            yield row
-    for number, cells in rest:
-        row = mapped(number, cells)
-        if row is not None:
-            yield row
+def _block(batch: list[tuple[int, Cells]], positions: tuple[tuple[str, int], ...]) -> Block | None:
+    if not positions:
+        return None
+    numbers = [number for number, _ in batch]
+    cells = [row for _, row in batch]
+    width = min(len(row) for row in cells)
+    columns: dict[str, list[object]] = {}
+    for name, index in positions:
+        if index < width:
+            column = [row[index] for row in cells]
+        else:  # a short row (CSV): its missing cells are empty
+            column = [row[index] if index < len(row) else None for row in cells]
+        columns[name] = [
+            None if value.__class__ is str and (not value or value.isspace()) else value
+            for value in column
+        ]
+    values = list(columns.values())
+    empty = [n for n, row in enumerate(zip(*values, strict=True)) if row.count(None) == len(row)]
+    if not empty:
+        return Block(numbers, columns)
+    keep = sorted(set(range(len(numbers))) - set(empty))
+    if not keep:
+        return None
+    return Block(
+        [numbers[n] for n in keep],
+        {name: [column[n] for n in keep] for name, column in columns.items()},
+    )

@@ -29,6 +29,7 @@ from app.domain.columns import Column, Kind
 from app.domain.enums import AuditAction, ClaimStatus, DealStage, QuoteStatus
 from app.domain.partner_form import LABELS
 from app.domain.training import TrainingState, training_state
+from app.services.importing.audit import IMPORTED_FROM
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +237,9 @@ def partner_history(session: Session, partner_id: int) -> list[HistoryRow]:
         what = f"{subject} {_VERBS[entry.action]}"
         changes = json.loads(entry.changes or "{}")
         if entry.action is not AuditAction.UPDATE:
-            rows.append(HistoryRow(entry.at, entry.actor, what, "", "", ""))
+            source = changes.get(IMPORTED_FROM, [None, None])[1]
+            field, shown = ("Imported from", str(source)) if source else ("", "")
+            rows.append(HistoryRow(entry.at, entry.actor, what, field, "", shown))
             continue
         for field, (old, new) in sorted(changes.items()):
             if field in ("name_key", "id"):

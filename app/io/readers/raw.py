@@ -31,10 +31,7 @@ def is_empty(cells: Cells) -> bool:
     for cell in cells:
         if cell is None:
             continue
-        if isinstance(cell, str):
-            if cell.strip():
-                return False
-        else:
+        if cell.__class__ is not str or (cell and not cell.isspace()):
             return False
     return True
 

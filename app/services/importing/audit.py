@@ -1,59 +1,88 @@
-"""Audit entries for bulk imports, in the same shape as the ORM hook writes (``app.db.audit``).
+"""Audit entries for bulk imports, in the shape the ORM hook writes (``app.db.audit``).
 
-Bulk Core statements bypass the session's ``after_flush`` hook, so the import writes the
-entries itself: one per created or changed record, with ``{field: [old, new]}``. A CAM reading
-a partner's history then sees "created" or "tier: Silver → Gold" exactly as for an edit by hand,
-rather than one summary entry that says a file was imported but not what it did to this partner.
+Bulk Core statements bypass the session's ``after_flush`` hook, so the import writes the entries
+itself, one per created or changed record. A change is ``{field: [old, new]}``, exactly as for an
+edit by hand: a CAM reading a partner's history sees "tier: Silver → Gold". A record the import
+created gets ``{"imported_from": [null, "partners.xlsx, row 17"]}``: where it came from, which
+is what its history needs to say; its values at that moment are the record's values with the
+later changes (each in the log) undone, so they are not copied into the log a second time.
 Unchanged records get no entry, so re-importing the same file leaves the history as it was.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from app.db.audit import plain
 from app.db.models import AuditEntry
 from app.db.types import utcnow
 from app.domain.enums import AuditAction
+from app.services.importing.driver_io import write_columns
+
+#: The field of a created record's entry that names the file (and row) it came from.
+IMPORTED_FROM = "imported_from"
 
 
 class AuditBatch:
-    """Collects entries during an import; ``write`` inserts them all in one statement."""
+    """Collects entries during an import, as columns; ``write`` inserts them in one statement."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, source: str) -> None:
         self.session = session
         self.actor = str(session.info.get("actor", "unknown"))
+        self.source = source
         self.at = utcnow()
-        self.rows: list[dict[str, object]] = []
+        self.tables: list[str] = []
+        self.records: list[str] = []
+        self.actions: list[AuditAction] = []
+        self.changes: list[str] = []
 
-    def created(self, table: str, record_id: object, values: Mapping[str, object]) -> None:
-        changes = {k: [None, plain(v)] for k, v in values.items()}
-        self._add(table, record_id, AuditAction.CREATE, changes)
+    def created(self, table: str, ids: Sequence[int], rows: Sequence[int | None] = ()) -> None:
+        """Records ``ids`` of ``table`` were created from the file rows ``rows`` (same order;
+        empty when the rows are not known, as for accounts a claims import adds)."""
+        whole = _imported_from(self.source)
+        if rows:
+            # The file name is escaped once; each entry adds its row number to the same text.
+            head = whole[: -len('"]}')]
+            texts = [whole if row is None else f'{head}, row {row}"]}}' for row in rows]
+        else:
+            texts = [whole] * len(ids)
+        self._add(table, list(map(str, ids)), AuditAction.CREATE, texts)
 
     def updated(
         self, table: str, record_id: object, changes: Mapping[str, tuple[object, object]]
     ) -> None:
         plain_changes = {k: [plain(old), plain(new)] for k, (old, new) in changes.items()}
-        self._add(table, record_id, AuditAction.UPDATE, plain_changes)
+        text = json.dumps(plain_changes, ensure_ascii=False, sort_keys=True)
+        self._add(table, [str(record_id)], AuditAction.UPDATE, [text])
 
-    def _add(self, table: str, record_id: object, action: AuditAction, changes: object) -> None:
-        self.rows.append(
-            {
-                "at": self.at,
-                "actor": self.actor,
-                "table_name": table,
-                "record_id": str(record_id),
-                "action": action,
-                "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
-            }
-        )
+    def _add(self, table: str, records: list[str], action: AuditAction, texts: list[str]) -> None:
+        if len(records) != len(texts):
+            raise ValueError("one audit text per record")
+        self.tables += [table] * len(records)
+        self.records += records
+        self.actions += [action] * len(records)
+        self.changes += texts
 
     def write(self) -> None:
-        if self.rows:
-            table: Table = AuditEntry.__table__  # type: ignore[assignment]
-            self.session.execute(insert(table), self.rows)
-            self.rows = []
+        count = len(self.records)
+        if not count:
+            return
+        columns: dict[str, list[object]] = {
+            "at": [self.at] * count,
+            "actor": [self.actor] * count,
+            "table_name": list(self.tables),
+            "record_id": list(self.records),
+            "action": list(self.actions),
+            "changes": list(self.changes),
+        }
+        table: Table = AuditEntry.__table__  # type: ignore[assignment]
+        write_columns(self.session.connection(), table, columns)
+        self.tables, self.records, self.actions, self.changes = [], [], [], []
+
+
+def _imported_from(source: str) -> str:
+    return json.dumps({IMPORTED_FROM: [None, source]}, ensure_ascii=False)

@@ -27,13 +27,13 @@ from app.services.importing.common import (
     ImportOptions,
     Parser,
     PartnerLookup,
-    bulk_write,
     compare,
     finish_checks,
-    parse_row,
+    parsed_rows,
     required,
-    rows_with_progress,
+    without_cyclic_gc,
 )
+from app.services.importing.writing import bulk_write
 
 CLAIMS: Table = Claim.__table__  # type: ignore[assignment]
 ACCOUNTS: Table = Account.__table__  # type: ignore[assignment]
@@ -81,6 +81,7 @@ class Accounts:
         return (_NEW, key)
 
 
+@without_cyclic_gc
 def import_claims(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
@@ -113,11 +114,10 @@ def import_claims(
         record = stored_row._asdict()
         stored[(record["partner_id"], record["account_id"], record["claimed_on"])] = record
     seen: dict[tuple[Any, ...], int] = {}
-    pending: list[tuple[Any, dict[str, object]]] = []
-    for row in rows_with_progress(sheet, options):
-        values = parse_row(row, parsers, sheet, summary.problems)
-        needed = ("partner", "account", "claimed_on")
-        if values is None or not required(row, values, needed, sheet, summary.problems):
+    pending: list[tuple[Any, dict[str, object], int]] = []
+    needed = ("partner", "account", "claimed_on")
+    for number, values in parsed_rows(sheet, parsers, options, summary.problems):
+        if not required(number, values, needed, sheet, summary.problems):
             continue
         claimed = values["claimed_on"]
         assert isinstance(claimed, date)
@@ -127,7 +127,7 @@ def import_claims(
         if isinstance(until, date) and until < claimed:
             summary.problems.append(
                 Problem(
-                    row.number,
+                    number,
                     sheet.header("valid_until"),
                     until.isoformat(),
                     "is before the claim date",
@@ -137,7 +137,7 @@ def import_claims(
         if values.get("deal_amount") is not None and values.get("currency") is None:
             summary.problems.append(
                 Problem(
-                    row.number,
+                    number,
                     sheet.header("currency"),
                     "",
                     "is required when a deal amount is given",
@@ -154,22 +154,22 @@ def import_claims(
         if key in seen:
             summary.problems.append(
                 Problem(
-                    row.number,
+                    number,
                     sheet.header("account"),
                     name,
                     f"is claimed twice on one day (also row {seen[key]})",
                 )
             )
             continue  # fmt: skip
-        seen[key] = row.number
-        pending.append((account, values))
-    inserts: list[tuple[Any, dict[str, object]]] = []
+        seen[key] = number
+        pending.append((account, values, number))
+    inserts: list[tuple[Any, dict[str, object], int]] = []
     updates: list[tuple[int, Changes]] = []
-    for account, values in pending:
+    for account, values, number in pending:
         match = stored.get((values["partner_id"], account[0], values["claimed_on"]))
         if match is None:
             summary.new += 1
-            inserts.append((account, values))
+            inserts.append((account, values, number))
             continue
         changes = compare(match, values, keep_if_empty=("status", "commission_pct"))
         if changes:
@@ -180,12 +180,12 @@ def import_claims(
     summary.details["new accounts"] = len(accounts.new)
     if not finish_checks(summary, options):
         return summary
-    audit = AuditBatch(session)
+    audit = AuditBatch(session, summary.source)
     keys = list(accounts.new)
     new_ids = bulk_write(session, ACCOUNTS, audit, [accounts.new[k] for k in keys], [])
     created = dict(zip(keys, new_ids, strict=True))
     rows = []
-    for (account_id, identity), values in inserts:
+    for (account_id, identity), values, _ in inserts:
         rows.append({
             "account_id": created[identity] if account_id == _NEW else account_id,
             "partner_id": values["partner_id"], "claimed_on": values["claimed_on"],
@@ -194,7 +194,7 @@ def import_claims(
             "deal_amount": values.get("deal_amount"), "currency": values.get("currency"),
             "commission_pct": values.get("commission_pct") or 0,
         })  # fmt: skip
-    bulk_write(session, CLAIMS, audit, rows, updates)
+    bulk_write(session, CLAIMS, audit, rows, updates, [number for *_, number in inserts])
     audit.write()
     summary.written = True
     return summary

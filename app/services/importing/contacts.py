@@ -18,13 +18,13 @@ from app.services.importing.common import (
     ImportOptions,
     Parser,
     PartnerLookup,
-    bulk_write,
     compare,
     finish_checks,
-    parse_row,
+    parsed_rows,
     required,
-    rows_with_progress,
+    without_cyclic_gc,
 )
+from app.services.importing.writing import bulk_write
 
 TABLE: Table = Contact.__table__  # type: ignore[assignment]
 
@@ -66,6 +66,7 @@ class StoredContacts:
         return self.by_key.get(contact_key(partner_id, None, name))
 
 
+@without_cyclic_gc
 def import_contacts(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
@@ -82,12 +83,10 @@ def import_contacts(
     stored = StoredContacts(session)
     seen: dict[tuple[Any, ...], tuple[int, dict[str, object]]] = {}
     inserts: list[dict[str, object]] = []
+    new_rows: list[int] = []
     updates: list[tuple[int, Changes]] = []
-    for row in rows_with_progress(sheet, options):
-        values = parse_row(row, parsers, sheet, summary.problems)
-        if values is None or not required(
-            row, values, ("partner", "name"), sheet, summary.problems
-        ):
+    for number, values in parsed_rows(sheet, parsers, options, summary.problems):
+        if not required(number, values, ("partner", "name"), sheet, summary.problems):
             continue
         partner_id = int(str(values.pop("partner")))
         values["partner_id"] = partner_id
@@ -97,11 +96,11 @@ def import_contacts(
                 summary.merged += 1
             else:
                 summary.problems.append(
-                    Problem(row.number, sheet.header("name"), str(values["name"]),
+                    Problem(number, sheet.header("name"), str(values["name"]),
                             f"is the same contact as row {seen[key][0]} with different values")
                 )  # fmt: skip
             continue
-        seen[key] = (row.number, values)
+        seen[key] = (number, values)
         match = stored.find(partner_id, values.get("email"), values["name"])
         if match is None:
             summary.new += 1
@@ -109,6 +108,7 @@ def import_contacts(
                    "phone": values.get("phone"), "active": True,
                    "role": values.get("role") or ContactRole.SALES}  # fmt: skip
             inserts.append(new)
+            new_rows.append(number)
             continue
         changes = compare(match, values, keep_if_empty=("role",))
         if changes:
@@ -118,8 +118,8 @@ def import_contacts(
             summary.unchanged += 1
     if not finish_checks(summary, options):
         return summary
-    audit = AuditBatch(session)
-    bulk_write(session, TABLE, audit, inserts, updates)
+    audit = AuditBatch(session, summary.source)
+    bulk_write(session, TABLE, audit, inserts, updates, new_rows)
     audit.write()
     summary.written = True
     return summary

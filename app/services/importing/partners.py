@@ -16,19 +16,21 @@ from sqlalchemy.orm import Session
 from app.db.models import Partner, Tier
 from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.importing import values as v
+from app.domain.importing.columns import Limited
 from app.domain.importing.report import ImportSummary, Problem
-from app.domain.importing.sheet import MappedSheet, SheetRow
+from app.domain.importing.sheet import MappedSheet
 from app.domain.names import name_key
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     ImportOptions,
     Parser,
-    bulk_write,
     finish_checks,
-    parse_row,
-    remembered,
-    rows_with_progress,
+    parsed_rows,
+    without_cyclic_gc,
 )
+from app.services.importing.driver_io import read_rows
+from app.services.importing.stream_writer import StreamWriter
+from app.services.importing.writing import bulk_write
 
 TABLE: Table = Partner.__table__  # type: ignore[assignment]
 #: Fields written as they are parsed (tier becomes ``tier_id``).
@@ -36,6 +38,8 @@ PLAIN_FIELDS = (
     "partner_code", "name", "legal_name", "type", "status", "country", "city", "website",
     "email", "phone", "account_manager", "partner_since", "notes",
 )  # fmt: skip
+#: The columns of a new partner's row.
+INSERTED = (*PLAIN_FIELDS, "tier_id", "name_key")
 #: Columns an empty cell does not clear: they cannot be empty, or an ID is never dropped.
 _KEEP_IF_EMPTY = ("type", "status", "partner_code")
 _LENGTHS = {
@@ -51,16 +55,6 @@ def _enum_choices(enum: type[PartnerType] | type[PartnerStatus]) -> dict[str, st
         known[v.choice_key(member.label)] = member.value
         known[v.choice_key(member.value.replace("_", " "))] = member.value
     return known
-
-
-def _limited(parser: Parser, limit: int) -> Parser:
-    def parse(raw: object) -> object:
-        value = parser(raw)
-        if isinstance(value, str) and len(value) > limit:
-            raise v.BadValue(f"is longer than {limit} characters")
-        return value
-
-    return parse
 
 
 def _parsers(tiers: dict[str, str], day_first: bool) -> dict[str, Parser]:
@@ -93,79 +87,81 @@ def _parsers(tiers: dict[str, str], day_first: bool) -> dict[str, Parser]:
         "notes": v.text,
     }
     for field, limit in _LENGTHS.items():
-        parsers[field] = _limited(parsers[field], limit)
-    for field in ("type", "tier", "status", "country", "partner_since"):
-        parsers[field] = remembered(parsers[field])
+        parsers[field] = Limited(parsers[field], limit)
     return parsers
 
 
+@without_cyclic_gc
 def import_partners(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
-    """Validate every row of ``sheet``, then create or update partners (unless a dry run)."""
+    """Check every row of ``sheet`` and create or update partners (unless a dry run).
+
+    One pass: each row is parsed, folded with an identical earlier row (or reported when it
+    differs), matched against the stored partners, and a new partner goes to the writer
+    (``StreamWriter``) at once. Changes to stored partners are applied at the end.
+    """
     summary = ImportSummary("partners", source or sheet.name, dry_run=options.dry_run)
     tier_ids = {name: tier_id for tier_id, name in session.execute(select(Tier.id, Tier.name))}
     tiers = {v.choice_key(name): name for name in tier_ids}
     parsers = _parsers(tiers, options.day_first)
     problems = summary.problems
-
-    # 1. Parse and check every row; fold identical duplicates, report conflicting ones.
-    seen: dict[tuple[str, ...], tuple[int, dict[str, object]]] = {}
-    wanted: list[tuple[int, dict[str, object]]] = []
-    for row in rows_with_progress(sheet, options):
-        values = parse_row(row, parsers, sheet, problems)
-        if values is None:
-            continue
-        if values.get("name") is None:
-            problems.append(Problem(row.number, sheet.header("name"), "", "is required"))
-            continue
-        key = _file_key(values)
-        earlier = seen.get(key)
-        if earlier is not None:
-            if earlier[1] == values:
-                summary.merged += 1
-            else:
-                problems.append(_duplicate(row, sheet, earlier[0]))
-            continue
-        seen[key] = (row.number, values)
-        wanted.append((row.number, values))
-
-    # 2. Match against what is stored (one query) and sort into new / updated / unchanged.
     stored = _Stored(session)
-    inserts: list[dict[str, object]] = []
-    updates: list[tuple[dict[str, Any], dict[str, tuple[object, object]]]] = []
+    has_tier = "tier" in sheet.headers
+    seen: dict[tuple[str, ...], tuple[int, dict[str, object]]] = {}
+    updates: list[tuple[int, dict[str, tuple[object, object]]]] = []
     claimed: dict[int, int] = {}
-    for number, values in wanted:
-        tier = values.pop("tier", None)
-        values["tier_id"] = tier_ids[str(tier)] if tier else None
-        if "tier" not in sheet.headers:
-            values.pop("tier_id")
-        match = stored.match(values)
-        if isinstance(match, str):
-            problems.append(Problem(number, sheet.header("name"), str(values["name"]), match))
-            continue
-        if match is None:
-            summary.new += 1
-            inserts.append(_new_row(values))
-            continue
-        if match["id"] in claimed:
-            problems.append(_duplicate_stored(number, sheet, claimed[match["id"]]))
-            continue
-        claimed[match["id"]] = number
-        changes = _changes(match, values)
-        if changes:
-            summary.updated += 1
-            updates.append((match, changes))
-        else:
-            summary.unchanged += 1
-
+    writer = StreamWriter(session, TABLE, summary.source, lambda: _writing(options, problems))
+    with writer:
+        for number, values in parsed_rows(sheet, parsers, options, problems):
+            if values.get("name") is None:
+                problems.append(Problem(number, sheet.header("name"), "", "is required"))
+                continue
+            key = _file_key(values)
+            earlier = seen.get(key)
+            if earlier is not None:
+                if earlier[1] == values:
+                    summary.merged += 1
+                else:
+                    problems.append(_duplicate(number, values, sheet, earlier[0]))
+                continue
+            seen[key] = (number, values)
+            record = dict(values)
+            tier = record.pop("tier", None)
+            if has_tier:
+                record["tier_id"] = tier_ids[str(tier)] if tier else None
+            match = stored.match(record)
+            if isinstance(match, str):
+                problems.append(Problem(number, sheet.header("name"), str(record["name"]), match))
+                continue
+            if match is None:
+                summary.new += 1
+                writer.add(_new_row(record), number)
+                continue
+            if match["id"] in claimed:
+                problems.append(_duplicate_stored(number, sheet, claimed[match["id"]]))
+                continue
+            claimed[match["id"]] = number
+            changes = _changes(match, record)
+            if changes:
+                summary.updated += 1
+                updates.append((match["id"], changes))
+            else:
+                summary.unchanged += 1
+        writer.finish()
     if not finish_checks(summary, options):
         return summary
-    audit = AuditBatch(session)
-    bulk_write(session, TABLE, audit, inserts, [(m["id"], c) for m, c in updates])
+    audit = AuditBatch(session, summary.source)
+    bulk_write(session, TABLE, audit, [], updates)
     audit.write()
     summary.written = True
     return summary
+
+
+def _writing(options: ImportOptions, problems: list[Problem]) -> bool:
+    """Whether new partners are written as they come: not in a dry run, and not once a bad row
+    means an all-or-nothing import will be refused."""
+    return not options.dry_run and (options.skip_invalid or not problems)
 
 
 def _file_key(values: dict[str, object]) -> tuple[str, ...]:
@@ -175,10 +171,9 @@ def _file_key(values: dict[str, object]) -> tuple[str, ...]:
     return ("name", name_key(str(values["name"])), str(values.get("country") or ""))
 
 
-def _duplicate(row: SheetRow, sheet: MappedSheet, first: int) -> Problem:
-    name = v.text(row.values.get("name")) or ""
+def _duplicate(number: int, values: dict[str, object], sheet: MappedSheet, first: int) -> Problem:
     return Problem(
-        row.number, sheet.header("name"), name,
+        number, sheet.header("name"), str(values["name"]),
         f"is the same partner as row {first} with different values: keep one row",
     )  # fmt: skip
 
@@ -196,17 +191,16 @@ class _Stored:
     COLUMNS = ("id", "name_key", "tier_id", *PLAIN_FIELDS)
 
     def __init__(self, session: Session) -> None:
-        columns = [TABLE.c[name] for name in self.COLUMNS]
-        self.by_code: dict[str, dict[str, Any]] = {}
-        self.by_name: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        names = self.COLUMNS
-        for row in session.connection().execute(select(*columns)).all():
-            record = dict(zip(names, row, strict=True))
-            if record["partner_code"]:
-                self.by_code[record["partner_code"].casefold()] = record
-            self.by_name.setdefault((record["name_key"], record["country"] or ""), []).append(
-                record
-            )
+        self.by_code: dict[str, tuple[Any, ...]] = {}
+        self.by_name: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+        code, key, country = (
+            self.COLUMNS.index(c) for c in ("partner_code", "name_key", "country")
+        )
+        for row in read_rows(session.connection(), TABLE, self.COLUMNS):
+            if row[code]:
+                self.by_code[row[code].casefold()] = row
+            self.by_name.setdefault((row[key], row[country] or ""), []).append(row)
+        self._code = code
 
     def match(self, values: dict[str, object]) -> dict[str, Any] | str | None:
         """The stored partner ``values`` describes, ``None`` if new, or why it is ambiguous."""
@@ -214,26 +208,28 @@ class _Stored:
         if code:
             found = self.by_code.get(str(code).casefold())
             if found is not None:
-                return found
+                return dict(zip(self.COLUMNS, found, strict=True))
         candidates = self.by_name.get(
             (name_key(str(values["name"])), str(values.get("country") or "")), []
         )
         if code:
-            candidates = [c for c in candidates if not c["partner_code"]]
+            candidates = [c for c in candidates if not c[self._code]]
         if len(candidates) > 1:
             return (
                 f"matches {len(candidates)} stored partners with this name and country: "
                 "add a Partner ID column to say which"
             )
-        return candidates[0] if candidates else None
+        return dict(zip(self.COLUMNS, candidates[0], strict=True)) if candidates else None
 
 
-def _new_row(values: dict[str, object]) -> dict[str, object]:
-    row: dict[str, object] = {name: values.get(name) for name in PLAIN_FIELDS}
+def _new_row(record: dict[str, object]) -> dict[str, object]:
+    """``record`` (the row's values, tier as ``tier_id``) completed to a new partner's row:
+    every column, the defaults for what the file leaves empty, and the name's key."""
+    row: dict[str, object] = dict.fromkeys(INSERTED)
+    row.update(record)
     row["type"] = row["type"] or PartnerType.RESELLER
     row["status"] = row["status"] or PartnerStatus.PROSPECT
-    row["tier_id"] = values.get("tier_id")
-    row["name_key"] = name_key(str(values["name"]))
+    row["name_key"] = name_key(str(record["name"]))
     return row
 
 

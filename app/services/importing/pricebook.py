@@ -20,7 +20,7 @@ from app.db.models import Price, Product, ProductFamily, Setting, Tier, VolumeBr
 from app.domain.importing.fields import PRICEBOOK_SHEETS
 from app.domain.importing.report import ImportRefused, ImportSummary
 from app.domain.importing.sheet import MappedSheet
-from app.services.importing.common import ImportOptions
+from app.services.importing.common import ImportOptions, without_cyclic_gc
 from app.services.importing.pricebook_rows import (
     check_prices,
     check_settings,
@@ -31,6 +31,7 @@ from app.services.importing.pricebook_state import Plan, StoredBook
 from app.services.pricebook_history import IssuedUse
 
 
+@without_cyclic_gc
 def import_pricebook(
     session: Session,
     sheets: Mapping[str, MappedSheet],

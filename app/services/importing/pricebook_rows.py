@@ -14,11 +14,10 @@ from functools import partial
 
 from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, shown_value
-from app.domain.importing.sheet import MappedSheet, SheetRow
+from app.domain.importing.sheet import MappedSheet
 from app.domain.pricebook import currency_problem, price_problem
 from app.domain.settings import format_setting
-from app.services.importing.common import ImportOptions, Parser, parse_row, required
-from app.services.importing.common import rows_with_progress as rows_of
+from app.services.importing.common import ImportOptions, Parser, parsed_rows, required
 from app.services.importing.pricebook_state import Plan, PlannedProduct, StoredBook
 from app.services.pricebook_history import IssuedUse
 
@@ -46,17 +45,20 @@ def check_prices(
     first_row: dict[str, int] = {}
     seen: dict[tuple[str, str, date], tuple[int, Decimal]] = {}
     needed = ("sku", "name", "currency", "list_price", "effective_from")
-    for row in rows_of(sheet, options):
-        values = parse_row(row, parsers, sheet, summary.problems)
-        if values is None or not required(row, values, needed, sheet, summary.problems):
+    for number, values in parsed_rows(sheet, parsers, options, summary.problems):
+        if not required(number, values, needed, sheet, summary.problems):
             continue
         problems: list[Problem] = []
 
         def problem(
-            field: str, reason: str, at: SheetRow = row, out: list[Problem] = problems
+            field: str,
+            reason: str,
+            at: int = number,
+            cells: dict[str, object] = values,
+            out: list[Problem] = problems,
         ) -> None:
-            shown = shown_value(at.values.get(field))
-            out.append(Problem(at.number, sheet.header(field), shown, reason))
+            shown = shown_value(cells.get(field))
+            out.append(Problem(at, sheet.header(field), shown, reason))
 
         sku, name, currency = str(values["sku"]), str(values["name"]), str(values["currency"])
         effective = values["effective_from"]
@@ -98,7 +100,7 @@ def check_prices(
         if key in seen:
             summary.merged += 1
             continue
-        seen[key] = (row.number, amount)
+        seen[key] = (number, amount)
         changed_product = False
         if planned is None:
             new_fkey = book.family_key(str(family), plan) if family is not None else None
@@ -110,7 +112,7 @@ def check_prices(
             )  # fmt: skip
             planned.changed = stored is None or stored[2] != name or planned.family != old_fkey
             plan.products[skey] = planned
-            first_row[skey] = row.number
+            first_row[skey] = number
             changed_product = planned.changed and stored is not None
         if stored_amount is None:
             plan.prices[key] = amount
@@ -141,10 +143,9 @@ def check_volume(
         "discount_pct": partial(v.percent, what="discount"),
     }  # fmt: skip
     seen: dict[tuple[str, str, int], tuple[int, Decimal]] = {}
-    for row in rows_of(sheet, options):
-        values = parse_row(row, parsers, sheet, summary.problems)
-        needed = ("target", "min_qty", "discount_pct")
-        if values is None or not required(row, values, needed, sheet, summary.problems):
+    needed = ("target", "min_qty", "discount_pct")
+    for number, values in parsed_rows(sheet, parsers, options, summary.problems):
+        if not required(number, values, needed, sheet, summary.problems):
             continue
         target, min_qty = str(values["target"]), int(str(values["min_qty"]))
         pct = values["discount_pct"]
@@ -155,7 +156,7 @@ def check_volume(
         elif folded in book.family_ids or folded in plan.families:
             key = ("family", book.family_key(target, plan), min_qty)
         else:
-            summary.problems.append(Problem(row.number, sheet.header("target"), target,
+            summary.problems.append(Problem(number, sheet.header("target"), target,
                                             "is neither a SKU nor a product family of the price "
                                             "book: add it on the Prices sheet first"))  # fmt: skip
             continue
@@ -165,9 +166,9 @@ def check_volume(
             else:
                 twice = f"is given twice for {target} (row {seen[key][0]})"
                 where = sheet.header("min_qty")
-                summary.problems.append(Problem(row.number, where, str(min_qty), twice))
+                summary.problems.append(Problem(number, where, str(min_qty), twice))
             continue
-        seen[key] = (row.number, pct)
+        seen[key] = (number, pct)
         if _count(summary, book.breaks.get(key), pct):
             plan.breaks[key] = pct
 
@@ -181,10 +182,9 @@ def check_tiers(
         "tier": v.text, "discount_pct": partial(v.percent, what="discount"),
     }  # fmt: skip
     seen: dict[str, tuple[int, Decimal]] = {}
-    for row in rows_of(sheet, options):
-        values = parse_row(row, parsers, sheet, summary.problems)
-        needed = ("tier", "discount_pct")
-        if values is None or not required(row, values, needed, sheet, summary.problems):
+    needed = ("tier", "discount_pct")
+    for number, values in parsed_rows(sheet, parsers, options, summary.problems):
+        if not required(number, values, needed, sheet, summary.problems):
             continue
         name, pct = str(values["tier"]), values["discount_pct"]
         assert isinstance(pct, Decimal)
@@ -194,9 +194,9 @@ def check_tiers(
                 summary.merged += 1
             else:
                 twice = f"is given twice (row {seen[key][0]})"
-                summary.problems.append(Problem(row.number, sheet.header("tier"), name, twice))
+                summary.problems.append(Problem(number, sheet.header("tier"), name, twice))
             continue
-        seen[key] = (row.number, pct)
+        seen[key] = (number, pct)
         stored = book.tiers.get(key)
         shown = stored[0] if stored else " ".join(name.split())
         if _count(summary, stored[1] if stored else None, pct):
@@ -215,15 +215,12 @@ def check_settings(
         "quote_validity_days": partial(v.whole_number, minimum=1),
     }
     first: int | None = None
-    for row in rows_of(sheet, options):
-        values = parse_row(row, parsers, sheet, summary.problems)
-        if values is None:
-            continue
+    for number, values in parsed_rows(sheet, parsers, options, summary.problems):
         if first is not None:
             extra = f"the Settings sheet has one row of values (row {first}): remove this one"
-            summary.problems.append(Problem(row.number, "", "", extra))
+            summary.problems.append(Problem(number, "", "", extra))
             continue
-        first = row.number
+        first = number
         wanted = {k: format_setting(val) for k, val in values.items() if val is not None}
         changes = {
             k: text for k, text in wanted.items()

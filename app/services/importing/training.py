@@ -24,13 +24,13 @@ from app.services.importing.common import (
     ImportOptions,
     Parser,
     PartnerLookup,
-    bulk_write,
     compare,
     finish_checks,
-    parse_row,
+    parsed_rows,
     required,
-    rows_with_progress,
+    without_cyclic_gc,
 )
+from app.services.importing.writing import bulk_write
 
 TABLE: Table = TrainingRecord.__table__  # type: ignore[assignment]
 
@@ -47,6 +47,7 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)  # pragma: no cover - every month has at least 28 days
 
 
+@without_cyclic_gc
 def import_training(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
@@ -91,11 +92,11 @@ def import_training(
     }  # fmt: skip
     seen: dict[tuple[Any, ...], tuple[int, dict[str, object]]] = {}
     inserts: list[dict[str, object]] = []
+    new_rows: list[int] = []
     updates: list[tuple[int, Changes]] = []
     needed = ("contact", "partner", "course", "completed_on")
-    for row in rows_with_progress(sheet, options):
-        values = parse_row(row, parsers, sheet, summary.problems)
-        if values is None or not required(row, values, needed, sheet, summary.problems):
+    for number, values in parsed_rows(sheet, parsers, options, summary.problems):
+        if not required(number, values, needed, sheet, summary.problems):
             continue
         partner_id = int(str(values.pop("partner")))
         who = str(values.pop("contact"))
@@ -106,7 +107,7 @@ def import_training(
                 if not ids
                 else "names several contacts of this partner: use the e-mail address"
             )
-            summary.problems.append(Problem(row.number, sheet.header("contact"), who, reason))
+            summary.problems.append(Problem(number, sheet.header("contact"), who, reason))
             continue
         course_id, _, months = cast(tuple[int, str, int | None], values.pop("course"))
         completed = values["completed_on"]
@@ -121,7 +122,7 @@ def import_training(
         if isinstance(until, date) and until < completed:
             summary.problems.append(
                 Problem(
-                    row.number,
+                    number,
                     sheet.header("valid_until"),
                     until.isoformat(),
                     "is before the completion date",
@@ -136,13 +137,14 @@ def import_training(
             else:
                 reason = f"repeats row {seen[key][0]} with different values"
                 header = sheet.header("completed_on")
-                summary.problems.append(Problem(row.number, header, completed.isoformat(), reason))
+                summary.problems.append(Problem(number, header, completed.isoformat(), reason))
             continue
-        seen[key] = (row.number, values)
+        seen[key] = (number, values)
         match = stored.get(key)
         if match is None:
             summary.new += 1
             inserts.append(dict(values) | {"valid_until": values.get("valid_until")})
+            new_rows.append(number)
             continue
         changes = compare(match, values)
         if changes:
@@ -152,8 +154,8 @@ def import_training(
             summary.unchanged += 1
     if not finish_checks(summary, options):
         return summary
-    audit = AuditBatch(session)
-    bulk_write(session, TABLE, audit, inserts, updates)
+    audit = AuditBatch(session, summary.source)
+    bulk_write(session, TABLE, audit, inserts, updates, new_rows)
     audit.write()
     summary.written = True
     return summary

@@ -1,0 +1,102 @@
+"""Parsing a column of cells at once: the same answers as parsing cell by cell, sooner.
+
+An import of 50,000 rows parses 600,000 cells. Most columns either repeat a few values (tier,
+country, type, a date shared by many rows), parsed here once per distinct value, or hold plain
+text, trimmed here without a function call per cell. Everything else goes cell by cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.importing import values as v
+
+Parser = Callable[[object], object]
+Errors = list[tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class Limited:
+    """``parser``, then text longer than ``limit`` characters is refused (what the column holds)."""
+
+    parser: Parser
+    limit: int
+
+    def __call__(self, raw: object) -> object:
+        value = self.parser(raw)
+        if isinstance(value, str) and len(value) > self.limit:
+            raise v.BadValue(self.reason)
+        return value
+
+    @property
+    def reason(self) -> str:
+        return f"is longer than {self.limit} characters"
+
+
+def parse_column(parser: Parser, cells: list[object]) -> tuple[list[object], Errors]:
+    """Every cell of one column through ``parser``: (values, [(index, reason), …]).
+
+    A bad cell's value is ``None``; its reason is what ``parser`` said of it.
+    """
+    if isinstance(parser, Limited):
+        return _limited(parser, cells)
+    distinct = _distinct(cells)
+    if distinct is not None and len(distinct) * 2 <= len(cells):
+        return _by_distinct_value(parser, cells, distinct)
+    if parser is v.text:
+        try:
+            return [x.strip() or None if x.__class__ is str else v.text(x) for x in cells], []
+        except v.BadValue:
+            pass  # the cell by cell loop below finds which
+    values: list[object] = []
+    errors: Errors = []
+    append = values.append
+    for index, raw in enumerate(cells):
+        try:
+            append(parser(raw))
+        except v.BadValue as exc:
+            append(None)
+            errors.append((index, str(exc)))
+    return values, errors
+
+
+def _limited(parser: Limited, cells: list[object]) -> tuple[list[object], Errors]:
+    values, errors = parse_column(parser.parser, cells)
+    longest = max((len(x) for x in values if x.__class__ is str), default=0)
+    if longest > parser.limit:
+        errors = sorted(errors + [
+            (n, parser.reason) for n, x in enumerate(values)
+            if isinstance(x, str) and len(x) > parser.limit
+        ])  # fmt: skip
+        for index, _ in errors:
+            values[index] = None
+    return values, errors
+
+
+def _by_distinct_value(
+    parser: Parser, cells: list[object], distinct: set[object]
+) -> tuple[list[object], Errors]:
+    answers: dict[object, object] = {}
+    refused: dict[object, str] = {}
+    for raw in distinct:
+        try:
+            answers[raw] = parser(raw)
+        except v.BadValue as exc:
+            refused[raw] = str(exc)
+    values = [answers.get(raw) for raw in cells]
+    if not refused:
+        return values, []
+    return values, [(n, refused[raw]) for n, raw in enumerate(cells) if raw in refused]
+
+
+def _distinct(cells: list[object]) -> set[object] | None:
+    """The distinct cells, or ``None`` when a set would merge cells that parse differently:
+    ``True``, ``1`` and ``1.0`` are equal to Python but not to a person typing them."""
+    kinds = set(map(type, cells))
+    if bool in kinds and (int in kinds or float in kinds):
+        return None
+    try:
+        return set(cells)
+    except TypeError:  # an unhashable cell (no reader gives one, but a caller might)
+        return None

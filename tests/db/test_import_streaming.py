@@ -1,0 +1,111 @@
+"""A large import writes new records while it reads on, yet stays all or nothing.
+
+New partners go to the database a block at a time on a second thread (``StreamWriter``); these
+tests hold it to the promise of the import: a refused import, a cancel or a dry run leaves the
+database as it was, and what is written has its history.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db.engine import Database
+from app.db.models import AuditEntry, Partner
+from app.domain.importing.report import ImportRefused
+from app.domain.importing.sheet import BLOCK_ROWS, sheet_from_rows
+from app.domain.progress import CancelledByUser
+from app.services.importing import ImportOptions
+from app.services.importing.partners import import_partners
+from app.services.partner_related import partner_history
+
+MANY = BLOCK_ROWS * 2 + 500  # several blocks written before the end of the file
+
+
+def _rows(count: int) -> list[dict[str, object]]:
+    return [
+        {"partner_code": f"P-{n:05d}", "name": f"Partner {n}", "tier": "Gold", "country": "DE"}
+        for n in range(count)
+    ]
+
+
+def _count(db: Database, model: type) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _import(db: Database, rows: list[dict[str, object]], **options: object):  # type: ignore[no-untyped-def]
+    with db.transaction() as session:
+        sheet = sheet_from_rows(rows, name="partners.xlsx")
+        return import_partners(session, sheet, ImportOptions(**options))  # type: ignore[arg-type]
+
+
+def test_a_bad_row_near_the_end_leaves_the_database_as_it_was(any_db: Database) -> None:
+    rows = _rows(MANY)
+    rows[-3]["email"] = "not an address"
+    with pytest.raises(ImportRefused) as refused:
+        _import(any_db, rows)
+    assert f"row {MANY - 1}, column 'email'" in str(refused.value)
+    assert _count(any_db, Partner) == 0
+    assert _count(any_db, AuditEntry) == 0
+
+
+def test_skip_invalid_writes_every_good_row_with_where_it_came_from(any_db: Database) -> None:
+    rows = _rows(MANY)
+    rows[BLOCK_ROWS + 7]["country"] = "Atlantis"
+    summary = _import(any_db, rows, skip_invalid=True)
+    assert (summary.new, summary.invalid_rows, summary.written) == (MANY - 1, 1, True)
+    assert _count(any_db, Partner) == MANY - 1
+    with any_db.reading() as session:
+        partner = session.scalars(select(Partner).where(Partner.partner_code == "P-04100")).one()
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.record_id == str(partner.id))
+        ).one()
+        assert json.loads(entry.changes) == {"imported_from": [None, "partners.xlsx, row 4102"]}
+        history = partner_history(session, partner.id)
+    assert [(h.what, h.field, h.new) for h in history] == [
+        ("Partner created", "Imported from", "partners.xlsx, row 4102")
+    ]
+    assert _count(any_db, AuditEntry) == MANY - 1
+
+
+def test_new_ids_follow_the_rows_of_the_file(any_db: Database) -> None:
+    _import(any_db, _rows(MANY))
+    with any_db.reading() as session:
+        codes = session.scalars(select(Partner.partner_code).order_by(Partner.id)).all()
+    assert codes == [f"P-{n:05d}" for n in range(MANY)]
+
+
+def test_a_cancel_half_way_writes_nothing(any_db: Database) -> None:
+    done: list[int] = []
+    with pytest.raises(CancelledByUser):
+        _import(
+            any_db,
+            _rows(MANY),
+            progress=lambda count, _total: done.append(count),
+            cancelled=lambda: bool(done) and done[-1] >= BLOCK_ROWS * 2,
+        )
+    assert _count(any_db, Partner) == 0
+    assert _count(any_db, AuditEntry) == 0
+
+
+def test_a_dry_run_of_a_large_file_writes_nothing(any_db: Database) -> None:
+    summary = _import(any_db, _rows(MANY), dry_run=True)
+    assert (summary.new, summary.written) == (MANY, False)
+    assert _count(any_db, Partner) == 0
+
+
+def test_duplicates_far_apart_in_the_file_are_found(any_db: Database) -> None:
+    rows = _rows(MANY)
+    rows.append(dict(rows[3]))  # identical: folded into one
+    rows.append(dict(rows[5], name="Partner five, renamed"))  # same ID, other values
+    with pytest.raises(ImportRefused) as refused:
+        _import(any_db, rows)
+    assert (
+        f"row {MANY + 3}, column 'name': 'Partner five, renamed' is the same partner as row 7"
+        in (str(refused.value))
+    )
+    summary = _import(any_db, rows, skip_invalid=True)
+    assert (summary.new, summary.merged, summary.invalid_rows) == (MANY, 1, 1)

@@ -1,0 +1,39 @@
+"""A file's rows reach the import in blocks of columns, with blank cells as ``None``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.domain.importing.fields import FIELDS
+from app.domain.importing.sheet import BLOCK_ROWS, SheetRow
+from app.io.import_sheet import read_mapped
+
+
+def test_blank_cells_short_rows_and_rows_with_nothing_mapped(tmp_path: Path) -> None:
+    path = tmp_path / "partners.csv"
+    path.write_text(
+        "Partner list\n"
+        "Name,Country,Colour\n"
+        "Contoso,  ,blue\n"
+        "Fabrikam\n"  # a short row: its missing cells are empty
+        ",,green\n"  # nothing in a mapped column: not a partner row
+        "\n"
+        "  Tailspin  ,DE,\n",
+        encoding="utf-8",
+    )
+    sheet = read_mapped(path, FIELDS["partners"])
+    assert list(sheet) == [
+        SheetRow(3, {"name": "Contoso", "country": None}),
+        SheetRow(4, {"name": "Fabrikam", "country": None}),
+        SheetRow(7, {"name": "  Tailspin  ", "country": "DE"}),
+    ]
+
+
+def test_a_long_file_comes_in_blocks_numbered_as_excel_shows_them(tmp_path: Path) -> None:
+    path = tmp_path / "partners.csv"
+    count = BLOCK_ROWS * 2 + 3
+    path.write_text("Name\n" + "".join(f"P{n}\n" for n in range(count)), encoding="utf-8")
+    blocks = list(read_mapped(path, FIELDS["partners"]).blocks)
+    assert [len(block) for block in blocks] == [BLOCK_ROWS, BLOCK_ROWS, 3]
+    assert blocks[1].numbers[0] == BLOCK_ROWS + 2
+    assert blocks[2].columns["name"] == [f"P{n}" for n in range(BLOCK_ROWS * 2, count)]
