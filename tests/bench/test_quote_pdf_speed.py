@@ -22,7 +22,8 @@ from reportlab.platypus import SimpleDocTemplate, Table
 from app.cli.quote_table import render_table
 from app.domain.money import format_amount
 from app.domain.quote_view import as_json
-from app.io.quote_pdf import discount_text, render_quote_pdf
+from app.io.quote_pdf import render_quote_pdf
+from app.io.quote_pdf_lines import discount_text
 from tests.bench.timing import median_seconds, report
 from tests.io.test_quote_pdf import long_quote
 from tests.support.quote_docs import document
