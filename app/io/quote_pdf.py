@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import functools
 import io
-import logging
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from app.domain.quote_print import PartyBlock, QuoteDocument
 from app.io.atomic import atomic_path
 from app.io.pdf_canvas import NumberedCanvas
 from app.io.pdf_fonts import SANS, SANS_BOLD, covered
+from app.io.pdf_logo import logo
 from app.io.quote_pdf_style import (
     ACCENT,
     BOTTOM,
@@ -43,10 +42,6 @@ from app.io.quote_pdf_style import (
     styles,
 )
 from app.io.quote_pdf_table import line_table
-
-log = logging.getLogger(__name__)
-
-DEFAULT_LOGO = Path(__file__).resolve().parents[2] / "resources" / "logo.png"
 
 
 def write_quote_pdf(path: Path, data: bytes) -> None:
@@ -106,7 +101,7 @@ def render_quote_pdf(document: QuoteDocument) -> bytes:
 def _letterhead(document: QuoteDocument) -> Table:
     view, company = document.view, document.company
     left: list[Flowable] = []
-    picture = _logo(company.logo_path)
+    picture = logo(company.logo_path)
     if picture is not None:
         left.append(picture)
         left.append(Spacer(1, 2 * mm))
@@ -152,23 +147,6 @@ def _letterhead(document: QuoteDocument) -> Table:
         ]
     )
     return table
-
-
-def _logo(path_text: str) -> Image | None:
-    """The company's logo at most 40 × 16 mm, or the default one when none is set or readable."""
-    path = Path(path_text).expanduser() if path_text.strip() else DEFAULT_LOGO
-    try:
-        reader = ImageReader(str(path))
-        width, height = reader.getSize()
-    except Exception as exc:  # any unreadable image: use the default
-        log.warning("logo %s cannot be read (%s); using the default logo", path, exc)
-        if path == DEFAULT_LOGO:
-            return None
-        return _logo("")
-    scale = min(40 * mm / width, 16 * mm / height)
-    image = Image(str(path), width=width * scale, height=height * scale)
-    image.hAlign = "LEFT"
-    return image
 
 
 def _parties(partner: PartyBlock, account: PartyBlock) -> Table:
