@@ -6,6 +6,7 @@ Nothing here accepts a ``float``: a float has already lost the exact value the u
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.errors import InputError
@@ -30,8 +31,10 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
+@functools.cache
 def minor_unit(currency: str) -> int:
-    """Number of decimals of ``currency`` (ISO 4217); 2 unless listed otherwise."""
+    """Number of decimals of ``currency`` (ISO 4217); 2 unless listed otherwise. Remembered per
+    code: a quote PDF asks for it at every figure (a refused code raises and is not kept)."""
     return _MINOR_UNITS.get(normalize_currency(currency), 2)
 
 
@@ -43,6 +46,7 @@ def normalize_currency(currency: str) -> str:
     return code
 
 
+@functools.cache
 def quantum(currency: str) -> Decimal:
     """The smallest amount of ``currency``: 0.01 for EUR, 1 for JPY, 0.001 for KWD."""
     return Decimal(1).scaleb(-minor_unit(currency))
@@ -98,17 +102,12 @@ def parse_percent(text: object, what: str = "percentage", max_places: int = 2) -
 def format_amount(amount: Decimal, currency: str, thousands: str = ",", point: str = ".") -> str:
     """``1234.5`` EUR → ``1,234.50``: the currency's decimals, grouped thousands, no float."""
     value = round_money(amount, currency)
-    places = minor_unit(currency)
-    sign = "-" if value < 0 else ""
-    text = f"{abs(value):.{places}f}"
-    whole, _, fraction = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    grouped = thousands.join(groups)
-    return f"{sign}{grouped}{point}{fraction}" if places else f"{sign}{grouped}"
+    sign = "-" if value < 0 else ""  # a rounded -0.001 prints as 0.00, never -0.00
+    # Decimal's own formatting is exact; its "," and "." are swapped for the locale's after.
+    text = f"{sign}{abs(value):,.{minor_unit(currency)}f}"
+    if thousands == "," and point == ".":
+        return text
+    return text.translate({ord(","): thousands, ord("."): point})
 
 
 def format_money(amount: Decimal, currency: str, thousands: str = ",", point: str = ".") -> str:

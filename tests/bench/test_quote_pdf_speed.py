@@ -5,10 +5,13 @@ Run on demand: ``pytest tests/bench/test_quote_pdf_speed.py -s``. Goal (issue 6)
 2× of the bare table. ``quote show`` is timed from the stored view (table and JSON text), without
 the database read.
 
-Measured ≈ 1.9–2.0× with reportlab's C accelerator (rl_accel) installed, 2.1–2.5× without it
-(3.1× before long descriptions were wrapped into plain strings and the totals lost their SPANs).
-The rest is work the bare table does not do: it neither wraps long descriptions nor uses
-TrueType fonts. A regression guard of 2.5× is asserted and the 2× goal reported as "goal met".
+The two are timed by turns (``paired_ratio``), so a burst of load from other work on this shared
+machine slows both sides of a ratio alike; timed one block after the other, the same build's
+ratio swung from 0.8× to 2.5×. Measured by turns: 1.42–1.59×, median ≈ 1.47× over eighteen
+runs, since the line table shares its cell styles, gets its row heights and text widths without
+reportlab's per-cell passes, and the logo is decoded once per process (before: 1.78–2.07×,
+median 1.92×). The rest is work the bare table does not do: TrueType text, wrapped
+descriptions, the letterhead and its logo. The 2× goal is asserted.
 """
 
 from __future__ import annotations
@@ -22,14 +25,14 @@ from reportlab.platypus import SimpleDocTemplate, Table
 from app.cli.quote_table import render_table
 from app.domain.money import format_amount
 from app.domain.quote_view import as_json
-from app.io.quote_pdf import discount_text, render_quote_pdf
-from tests.bench.timing import median_seconds, report
+from app.io.quote_pdf import render_quote_pdf
+from app.io.quote_pdf_lines import discount_text
+from tests.bench.timing import median_seconds, paired_ratio, report
 from tests.io.test_quote_pdf import long_quote
 from tests.support.quote_docs import document
 
 GOAL = 2.0
-GUARD = 2.5
-REPEAT = 9  # a shared, noisy machine: more runs, steadier medians
+REPEAT = 15  # a shared, noisy machine: more runs, steadier medians
 
 
 def test_pdf_of_200_lines_within_twice_a_bare_table() -> None:
@@ -50,16 +53,15 @@ def test_pdf_of_200_lines_within_twice_a_bare_table() -> None:
     def show() -> str:
         return render_table(view) + json.dumps(as_json(view))
 
-    render_quote_pdf(doc)  # fonts loaded once per process, as in the app
-    baseline = median_seconds(bare, REPEAT)
-    ours = median_seconds(lambda: render_quote_pdf(doc), REPEAT)
+    render_quote_pdf(doc)  # fonts and the logo loaded once per process, as in the app
+    baseline, ours, ratio = paired_ratio(lambda: render_quote_pdf(doc), bare, REPEAT)
     shown = median_seconds(show, REPEAT)
     figures = {
         "bare table s": baseline,
         "quote pdf s": ours,
-        "pdf ratio": ours / baseline,
+        "pdf ratio": ratio,
         "quote show ratio": shown / baseline,
     }
-    figures["goal met"] = float(ours / baseline <= GOAL)
+    figures["goal met"] = float(ratio <= GOAL)
     report("quote pdf, 200 lines", figures)
-    assert ours / baseline <= GUARD
+    assert ratio <= GOAL

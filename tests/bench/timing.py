@@ -26,6 +26,29 @@ def median_seconds(work: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+def paired_ratio(
+    work: Callable[[], object], baseline: Callable[[], object], repeat: int = 5
+) -> tuple[float, float, float]:
+    """``work`` against ``baseline``, run by turns: their median wall times and the median of
+    each turn's ratio. Timed by turns, a burst of load from other work on the machine slows both
+    sides of a ratio alike, where back-to-back medians would charge it to one side only."""
+    work_times, base_times, ratios = [], [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        baseline()
+        middle = time.perf_counter()
+        work()
+        end = time.perf_counter()
+        base_times.append(middle - start)
+        work_times.append(end - middle)
+        ratios.append((end - middle) / (middle - start))
+    return (
+        statistics.median(base_times),
+        statistics.median(work_times),
+        statistics.median(ratios),
+    )
+
+
 def run_python(args: Sequence[str], env: dict[str, str] | None = None) -> None:
     """Run ``python ARGS`` in the repository and insist that it succeeds."""
     result = subprocess.run(

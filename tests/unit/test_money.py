@@ -92,6 +92,14 @@ def test_format_money(amount: str, currency: str, expected: str) -> None:
 
 def test_format_with_another_locale() -> None:
     assert format_amount(Decimal("1234.5"), "EUR", thousands=".", point=",") == "1.234,50"
+    assert format_amount(Decimal("-1234567.891"), "CHF", thousands="'") == "-1'234'567.89"
+    narrow = "\u202f"
+    assert format_amount(Decimal("1234567"), "JPY", narrow, ",") == f"1{narrow}234{narrow}567"
+
+
+def test_an_amount_that_rounds_to_zero_has_no_sign() -> None:
+    assert format_amount(Decimal("-0.004"), "EUR") == "0.00"
+    assert format_money(Decimal("-0.4"), "JPY") == "JPY 0"
 
 
 def test_format_percent() -> None:
