@@ -22,7 +22,13 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.import_wizard_pages import MappingPage, SheetPage, SourcePage
 from app.ui.import_wizard_run import CheckPage, ResultPage
-from app.ui.import_wizard_work import PROBLEM_COLUMNS, Detected, overrides_of, run_import
+from app.ui.import_wizard_work import (
+    CHANGE_COLUMNS,
+    PROBLEM_COLUMNS,
+    Detected,
+    overrides_of,
+    run_import,
+)
 from app.ui.operations import Operation
 from app.ui.settings import DateOrder
 
@@ -66,7 +72,7 @@ class ImportWizard(QWizard):
         self.last_operation: Operation[Any] | None = None  # tests wait on it
         #: Where to ask for a file or a report's name; tests put their own.
         self.choose_file: Callable[[], Path | None] = self._ask_file
-        self.choose_report: Callable[[], Path | None] = self._ask_report
+        self.choose_report: Callable[[str], Path | None] = self._ask_report
         self.source = SourcePage(self)
         self.addPage(self.source)
         self.addPage(SheetPage(self))
@@ -98,6 +104,7 @@ class ImportWizard(QWizard):
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             chosen = ImportOptions(
                 dry_run=options.dry_run, skip_invalid=options.skip_invalid,
+                preview=options.preview,
                 day_first=self.context.settings.preferences.date_order is DateOrder.DAY_FIRST,
                 progress=progress, cancelled=cancelled,
             )  # fmt: skip
@@ -108,8 +115,9 @@ class ImportWizard(QWizard):
     def announce(self) -> None:
         self.context.changes.announce(CHANGED.get(self.kind, set()))
 
-    def save_report(self, summary: ImportSummary) -> None:
-        target = self.choose_report()
+    def save_report(self, summary: ImportSummary, what: str) -> None:
+        """Save the check's list of ``what`` ("problems" or "changes") as a workbook or CSV."""
+        target = self.choose_report(what)
         if target is None:
             return
         from app.io.export import export_table
@@ -117,7 +125,10 @@ class ImportWizard(QWizard):
         if not target.suffix:
             target = target.with_suffix(".xlsx")
         try:
-            export_table(target, summary.problems, PROBLEM_COLUMNS, title="Problems")
+            if what == "changes":
+                export_table(target, summary.changes, CHANGE_COLUMNS, title="Changes")
+            else:
+                export_table(target, summary.problems, PROBLEM_COLUMNS, title="Problems")
         except Exception as exc:  # an unwritable place: said in one line by the error hook
             self.context.errors.show_now(exc)
 
@@ -128,9 +139,9 @@ class ImportWizard(QWizard):
         name, _ = QFileDialog.getOpenFileName(self, "Import a file", start, IMPORT_FILTER)
         return Path(name) if name else None
 
-    def _ask_report(self) -> Path | None:
-        suggested = f"import-problems-{date.today().isoformat()}.xlsx"
+    def _ask_report(self, what: str) -> Path | None:
+        suggested = f"import-{what}-{date.today().isoformat()}.xlsx"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save the problems", suggested, "Excel workbook (*.xlsx);;CSV file (*.csv)"
+            self, f"Save the {what}", suggested, "Excel workbook (*.xlsx);;CSV file (*.csv)"
         )
         return Path(name) if name else None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWizard,
     QWizardPage,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppError
 from app.domain.importing.report import ImportSummary
 from app.services.importing import ImportOptions
-from app.ui.import_wizard_work import PROBLEM_COLUMNS
+from app.ui.import_wizard_work import CHANGE_COLUMNS, PROBLEM_COLUMNS
+from app.ui.pages.base import plural
 from app.ui.record_table import RecordTable
 
 if TYPE_CHECKING:
@@ -29,41 +31,54 @@ if TYPE_CHECKING:
 
 
 class CheckPage(QWizardPage):
-    """Every row checked before anything is written: counts, and each problem on its own row."""
+    """Every row checked before anything is written: counts, what each record will become (a
+    preview of the changes), and each problem on its own row; either list can be saved."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle("Check")
-        self.setSubTitle("Every row is checked before anything is written.")
+        self.setSubTitle(
+            "Every row is checked, and every change listed, before anything is written."
+        )
         self.setButtonText(QWizard.WizardButton.NextButton, "&Import")
         self.counts = QLabel("Checking every row…")
         self.counts.setObjectName("checkCounts")
         self.counts.setWordWrap(True)
+        self.changes = RecordTable("import_changes", CHANGE_COLUMNS, self)
         self.problems = RecordTable("import_problems", PROBLEM_COLUMNS, self)
-        self.problems.horizontalHeader().setStretchLastSection(True)
-        self.problems.setWordWrap(True)
+        for table in (self.changes, self.problems):
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setWordWrap(True)
+        self.lists = QTabWidget()
+        self.lists.setObjectName("checkLists")
+        self.lists.addTab(self.changes, "Changes")
+        self.lists.addTab(self.problems, "Problems")
         self.skip = QCheckBox("Import only the &valid rows (the others are left out)")
         self.skip.setObjectName("skipInvalid")
         self.skip.toggled.connect(lambda _on: self.completeChanged.emit())
-        self.save_report = QPushButton("&Save report…")
+        self.save_report = QPushButton("&Save list…")
+        self.save_report.setToolTip("Save the list shown (changes or problems) as a workbook")
         self.save_report.clicked.connect(self._save_report)
         row = QHBoxLayout()
         row.addWidget(self.skip, 1)
         row.addWidget(self.save_report)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.lists, 1)
         layout.addLayout(row)
         self.summary: ImportSummary | None = None
 
     def initializePage(self) -> None:
         self.summary = None
         self.counts.setText("Checking every row…")
+        self.changes.records.set_rows([])
         self.problems.records.set_rows([])
+        self.lists.hide()
+        self.save_report.hide()
         self.skip.setChecked(False)
         self.owner.last_operation = (
-            self.owner.operation(ImportOptions(dry_run=True))
+            self.owner.operation(ImportOptions(dry_run=True, preview=True))
             .success(self._checked)
             .failure(self._refused)
         ).run_in_background()
@@ -75,18 +90,23 @@ class CheckPage(QWizardPage):
         text = (
             f"{summary.new:,} new, {summary.updated:,} updated, {summary.unchanged:,} unchanged"
             + (f", {summary.merged:,} repeated rows taken once" if summary.merged else "")
-            + (f"; {bad:,} rows have problems (below)." if bad else ". No problems.")
+            + (f"; {plural(bad, 'row has', 'rows have')} problems." if bad else ". No problems.")
         )
         if not (summary.new or summary.updated):
             text += " Nothing to import: the database already holds every valid row."
         elif bad:
             text += " Fix them in the file and start again, or import only the valid rows."
         self.counts.setText(text)
+        self.changes.records.set_rows(summary.changes)
         self.problems.records.set_rows(summary.problems)
-        self.problems.resizeRowsToContents()
-        self.problems.setVisible(bool(summary.problems))
+        self.lists.setTabText(0, f"Changes ({len(summary.changes):,})")
+        self.lists.setTabText(1, f"Problems ({len(summary.problems):,})")
+        self.lists.setTabEnabled(1, bool(summary.problems))
+        self.lists.setCurrentIndex(1 if summary.problems else 0)
+        shown = bool(summary.changes or summary.problems)
+        self.lists.setVisible(shown)
+        self.save_report.setVisible(shown)
         self.skip.setVisible(bool(bad))
-        self.save_report.setVisible(bool(summary.problems))
         self.completeChanged.emit()
 
     def _refused(self, exc: BaseException) -> None:
@@ -108,7 +128,8 @@ class CheckPage(QWizardPage):
 
     def _save_report(self) -> None:
         if self.summary is not None:
-            self.owner.save_report(self.summary)
+            what = "problems" if self.lists.currentWidget() is self.problems else "changes"
+            self.owner.save_report(self.summary, what)
 
 
 class ResultPage(QWizardPage):

@@ -22,7 +22,7 @@ from app.domain.importing.headers import (
     header_key,
     synonym_index,
 )
-from app.domain.importing.report import ImportSummary, Problem
+from app.domain.importing.report import ImportSummary, PlannedChange, Problem
 from app.domain.progress import CancelledByUser
 from app.services.importing import ImportOptions
 from app.services.importing.run import import_kind
@@ -37,6 +37,12 @@ KIND_TITLES = {
 }
 IGNORE = ""  # the field of a column that is not imported
 
+CHANGE_COLUMNS: tuple[Column[PlannedChange], ...] = (
+    Column("row", "Row", lambda c: c.row, Kind.INTEGER, width=6),
+    Column("action", "Does", lambda c: c.action, width=8),
+    Column("record", "Record", lambda c: c.record, width=30),
+    Column("changes", "Changes", lambda c: c.changes, width=50),
+)
 PROBLEM_COLUMNS: tuple[Column[Problem], ...] = (
     Column("row", "Row", lambda p: p.row, Kind.INTEGER, width=6),
     Column("column", "Column", lambda p: p.column, width=18),

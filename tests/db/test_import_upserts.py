@@ -150,3 +150,35 @@ def test_contacts_training_and_claims(any_db: Database) -> None:
         assert str(claim.deal_amount) == "10000.5000" and claim.currency == "EUR"
         direct = session.scalars(select(Claim).where(Claim.partner_id.is_(None))).one()
         assert direct.valid_until == date(2026, 4, 6)
+
+
+def test_a_dry_run_with_a_preview_says_what_each_record_becomes(any_db: Database) -> None:
+    _import(any_db, PARTNERS)
+    changed = [dict(PARTNERS[0], tier="Platinum", city="Berlin"), *PARTNERS[1:],
+               {"name": "Tailspin", "country": "US"}]  # fmt: skip
+    plain = _import(any_db, changed, dry_run=True)
+    assert plain.changes == []  # only when asked for: an import of 50,000 keeps no list
+    summary = _import(any_db, changed, dry_run=True, preview=True)
+    assert [(c.row, c.action, c.record, c.changes) for c in summary.changes] == [
+        (2, "Update", "Contoso Ltd", "City: — → Berlin; Tier: Gold → Platinum"),
+        (4, "New", "Tailspin", ""),
+    ]
+    with any_db.transaction() as session:
+        session.add(Course(code="CD-101", title="Basics", valid_months=12))
+    contacts = [{"partner": "P-1", "name": "Ann Smith", "email": "ann@contoso.com"}]
+    with any_db.transaction() as session:
+        import_contacts(session, sheet_from_rows(contacts), ImportOptions())
+    moved = [dict(contacts[0], role="Executive", phone="+49 30 1234")]
+    with any_db.transaction() as session:
+        preview = ImportOptions(dry_run=True, preview=True)
+        contact = import_contacts(session, sheet_from_rows(moved), preview)
+        training = import_training(session, sheet_from_rows([
+            {"contact": "Ann Smith", "partner": "P-1", "course": "cd-101",
+             "completed_on": "2026-01-15", "passed": "no"},
+        ]), preview)  # fmt: skip
+    assert [(c.action, c.record, c.changes) for c in contact.changes] == [
+        ("Update", "Ann Smith <ann@contoso.com>", "Phone: — → +49 30 1234; Role: Sales → Executive")
+    ]
+    assert [(c.action, c.record) for c in training.changes] == [
+        ("New", "Ann Smith: CD-101, 2026-01-15")
+    ]

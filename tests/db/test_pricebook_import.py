@@ -159,3 +159,16 @@ def test_family_by_code_or_name_and_a_rename_counts_as_updated(
         assert es1.family_id == family.id
         cb = s.scalars(select(Product).where(Product.sku == "CB-100")).one()
         assert cb.name == "Cloud Backup 1 TB (renamed)"
+
+
+def test_the_preview_lists_prices_tiers_breaks_and_settings(
+    any_db: Database, tmp_path: Path
+) -> None:
+    path = write_book(tmp_path / "book.xlsx", BOOK)
+    summary = run_import(any_db, path, dry_run=True, preview=True)
+    planned = {(c.action, c.record): c.changes for c in summary.changes}
+    assert len(summary.changes) == summary.new + summary.updated == 10
+    assert planned[("New", "CB-100 in EUR from 2026-01-01")] == "List price EUR 1,234.50"
+    assert planned[("New", "Tier Diamond")] == "Discount 33.33%"
+    assert planned[("Update", "Tier Gold")].startswith("Discount: ")
+    assert "Tax rate %: 0 → 8.875" in planned[("Update", "Pricing settings")]

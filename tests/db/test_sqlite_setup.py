@@ -1,4 +1,4 @@
-"""Every SQLite connection is set up the same way: foreign keys, WAL, a busy timeout, a page cache."""
+"""Every SQLite connection is set up alike: foreign keys, WAL, a busy timeout, a page cache."""
 
 from __future__ import annotations
 

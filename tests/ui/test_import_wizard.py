@@ -94,6 +94,9 @@ def test_partners_through_every_step(
     assert isinstance(check, CheckPage)
     wait(qtbot, wizard)
     assert check.counts.text().startswith("2 new, 0 updated, 0 unchanged")
+    assert check.lists.tabText(check.lists.currentIndex()) == "Changes (2)"
+    planned = [(c.row, c.action, c.record) for c in check.changes.records.rows()]
+    assert planned == [(3, "New", "Fjordline Systems AS"), (4, "New", "Kestrel Networks")]
     assert partners(sqlite_db) == before  # the check wrote nothing
     assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Import"
     next_step(qtbot, wizard)  # → import
@@ -104,6 +107,48 @@ def test_partners_through_every_step(
     assert partners(sqlite_db) == before + 2
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert not wizard.isVisible()
+
+
+def test_the_check_shows_what_each_changed_partner_will_become_and_saves_the_list(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    _window, wizard = start(qtbot, open_window, sqlite_db)
+    wizard.source.path.setText(str(workbook(tmp_path / "first.xlsx", GOOD)))
+    for _ in range(3):  # sheet, columns, check
+        next_step(qtbot, wizard)
+    wait(qtbot, wizard)
+    next_step(qtbot, wizard)  # import
+    wait(qtbot, wizard)
+    assert partners(sqlite_db) == 2
+    wizard.close()
+    changed = [GOOD[0], ["P-501", "Fjordline Systems AS", "Platinum", "Norway",
+                         "fjordline.example"], GOOD[2]]  # fmt: skip
+    _window, wizard = start(qtbot, open_window, sqlite_db)
+    wizard.source.path.setText(str(workbook(tmp_path / "second.xlsx", changed)))
+    for _ in range(3):
+        next_step(qtbot, wizard)
+    check = wizard.currentPage()
+    assert isinstance(check, CheckPage)
+    wait(qtbot, wizard)
+    assert check.counts.text().startswith("0 new, 1 updated, 1 unchanged")
+    ModelTester(qtbot).check(check.changes.records)
+    assert [(c.row, c.action, c.record, c.changes) for c in check.changes.records.rows()] == [
+        (3, "Update", "Fjordline Systems AS", "Tier: Gold → Platinum")
+    ]
+    assert not check.lists.isTabEnabled(1)  # no problems to list
+    saved_to = tmp_path / "changes.xlsx"
+    asked: list[str] = []
+    wizard.choose_report = lambda what: asked.append(what) or saved_to
+    qtbot.mouseClick(check.save_report, Qt.MouseButton.LeftButton)
+    assert asked == ["changes"]
+    sheet = openpyxl.load_workbook(saved_to).active
+    assert sheet is not None
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Row", "Does", "Record", "Changes"],
+        [3, "Update", "Fjordline Systems AS", "Tier: Gold → Platinum"],
+    ]
+    wizard.close()
 
 
 def test_problems_are_listed_a_mapping_changed_and_remembered_and_valid_rows_imported(
@@ -138,7 +183,7 @@ def test_problems_are_listed_a_mapping_changed_and_remembered_and_valid_rows_imp
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert not next_button.isEnabled()  # all or nothing: not with problems
     report = tmp_path / "problems.xlsx"
-    wizard.choose_report = lambda: report
+    wizard.choose_report = lambda _what: report
     qtbot.mouseClick(check.save_report, Qt.MouseButton.LeftButton)
     saved = openpyxl.load_workbook(report).active
     assert saved is not None and [c.value for c in saved[1]] == [

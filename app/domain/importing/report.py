@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from app.domain.errors import InputError
 
@@ -25,6 +26,40 @@ class Problem:
         where = f"row {self.row}" + (f", column '{self.column}'" if self.column else "")
         what = f" '{shown}'" if shown else ""
         return f"{where}:{what} {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedChange:
+    """A record the import creates or changes, as the wizard's preview lists it before any is
+    written: the file row, "New" or "Update", the record as a person knows it, and for an
+    update what changes (``Tier: Silver → Gold; City: — → Oslo``)."""
+
+    row: int
+    action: str
+    record: str
+    changes: str = ""
+
+
+def change_text(changes: Mapping[str, tuple[object, object]], labels: Mapping[str, str]) -> str:
+    """``{field: (old, new)}`` as a person reads it, each field by its label, in label order."""
+    parts = [
+        f"{labels.get(field, field.replace('_', ' ').capitalize())}: {_shown(old)} → {_shown(new)}"
+        for field, (old, new) in changes.items()
+    ]
+    return "; ".join(sorted(parts))
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    label = getattr(value, "label", None)  # an enum member with a label for people
+    if isinstance(label, str):
+        return label
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def shown_value(value: object) -> str:
@@ -50,6 +85,13 @@ class ImportSummary:
     dry_run: bool = False
     written: bool = False
     details: dict[str, int] = field(default_factory=dict)  # per sheet / per record type
+    preview: bool = False  # keep a ``PlannedChange`` for each new or changed record
+    changes: list[PlannedChange] = field(default_factory=list)
+
+    def planned(self, row: int, action: str, record: str, changes: str = "") -> None:
+        """Note what the import does to one record, for the preview (when one is wanted)."""
+        if self.preview:
+            self.changes.append(PlannedChange(row, action, record, changes))
 
     @property
     def invalid_rows(self) -> int:
@@ -62,6 +104,7 @@ class ImportSummary:
         self.unchanged += other.unchanged
         self.merged += other.merged
         self.problems.extend(other.problems)
+        self.changes.extend(other.changes)
 
     def text(self) -> str:
         """One paragraph a person reads after the import."""

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Account, Claim
 from app.domain.enums import ClaimStatus
 from app.domain.importing import values as v
-from app.domain.importing.report import ImportSummary, Problem
+from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import domain_key, name_key
 from app.services.business_settings import load_business_settings
@@ -29,6 +29,7 @@ from app.services.importing.common import (
     PartnerLookup,
     compare,
     finish_checks,
+    new_summary,
     parsed_rows,
     required,
     without_cyclic_gc,
@@ -86,7 +87,7 @@ def import_claims(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
     """Validate every row, then create or update claims (and new accounts) unless a dry run."""
-    summary = ImportSummary("claims", source or sheet.name, dry_run=options.dry_run)
+    summary = new_summary("claims", source or sheet.name, options)
     settings = load_business_settings(session)
     partners = PartnerLookup(session)
     accounts = Accounts(session)
@@ -115,6 +116,7 @@ def import_claims(
         stored[(record["partner_id"], record["account_id"], record["claimed_on"])] = record
     seen: dict[tuple[Any, ...], int] = {}
     pending: list[tuple[Any, dict[str, object], int]] = []
+    described: dict[int, str] = {}  # row → the claim as the preview names it
     needed = ("partner", "account", "claimed_on")
     for number, values in parsed_rows(sheet, parsers, options, summary.problems):
         if not required(number, values, needed, sheet, summary.problems):
@@ -163,6 +165,10 @@ def import_claims(
             continue  # fmt: skip
         seen[key] = number
         pending.append((account, values, number))
+        if summary.preview:
+            described[number] = f"{name}, claimed {claimed.isoformat()}" + (
+                "" if partner_id else " by the direct team"
+            )
     inserts: list[tuple[Any, dict[str, object], int]] = []
     updates: list[tuple[int, Changes]] = []
     for account, values, number in pending:
@@ -170,11 +176,14 @@ def import_claims(
         if match is None:
             summary.new += 1
             inserts.append((account, values, number))
+            summary.planned(number, "New", described.get(number, ""))
             continue
         changes = compare(match, values, keep_if_empty=("status", "commission_pct"))
         if changes:
             summary.updated += 1
             updates.append((match["id"], changes))
+            shown = change_text(changes, {"commission_pct": "Commission %"})
+            summary.planned(number, "Update", described.get(number, ""), shown)
         else:
             summary.unchanged += 1
     summary.details["new accounts"] = len(accounts.new)

@@ -30,9 +30,15 @@ class ImportOptions:
 
     dry_run: bool = False
     skip_invalid: bool = False
+    preview: bool = False  # list each new or changed record (the wizard's check)
     day_first: bool = True
     progress: Progress | None = None
     cancelled: Cancelled | None = None
+
+
+def new_summary(kind: str, source: str, options: ImportOptions) -> ImportSummary:
+    """The summary an import of ``kind`` from ``source`` fills in, as ``options`` ask."""
+    return ImportSummary(kind, source, dry_run=options.dry_run, preview=options.preview)
 
 
 def without_cyclic_gc(work: Callable[P, R]) -> Callable[P, R]:

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from app.db.models import Contact
 from app.domain.enums import ContactRole
 from app.domain.importing import values as v
-from app.domain.importing.report import ImportSummary, Problem
+from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
+from app.domain.partner_form import LABELS
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
@@ -20,6 +21,7 @@ from app.services.importing.common import (
     PartnerLookup,
     compare,
     finish_checks,
+    new_summary,
     parsed_rows,
     required,
     without_cyclic_gc,
@@ -71,7 +73,7 @@ def import_contacts(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
     """Validate every row, then create or update contacts (unless a dry run)."""
-    summary = ImportSummary("contacts", source or sheet.name, dry_run=options.dry_run)
+    summary = new_summary("contacts", source or sheet.name, options)
     partners = PartnerLookup(session)
     parsers: dict[str, Parser] = {
         "partner": partners.resolve,
@@ -104,6 +106,7 @@ def import_contacts(
         match = stored.find(partner_id, values.get("email"), values["name"])
         if match is None:
             summary.new += 1
+            summary.planned(number, "New", _who(values))
             new = {"partner_id": partner_id, "name": values["name"], "email": values.get("email"),
                    "phone": values.get("phone"), "active": True,
                    "role": values.get("role") or ContactRole.SALES}  # fmt: skip
@@ -114,6 +117,7 @@ def import_contacts(
         if changes:
             summary.updated += 1
             updates.append((match["id"], changes))
+            summary.planned(number, "Update", _who(match), change_text(changes, LABELS))
         else:
             summary.unchanged += 1
     if not finish_checks(summary, options):
@@ -123,3 +127,8 @@ def import_contacts(
     audit.write()
     summary.written = True
     return summary
+
+
+def _who(values: dict[str, Any]) -> str:
+    email = values.get("email")
+    return f"{values['name']} <{email}>" if email else str(values["name"])

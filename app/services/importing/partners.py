@@ -17,9 +17,10 @@ from app.db.models import Partner, Tier
 from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.importing import values as v
 from app.domain.importing.columns import Limited
-from app.domain.importing.report import ImportSummary, Problem
+from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import name_key
+from app.domain.partner_form import LABELS
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     ImportOptions,
@@ -101,7 +102,9 @@ def import_partners(
     differs), matched against the stored partners, and a new partner goes to the writer
     (``StreamWriter``) at once. Changes to stored partners are applied at the end.
     """
-    summary = ImportSummary("partners", source or sheet.name, dry_run=options.dry_run)
+    summary = ImportSummary(
+        "partners", source or sheet.name, dry_run=options.dry_run, preview=options.preview
+    )
     tier_ids = {name: tier_id for tier_id, name in session.execute(select(Tier.id, Tier.name))}
     tiers = {v.choice_key(name): name for name in tier_ids}
     parsers = _parsers(tiers, options.day_first)
@@ -136,6 +139,7 @@ def import_partners(
                 continue
             if match is None:
                 summary.new += 1
+                summary.planned(number, "New", str(record["name"]))
                 writer.add(_new_row(record), number)
                 continue
             if match["id"] in claimed:
@@ -146,6 +150,9 @@ def import_partners(
             if changes:
                 summary.updated += 1
                 updates.append((match["id"], changes))
+                if summary.preview:
+                    shown = _readable(changes, {i: n for n, i in tier_ids.items()})
+                    summary.planned(number, "Update", str(match["name"]), shown)
             else:
                 summary.unchanged += 1
         writer.finish()
@@ -156,6 +163,19 @@ def import_partners(
     audit.write()
     summary.written = True
     return summary
+
+
+def _readable(changes: dict[str, tuple[object, object]], tier_names: dict[int, str]) -> str:
+    """The changes as the preview says them: the tier by name, the name key left out."""
+    shown = {k: change for k, change in changes.items() if k not in ("tier_id", "name_key")}
+    if "tier_id" in changes:
+        old, new = changes["tier_id"]
+        shown["tier"] = (_tier(tier_names, old), _tier(tier_names, new))
+    return change_text(shown, LABELS)
+
+
+def _tier(names: dict[int, str], tier_id: object) -> str | None:
+    return names.get(tier_id) if isinstance(tier_id, int) else None
 
 
 def _writing(options: ImportOptions, problems: list[Problem]) -> bool:

@@ -20,7 +20,7 @@ from app.db.models import Price, Product, ProductFamily, Setting, Tier, VolumeBr
 from app.domain.importing.fields import PRICEBOOK_SHEETS
 from app.domain.importing.report import ImportRefused, ImportSummary
 from app.domain.importing.sheet import MappedSheet
-from app.services.importing.common import ImportOptions, without_cyclic_gc
+from app.services.importing.common import ImportOptions, new_summary, without_cyclic_gc
 from app.services.importing.pricebook_rows import (
     check_prices,
     check_settings,
@@ -39,7 +39,7 @@ def import_pricebook(
     source: str = "",
 ) -> ImportSummary:
     """Check every sheet given (any of Tiers, Prices, Volume, Settings), then write the plan."""
-    summary = ImportSummary("price book", source or "workbook", dry_run=options.dry_run)
+    summary = new_summary("price book", source or "workbook", options)
     book = StoredBook(session)
     plan = Plan()
     named = {name: _named(sheet, name) for name, sheet in sheets.items()}

@@ -13,13 +13,18 @@ from decimal import Decimal
 from functools import partial
 
 from app.domain.importing import values as v
-from app.domain.importing.report import ImportSummary, Problem, shown_value
+from app.domain.importing.fields import SETTING_FIELDS
+from app.domain.importing.report import ImportSummary, Problem, change_text, shown_value
 from app.domain.importing.sheet import MappedSheet
+from app.domain.money import decimal_places, format_money, format_percent, minor_unit
 from app.domain.pricebook import currency_problem, price_problem
 from app.domain.settings import format_setting
 from app.services.importing.common import ImportOptions, Parser, parsed_rows, required
 from app.services.importing.pricebook_state import Plan, PlannedProduct, StoredBook
 from app.services.pricebook_history import IssuedUse
+
+#: The pricing settings as the preview names them.
+_LABELS = {field.name: field.label for field in SETTING_FIELDS}
 
 
 def _currency(raw: object) -> str | None:
@@ -114,14 +119,19 @@ def check_prices(
             plan.products[skey] = planned
             first_row[skey] = number
             changed_product = planned.changed and stored is not None
+        what = f"{sku} in {currency} from {effective.isoformat()}"
         if stored_amount is None:
             plan.prices[key] = amount
             summary.new += 1
+            summary.planned(number, "New", what, f"List price {_price(amount, currency)}")
         elif stored_amount != amount:
             plan.prices[key] = amount
             summary.updated += 1
+            old, new = _price(stored_amount, currency), _price(amount, currency)
+            summary.planned(number, "Update", what, f"List price: {old} → {new}")
         elif changed_product:
             summary.updated += 1
+            summary.planned(number, "Update", what, "Product name or family")
         else:
             summary.unchanged += 1
 
@@ -169,7 +179,8 @@ def check_volume(
                 summary.problems.append(Problem(number, where, str(min_qty), twice))
             continue
         seen[key] = (number, pct)
-        if _count(summary, book.breaks.get(key), pct):
+        what = f"Volume break for {target} from {min_qty}"
+        if _count(summary, book.breaks.get(key), pct, number, what):
             plan.breaks[key] = pct
 
 
@@ -199,7 +210,7 @@ def check_tiers(
         seen[key] = (number, pct)
         stored = book.tiers.get(key)
         shown = stored[0] if stored else " ".join(name.split())
-        if _count(summary, stored[1] if stored else None, pct):
+        if _count(summary, stored[1] if stored else None, pct, number, f"Tier {shown}"):
             plan.tiers[key] = (shown, pct)
 
 
@@ -229,17 +240,32 @@ def check_settings(
         plan.settings.update(changes)
         if changes:
             summary.updated += 1
+            before = {k: (book.settings.get(k), text) for k, text in changes.items()}
+            summary.planned(number, "Update", "Pricing settings", change_text(before, _LABELS))
         else:
             summary.unchanged += 1
 
 
-def _count(summary: ImportSummary, stored: Decimal | None, new: Decimal) -> bool:
+def _count(
+    summary: ImportSummary, stored: Decimal | None, new: Decimal, row: int, what: str
+) -> bool:
     """Count a row as new, updated or unchanged; True when it has something to write."""
     if stored is not None and stored == new:
         summary.unchanged += 1
         return False
     if stored is None:
         summary.new += 1
+        summary.planned(row, "New", what, f"Discount {format_percent(new)}")
     else:
         summary.updated += 1
+        shown = f"Discount: {format_percent(stored)} → {format_percent(new)}"
+        summary.planned(row, "Update", what, shown)
     return True
+
+
+def _price(amount: Decimal, currency: str) -> str:
+    """A list price as the preview shows it: the currency's decimals, or every decimal it has
+    when it has more (a unit price of 0.0125), never rounded."""
+    if decimal_places(amount) <= minor_unit(currency):
+        return format_money(amount, currency)
+    return f"{currency} {amount}"

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Contact, Course, TrainingRecord
 from app.domain.importing import values as v
-from app.domain.importing.report import ImportSummary, Problem
+from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
@@ -26,6 +26,7 @@ from app.services.importing.common import (
     PartnerLookup,
     compare,
     finish_checks,
+    new_summary,
     parsed_rows,
     required,
     without_cyclic_gc,
@@ -52,7 +53,7 @@ def import_training(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
     """Validate every row, then create or update training records (unless a dry run)."""
-    summary = ImportSummary("training", source or sheet.name, dry_run=options.dry_run)
+    summary = new_summary("training", source or sheet.name, options)
     partners = PartnerLookup(session)
     courses = {
         code.casefold(): (course_id, code, months)
@@ -109,7 +110,7 @@ def import_training(
             )
             summary.problems.append(Problem(number, sheet.header("contact"), who, reason))
             continue
-        course_id, _, months = cast(tuple[int, str, int | None], values.pop("course"))
+        course_id, code, months = cast(tuple[int, str, int | None], values.pop("course"))
         completed = values["completed_on"]
         assert isinstance(completed, date)
         if values.get("passed") is None:
@@ -141,8 +142,10 @@ def import_training(
             continue
         seen[key] = (number, values)
         match = stored.get(key)
+        what = f"{who}: {code}, {completed.isoformat()}"
         if match is None:
             summary.new += 1
+            summary.planned(number, "New", what)
             inserts.append(dict(values) | {"valid_until": values.get("valid_until")})
             new_rows.append(number)
             continue
@@ -150,6 +153,7 @@ def import_training(
         if changes:
             summary.updated += 1
             updates.append((match["id"], changes))
+            summary.planned(number, "Update", what, change_text(changes, {}))
         else:
             summary.unchanged += 1
     if not finish_checks(summary, options):
