@@ -69,8 +69,8 @@ def _check_overrides(
 def _mapped_blocks(
     first: list[tuple[int, Cells]], rest: Iterator[tuple[int, Cells]], columns: ColumnMap
 ) -> Iterator[Block]:
-    """The data rows in blocks of columns; blank text becomes ``None``, and rows with nothing
-    in any mapped column are left out."""
+    """The data rows in blocks of columns, the cells as the file has them; rows with nothing in
+    any mapped column are left out."""
     positions = tuple((name, index) for name, (index, _) in columns.columns.items())
     rows = chain(first, rest)
     while batch := list(islice(rows, BLOCK_ROWS)):
@@ -91,12 +91,14 @@ def _block(batch: list[tuple[int, Cells]], positions: tuple[tuple[str, int], ...
             column = [row[index] for row in cells]
         else:  # a short row (CSV): its missing cells are empty
             column = [row[index] if index < len(row) else None for row in cells]
-        columns[name] = [
-            None if value.__class__ is str and (not value or value.isspace()) else value
-            for value in column
-        ]
+        columns[name] = column
+    # A row is left out when every mapped cell is blank; only rows whose first mapped cell is
+    # blank need the whole look (a full list has none, and costs one pass over one column).
     values = list(columns.values())
-    empty = [n for n, row in enumerate(zip(*values, strict=True)) if row.count(None) == len(row)]
+    empty = [
+        n for n in _blank_cells(values[0])
+        if all(_is_blank(column[n]) for column in values)
+    ]  # fmt: skip
     if not empty:
         return Block(numbers, columns)
     keep = sorted(set(range(len(numbers))) - set(empty))
@@ -106,3 +108,15 @@ def _block(batch: list[tuple[int, Cells]], positions: tuple[tuple[str, int], ...
         [numbers[n] for n in keep],
         {name: [column[n] for n in keep] for name, column in columns.items()},
     )
+
+
+def _blank_cells(column: list[object]) -> list[int]:
+    """Where ``column`` holds nothing: no cell, an empty text or only spaces."""
+    return [
+        n for n, value in enumerate(column)
+        if value is None or (value.__class__ is str and (not value or value.isspace()))
+    ]  # fmt: skip
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

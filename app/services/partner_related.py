@@ -104,7 +104,7 @@ DEAL_COLUMNS: tuple[Column[PartnerDealRow], ...] = (
     Column("close", "Expected close", lambda r: r.expected_close, Kind.DATE, width=12),
 )
 QUOTE_COLUMNS: tuple[Column[PartnerQuoteRow], ...] = (
-    Column("number", "Quote", lambda r: r.number, width=13),
+    Column("number", "Quote", lambda r: r.number, width=15),
     Column("account", "Account", lambda r: r.account, width=28),
     Column("status", "Status", lambda r: r.status, width=14),
     Column("total", "Total", lambda r: r.total, Kind.MONEY, lambda r: r.currency, width=14),

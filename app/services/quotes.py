@@ -38,11 +38,11 @@ class QuoteRow:
 #: Sized so every column, Total included, fits a 1280-pixel window beside the navigation;
 #: Total comes right after Status, so long names never push it out of sight.
 QUOTE_COLUMNS: tuple[Column[QuoteRow], ...] = (
-    Column("number", "Quote", lambda r: r.number, width=12),
+    Column("number", "Quote", lambda r: r.number, width=15),  # digits: wider than most letters
     Column("revision", "Rev", lambda r: r.revision, Kind.INTEGER, width=3),
     Column("partner", "Partner", lambda r: r.partner, width=18),
     Column("account", "Account", lambda r: r.account, width=18),
-    Column("status", "Status", lambda r: r.status, width=13),
+    Column("status", "Status", lambda r: r.status, width=15),
     Column(
         "total", "Total", lambda r: r.total, Kind.MONEY, currency=lambda r: r.currency, width=14
     ),

@@ -53,7 +53,7 @@ def test_every_column_type_is_stored_as_sqlalchemy_stores_it(sqlite_db: Database
 
 def test_rows_keep_their_order_and_every_character(sqlite_db: Database) -> None:
     names = [f"Account {n}" for n in range(CHUNK_ROWS + 10)]
-    names[3] = "Nul\x00inside"  # SQLite's JSON functions would cut this short
+    names[3] = "Nul\x00inside"  # a NUL is kept, not taken for the end of the text
     names[CHUNK_ROWS + 1] = 'Quote " back\\slash \u2028 😀 ß'
     count = len(names)
     with sqlite_db.transaction() as session:

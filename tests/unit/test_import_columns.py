@@ -64,6 +64,28 @@ def test_a_column_parses_as_its_cells_do(name: str, cells: list[object]) -> None
     assert [(type(x), x) for x in values] == [(type(x), x) for x in expected_values]
 
 
+@pytest.mark.parametrize("name", sorted(PARSERS))
+@given(cells=st.lists(CELLS, min_size=64, max_size=150))
+def test_a_long_column_of_mostly_different_cells_parses_as_its_cells_do(
+    name: str, cells: list[object]
+) -> None:
+    parser = PARSERS[name]
+    values, errors = parse_column(parser, cells)
+    expected_values, expected_errors = _cell_by_cell(parser, cells)
+    assert errors == expected_errors
+    assert [(type(x), x) for x in values] == [(type(x), x) for x in expected_values]
+
+
+@given(
+    addresses=st.lists(
+        st.sampled_from(["a@b.example", " MAILTO:c@d.example ", "e@f.example", "nobody@", None]),
+        min_size=70,
+    )
+)
+def test_addresses_with_mailto_or_a_bad_one_among_many(addresses: list[object]) -> None:
+    assert parse_column(v.email, addresses) == _cell_by_cell(v.email, addresses)
+
+
 @given(cells=st.lists(st.sampled_from([True, 1, 1.0, False, 0, 0.0, "1"]), min_size=4))
 def test_true_one_and_one_point_zero_stay_apart_in_a_repetitive_column(cells: list[object]) -> None:
     values, _ = parse_column(v.text, cells)

@@ -30,7 +30,8 @@ class SheetRow:
 class Block:
     """Consecutive data rows as columns: ``numbers[i]`` is the row of ``columns[f][i]``.
 
-    Empty cells are ``None``, and every row has at least one cell that is not.
+    Cells are as the file has them: an empty one may be ``None``, ``""`` or spaces, which
+    every parser reads as empty. Every row has at least one cell that is not empty.
     """
 
     numbers: list[int]

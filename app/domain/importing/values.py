@@ -24,8 +24,8 @@ class BadValue(Exception):  # noqa: N818 - a reason for the report, not a progra
     """The cell cannot be used; ``str(self)`` is the reason the report shows."""
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-_HOST = re.compile(
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+HOST = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z\u00a1-\uffff]{2,}"
     r"(?::\d{1,5})?(?:[/?#]\S*)?$",
     re.IGNORECASE,
@@ -155,7 +155,7 @@ def email(value: object) -> str | None:
         return None
     if address.lower().startswith("mailto:"):
         address = address[7:].strip()
-    if not _EMAIL.match(address):
+    if not EMAIL.match(address):
         raise BadValue("is not an e-mail address")
     return address
 
@@ -164,7 +164,7 @@ def website(value: object) -> str | None:
     site = text(value)
     if site is None:
         return None
-    if not _HOST.match(site):
+    if not HOST.match(site):
         raise BadValue("is not a web address (e.g. example.com or https://example.com)")
     return site
 

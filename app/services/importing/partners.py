@@ -26,6 +26,7 @@ from app.services.importing.common import (
     ImportOptions,
     Parser,
     finish_checks,
+    new_summary,
     parsed_rows,
     without_cyclic_gc,
 )
@@ -102,9 +103,7 @@ def import_partners(
     differs), matched against the stored partners, and a new partner goes to the writer
     (``StreamWriter``) at once. Changes to stored partners are applied at the end.
     """
-    summary = ImportSummary(
-        "partners", source or sheet.name, dry_run=options.dry_run, preview=options.preview
-    )
+    summary = new_summary("partners", source or sheet.name, options)
     tier_ids = {name: tier_id for tier_id, name in session.execute(select(Tier.id, Tier.name))}
     tiers = {v.choice_key(name): name for name in tier_ids}
     parsers = _parsers(tiers, options.day_first)
@@ -116,23 +115,22 @@ def import_partners(
     claimed: dict[int, int] = {}
     writer = StreamWriter(session, TABLE, summary.source, lambda: _writing(options, problems))
     with writer:
-        for number, values in parsed_rows(sheet, parsers, options, problems):
-            if values.get("name") is None:
+        for number, record in parsed_rows(sheet, parsers, options, problems):
+            if record.get("name") is None:
                 problems.append(Problem(number, sheet.header("name"), "", "is required"))
                 continue
-            key = _file_key(values)
-            earlier = seen.get(key)
-            if earlier is not None:
-                if earlier[1] == values:
-                    summary.merged += 1
-                else:
-                    problems.append(_duplicate(number, values, sheet, earlier[0]))
-                continue
-            seen[key] = (number, values)
-            record = dict(values)
             tier = record.pop("tier", None)
             if has_tier:
                 record["tier_id"] = tier_ids[str(tier)] if tier else None
+            key = _file_key(record)
+            earlier = seen.get(key)
+            if earlier is not None:
+                if earlier[1] == record:
+                    summary.merged += 1
+                else:
+                    problems.append(_duplicate(number, record, sheet, earlier[0]))
+                continue
+            seen[key] = (number, record)
             match = stored.match(record)
             if isinstance(match, str):
                 problems.append(Problem(number, sheet.header("name"), str(record["name"]), match))
@@ -229,6 +227,8 @@ class _Stored:
             found = self.by_code.get(str(code).casefold())
             if found is not None:
                 return dict(zip(self.COLUMNS, found, strict=True))
+        if not self.by_name:
+            return None  # nothing stored yet: no name key to work out
         candidates = self.by_name.get(
             (name_key(str(values["name"])), str(values.get("country") or "")), []
         )
