@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.elided_label import ElidedLabel
 
 
 def button(text: str, name: str, tip: str) -> QPushButton:
@@ -16,18 +18,16 @@ def button(text: str, name: str, tip: str) -> QPushButton:
 
 
 def section(title: str, body: QWidget, buttons: Sequence[QPushButton]) -> tuple[QWidget, QLabel]:
-    """``body`` under a title row with ``buttons`` on its right; the title gives way (cut
-    short) before the buttons do in a narrow window."""
+    """``body`` under a title row with ``buttons`` on its right; the title gives way (ends in
+    "…") before the buttons do in a narrow window."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     row = QHBoxLayout()
-    label = QLabel(title)
+    label = ElidedLabel(title, shortest=60)
     label.setObjectName("sectionTitle")
     label.setBuddy(body)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setMinimumWidth(60)
     row.addWidget(label, 1)
     for button in buttons:
         row.addWidget(button)

@@ -8,7 +8,7 @@ cannot be empty, so an empty cell there keeps the stored value (a new partner ge
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from app.domain.names import name_key
 from app.domain.partner_form import LABELS
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
+    Changes,
     ImportOptions,
     Parser,
     finish_checks,
@@ -111,7 +112,7 @@ def import_partners(
     stored = _Stored(session)
     has_tier = "tier" in sheet.headers
     seen: dict[tuple[str, ...], tuple[int, dict[str, object]]] = {}
-    updates: list[tuple[int, dict[str, tuple[object, object]]]] = []
+    updates: list[tuple[int, Changes]] = []
     claimed: dict[int, int] = {}
     writer = StreamWriter(session, TABLE, summary.source, lambda: _writing(options, problems))
     with writer:
@@ -140,17 +141,18 @@ def import_partners(
                 summary.planned(number, "New", str(record["name"]))
                 writer.add(_new_row(record), number)
                 continue
-            if match["id"] in claimed:
-                problems.append(_duplicate_stored(number, sheet, claimed[match["id"]]))
+            partner_id = match[0]
+            if partner_id in claimed:
+                problems.append(_duplicate_stored(number, sheet, claimed[partner_id]))
                 continue
-            claimed[match["id"]] = number
-            changes = _changes(match, record)
+            claimed[partner_id] = number
+            changes = stored.changes(match, record)
             if changes:
                 summary.updated += 1
-                updates.append((match["id"], changes))
+                updates.append((partner_id, changes))
                 if summary.preview:
                     shown = _readable(changes, {i: n for n, i in tier_ids.items()})
-                    summary.planned(number, "Update", str(match["name"]), shown)
+                    summary.planned(number, "Update", str(match[_Stored.AT["name"]]), shown)
             else:
                 summary.unchanged += 1
         writer.finish()
@@ -204,42 +206,53 @@ def _duplicate_stored(number: int, sheet: MappedSheet, first: int) -> Problem:
 
 
 class _Stored:
-    """Every stored partner, indexed by Partner ID and by (name key, country)."""
+    """Every stored partner as a plain row (``COLUMNS``), indexed by Partner ID and by
+    (name key, country)."""
 
     COLUMNS = ("id", "name_key", "tier_id", *PLAIN_FIELDS)
+    AT: ClassVar[dict[str, int]] = {name: index for index, name in enumerate(COLUMNS)}
 
     def __init__(self, session: Session) -> None:
         self.by_code: dict[str, tuple[Any, ...]] = {}
         self.by_name: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
-        code, key, country = (
-            self.COLUMNS.index(c) for c in ("partner_code", "name_key", "country")
-        )
+        code, key, country = self.AT["partner_code"], self.AT["name_key"], self.AT["country"]
         for row in read_rows(session.connection(), TABLE, self.COLUMNS):
             if row[code]:
                 self.by_code[row[code].casefold()] = row
             self.by_name.setdefault((row[key], row[country] or ""), []).append(row)
-        self._code = code
+        self._positions: dict[tuple[str, ...], list[int]] = {}
 
-    def match(self, values: dict[str, object]) -> dict[str, Any] | str | None:
+    def match(self, values: dict[str, object]) -> tuple[Any, ...] | str | None:
         """The stored partner ``values`` describes, ``None`` if new, or why it is ambiguous."""
         code = values.get("partner_code")
         if code:
             found = self.by_code.get(str(code).casefold())
             if found is not None:
-                return dict(zip(self.COLUMNS, found, strict=True))
+                return found
         if not self.by_name:
             return None  # nothing stored yet: no name key to work out
         candidates = self.by_name.get(
             (name_key(str(values["name"])), str(values.get("country") or "")), []
         )
         if code:
-            candidates = [c for c in candidates if not c[self._code]]
+            candidates = [c for c in candidates if not c[self.AT["partner_code"]]]
         if len(candidates) > 1:
             return (
                 f"matches {len(candidates)} stored partners with this name and country: "
                 "add a Partner ID column to say which"
             )
-        return dict(zip(self.COLUMNS, candidates[0], strict=True)) if candidates else None
+        return candidates[0] if candidates else None
+
+    def changes(self, row: tuple[Any, ...], values: dict[str, object]) -> Changes:
+        """What ``values`` would change in the stored ``row``: nothing, in a re-import, found
+        by one comparison of the row's values in the file's order."""
+        fields = tuple(values)
+        positions = self._positions.get(fields)
+        if positions is None:
+            positions = self._positions[fields] = [self.AT[field] for field in fields]
+        if [row[at] for at in positions] == list(values.values()):
+            return {}
+        return _changes(dict(zip(self.COLUMNS, row, strict=True)), values)
 
 
 def _new_row(record: dict[str, object]) -> dict[str, object]:
@@ -253,7 +266,7 @@ def _new_row(record: dict[str, object]) -> dict[str, object]:
     return row
 
 
-def _changes(stored: dict[str, Any], values: dict[str, object]) -> dict[str, tuple[object, object]]:
+def _changes(stored: dict[str, Any], values: dict[str, object]) -> Changes:
     changes: dict[str, tuple[object, object]] = {}
     for field, new in values.items():
         if new is None and field in _KEEP_IF_EMPTY:

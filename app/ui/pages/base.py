@@ -19,6 +19,7 @@ from app.db.engine import Database
 from app.domain.columns import Column
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.elided_label import ElidedLabel
 from app.ui.record_table import RecordTable
 
 
@@ -51,7 +52,7 @@ class Page(QWidget):
         self.header = header  # title, count, then a page's buttons may go before the filter
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
-        self.count_label = QLabel("")
+        self.count_label = ElidedLabel("")  # the status bar shows it whole
         self.count_label.setObjectName("pageCount")
         header.addWidget(heading)
         header.addWidget(self.count_label)

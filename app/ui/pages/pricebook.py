@@ -73,14 +73,16 @@ class PriceBookPage(PriceBookEditing, Page):
             "Add &price…", "addPrice", "Add a dated price to the selected SKU (Ctrl+P)"
         )
         self.family_breaks_button = button(
-            "Famil&y breaks…", "editFamilyBreaks", "Edit the breaks of this SKU's product family"
+            "Famil&y…", "editFamilyBreaks", "Edit the volume breaks of this SKU's product family"
         )
         self.correct_button = button(
             "&Correct…",
             "correctPrice",
             "Correct the selected price: only one no issued quote was priced from",
         )
-        self.breaks_button = button("SKU &breaks…", "editBreaks", "Edit this SKU's own breaks")
+        self.breaks_button = button(
+            "S&KU…", "editBreaks", "Edit the volume breaks of this SKU itself"
+        )
         self.tier_button = button("Edit &discount…", "editTier", "Change the tier's discount")
         self.settings_button = button(
             "Edit &settings…", "editSettings", "Change the pricing settings"
