@@ -3,8 +3,9 @@
 ``create`` checks the whole spec file before the database is opened, and prices and stores the
 quote in one transaction, so a refused spec writes nothing; the quote number is the only thing
 printed on stdout, for scripts. ``show`` prints the stored figures, never re-priced. ``pdf``
-renders the revision, keeps (or checks) an issued revision's SHA-256, and writes the file
-atomically: a refused or failed write leaves any existing file as it was.
+writes an issued revision's kept PDF (kept at its first print) or a draft's fresh one, atomically:
+a refused or failed write leaves any existing file as it was. A reprint that is not the PDF as
+issued (an old revision whose original was not kept) is written, and said so on stderr.
 """
 
 from __future__ import annotations
@@ -104,4 +105,6 @@ def _pdf(args: argparse.Namespace) -> int:
         "wrote %s rev %d to %s (%d bytes, SHA-256 %s, %s)",
         view.number, view.revision, out, len(pdf.data), pdf.record.sha256, pdf.record.outcome,
     )  # fmt: skip
+    if pdf.notice:
+        print(f"channel-desk: {pdf.notice}", file=sys.stderr)
     return 0

@@ -35,6 +35,8 @@ def plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes):  # a kept PDF: the history says it was written, not what
+        return f"{len(value):,} bytes"
     return value
 
 
@@ -44,11 +46,13 @@ def _record_id(obj: Any) -> str:
 
 
 def _column_values(obj: Any) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
+    """The values of ``obj``'s columns; a deferred column not loaded (a quote revision's kept
+    PDF) is left out rather than read from the database for the history."""
+    state = inspect(obj)
     return {
         attr.key: plain(getattr(obj, attr.key))
-        for attr in mapper.column_attrs
-        if attr.key not in _SKIPPED
+        for attr in state.mapper.column_attrs
+        if attr.key not in _SKIPPED and not (attr.deferred and attr.key in state.unloaded)
     }
 
 

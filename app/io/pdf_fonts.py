@@ -9,6 +9,11 @@ Arabic: reportlab joins the letters (initial, medial, final forms) through HarfB
 optional ``uharfbuzz`` package is installed; without it the letters print unjoined. Reportlab's
 own right-to-left ordering needs ``rlbidi`` (not on PyPI), so the word order of a right-to-left
 run is reversed here instead: right for a name on one line, not a full bidi algorithm.
+
+Only a Paragraph is shaped: a plain string drawn with ``drawString`` prints each letter in its
+isolated form, left to right. So text may take the fast plain-string path only when ``plain``
+says so: the main font draws it and none of it needs shaping (DejaVu Sans draws Arabic and
+Hebrew letters too, so coverage alone is not enough).
 """
 
 from __future__ import annotations
@@ -44,8 +49,13 @@ _FALLBACKS: dict[bool, tuple[FontFace, ...]] = {
     True: (SANS_BOLD, ARABIC_BOLD, CJK),
 }
 
-_RTL = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-_RTL_CHAR = re.compile(f"[{_RTL}]")
+#: Right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic (U+0590 to
+#: U+08FF), their presentation forms, and the right-to-left blocks beyond the first plane.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
+#: Left-to-right scripts whose letters combine and reorder (Indic, Sinhala, Thai, Lao, Tibetan,
+#: Myanmar, Khmer, Mongolian): they print right only once HarfBuzz has shaped them.
+_COMPLEX = "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af"
+_SHAPED_CHAR = re.compile(f"[{_RTL}{_COMPLEX}]")
 #: A run of right-to-left words separated by spaces (digits and Latin end it).
 _RTL_RUN = re.compile(f"[{_RTL}]+(?: +[{_RTL}]+)*")
 
@@ -96,8 +106,14 @@ def font_for(char: str, bold: bool = False) -> str:
 
 
 def needs_shaping(text: str) -> bool:
-    """True when ``text`` holds right-to-left (Arabic, Hebrew) letters."""
-    return _RTL_CHAR.search(text) is not None
+    """True when ``text`` holds letters that print right only through HarfBuzz: right-to-left
+    letters (Arabic joins them, Hebrew and Arabic run right to left) or combining scripts."""
+    return _SHAPED_CHAR.search(text) is not None
+
+
+def right_to_left(text: str) -> bool:
+    """True when ``text`` holds right-to-left letters (Hebrew, Arabic…)."""
+    return _RTL_RUN.search(text) is not None
 
 
 def visual_order(text: str) -> str:
@@ -109,6 +125,19 @@ def visual_order(text: str) -> str:
 def covered(text: str, bold: bool = False) -> bool:
     """True when the main font draws every character of ``text`` (no fallback needed)."""
     return _drawable(_FALLBACKS[bold][0]).issuperset(text)
+
+
+@functools.cache
+def _plain(face: FontFace) -> frozenset[str]:
+    """The characters ``face`` draws that need no shaping."""
+    return frozenset(ch for ch in _drawable(face) if _SHAPED_CHAR.match(ch) is None)
+
+
+def plain(text: str, bold: bool = False) -> bool:
+    """True when ``text`` prints right as a plain string (``drawString``, a plain table cell):
+    the main font draws every character and none needs shaping. One set operation, since the
+    table of lines asks it for every cell of a long quote."""
+    return _plain(_FALLBACKS[bold][0]).issuperset(text)
 
 
 def rich(text: str, bold: bool = False) -> str:

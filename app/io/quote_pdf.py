@@ -26,7 +26,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from app.domain.quote_print import PartyBlock, QuoteDocument
 from app.io.atomic import atomic_path
 from app.io.pdf_canvas import NumberedCanvas
-from app.io.pdf_fonts import SANS, SANS_BOLD, covered
+from app.io.pdf_fonts import SANS, SANS_BOLD, plain
 from app.io.pdf_logo import logo
 from app.io.quote_pdf_style import (
     ACCENT,
@@ -199,7 +199,7 @@ def _page_decor(canvas: Canvas, document: QuoteDocument) -> None:
     canvas.setFont(SANS.name, 8)
     canvas.setFillColor(MUTED)
     footer = f"{view.number} rev {view.revision}"
-    if covered(document.company.name):
+    if plain(document.company.name):  # drawString neither falls back nor shapes
         footer = f"{document.company.name}  ·  {footer}"
     canvas.drawString(LEFT, 28, footer)
     canvas.restoreState()

@@ -2,8 +2,10 @@
 the column widths (figures as wide as their widest, the description takes the rest).
 
 Simple text becomes a plain string cell, wrapped here: reportlab draws it as text and never reads
-it as markup. Only text the main font cannot draw, or with line breaks of its own, becomes a
-Paragraph (per-run fonts, escaped). How the table looks is ``quote_pdf_table``'s job.
+it as markup. Text the main font cannot draw, text that needs shaping (Arabic joins its letters,
+right-to-left scripts run right to left: a plain string would print them unjoined and reversed),
+and text with line breaks of its own becomes a Paragraph (per-run fonts, escaped, shaped). How
+the table looks is ``quote_pdf_table``'s job.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from reportlab.platypus import Paragraph
 from app.domain.money import format_amount, format_money
 from app.domain.pricing import PricedLine
 from app.domain.quote_view import QuoteView, percent_text
-from app.io.pdf_fonts import SANS, SANS_BOLD, covered
+from app.io.pdf_fonts import SANS, SANS_BOLD, plain, right_to_left
 from app.io.pdf_text_width import TextWidths
 from app.io.quote_pdf_style import CELL_SIZE, PAD, WIDTH, para, styles
 
@@ -121,13 +123,18 @@ def line_rows(view: QuoteView) -> LineRows:
 
 
 def _cell(text: str, width: float, measure: TextWidths, style: str = "cell") -> str | Paragraph:
-    """A plain string when the main font draws all of it (fast, never interpreted; wrapped to
-    ``width`` here), else a wrapping Paragraph with per-run fonts."""
-    if "\n" not in text and covered(text):
+    """A plain string when the main font draws all of it as it stands (fast, never interpreted;
+    wrapped to ``width`` here), else a wrapping Paragraph with per-run fonts and shaping."""
+    if "\n" not in text and plain(text):
         if measure(text) <= width:
             return text
         # Wrapped here into a multi-line plain string: far cheaper than a Paragraph per cell.
         return "\n".join(measure.wrap(text, width))
+    if "\n" not in text and right_to_left(text):
+        # Wrapped here in reading order, then each line is put in visual order: a Paragraph
+        # would wrap the words already reversed, and its first line would show the text's end.
+        # Measured unshaped, so a little wide: the Paragraph keeps these lines as they are.
+        text = "\n".join(measure.wrap(text, width))
     return para(text, style)
 
 

@@ -2,12 +2,12 @@
 sending recorded only once the mail server took it.
 
 Sending talks to a mail server for seconds, so it never holds a database transaction open:
-``prepare_quote_mail`` renders the issued PDF (checked against the hash kept when it was issued)
-in one short transaction, the caller's ``deliver`` sends, and a second short transaction records
-``sent_at`` and ``sent_to``. A failed sending raises before anything is recorded, so the quote
-stays unsent. ``deliver`` and ``render`` are passed in (``app.io.smtp_send.send_mail``,
-``app.io.quote_pdf.render_quote_pdf``) because services and file or network code do not import
-each other.
+``prepare_quote_mail`` takes the issued PDF (the bytes kept at its first print, checked against
+their hash) in one short transaction, the caller's ``deliver`` sends, and a second short
+transaction records ``sent_at`` and ``sent_to``. A failed sending raises before anything is
+recorded, so the quote stays unsent. ``deliver`` and ``render`` are passed in
+(``app.io.smtp_send.send_mail``, ``app.io.quote_pdf.render_quote_pdf``) because services and file
+or network code do not import each other.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ class QuoteMail:
     body: str
     filename: str
     pdf: bytes
+    #: Said to the user before sending when the PDF is not the one issued (an old revision
+    #: whose original was not kept); empty otherwise.
+    notice: str = ""
 
     def outgoing(self, to: str, subject: str, body: str) -> OutgoingMail:
         """The message as the user confirmed it; refuses a bad address or an empty subject."""
@@ -94,6 +97,7 @@ def prepare_quote_mail(
         body=fill_template(templates.body, values),
         filename=f"{view.number}-rev{view.revision}.pdf",
         pdf=pdf.data,
+        notice=pdf.notice,
     )
 
 

@@ -1,23 +1,22 @@
-"""The quote PDF as a use case: what to print, and the issued PDF's SHA-256 kept with its revision.
+"""The quote PDF as a use case: what to print, and the issued PDF kept with its revision.
 
 ``quote_document`` gathers everything the PDF shows. An issued revision prints from its snapshot
-(company, partner, account, terms as they were when issued), so its PDF never changes; a draft
-prints today's data. The renderer itself lives in ``app.io.quote_pdf`` (services and io do not
-import each other), so the caller passes it in.
+(company, partner, account, terms as they were when issued), and its first print's bytes are
+kept with it (``app.services.issued_pdf``), so it prints the same for ever; a draft prints
+today's data, rendered afresh every time. The renderer itself lives in ``app.io.quote_pdf``
+(services and io do not import each other), so the caller passes it in.
 
 Public API (kept stable for the command line, preview, print and e-mail):
 - ``render_revision(session, number, revision, render_quote_pdf)`` → ``QuotePdf`` (document,
-  bytes, hash record): stores an issued revision's SHA-256 the first time, refuses a mismatch later;
+  bytes, what happened to the kept PDF, and a notice for the user when there is one);
 - ``stored_pdf_matches(session, number, revision, data)`` → True / False / None (no hash kept);
-- ``quote_document`` and ``record_pdf_hash``, the two halves of ``render_revision``.
+- ``quote_document``, what ``render_revision`` renders.
 Writing the bytes to a file: ``app.io.quote_pdf.write_quote_pdf(path, data)`` (atomic).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,13 +26,12 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Account, Partner, Quote, QuoteRevision
 from app.domain.countries import country_name
-from app.domain.errors import NotFoundError, RefusedError
+from app.domain.errors import NotFoundError
 from app.domain.quote_print import Letterhead, PartyBlock, QuoteDocument
 from app.domain.quote_view import QuoteView
 from app.services.business_settings import load_business_settings
+from app.services.issued_pdf import PdfOutcome, PdfRecord, issued_pdf, sha256_of
 from app.services.quote_read import read_quote
-
-log = logging.getLogger(__name__)
 
 #: Turns a document into PDF bytes: ``app.io.quote_pdf.render_quote_pdf``, passed in by the caller
 #: (the command line or the UI), since services and file output do not import each other.
@@ -41,37 +39,35 @@ Renderer = Callable[[QuoteDocument], bytes]
 
 
 @dataclass(frozen=True, slots=True)
-class PdfRecord:
-    """What happened to the revision's stored hash: ``stored``, ``verified`` or ``not kept``
-    (a revision that is not issued has no fixed PDF)."""
-
-    sha256: str
-    outcome: str
-
-
-@dataclass(frozen=True, slots=True)
 class QuotePdf:
-    """A rendered revision: what was printed, the bytes, and what happened to the stored hash."""
+    """A printed revision: what was printed, the bytes, and what happened to the kept PDF."""
 
     document: QuoteDocument
     data: bytes
     record: PdfRecord
 
+    @property
+    def notice(self) -> str:
+        """What to tell the user about these bytes (empty when nothing): an old issued
+        revision whose original PDF was not kept and now prints differently."""
+        return self.record.notice
+
 
 def render_revision(
     session: Session, number: str, revision: int | None, render: Renderer
 ) -> QuotePdf:
-    """The PDF of quote ``number`` at ``revision`` (default: latest), checked against its record.
+    """The PDF of quote ``number`` at ``revision`` (default: latest).
 
     The one call for everyone who needs a quote's PDF (the command line, preview, e-mail): an
-    issued revision's SHA-256 is stored the first time and must match afterwards (else
-    ``RefusedError``, so nobody sends a document that differs from the one issued). Run it in a
-    transaction; write the file only after it returns, inside that transaction, so a failed write
-    keeps no hash.
+    issued revision gives the bytes kept at its first print (kept now if this is the first), a
+    draft is rendered with its watermark. Run it in a transaction; write the file only after it
+    returns, inside that transaction, so a failed write keeps nothing.
     """
     document = quote_document(session, number, revision)
-    data = render(document)
-    record = record_pdf_hash(session, document.view, hashlib.sha256(data).hexdigest())
+    if not document.view.frozen:
+        data = render(document)
+        return QuotePdf(document, data, PdfRecord(sha256_of(data), PdfOutcome.NOT_KEPT))
+    data, record = issued_pdf(session, document.view, lambda: render(document))
     return QuotePdf(document, data, record)
 
 
@@ -81,7 +77,7 @@ def stored_pdf_matches(session: Session, number: str, revision: int, data: bytes
     rev = _revision(session, read_quote(session, number, revision))
     if rev.pdf_sha256 is None:
         return None
-    return rev.pdf_sha256 == hashlib.sha256(data).hexdigest()
+    return rev.pdf_sha256 == sha256_of(data)
 
 
 def quote_document(session: Session, number: str, revision: int | None = None) -> QuoteDocument:
@@ -123,36 +119,6 @@ def quote_document(session: Session, number: str, revision: int | None = None) -
         account=_party("End customer", view.account, account, ("place", "website")),
         terms=str(terms or ""),
     )  # fmt: skip
-
-
-def record_pdf_hash(session: Session, view: QuoteView, sha256: str) -> PdfRecord:
-    """Keep ``sha256`` with an issued revision the first time; afterwards refuse a different one.
-
-    An issued revision is frozen, so its PDF must come out byte for byte the same every time. A
-    different hash means the printed document changed (the logo file was replaced, or the fonts
-    or the renderer changed): that is logged as an error and refused, so nobody sends a quote
-    that differs from the one on record.
-    """
-    if not view.frozen:
-        return PdfRecord(sha256, "not kept")
-    rev = _revision(session, view)
-    if rev.pdf_sha256 is None:
-        rev.pdf_sha256 = sha256
-        session.flush()
-        log.info("quote %s rev %d: PDF SHA-256 %s stored", view.number, view.revision, sha256)
-        return PdfRecord(sha256, "stored")
-    if rev.pdf_sha256 != sha256:
-        log.error(
-            "quote %s rev %d: PDF SHA-256 %s differs from the stored %s",
-            view.number, view.revision, sha256, rev.pdf_sha256,
-        )  # fmt: skip
-        raise RefusedError(
-            f"The PDF of {view.number} rev {view.revision} came out different from the one "
-            f"issued (SHA-256 {sha256[:12]}… instead of {rev.pdf_sha256[:12]}…): the logo file, "
-            "the fonts or this version of Channel Desk changed. Nothing was written; restore "
-            "them, or make a new revision."
-        )
-    return PdfRecord(sha256, "verified")
 
 
 def _revision(session: Session, view: QuoteView) -> QuoteRevision:

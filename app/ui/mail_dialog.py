@@ -4,7 +4,8 @@ Send talks to the mail server on a background thread (``app.ui.operations``), so
 stays responsive while a slow server answers; a failure is shown in one line inside the dialog
 and the quote stays unsent. "Open in mail app" writes an unsent .eml draft and hands it to the
 system's handler instead; since only the user knows whether it went out, "Mark as sent" then
-records it on request.
+records it on request. When the attached PDF is not the one issued (an old revision whose
+original was not kept), a note under the attachment says so before anything is sent.
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ class QuoteMailDialog(QDialog):
         size_kb = max(1, round(len(mail.pdf) / 1024))
         attachment = QLabel(f"{mail.filename}  ({size_kb:,} KB)")
         attachment.setObjectName("attachment")
+        self.attachment_notice = QLabel(mail.notice)  # the PDF is not the one issued
+        self.attachment_notice.setObjectName("attachmentNotice")
+        self.attachment_notice.setWordWrap(True)
+        self.attachment_notice.setStyleSheet("color: #8a5a00;")
+        self.attachment_notice.setVisible(bool(mail.notice))
         self.status = QLabel("")
         self.status.setObjectName("mailStatus")
         self.status.setWordWrap(True)
@@ -104,6 +110,7 @@ class QuoteMailDialog(QDialog):
         form.addRow("S&ubject:", self.subject)
         form.addRow("&Body:", self.body)
         form.addRow("Attachment:", attachment)
+        form.addRow("", self.attachment_notice)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.status)
@@ -115,7 +122,7 @@ class QuoteMailDialog(QDialog):
         cls, db: Database, context: UiContext, number: str, revision: int,
         parent: QWidget | None = None,
     ) -> QuoteMailDialog:  # fmt: skip
-        """Render the issued PDF (checked against its hash) and fill in the templates."""
+        """Take the issued PDF (as kept at its first print) and fill in the templates."""
         with db.transaction() as session:
             mail = prepare_quote_mail(session, number, revision, render_pdf, context.today())
         return cls(db, context, mail, parent)

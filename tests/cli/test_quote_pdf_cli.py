@@ -1,5 +1,6 @@
-"""``quote pdf NUMBER --out FILE.pdf``: the file, the SHA-256 kept with an issued revision, the
-refusal when a frozen revision would print differently, and names from the database as written."""
+"""``quote pdf NUMBER --out FILE.pdf``: the file, the PDF kept with an issued revision and
+written again by every later call, the refusal of damaged kept bytes, the notice for an old
+revision whose original was not kept, and names from the database as written."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from app.cli import cmd_quote
 from app.db.engine import Database
 from app.db.models import Partner, QuoteRevision
 from app.domain.names import name_key
@@ -58,21 +60,58 @@ def test_pdf_of_an_issued_quote_keeps_its_hash_and_prints_every_figure(
     assert (code, err) == (0, "") and again.read_bytes() == data
 
 
-def test_a_frozen_revision_that_would_print_differently_is_refused(
+def stored_pdf(db: Database) -> bytes | None:
+    with db.reading() as s:
+        return s.scalar(select(QuoteRevision.pdf_data))
+
+
+def test_an_issued_quote_prints_as_issued_after_the_renderer_changed(
+    sqlite_db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = str(db_path)
+    run(capsys, "quote", "create", write_spec(tmp_path, SPEC), "--db", db)
+    first, again = tmp_path / "first.pdf", tmp_path / "again.pdf"
+    assert run(capsys, "quote", "pdf", "Q-2026-00001", "--out", str(first), "--db", db)[0] == 0
+    assert stored_pdf(sqlite_db) == first.read_bytes()
+    monkeypatch.setattr(cmd_quote, "render_quote_pdf", lambda doc: b"%PDF a later renderer")
+    code = run(capsys, "quote", "pdf", "Q-2026-00001", "--out", str(again), "--db", db)
+    assert code == (0, "", "")
+    assert again.read_bytes() == first.read_bytes()
+
+
+def test_damaged_kept_bytes_are_refused_and_the_file_is_left_alone(
     sqlite_db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(db_path)
     run(capsys, "quote", "create", write_spec(tmp_path, SPEC), "--db", db)
-    with sqlite_db.transaction() as s:
-        rev = s.scalars(select(QuoteRevision)).one()
-        rev.pdf_sha256 = "0" * 64
     out = tmp_path / "q.pdf"
+    run(capsys, "quote", "pdf", "Q-2026-00001", "--out", str(out), "--db", db)
+    with sqlite_db.transaction() as s:
+        s.execute(update(QuoteRevision).values(pdf_data=b"%PDF damaged"))
     out.write_bytes(b"the old file")
     code, stdout, err = run(capsys, "quote", "pdf", "Q-2026-00001", "--out", str(out), "--db", db)
     assert (code, stdout) == (1, "") and len(err.splitlines()) == 1
-    assert "came out different from the one issued" in err
+    assert "The PDF kept for Q-2026-00001 rev 1 is damaged" in err
     assert out.read_bytes() == b"the old file"
-    assert stored_hash(sqlite_db) == "0" * 64
+
+
+def test_an_old_revision_whose_original_was_not_kept_prints_with_a_notice(
+    sqlite_db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)
+    run(capsys, "quote", "create", write_spec(tmp_path, SPEC), "--db", db)
+    with sqlite_db.transaction() as s:  # printed by a version that kept only the hash
+        s.execute(update(QuoteRevision).values(pdf_sha256="0" * 64))
+    out = tmp_path / "q.pdf"
+    code, stdout, err = run(capsys, "quote", "pdf", "Q-2026-00001", "--out", str(out), "--db", db)
+    assert (code, stdout) == (0, "") and len(err.splitlines()) == 1
+    assert err.startswith("channel-desk: This copy of Q-2026-00001 rev 1 is not the PDF as issued")
+    assert "EUR 4,683.72" in " ".join(pdftotext_pages(out.read_bytes()))
+    assert (stored_hash(sqlite_db), stored_pdf(sqlite_db)) == ("0" * 64, None)
 
 
 def test_a_quote_waiting_for_approval_prints_draft_and_keeps_no_hash(

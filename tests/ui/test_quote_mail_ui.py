@@ -144,7 +144,7 @@ def test_set_up_the_server_and_send_the_quote(
         assert not dialog.isVisible()
     (got,) = inbox.received
     assert got.rcpt_tos == ["buyer@example.org"]
-    pdf = revision_pdf(demo_db, number, revision)
+    pdf = revision_pdf(demo_db, number, revision).data
     assert got.attachment() == (f"{number}-rev{revision}.pdf", pdf)
     assert sent_state(demo_db, number, revision) == (QuoteStatus.SENT, "buyer@example.org")
     assert page.table.records.row_at(page.table.currentIndex().row()).status is QuoteStatus.SENT
@@ -222,7 +222,7 @@ def test_open_in_mail_app_writes_a_draft_and_mark_as_sent_records_it(
     message = email.message_from_bytes(opened[0].read_bytes(), policy=email.policy.default)
     assert message["X-Unsent"] == "1" and message["To"] == "zoe@example.org"
     (part,) = message.iter_attachments()
-    assert part.get_content() == revision_pdf(demo_db, number, revision)
+    assert part.get_content() == revision_pdf(demo_db, number, revision).data
     assert sent_state(demo_db, number, revision) == (QuoteStatus.ISSUED, None)  # not yet
     assert dialog.mark_button.isVisible()
     qtbot.mouseClick(dialog.mark_button, Click)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base, Versioned
@@ -90,6 +90,14 @@ class QuoteRevision(Versioned, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_to: Mapped[str | None] = mapped_column(Text)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    # Never loaded with the revision (lists and lifecycle steps read many revisions): only
+    # app.services.issued_pdf reads it, by its own query, and an accidental read raises.
+    pdf_data: Mapped[bytes | None] = mapped_column(
+        LargeBinary,
+        deferred=True,
+        deferred_raiseload=True,
+        doc="The issued PDF as first printed, checked against pdf_sha256 at every reprint",
+    )
 
     quote: Mapped[Quote] = relationship(back_populates="revisions")
     lines: Mapped[list[QuoteLine]] = relationship(

@@ -254,11 +254,12 @@ class QuotesPage(TablePage):
         if row is None or self._db is None:
             return None
         try:
-            data = revision_pdf(self._db, row.number, row.revision)
+            pdf = revision_pdf(self._db, row.number, row.revision)
         except AppError as exc:
             self.context.errors.show_now(exc)
             return None
-        preview = PdfPreview(data, f"{row.number} rev. {row.revision}", self.window())
+        title = f"{row.number} rev. {row.revision}"
+        preview = PdfPreview(pdf.data, title, self.window(), notice=pdf.notice)
         preview.show()
         return preview
 

@@ -1,8 +1,10 @@
 """Preview and print a quote revision's PDF inside the app.
 
-The bytes are the same the e-mail and the command line use (``render_revision``), so what the
-user sees is what the customer gets. Printing asks through a print dialog that tests replace, so
-a test prints to a PDF file without a modal window.
+The bytes are the same the e-mail and the command line use (``render_revision``: an issued
+revision's kept PDF), so what the user sees is what the customer gets; when they are not the PDF
+as issued (an old revision whose original was not kept), a note above the pages says so.
+Printing asks through a print dialog that tests replace, so a test prints to a PDF file without
+a modal window.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from app.db.engine import Database
 from app.domain.quote_print import QuoteDocument
-from app.services.quote_pdf import render_revision
+from app.services.quote_pdf import QuotePdf, render_revision
 
 #: Asks the user where and how to print; True to go ahead. Tests pass one that says yes.
 AskPrinter = Callable[[QPrinter, QWidget], bool]
@@ -35,14 +37,15 @@ def ask_with_dialog(printer: QPrinter, parent: QWidget) -> bool:
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def revision_pdf(db: Database, number: str, revision: int | None) -> bytes:
-    """The revision's PDF, checked against the one recorded when it was issued."""
+def revision_pdf(db: Database, number: str, revision: int | None) -> QuotePdf:
+    """The revision's PDF: an issued one as kept at its first print (kept now if this is it)."""
     with db.transaction() as session:
-        return render_revision(session, number, revision, render_pdf).data
+        return render_revision(session, number, revision, render_pdf)
 
 
 class PdfPreview(QDialog):
-    """Shows a PDF page after page; Print (Ctrl+P) sends it to a printer."""
+    """Shows a PDF page after page; Print (Ctrl+P) sends it to a printer. ``notice``, when
+    given, is shown above the pages (this copy is not the PDF as issued)."""
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class PdfPreview(QDialog):
         title: str,
         parent: QWidget | None = None,
         ask_printer: AskPrinter = ask_with_dialog,
+        notice: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreview")
@@ -75,7 +79,13 @@ class PdfPreview(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(close)
+        self.notice = QLabel(notice)
+        self.notice.setObjectName("pdfNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a5a00;")
+        self.notice.setVisible(bool(notice))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.print_document)
