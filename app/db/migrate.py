@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,9 +83,44 @@ def upgrade(engine: Engine, url: URL) -> None:
     if current is not None and path is not None:
         copy = automatic_backup(path, f"before-{head}")
         log.info("upgrading %s from %s to %s; backup at %s", label, current, head, copy)
-    with engine.begin() as connection:
+    with engine.connect() as connection, foreign_keys_off(connection), connection.begin():
         command.upgrade(alembic_config(connection), "head")
+        _check_references(connection, label)
     log.info("database %s is at schema %s", label, head)
+
+
+@contextmanager
+def foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """SQLite's foreign keys off while migrations run, on again after.
+
+    A migration in batch mode rebuilds a table by copying it and dropping the old one; with
+    foreign keys on, that drop deletes every row that refers to it (ON DELETE CASCADE: all the
+    lines of every quote). With them off, nothing cascades, and ``_check_references`` makes
+    sure the migrations left no reference dangling before they are committed.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction, or ignored
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.rollback()  # whatever the failure left open, before the pragma
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+
+
+def _check_references(connection: Connection, label: str) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        log.error("schema upgrade of %s left broken references: %s", label, broken[:20])
+        raise DatabaseUnavailableError(
+            f"Upgrading {label} would leave {len(broken)} broken references between records; "
+            "nothing was changed. Please report this, with the log file."
+        )
 
 
 _REVISION = re.compile(r'^(down_revision|revision)\s*=\s*"([^"]*)"', re.MULTILINE)

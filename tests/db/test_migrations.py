@@ -134,3 +134,52 @@ def test_fresh_file_is_private(tmp_path: Path) -> None:
     path = tmp_path / "private.sqlite"
     open_database(path).dispose()
     assert (path.stat().st_mode & 0o777) == 0o600
+
+
+REBUILD_REVISION = '''"""A later schema that rebuilds the table every quote line refers to."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0099"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("quote_revision", recreate="always") as batch:
+        batch.add_column(sa.Column("remark", sa.String(40), nullable=True))
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_an_upgrade_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.demo import generate_demo
+    from tests.support.sample_records import TODAY
+
+    path = tmp_path / "quotes.sqlite"
+    db = open_database(path)
+    with db.transaction() as session:
+        generate_demo(session, today=TODAY)
+    with db.engine.connect() as connection:
+        lines = connection.exec_driver_sql("SELECT count(*) FROM quote_line").scalar()
+    db.dispose()
+    assert lines
+
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (folder / "versions" / "0099_rebuild.py").write_text(REBUILD_REVISION.format(head=head))
+    monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+
+    upgraded = open_database(path, migrate=True)
+    with upgraded.engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0099"
+        assert connection.exec_driver_sql("SELECT count(*) FROM quote_line").scalar() == lines
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # on again
+    upgraded.dispose()
