@@ -157,6 +157,7 @@ _UNSPLIT = str.maketrans(
 )  # fmt: skip
 #: Words that join names: "Johnson & Johnson" and "Johnson and Johnson" are one company.
 CONNECTORS: frozenset[str] = frozenset({"and", "und", "et", "og", "och", "en"})
+_SPECIAL_WORDS = LEGAL_FORMS | CONNECTORS
 
 
 def fold(text: str) -> str:
@@ -184,6 +185,8 @@ def name_key(name: str) -> str:
         text = _SLASHED_FORM.sub(r"\1\2", text)  # "A/S" is the legal form "as"
         text = _NON_WORD.sub(" ", text).replace("_", " ")
         words = _SPACES.split(text.strip())
+    if _SPECIAL_WORDS.isdisjoint(words) and "" not in words:
+        return " ".join(words)  # most names: no legal form, no "and" to drop
     kept = [w for w in words if w and w not in LEGAL_FORMS]
     kept = [w for n, w in enumerate(kept) if n == 0 or w not in CONNECTORS]
     return " ".join(kept or [w for w in words if w])

@@ -62,37 +62,57 @@ def without_cyclic_gc(work: Callable[P, R]) -> Callable[P, R]:
     return paused
 
 
-def parsed_rows(
-    sheet: MappedSheet, parsers: dict[str, Parser], options: ImportOptions, problems: list[Problem]
-) -> Iterator[tuple[int, dict[str, object]]]:
-    """``(row number, {field: parsed value})`` of every row whose cells all parse; each bad cell
-    becomes a problem instead. Reports progress and stops (``CancelledByUser``) on a cancel.
+@dataclass(frozen=True, slots=True)
+class ParsedBlock:
+    """A block of rows after parsing: ``columns[field][i]`` is the value of row ``numbers[i]``;
+    ``bad`` holds the indexes of rows with a bad cell (each already a problem)."""
 
-    The work goes a block and a column at a time (``parse_column``): that is what keeps a
-    50,000-row import within a small multiple of reading the file.
+    numbers: list[int]
+    columns: dict[str, list[object]]
+    bad: set[int]
+
+
+def parsed_blocks(
+    sheet: MappedSheet, parsers: dict[str, Parser], options: ImportOptions, problems: list[Problem]
+) -> Iterator[ParsedBlock]:
+    """The sheet's blocks with every cell parsed, a column at a time (``parse_column``); each bad
+    cell becomes a problem. Reports progress and stops (``CancelledByUser``) on a cancel.
+
+    Working a block and a column at a time is what keeps a 50,000-row import within a small
+    multiple of reading the file; ``parsed_rows`` gives the same rows one at a time.
     """
     ticker = Ticker(sheet.total, options.progress, options.cancelled)
     ticker.start()
     for block in sheet.blocks:
-        fields = [name for name in block.columns if name in parsers]
-        parsed: list[list[object]] = []
+        columns: dict[str, list[object]] = {}
         bad: set[int] = set()
-        for name in fields:
-            raw = block.columns[name]
-            values, errors = parse_column(parsers[name], raw)
+        for name, raw in block.columns.items():
+            parser = parsers.get(name)
+            if parser is None:
+                continue
+            values, errors = parse_column(parser, raw)
             for index, reason in errors:
                 shown = shown_value(raw[index])
                 problems.append(Problem(block.numbers[index], sheet.header(name), shown, reason))
                 bad.add(index)
-            parsed.append(values)
-        if parsed:
-            rows = [dict(zip(fields, cells, strict=True)) for cells in zip(*parsed, strict=True)]
-        else:
-            rows = [{} for _ in block.numbers]
-        pairs = zip(block.numbers, rows, strict=True)
-        yield from ((n, r) for i, (n, r) in enumerate(pairs) if i not in bad) if bad else pairs
+            columns[name] = values
+        yield ParsedBlock(block.numbers, columns, bad)
         ticker.advance(len(block))
     ticker.finish()
+
+
+def parsed_rows(
+    sheet: MappedSheet, parsers: dict[str, Parser], options: ImportOptions, problems: list[Problem]
+) -> Iterator[tuple[int, dict[str, object]]]:
+    """``(row number, {field: parsed value})`` of every row whose cells all parse."""
+    for block in parsed_blocks(sheet, parsers, options, problems):
+        fields = tuple(block.columns)
+        cells = (
+            zip(*block.columns.values(), strict=True) if fields else iter([()] * len(block.numbers))
+        )
+        for index, (number, row) in enumerate(zip(block.numbers, cells, strict=True)):
+            if index not in block.bad:
+                yield number, dict(zip(fields, row, strict=True))
 
 
 def required(

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 #: Rows per INSERT statement: enough that a statement's own cost vanishes, few enough that
 #: SQLite compiles it quickly (it does, up to about this size).
-CHUNK_ROWS = 500
+CHUNK_ROWS = 2000
 
 
 def row_dicts(columns: dict[str, list[object]]) -> list[dict[str, object]]:

@@ -28,7 +28,7 @@ from app.services.importing.common import (
     Parser,
     finish_checks,
     new_summary,
-    parsed_rows,
+    parsed_blocks,
     without_cyclic_gc,
 )
 from app.services.importing.driver_io import read_rows
@@ -100,9 +100,10 @@ def import_partners(
 ) -> ImportSummary:
     """Check every row of ``sheet`` and create or update partners (unless a dry run).
 
-    One pass: each row is parsed, folded with an identical earlier row (or reported when it
-    differs), matched against the stored partners, and a new partner goes to the writer
-    (``StreamWriter``) at once. Changes to stored partners are applied at the end.
+    One pass, a block of rows at a time: each row is folded with an identical earlier row (or
+    reported when it differs), matched against the stored partners, and the block's new
+    partners go to the writer (``StreamWriter``) at once. Changes to stored partners are applied
+    at the end. Rows are plain tuples here: this loop is most of an import's own time.
     """
     summary = new_summary("partners", source or sheet.name, options)
     tier_ids = {name: tier_id for tier_id, name in session.execute(select(Tier.id, Tier.name))}
@@ -110,52 +111,70 @@ def import_partners(
     parsers = _parsers(tiers, options.day_first)
     problems = summary.problems
     stored = _Stored(session)
-    has_tier = "tier" in sheet.headers
-    seen: dict[tuple[str, ...], tuple[int, dict[str, object]]] = {}
+    seen: dict[object, tuple[int, tuple[object, ...]]] = {}
     updates: list[tuple[int, Changes]] = []
     claimed: dict[int, int] = {}
-    writer = StreamWriter(session, TABLE, summary.source, lambda: _writing(options, problems))
+    keep_writing = partial(_writing, options, problems)
+    writer = StreamWriter(session, TABLE, summary.source, keep_writing, _new_columns)
     with writer:
-        for number, record in parsed_rows(sheet, parsers, options, problems):
-            if record.get("name") is None:
-                problems.append(Problem(number, sheet.header("name"), "", "is required"))
-                continue
-            tier = record.pop("tier", None)
-            if has_tier:
-                record["tier_id"] = tier_ids[str(tier)] if tier else None
-            key = _file_key(record)
-            earlier = seen.get(key)
-            if earlier is not None:
-                if earlier[1] == record:
-                    summary.merged += 1
+        for block in parsed_blocks(sheet, parsers, options, problems):
+            columns = block.columns
+            if "tier" in columns:
+                tier = columns.pop("tier")
+                columns["tier_id"] = [tier_ids[str(t)] if t else None for t in tier]
+            fields = tuple(columns)
+            at = {field: index for index, field in enumerate(fields)}
+            name_at, code_at, country_at = at.get("name"), at.get("partner_code"), at.get("country")
+            rows = list(zip(*columns.values(), strict=True))
+            new_rows: list[tuple[object, ...]] = []
+            new_numbers: list[int] = []
+            for index, number in enumerate(block.numbers):
+                if index in block.bad:
+                    continue
+                row = rows[index]
+                name = row[name_at] if name_at is not None else None
+                if name is None:
+                    problems.append(Problem(number, sheet.header("name"), "", "is required"))
+                    continue
+                code = row[code_at] if code_at is not None else None
+                country = str((row[country_at] if country_at is not None else None) or "")
+                # A Partner ID (text) and a name with its country (a pair) never look alike.
+                key: object = str(code).casefold() if code else (name_key(str(name)), country)
+                earlier = seen.get(key)
+                if earlier is not None:
+                    if earlier[1] == row:
+                        summary.merged += 1
+                    else:
+                        problems.append(_duplicate(number, str(name), sheet, earlier[0]))
+                    continue
+                seen[key] = (number, row)
+                match = stored.match(code, str(name), country)
+                if match is None:
+                    new_rows.append(row)
+                    new_numbers.append(number)
+                    if summary.preview:
+                        summary.planned(number, "New", str(name))
+                    continue
+                if isinstance(match, str):
+                    problems.append(Problem(number, sheet.header("name"), str(name), match))
+                    continue
+                partner_id = match[0]
+                if partner_id in claimed:
+                    problems.append(_duplicate_stored(number, sheet, claimed[partner_id]))
+                    continue
+                claimed[partner_id] = number
+                changes = stored.changes(match, fields, row)
+                if changes:
+                    updates.append((partner_id, changes))
+                    if summary.preview:
+                        shown = _readable(changes, {i: n for n, i in tier_ids.items()})
+                        summary.planned(number, "Update", str(match[_Stored.AT["name"]]), shown)
                 else:
-                    problems.append(_duplicate(number, record, sheet, earlier[0]))
-                continue
-            seen[key] = (number, record)
-            match = stored.match(record)
-            if isinstance(match, str):
-                problems.append(Problem(number, sheet.header("name"), str(record["name"]), match))
-                continue
-            if match is None:
-                summary.new += 1
-                summary.planned(number, "New", str(record["name"]))
-                writer.add(_new_row(record), number)
-                continue
-            partner_id = match[0]
-            if partner_id in claimed:
-                problems.append(_duplicate_stored(number, sheet, claimed[partner_id]))
-                continue
-            claimed[partner_id] = number
-            changes = stored.changes(match, record)
-            if changes:
-                summary.updated += 1
-                updates.append((partner_id, changes))
-                if summary.preview:
-                    shown = _readable(changes, {i: n for n, i in tier_ids.items()})
-                    summary.planned(number, "Update", str(match[_Stored.AT["name"]]), shown)
-            else:
-                summary.unchanged += 1
+                    summary.unchanged += 1
+            summary.new += len(new_rows)
+            writer.add(fields, new_rows, new_numbers)
         writer.finish()
+    summary.updated = len(updates)
     if not finish_checks(summary, options):
         return summary
     audit = AuditBatch(session, summary.source)
@@ -163,6 +182,17 @@ def import_partners(
     audit.write()
     summary.written = True
     return summary
+
+
+def _new_columns(columns: dict[str, list[object]]) -> dict[str, list[object]]:
+    """New partners' columns as the table needs them: every column, the defaults for what the
+    file leaves empty, and each name's key (worked out here, on the writer's thread)."""
+    count = len(columns["name"])
+    row = {name: columns.get(name) or [None] * count for name in INSERTED}
+    row["type"] = [kind or PartnerType.RESELLER for kind in row["type"]]
+    row["status"] = [status or PartnerStatus.PROSPECT for status in row["status"]]
+    row["name_key"] = [name_key(str(name)) for name in columns["name"]]
+    return row
 
 
 def _readable(changes: dict[str, tuple[object, object]], tier_names: dict[int, str]) -> str:
@@ -184,16 +214,9 @@ def _writing(options: ImportOptions, problems: list[Problem]) -> bool:
     return not options.dry_run and (options.skip_invalid or not problems)
 
 
-def _file_key(values: dict[str, object]) -> tuple[str, ...]:
-    code = values.get("partner_code")
-    if code:
-        return ("code", str(code).casefold())
-    return ("name", name_key(str(values["name"])), str(values.get("country") or ""))
-
-
-def _duplicate(number: int, values: dict[str, object], sheet: MappedSheet, first: int) -> Problem:
+def _duplicate(number: int, name: str, sheet: MappedSheet, first: int) -> Problem:
     return Problem(
-        number, sheet.header("name"), str(values["name"]),
+        number, sheet.header("name"), name,
         f"is the same partner as row {first} with different values: keep one row",
     )  # fmt: skip
 
@@ -222,18 +245,16 @@ class _Stored:
             self.by_name.setdefault((row[key], row[country] or ""), []).append(row)
         self._positions: dict[tuple[str, ...], list[int]] = {}
 
-    def match(self, values: dict[str, object]) -> tuple[Any, ...] | str | None:
-        """The stored partner ``values`` describes, ``None`` if new, or why it is ambiguous."""
-        code = values.get("partner_code")
+    def match(self, code: object, name: str, country: str) -> tuple[Any, ...] | str | None:
+        """The stored partner of that Partner ID, or else of that name (key) in ``country``;
+        ``None`` if new, or why it is ambiguous."""
         if code:
             found = self.by_code.get(str(code).casefold())
             if found is not None:
                 return found
         if not self.by_name:
             return None  # nothing stored yet: no name key to work out
-        candidates = self.by_name.get(
-            (name_key(str(values["name"])), str(values.get("country") or "")), []
-        )
+        candidates = self.by_name.get((name_key(name), country), [])
         if code:
             candidates = [c for c in candidates if not c[self.AT["partner_code"]]]
         if len(candidates) > 1:
@@ -243,27 +264,18 @@ class _Stored:
             )
         return candidates[0] if candidates else None
 
-    def changes(self, row: tuple[Any, ...], values: dict[str, object]) -> Changes:
-        """What ``values`` would change in the stored ``row``: nothing, in a re-import, found
-        by one comparison of the row's values in the file's order."""
-        fields = tuple(values)
+    def changes(
+        self, stored: tuple[Any, ...], fields: tuple[str, ...], row: tuple[object, ...]
+    ) -> Changes:
+        """What ``row`` (values of ``fields``) would change in the ``stored`` row: nothing, in
+        a re-import, found by one comparison of the stored values in the file's order."""
         positions = self._positions.get(fields)
         if positions is None:
             positions = self._positions[fields] = [self.AT[field] for field in fields]
-        if [row[at] for at in positions] == list(values.values()):
+        if [stored[at] for at in positions] == list(row):
             return {}
-        return _changes(dict(zip(self.COLUMNS, row, strict=True)), values)
-
-
-def _new_row(record: dict[str, object]) -> dict[str, object]:
-    """``record`` (the row's values, tier as ``tier_id``) completed to a new partner's row:
-    every column, the defaults for what the file leaves empty, and the name's key."""
-    row: dict[str, object] = dict.fromkeys(INSERTED)
-    row.update(record)
-    row["type"] = row["type"] or PartnerType.RESELLER
-    row["status"] = row["status"] or PartnerStatus.PROSPECT
-    row["name_key"] = name_key(str(record["name"]))
-    return row
+        record = dict(zip(fields, row, strict=True))
+        return _changes(dict(zip(self.COLUMNS, stored, strict=True)), record)
 
 
 def _changes(stored: dict[str, Any], values: dict[str, object]) -> Changes:

@@ -40,10 +40,7 @@ def bulk_write(
     ids: list[int] = []
     if inserts:
         columns = {key: [row[key] for row in inserts] for key in inserts[0]}
-        count = len(inserts)
-        columns.update(version=[1] * count, created_at=[now] * count, updated_at=[now] * count)
-        ids = _insert_many(session, table, columns)
-        audit.created(name, ids, rows)
+        ids = insert_new(session, table, audit, columns, rows)
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for record_id, changes in updates:
         fields = tuple(sorted(changes))
@@ -61,6 +58,24 @@ def bulk_write(
             )
         )
         session.connection().execute(changing, params_list)
+    return ids
+
+
+def insert_new(
+    session: Session,
+    table: Table,
+    audit: AuditBatch,
+    columns: dict[str, list[object]],
+    rows: Sequence[int | None] = (),
+) -> list[int]:
+    """Insert new records given as ``columns`` (``{column: values}``) with their version and
+    time stamps, and note each in ``audit`` with its file row; their new ids, in order."""
+    count = len(next(iter(columns.values())))
+    now = utcnow()
+    stamped = columns | {"version": [1] * count, "created_at": [now] * count,
+                         "updated_at": [now] * count}  # fmt: skip
+    ids = _insert_many(session, table, stamped)
+    audit.created(str(table.name), ids, rows)
     return ids
 
 
