@@ -74,15 +74,18 @@ def downgrade() -> None:
 '''
 
 
-@pytest.fixture
-def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The product's migrations plus one more revision, as a later version would ship them."""
+def ship_next_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: str = NEXT_REVISION
+) -> Path:
+    """The product's migrations plus one more revision (``template``, given today's head), as a
+    later version would ship them."""
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
     head = migrate.head_revision()
-    (folder / "versions" / "0099_region.py").write_text(NEXT_REVISION.format(head=head))
+    (folder / "versions" / "0099_next.py").write_text(template.format(head=head))
     monkeypatch.setattr(migrate, "MIGRATIONS", folder)
     return folder
+
 
 
 def test_upgrade_backs_up_first_and_keeps_data(
@@ -94,11 +97,8 @@ def test_upgrade_backs_up_first_and_keeps_data(
         connection.exec_driver_sql("UPDATE tier SET discount_pct = 125000 WHERE name = 'Gold'")
     db.dispose()
 
-    folder = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
     head = migrate.head_revision()
-    (folder / "versions" / "0099_region.py").write_text(NEXT_REVISION.format(head=head))
-    monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+    ship_next_revision(tmp_path, monkeypatch)
 
     upgraded = open_database(path, migrate=True)
     with upgraded.engine.connect() as connection:
@@ -171,11 +171,7 @@ def test_an_upgrade_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
     db.dispose()
     assert lines
 
-    folder = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    head = migrate.head_revision()
-    (folder / "versions" / "0099_rebuild.py").write_text(REBUILD_REVISION.format(head=head))
-    monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+    ship_next_revision(tmp_path, monkeypatch, REBUILD_REVISION)
 
     upgraded = open_database(path, migrate=True)
     with upgraded.engine.connect() as connection:
