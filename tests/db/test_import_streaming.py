@@ -8,6 +8,7 @@ database as it was, and what is written has its history.
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from sqlalchemy import func, select
@@ -109,3 +110,11 @@ def test_duplicates_far_apart_in_the_file_are_found(any_db: Database) -> None:
     )
     summary = _import(any_db, rows, skip_invalid=True)
     assert (summary.new, summary.merged, summary.invalid_rows) == (MANY, 1, 1)
+
+
+def test_the_interpreter_switches_as_before_after_an_import(any_db: Database) -> None:
+    before = sys.getswitchinterval()
+    _import(any_db, _rows(50))
+    with pytest.raises(ImportRefused):
+        _import(any_db, [{"name": "Bad", "email": "x@"}])
+    assert sys.getswitchinterval() == before
