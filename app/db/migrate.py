@@ -83,44 +83,59 @@ def upgrade(engine: Engine, url: URL) -> None:
     if current is not None and path is not None:
         copy = automatic_backup(path, f"before-{head}")
         log.info("upgrading %s from %s to %s; backup at %s", label, current, head, copy)
-    with engine.connect() as connection, foreign_keys_off(connection), connection.begin():
-        command.upgrade(alembic_config(connection), "head")
-        _check_references(connection, label)
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            with sqlite_migration(connection, label):
+                command.upgrade(alembic_config(connection), "head")
+        else:
+            with connection.begin():  # PostgreSQL changes its schema inside a transaction
+                command.upgrade(alembic_config(connection), "head")
     log.info("database %s is at schema %s", label, head)
 
 
 @contextmanager
-def foreign_keys_off(connection: Connection) -> Iterator[None]:
-    """SQLite's foreign keys off while migrations run, on again after.
+def sqlite_migration(connection: Connection, label: str) -> Iterator[None]:
+    """Run the migrations inside as one SQLite transaction, with foreign keys off; commit only
+    when no record is left referring to one that is gone.
 
-    A migration in batch mode rebuilds a table by copying it and dropping the old one; with
-    foreign keys on, that drop deletes every row that refers to it (ON DELETE CASCADE: all the
-    lines of every quote). With them off, nothing cascades, and ``_check_references`` makes
-    sure the migrations left no reference dangling before they are committed.
+    Python's SQLite driver starts no transaction before a change of schema, so each would be
+    saved at once and a failing upgrade would leave the file half-changed (and unable to open):
+    here the transaction is begun explicitly. Foreign keys are off because a migration in batch
+    mode rebuilds a table by copying it and dropping the old one, and with them on that drop
+    deletes every row that refers to it (ON DELETE CASCADE: all the lines of every quote).
     """
-    if connection.dialect.name != "sqlite":
-        yield
-        return
+    driver = connection.connection.driver_connection
     connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction, or ignored
     connection.commit()
+    before = _broken_references(connection)
+    connection.commit()
+    managed = driver.isolation_level  # type: ignore[union-attr]
+    driver.isolation_level = None  # type: ignore[union-attr]  # BEGIN and COMMIT are ours
     try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
         yield
+        broken = _broken_references(connection) - before
+        if broken:
+            log.error("schema upgrade of %s left broken references: %s", label, sorted(broken)[:20])
+            raise DatabaseUnavailableError(
+                f"Upgrading {label} would leave {len(broken)} records referring to records that "
+                "are gone, so nothing was changed. Please report this, with the log file."
+            )
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
     finally:
-        connection.rollback()  # whatever the failure left open, before the pragma
+        driver.isolation_level = managed  # type: ignore[union-attr]
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
         connection.commit()
 
 
-def _check_references(connection: Connection, label: str) -> None:
-    if connection.dialect.name != "sqlite":
-        return
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        log.error("schema upgrade of %s left broken references: %s", label, broken[:20])
-        raise DatabaseUnavailableError(
-            f"Upgrading {label} would leave {len(broken)} broken references between records; "
-            "nothing was changed. Please report this, with the log file."
-        )
+def _broken_references(connection: Connection) -> set[tuple[object, ...]]:
+    """Every (table, row, parent table, key) where a record refers to one that does not exist;
+    a database may hold some from before, and only new ones stop an upgrade."""
+    rows = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    return {tuple(row) for row in rows}
 
 
 _REVISION = re.compile(r'^(down_revision|revision)\s*=\s*"([^"]*)"', re.MULTILINE)
