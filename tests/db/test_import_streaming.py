@@ -118,3 +118,14 @@ def test_the_interpreter_switches_as_before_after_an_import(any_db: Database) ->
     with pytest.raises(ImportRefused):
         _import(any_db, [{"name": "Bad", "email": "x@"}])
     assert sys.getswitchinterval() == before
+
+
+def test_overlapping_imports_leave_the_switching_as_it_was(any_db: Database) -> None:
+    from app.services.importing.stream_writer import SWITCH_SECONDS, _quick_switching
+
+    before = sys.getswitchinterval()
+    _quick_switching(True)  # a check still running
+    _import(any_db, _rows(10))  # while the import starts and ends
+    assert sys.getswitchinterval() == SWITCH_SECONDS
+    _quick_switching(False)
+    assert sys.getswitchinterval() == before

@@ -182,3 +182,36 @@ def test_a_dry_run_with_a_preview_says_what_each_record_becomes(any_db: Database
     assert [(c.action, c.record) for c in training.changes] == [
         ("New", "Ann Smith: CD-101, 2026-01-15")
     ]
+
+
+def test_a_file_names_one_partner_twice_by_the_rule_stored_partners_are_matched_by(
+    any_db: Database,
+) -> None:
+    with_id = {"partner_code": "P-7", "name": "Acme GmbH", "country": "DE"}
+    without = {"partner_code": None, "name": "Acme", "country": "DE"}
+    for rows in ([with_id, without], [without, with_id]):
+        with pytest.raises(ImportRefused) as refused:
+            _import(any_db, rows)
+        assert "row 3, column 'name'" in str(refused.value)
+        assert "is the same partner as row 2 with different values" in str(refused.value)
+    branches = [
+        {"partner_code": "P-8", "name": "Acme", "country": "DE", "city": "Berlin"},
+        {"partner_code": "P-9", "name": "Acme", "country": "DE", "city": "Hamburg"},
+    ]
+    with pytest.raises(ImportRefused, match="matches 2 earlier rows with this name and country"):
+        _import(any_db, [*branches, without])
+    first = _import(any_db, [*branches, dict(branches[0])])  # the same row twice: taken once
+    assert (first.new, first.merged) == (2, 1)
+    again = _import(any_db, branches)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_a_cell_of_spaces_is_reported_as_an_empty_cell(any_db: Database) -> None:
+    _import(any_db, PARTNERS)
+    rows = [{"partner": "   ", "name": "Ann"}, {"partner": None, "name": "Bob"}]
+    with any_db.transaction() as session, pytest.raises(ImportRefused) as refused:
+        import_contacts(session, sheet_from_rows(rows), ImportOptions())
+    assert str(refused.value).splitlines()[1:] == [
+        "row 2, column 'partner': is required",
+        "row 3, column 'partner': is required",
+    ]

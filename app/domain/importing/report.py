@@ -64,8 +64,8 @@ def _shown(value: object) -> str:
 
 def shown_value(value: object) -> str:
     """A cell as the report quotes it."""
-    if value is None:
-        return ""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""  # a cell of spaces is an empty cell to the person reading the report
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

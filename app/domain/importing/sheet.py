@@ -65,22 +65,14 @@ class MappedSheet:
         return self.headers.get(name, name)
 
 
-def blocks_of_rows(rows: Iterable[SheetRow], size: int = BLOCK_ROWS) -> Iterator[Block]:
-    """``rows`` (each with the same fields) gathered into blocks of ``size``."""
-    batch: list[SheetRow] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield _block(batch)
-            batch = []
-    if batch:
-        yield _block(batch)
-
-
-def _block(rows: list[SheetRow]) -> Block:
+def blocks_of_rows(rows: list[SheetRow], size: int = BLOCK_ROWS) -> Iterator[Block]:
+    """``rows`` gathered into blocks of ``size``, every block with the same columns in the
+    same order (a field a row leaves out is an empty cell)."""
     names = list(dict.fromkeys(name for row in rows for name in row.values))
-    columns = {name: [row.values.get(name) for row in rows] for name in names}
-    return Block([row.number for row in rows], columns)
+    for start in range(0, len(rows), size):
+        batch = rows[start : start + size]
+        columns = {name: [row.values.get(name) for row in batch] for name in names}
+        yield Block([row.number for row in batch], columns)
 
 
 def sheet_from_rows(

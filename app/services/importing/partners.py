@@ -41,6 +41,8 @@ PLAIN_FIELDS = (
     "partner_code", "name", "legal_name", "type", "status", "country", "city", "website",
     "email", "phone", "account_manager", "partner_since", "notes",
 )  # fmt: skip
+#: A row met before in the file: its number and its values.
+Earlier = tuple[int, tuple[object, ...]]
 #: The columns of a new partner's row.
 INSERTED = (*PLAIN_FIELDS, "tier_id", "name_key")
 #: Columns an empty cell does not clear: they cannot be empty, or an ID is never dropped.
@@ -111,7 +113,7 @@ def import_partners(
     parsers = _parsers(tiers, options.day_first)
     problems = summary.problems
     stored = _Stored(session)
-    seen: dict[object, tuple[int, tuple[object, ...]]] = {}
+    in_file = _InFile()
     updates: list[tuple[int, Changes]] = []
     claimed: dict[int, int] = {}
     keep_writing = partial(_writing, options, problems)
@@ -138,16 +140,16 @@ def import_partners(
                     continue
                 code = row[code_at] if code_at is not None else None
                 country = str((row[country_at] if country_at is not None else None) or "")
-                # A Partner ID (text) and a name with its country (a pair) never look alike.
-                key: object = str(code).casefold() if code else (name_key(str(name)), country)
-                earlier = seen.get(key)
+                earlier = in_file.earlier(number, row, code, str(name), country)
+                if isinstance(earlier, str):
+                    problems.append(Problem(number, sheet.header("name"), str(name), earlier))
+                    continue
                 if earlier is not None:
                     if earlier[1] == row:
                         summary.merged += 1
                     else:
                         problems.append(_duplicate(number, str(name), sheet, earlier[0]))
                     continue
-                seen[key] = (number, row)
                 match = stored.match(code, str(name), country)
                 if match is None:
                     new_rows.append(row)
@@ -226,6 +228,57 @@ def _duplicate_stored(number: int, sheet: MappedSheet, first: int) -> Problem:
         number, sheet.header("name"), "",
         f"matches the same stored partner as row {first}: keep one row",
     )  # fmt: skip
+
+
+class _InFile:
+    """The rows met so far, to find a partner given twice in one file by the rule that matches
+    stored ones: by Partner ID, else by name key and country (SPEC.md).
+
+    Name keys are worked out only once a row without a Partner ID turns up: a file that gives
+    every row its ID never needs them.
+    """
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, Earlier] = {}
+        self.by_name: dict[tuple[str, str], list[tuple[Earlier, bool]]] = {}
+        self.unkeyed: list[tuple[Earlier, str, str]] = []  # rows with an ID, name key not yet
+        self.without_code = False
+
+    def earlier(
+        self, number: int, row: tuple[object, ...], code: object, name: str, country: str
+    ) -> Earlier | str | None:
+        """The earlier row this one gives again, why that is unclear, or ``None`` (new; kept)."""
+        this = (number, row)
+        if code:
+            folded = str(code).casefold()
+            found = self.by_code.get(folded)
+            if found is not None:
+                return found
+            self.by_code[folded] = this
+            if not self.without_code:
+                self.unkeyed.append((this, name, country))
+                return None
+            key = (name_key(name), country)
+            without = [met for met, coded in self.by_name.get(key, []) if not coded]
+            self.by_name.setdefault(key, []).append((this, True))
+            return without[0] if without else None
+        if not self.without_code:
+            self.without_code = True
+            for earlier, earlier_name, earlier_country in self.unkeyed:
+                key = (name_key(earlier_name), earlier_country)
+                self.by_name.setdefault(key, []).append((earlier, True))
+            self.unkeyed = []
+        key = (name_key(name), country)
+        same = self.by_name.get(key, [])
+        if len(same) > 1:
+            return (
+                f"matches {len(same)} earlier rows with this name and country: "
+                "add a Partner ID column to say which"
+            )
+        if same:
+            return same[0][0]
+        self.by_name[key] = [(this, False)]
+        return None
 
 
 class _Stored:

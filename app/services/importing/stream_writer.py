@@ -12,7 +12,9 @@ caller, as is a cancel or any error; a dry run writes nothing at all.
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
@@ -23,6 +25,8 @@ from sqlalchemy.orm import Session
 from app.domain.importing.sheet import BLOCK_ROWS
 from app.services.importing.audit import AuditBatch
 from app.services.importing.writing import insert_new
+
+log = logging.getLogger(__name__)
 
 Columns = dict[str, list[object]]
 #: How long one thread keeps the interpreter while the other waits for it, during an import.
@@ -58,7 +62,8 @@ class StreamWriter:
         self.numbers: list[int] = []
         self.pending: list[Future[list[int]]] = []
         self.stopped = False
-        self.interval = sys.getswitchinterval()
+        self.finished = False
+        self.ids: list[int] = []
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer")
 
     def add(
@@ -81,11 +86,14 @@ class StreamWriter:
 
         Raises what a write raised; empty when writing stopped (the import will be refused).
         """
+        if self.finished:
+            return [] if self.stopped else self.ids
+        self.finished = True
         if not self.stopped:
             self._flush()
-        ids = [new_id for future in self.pending for new_id in future.result()]
+        self.ids = [new_id for future in self.pending for new_id in future.result()]
         self.pool.shutdown()
-        return [] if self.stopped else ids
+        return [] if self.stopped else self.ids
 
     def _flush(self) -> None:
         if not self.keep_writing():
@@ -109,11 +117,7 @@ class StreamWriter:
         self.rows, self.numbers = [], []
 
     def __enter__(self) -> StreamWriter:
-        # The worker hands the interpreter back after each statement and waits for it again;
-        # by default the reading thread keeps it up to 5 ms each time, which left the worker
-        # idle for most of its share. Handing over sooner costs the reader next to nothing.
-        self.interval = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_SECONDS)
+        _quick_switching(True)
         return self
 
     def __exit__(
@@ -124,9 +128,39 @@ class StreamWriter:
     ) -> None:
         """On the way out with an error, let the write under way end before the caller rolls
         the transaction back (it must not pull the connection from under the worker)."""
-        if kind is not None:
+        try:
+            if kind is None:
+                self.finish()  # the caller's rows are written even if it forgot to say so
+                return
             self._stop()
             for future in self.pending:
                 future.cancel()
             self.pool.shutdown(wait=True)
-        sys.setswitchinterval(self.interval)
+            for future in self.pending:  # a write that failed too is logged, not lost
+                if not future.cancelled() and future.exception() is not None:
+                    log.error("import write failed", exc_info=future.exception())
+        finally:
+            _quick_switching(False)
+
+
+_switching_lock = threading.Lock()
+_switching: list[float] = []  # the interval before the first open writer, while any is open
+
+
+def _quick_switching(on: bool) -> None:
+    """While any writer is open, threads hand the interpreter over after 0.5 ms, not 5 ms.
+
+    The worker gives the interpreter back for each statement and then waits to get it again;
+    with the default interval the reading thread kept it that long each time, leaving the
+    worker idle for most of its share. Handing over sooner costs the reader next to nothing.
+    Overlapping imports (a check and the import) share one setting; the last restores it.
+    """
+    with _switching_lock:
+        if on:
+            _switching.append(sys.getswitchinterval())
+            sys.setswitchinterval(SWITCH_SECONDS)
+        elif _switching:
+            first = _switching[0]
+            _switching.pop()
+            if not _switching:
+                sys.setswitchinterval(first)
