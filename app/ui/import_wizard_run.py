@@ -157,6 +157,7 @@ class ResultPage(QWizardPage):
             .success(self._imported)
             .failure(self._failed)
             .when_cancelled(self._cancelled)
+            .ending_says_what_happened()
             .with_progress("Importing…")
         ).run_in_background()
 

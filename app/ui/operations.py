@@ -85,6 +85,7 @@ class Operation(QObject, Generic[T]):
         self._on_failure: Callable[[BaseException], None] = errors.show_now
         self._on_cancel: Callable[[], None] = lambda: None
         self._label: str | None = None
+        self._result_wins = False
         self._cancel = threading.Event()
         self._dialog: QProgressDialog | None = None
         self._signals = _Signals(self)
@@ -101,6 +102,13 @@ class Operation(QObject, Generic[T]):
 
     def when_cancelled(self, callback: Callable[[], None]) -> Self:
         self._on_cancel = callback
+        return self
+
+    def ending_says_what_happened(self) -> Self:
+        """Work that raises when it honours a cancel (an import: ``CancelledByUser``, then a
+        rollback) and otherwise finishes what it began: a result after Cancel was pressed means
+        the cancel came too late (the import was already committing), so it is a success."""
+        self._result_wins = True
         return self
 
     def with_progress(self, label: str) -> Self:
@@ -143,7 +151,7 @@ class Operation(QObject, Generic[T]):
             self._dialog.setValue(min(done, total) if total > 0 else 0)
 
     def _succeeded(self, result: T) -> None:
-        if self._cancel.is_set():
+        if self._cancel.is_set() and not self._result_wins:
             self._end("cancelled", self._on_cancel)
         else:
             self._end("success", lambda: self._on_success(result))

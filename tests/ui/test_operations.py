@@ -89,3 +89,28 @@ def test_cancel_stops_the_work_and_calls_the_cancel_callback(qtbot: QtBot) -> No
         dialog.findChild(QPushButton).click()  # the user presses Cancel
     assert outcome == ["cancelled"] and shown == []
     assert op.outcome == "cancelled"
+
+
+def test_a_cancel_too_late_for_work_that_raises_on_cancel_is_a_success(qtbot: QtBot) -> None:
+    parent, errors, _shown = make(qtbot)
+    started, pressed = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        started.set()
+        assert pressed.wait(3)  # Cancel comes while the work is past its last check
+        return "committed"
+
+    op = (
+        Operation(parent, errors, work)
+        .success(lambda r: outcome.append(r))
+        .when_cancelled(lambda: outcome.append("cancelled"))
+        .ending_says_what_happened()
+        .with_progress("Importing…")
+    )
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run_in_background()
+        assert started.wait(2)
+        op.cancel()
+        pressed.set()
+    assert outcome == ["committed"] and op.outcome == "success"
