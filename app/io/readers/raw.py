@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import count, islice
 
 Cells = list[object]
 
@@ -36,14 +37,30 @@ def is_empty(cells: Cells) -> bool:
     return True
 
 
+def _spaces(cell: object) -> bool:
+    return isinstance(cell, str) and cell.isspace()
+
+
 def non_empty_rows(rows: Iterator[Cells], first_number: int = 1) -> Iterator[tuple[int, Cells]]:
-    """Number the rows, skip empty ones, stop after ``EMPTY_RUN_LIMIT`` empty rows in a row."""
+    """Number the rows, skip empty ones, stop after ``EMPTY_RUN_LIMIT`` empty rows in a row.
+
+    Rows are looked at a thousand at a time: a run in which the first filled cell of every row
+    is a number or real text is passed on whole; only a run holding a row that might be empty
+    (no such cell first) is looked at row by row.
+    """
+    numbered = zip(count(first_number), rows)
     empty_run = 0
-    for number, cells in enumerate(rows, first_number):
-        if is_empty(cells):
-            empty_run += 1
-            if empty_run >= EMPTY_RUN_LIMIT:
-                return
+    while chunk := list(islice(numbered, 1024)):
+        firsts = [next(filter(None, cells), None) for _, cells in chunk]
+        if all([first is not None and not _spaces(first) for first in firsts]):
+            empty_run = 0
+            yield from chunk
             continue
-        empty_run = 0
-        yield number, cells
+        for number, cells in chunk:
+            if is_empty(cells):
+                empty_run += 1
+                if empty_run >= EMPTY_RUN_LIMIT:
+                    return
+                continue
+            empty_run = 0
+            yield number, cells

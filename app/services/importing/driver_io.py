@@ -36,13 +36,14 @@ def write_columns(connection: Connection, table: Table, columns: dict[str, list[
         connection.execute(insert(table), row_dicts(columns))
 
 
-def insert_columns(connection: Connection, table: Table, columns: dict[str, list[object]]) -> None:
+def insert_columns(connection: Connection, table: Table, columns: dict[str, list[object]]) -> int:
     """``INSERT`` into SQLite the rows given as ``columns`` (``{column name: values}``, all of
     one length), in their order.
 
     Each column is converted to what the driver stores by its own column type (enums to their
     values, dates to text, exact decimals to scaled integers), once per distinct value where a
-    column repeats itself; a column left out gets its default.
+    column repeats itself; a column left out gets its default. Returns the rowid of the last
+    row (SQLite's ``last_insert_rowid``).
 
     The rows go a few hundred per statement (``INSERT … VALUES (…), (…), …``): SQLite then does
     a chunk's work in one step, in C, and lets other Python threads run meanwhile, where an
@@ -50,7 +51,7 @@ def insert_columns(connection: Connection, table: Table, columns: dict[str, list
     """
     count = len(next(iter(columns.values()), []))
     if not count:
-        return
+        return 0
     dialect = connection.dialect
     values = dict(columns)
     for column in table.c:  # the defaults the ORM and Core would fill in
@@ -73,10 +74,15 @@ def insert_columns(connection: Connection, table: Table, columns: dict[str, list
     per_statement = max(1, min(CHUNK_ROWS, _parameter_limit(connection) // len(targets)))
     flat = list(chain.from_iterable(zip(*values.values(), strict=True)))
     width = len(targets)
+    last = 0
     for start in range(0, count, per_statement):
         rows = min(per_statement, count - start)
         sql = head + ", ".join([one_row] * rows)
-        connection.exec_driver_sql(sql, tuple(flat[start * width : (start + rows) * width]))
+        result = connection.exec_driver_sql(
+            sql, tuple(flat[start * width : (start + rows) * width])
+        )
+        last = int(result.lastrowid)
+    return last
 
 
 def _parameter_limit(connection: Connection) -> int:

@@ -174,7 +174,10 @@ def import_partners(
                 else:
                     summary.unchanged += 1
             summary.new += len(new_rows)
-            writer.add(fields, new_rows, new_numbers)
+            if new_rows and not options.dry_run:
+                # Name keys here, not on the writer's thread: the writer has the longer way.
+                keyed = [(*row, name_key(str(row[name_at]))) for row in new_rows]  # type: ignore[index]
+                writer.add((*fields, "name_key"), keyed, new_numbers)
         writer.finish()
     summary.updated = len(updates)
     if not finish_checks(summary, options):
@@ -188,12 +191,13 @@ def import_partners(
 
 def _new_columns(columns: dict[str, list[object]]) -> dict[str, list[object]]:
     """New partners' columns as the table needs them: every column, the defaults for what the
-    file leaves empty, and each name's key (worked out here, on the writer's thread)."""
+    file leaves empty, and each name's key (unless given)."""
     count = len(columns["name"])
     row = {name: columns.get(name) or [None] * count for name in INSERTED}
     row["type"] = [kind or PartnerType.RESELLER for kind in row["type"]]
     row["status"] = [status or PartnerStatus.PROSPECT for status in row["status"]]
-    row["name_key"] = [name_key(str(name)) for name in columns["name"]]
+    if "name_key" not in columns:
+        row["name_key"] = [name_key(str(name)) for name in columns["name"]]
     return row
 
 

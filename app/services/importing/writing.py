@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from app.db.types import utcnow
@@ -85,18 +85,16 @@ def _insert_many(session: Session, table: Table, columns: dict[str, list[object]
     On PostgreSQL, ``RETURNING`` with ``sort_by_parameter_order`` is batched. On SQLite that
     combination runs one statement per row, so the rows go in with one executemany instead:
     the transaction holds SQLite's write lock, and rowids are handed out as max + 1 in insertion
-    order, so the new ids are exactly those above the old maximum, up to the new one.
+    order, so the new ids run from the old maximum up to the last row's.
     """
     connection = session.connection()
     count = len(columns["version"])
     if connection.dialect.name != "sqlite":
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(session.execute(statement, row_dicts(columns)).scalars().all())
-    highest = select(func.max(table.c.id))
-    before = connection.execute(highest).scalar() or 0
-    insert_columns(connection, table, columns)
-    after = connection.execute(highest).scalar() or 0
+    highest = f"SELECT max(id) FROM {connection.dialect.identifier_preparer.format_table(table)}"
+    before = connection.exec_driver_sql(highest).scalar() or 0
+    after = insert_columns(connection, table, columns)
     if after - before != count:  # pragma: no cover - only if something else wrote meanwhile
         raise RuntimeError("new rows could not be matched to their ids")
-    ids = list(range(before + 1, after + 1))
-    return ids
+    return list(range(before + 1, after + 1))
