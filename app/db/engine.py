@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-CACHE_KIB = 32 * 1024
 
 STALE_MESSAGE = (
     "This record was changed by someone else since you opened it. Reload it to see their "
@@ -123,9 +122,6 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        # 32 MiB of page cache instead of SQLite's 2 MiB: a 50,000-row import touches every
-        # index of its table, and a page that stays in memory is not read back.
-        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     finally:
         cursor.close()
 

@@ -8,7 +8,6 @@ and including the header are held while the header is looked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, islice
 from pathlib import Path
 
 from app.domain.errors import InputError
@@ -39,17 +38,19 @@ def read_mapped(
 def map_sheet(raw: RawSheet, fields: Sequence[Field], overrides: dict[str, str]) -> MappedSheet:
     """Find the header of ``raw`` and map its columns; the data rows stay a stream."""
     head: list[tuple[int, Cells]] = []
-    for item in raw.rows:
-        head.append(item)
+    for chunk in raw.chunks:
+        head += chunk
         if len(head) >= HEADER_SEARCH_ROWS:
             break
+    rest = head[HEADER_SEARCH_ROWS:]  # read with the head, but past where a header is looked for
+    head = head[:HEADER_SEARCH_ROWS]
     if not head:
         raise InputError(f"{raw.where} is empty: choose the sheet (--sheet) that holds the list.")
     columns = find_header(head, fields, overrides, raw.where)
     _check_overrides(columns, overrides, head, raw.where)
-    after = [item for item in head if item[0] > columns.header_row]
+    after = [item for item in head if item[0] > columns.header_row] + rest
     headers = {name: text for name, (_, text) in columns.columns.items()}
-    blocks = _mapped_blocks(after, raw.rows, columns)
+    blocks = _mapped_blocks(after, raw.chunks, columns)
     return MappedSheet(raw.name or raw.source, headers, blocks, raw.total, columns.ignored)
 
 
@@ -67,13 +68,20 @@ def _check_overrides(
 
 
 def _mapped_blocks(
-    first: list[tuple[int, Cells]], rest: Iterator[tuple[int, Cells]], columns: ColumnMap
+    first: list[tuple[int, Cells]], rest: Iterator[list[tuple[int, Cells]]], columns: ColumnMap
 ) -> Iterator[Block]:
     """The data rows in blocks of columns, the cells as the file has them; rows with nothing in
     any mapped column are left out."""
     positions = tuple((name, index) for name, (index, _) in columns.columns.items())
-    rows = chain(first, rest)
-    while batch := list(islice(rows, BLOCK_ROWS)):
+    batch = first
+    for chunk in rest:
+        batch = batch + chunk if batch else chunk
+        if len(batch) >= BLOCK_ROWS:
+            block = _block(batch, positions)
+            if block is not None:
+                yield block
+            batch = []
+    if batch:
         block = _block(batch, positions)
         if block is not None:
             yield block
@@ -84,10 +92,13 @@ def _block(batch: list[tuple[int, Cells]], positions: tuple[tuple[str, int], ...
         return None
     numbers = [number for number, _ in batch]
     cells = [row for _, row in batch]
-    width = min(len(row) for row in cells)
+    width = min(map(len, cells))
+    whole = list(zip(*cells, strict=True)) if width == max(map(len, cells)) else None
     columns: dict[str, list[object]] = {}
     for name, index in positions:
-        if index < width:
+        if whole is not None and index < width:
+            column = list(whole[index])
+        elif index < width:
             column = [row[index] for row in cells]
         else:  # a short row (CSV): its missing cells are empty
             column = [row[index] if index < len(row) else None for row in cells]

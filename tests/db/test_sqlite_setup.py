@@ -1,8 +1,8 @@
-"""Every SQLite connection is set up alike: foreign keys, WAL, a busy timeout, a page cache."""
+"""Every SQLite connection is set up alike: foreign keys, WAL, a busy timeout."""
 
 from __future__ import annotations
 
-from app.db.engine import BUSY_TIMEOUT_MS, CACHE_KIB, Database
+from app.db.engine import BUSY_TIMEOUT_MS, Database
 
 
 def test_pragmas_on_every_connection(sqlite_db: Database) -> None:
@@ -12,5 +12,4 @@ def test_pragmas_on_every_connection(sqlite_db: Database) -> None:
             assert pragma("PRAGMA foreign_keys").scalar() == 1
             assert pragma("PRAGMA journal_mode").scalar() == "wal"
             assert pragma("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
-            assert pragma("PRAGMA cache_size").scalar() == -CACHE_KIB
         sqlite_db.engine.dispose()  # the next connection is a new one

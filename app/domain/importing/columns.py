@@ -90,15 +90,20 @@ def _by_distinct_value(
             answers[raw] = parser(raw)
         except v.BadValue as exc:
             refused[raw] = str(exc)
-    values = [answers.get(raw) for raw in cells]
+    values = list(map(answers.get, cells))
     if not refused:
         return values, []
     return values, [(n, refused[raw]) for n, raw in enumerate(cells) if raw in refused]
 
 
 def _texts(cells: list[object]) -> list[str | None]:
-    """``v.text`` of every cell, without a call per cell for the usual text cell."""
-    return [x.strip() or None if x.__class__ is str else v.text(x) for x in cells]
+    """``v.text`` of every cell, without a call per cell for text and whole numbers."""
+    return [
+        (x.strip() or None) if x.__class__ is str
+        else str(int(x)) if x.__class__ is float and x.is_integer()
+        else v.text(x)
+        for x in cells
+    ]  # fmt: skip
 
 
 def _matching(pattern: Pattern[str], cells: list[object]) -> list[object]:
@@ -130,12 +135,12 @@ def _distinct(cells: list[object]) -> set[object] | None:
     """The distinct cells, or ``None`` when a column repeats too little to be worth it, or a set
     would merge cells that parse differently (``True``, ``1`` and ``1.0`` are equal to Python
     but not to a person typing them)."""
-    kinds = set(map(type, cells))
-    if bool in kinds and (int in kinds or float in kinds):
-        return None
     try:
         if len(cells) >= 64 and len(set(cells[:64])) > 48:
             return None  # a column of mostly different values: names, e-mail addresses, IDs
+        kinds = set(map(type, cells))
+        if bool in kinds and (int in kinds or float in kinds):
+            return None
         return set(cells)
     except TypeError:  # an unhashable cell (no reader gives one, but a caller might)
         return None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.domain.errors import InputError
 from app.io.csv_writer import FORMULA_TRIGGERS
-from app.io.readers.raw import Cells, RawSheet, non_empty_rows
+from app.io.readers.raw import Cells, RawSheet, non_empty_chunks
 
 #: A CSV file larger than this is not a partner list (and would not fit the wizard's preview).
 MAX_CSV_BYTES = 512 << 20
@@ -68,4 +68,4 @@ def read_csv(path: Path) -> RawSheet:
         raise InputError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
     delimiter = _delimiter(text[:8192])
     total = text.count("\n") + 1
-    return RawSheet(path.name, "", non_empty_rows(_rows(text, delimiter), 1), total)
+    return RawSheet(path.name, "", non_empty_chunks(_rows(text, delimiter), 1), total)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import count, islice
+from functools import cached_property
+from itertools import chain, count, islice
 
 Cells = list[object]
 
@@ -12,20 +13,30 @@ Cells = list[object]
 #: format on row 1,048,576) for a handful of values; nobody leaves a thousand blank lines
 #: inside a real table.
 EMPTY_RUN_LIMIT = 1000
+#: Rows per chunk of a raw sheet.
+CHUNK = 1024
+
+
+Chunk = list[tuple[int, Cells]]
 
 
 @dataclass
 class RawSheet:
-    """``rows`` yields ``(row number as Excel shows it, cells)`` for non-empty rows only."""
+    """The non-empty rows of a sheet as ``(row number as Excel shows it, cells)``, in chunks of
+    up to ``CHUNK`` rows (``chunks``), or one at a time (``rows``): use one or the other."""
 
     source: str  # the file name, for messages
     name: str  # the sheet name ("" for CSV)
-    rows: Iterator[tuple[int, Cells]]
+    chunks: Iterator[Chunk]
     total: int  # rows the file declares (for progress); the reader may stop earlier
 
     @property
     def where(self) -> str:
         return f"sheet '{self.name}' of {self.source}" if self.name else self.source
+
+    @cached_property
+    def rows(self) -> Iterator[tuple[int, Cells]]:
+        return chain.from_iterable(self.chunks)
 
 
 def is_empty(cells: Cells) -> bool:
@@ -37,30 +48,36 @@ def is_empty(cells: Cells) -> bool:
     return True
 
 
-def _spaces(cell: object) -> bool:
-    return isinstance(cell, str) and cell.isspace()
+def non_empty_chunks(rows: Iterator[Cells], first_number: int = 1) -> Iterator[Chunk]:
+    """Number the rows, leave out empty ones, stop after ``EMPTY_RUN_LIMIT`` empty rows in a
+    row; the rows come in chunks of up to ``CHUNK``.
 
-
-def non_empty_rows(rows: Iterator[Cells], first_number: int = 1) -> Iterator[tuple[int, Cells]]:
-    """Number the rows, skip empty ones, stop after ``EMPTY_RUN_LIMIT`` empty rows in a row.
-
-    Rows are looked at a thousand at a time: a run in which the first filled cell of every row
-    is a number or real text is passed on whole; only a run holding a row that might be empty
-    (no such cell first) is looked at row by row.
+    A chunk in which the first filled cell of every row is a number or real text is passed on
+    whole; only a chunk holding a row that might be empty is looked at row by row.
     """
     numbered = zip(count(first_number), rows)
     empty_run = 0
-    while chunk := list(islice(numbered, 1024)):
+    while chunk := list(islice(numbered, CHUNK)):
         firsts = [next(filter(None, cells), None) for _, cells in chunk]
-        if all([first is not None and not _spaces(first) for first in firsts]):
+        if all([f is not None and not (f.__class__ is str and f.isspace()) for f in firsts]):
             empty_run = 0
-            yield from chunk
+            yield chunk
             continue
+        kept: Chunk = []
         for number, cells in chunk:
             if is_empty(cells):
                 empty_run += 1
                 if empty_run >= EMPTY_RUN_LIMIT:
+                    if kept:
+                        yield kept
                     return
                 continue
             empty_run = 0
-            yield number, cells
+            kept.append((number, cells))
+        if kept:
+            yield kept
+
+
+def non_empty_rows(rows: Iterator[Cells], first_number: int = 1) -> Iterator[tuple[int, Cells]]:
+    """``non_empty_chunks`` one row at a time."""
+    return chain.from_iterable(non_empty_chunks(rows, first_number))

@@ -17,7 +17,7 @@ from typing import Any
 import python_calamine as calamine
 
 from app.domain.errors import InputError
-from app.io.readers.raw import Cells, RawSheet, non_empty_rows
+from app.io.readers.raw import Cells, Chunk, RawSheet, non_empty_chunks
 
 log = logging.getLogger(__name__)
 
@@ -108,10 +108,10 @@ def _choose(path: Path, sheets: list[tuple[str, bool]], wanted: str | None) -> s
     raise InputError(f"{path.name} has no sheet '{wanted}': its sheets are {listed}.")
 
 
-def _guarded(path: Path, book: Any, rows: Iterator[Cells]) -> Iterator[tuple[int, Cells]]:
+def _guarded(path: Path, book: Any, rows: Iterator[Cells]) -> Iterator[Chunk]:
     """The non-empty rows, numbered as Excel shows them; the workbook closes at the end."""
     try:
-        yield from non_empty_rows(rows, 1)
+        yield from non_empty_chunks(rows, 1)
     except InputError:
         raise
     except Exception as exc:
