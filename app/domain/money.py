@@ -6,6 +6,7 @@ Nothing here accepts a ``float``: a float has already lost the exact value the u
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.errors import InputError
@@ -43,6 +44,7 @@ def normalize_currency(currency: str) -> str:
     return code
 
 
+@functools.lru_cache(maxsize=256)  # a few currencies, asked for by every total of a scan
 def quantum(currency: str) -> Decimal:
     """The smallest amount of ``currency``: 0.01 for EUR, 1 for JPY, 0.001 for KWD."""
     return Decimal(1).scaleb(-minor_unit(currency))

@@ -9,15 +9,16 @@ money paid twice if nobody decides.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import NamedTuple
 
-from app.domain.money import round_money
-from app.domain.overlap_match import AccountKey, AccountMatch, Confidence, account_matches
+from app.domain.money import ZERO, round_money
+from app.domain.overlap_links import ClaimOverlap, claim_links
+from app.domain.overlap_match import AccountKey, Confidence, account_matches
 
 
 class LiveClaim(NamedTuple):
@@ -41,15 +42,6 @@ class LiveClaim(NamedTuple):
         return self.commission_pct * self.deal_amount / 100
 
 
-class ClaimOverlap(NamedTuple):
-    """Two overlapping claims and why their accounts are taken for one company."""
-
-    a: int
-    b: int
-    confidence: Confidence
-    why: str
-
-
 @dataclass(frozen=True, slots=True)
 class OverlapGroup:
     """Claims that conflict with each other, directly or through others."""
@@ -62,7 +54,7 @@ class OverlapGroup:
     @property
     def key(self) -> str:
         """The group's claims as ``12,40,77``: what a resolution names."""
-        return ",".join(str(c) for c in sorted(c.id for c in self.claims))
+        return ",".join(map(str, sorted([c.id for c in self.claims])))
 
     @property
     def claimants(self) -> tuple[str, ...]:
@@ -71,7 +63,7 @@ class OverlapGroup:
     def exposure_sort_key(self) -> tuple[Decimal, str]:
         """Largest exposure first. Currencies are not converted (the app has no rates), so the
         group's largest single-currency exposure stands for it; the key breaks ties."""
-        largest = max((amount for _, amount in self.exposure), default=Decimal(0))
+        largest = max([amount for _, amount in self.exposure], default=ZERO)
         return (-largest, self.key)
 
 
@@ -79,103 +71,97 @@ def windows_meet(a: LiveClaim, b: LiveClaim) -> bool:
     return a.claimed_on <= b.valid_until and b.claimed_on <= a.valid_until
 
 
-def claim_overlaps(
-    claims: Sequence[LiveClaim], matches: Iterable[AccountMatch]
-) -> list[ClaimOverlap]:
-    """The overlapping claim pairs: claims on one account, and on accounts that match."""
-    by_account: dict[int, list[LiveClaim]] = defaultdict(list)
-    for claim in claims:
-        by_account[claim.account.id].append(claim)
-    found: list[ClaimOverlap] = []
-    for members in by_account.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                _add(found, a, b, Confidence.CERTAIN, "same account")
-    for match in matches:
-        for a in by_account.get(match.a, ()):
-            for b in by_account.get(match.b, ()):
-                _add(found, a, b, match.confidence, match.why)
-    return found
-
-
-def _add(found: list[ClaimOverlap], a: LiveClaim, b: LiveClaim, c: Confidence, why: str) -> None:
-    if a.claimant == b.claimant or not windows_meet(a, b):
-        return  # one claimant twice is a renewal; claims never live together do not conflict
-    low, high = (a, b) if a.id < b.id else (b, a)
-    found.append(ClaimOverlap(low.id, high.id, c, why))
-
-
 def group_overlaps(
-    claims: Sequence[LiveClaim], overlaps: Iterable[ClaimOverlap]
+    claims: Iterable[LiveClaim], overlaps: Iterable[ClaimOverlap]
 ) -> list[OverlapGroup]:
     """The groups, largest exposure first; the same claims give the same groups in any order
-    (a group's members and links are sorted inside it, and union-find does not care)."""
-    parent: dict[int, int] = {}
+    (a group's members and links are sorted inside it, and joining groups does not care).
 
-    def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    ``claims`` must hold every claim the overlaps name; others are left out of the groups, so
+    the scan passes only the claims it found in overlaps.
+    """
     links = list(overlaps)
+    members = _join(links)
+    by_id = {claim.id: claim for claim in claims}
+    group_links: dict[int, list[ClaimOverlap]] = {}
     for link in links:
-        ra, rb = root(link.a), root(link.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    by_id = {c.id: c for c in claims}
-    members: dict[int, list[LiveClaim]] = defaultdict(list)
-    for claim_id in parent:
-        members[root(claim_id)].append(by_id[claim_id])
-    group_links: dict[int, list[ClaimOverlap]] = defaultdict(list)
-    for link in links:
-        group_links[root(link.a)].append(link)
-    groups = [_group(members[r], group_links[r]) for r in members]
+        group_links.setdefault(id(members[link.a]), []).append(link)
+    groups = [
+        _group([by_id[claim_id] for claim_id in members[found[0].a]], found)
+        for found in group_links.values()
+    ]
     groups.sort(key=OverlapGroup.exposure_sort_key)
     return groups
 
 
+def _join(links: list[ClaimOverlap]) -> dict[int, list[int]]:
+    """Each linked claim's group, as the one list of claim ids all its members share.
+
+    Two groups that a link joins become the larger one, extended by the smaller: a claim moves
+    at most log₂(n) times, and every group's members are at hand at the end, without the
+    repeated root lookups of union-find.
+    """
+    group_of: dict[int, list[int]] = {}
+    for a, b, _, _ in links:
+        group_a, group_b = group_of.get(a), group_of.get(b)
+        if group_a is None:
+            if group_b is None:
+                group_of[a] = group_of[b] = [a, b]
+            else:
+                group_b.append(a)
+                group_of[a] = group_b
+        elif group_b is None:
+            group_a.append(b)
+            group_of[b] = group_a
+        elif group_a is not group_b:
+            if len(group_a) < len(group_b):
+                group_a, group_b = group_b, group_a
+            group_a.extend(group_b)
+            for moved in group_b:
+                group_of[moved] = group_a
+    return group_of
+
+
 def _group(claims: list[LiveClaim], links: list[ClaimOverlap]) -> OverlapGroup:
-    pairs: dict[tuple[int, int], ClaimOverlap] = {}
-    likely = False
-    for link in links:  # one reason per pair: certain before likely, then the plainest words
-        known = pairs.get((link.a, link.b))
-        if known is None or _better(link, known):
-            pairs[(link.a, link.b)] = link
-        likely = likely or link.confidence is Confidence.LIKELY
-    kept = tuple(pairs[p] for p in sorted(pairs))
+    if len(links) == 1:  # most groups: two claims and the one link between them
+        kept: tuple[ClaimOverlap, ...] = (links[0],)
+        confidence = links[0].confidence
+    else:
+        kept = _one_per_pair(links)
+        likely = any(link.confidence is Confidence.LIKELY for link in kept)
+        certain = not (likely and _needs_likely(claims, kept))
+        confidence = Confidence.CERTAIN if certain else Confidence.LIKELY
     totals: dict[str, Decimal] = {}
     for claim in claims:
-        if claim.deal_amount is not None and claim.currency:
-            totals[claim.currency] = totals.get(claim.currency, Decimal(0)) + claim.exposure
+        currency = claim.currency
+        if claim.deal_amount is not None and currency:
+            totals[currency] = totals.get(currency, ZERO) + claim.exposure
     exposure = tuple((cur, round_money(totals[cur], cur)) for cur in sorted(totals))
-    confidence = Confidence.LIKELY if likely and _needs_likely(claims, kept) else Confidence.CERTAIN
-    claims.sort(key=lambda c: (c.claimed_on, c.id))
+    claims.sort(key=_BY_DATE)
     return OverlapGroup(tuple(claims), kept, confidence, exposure)
 
 
-def _better(link: ClaimOverlap, known: ClaimOverlap) -> bool:
-    if link.confidence is not known.confidence:
-        return link.confidence is Confidence.CERTAIN
-    return link.why < known.why
+_BY_DATE = attrgetter("claimed_on", "id")
+
+
+def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
+    """One reason per pair of claims, by pair: certain before likely, then the plainest words.
+    That is the order of the links themselves (``"certain" < "likely"``), so the first link of
+    each pair in sorted order is the one kept."""
+    ordered = sorted(links)
+    kept = [ordered[0]]
+    for link in ordered[1:]:
+        last = kept[-1]
+        if link.a != last.a or link.b != last.b:
+            kept.append(link)
+    return tuple(kept)
 
 
 def _needs_likely(claims: list[LiveClaim], links: tuple[ClaimOverlap, ...]) -> bool:
     """Whether the group holds together only through a likely link: certain links alone leave
     it in more than one piece."""
-    parent = {c.id: c.id for c in claims}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        if link.confidence is Confidence.CERTAIN:
-            parent[max(root(link.a), root(link.b))] = min(root(link.a), root(link.b))
-    return len({root(c.id) for c in claims}) > 1
+    pieces = _join([link for link in links if link.confidence is Confidence.CERTAIN])
+    return len(next(iter(pieces.values()), ())) < len(claims)
 
 
 def find_groups(
@@ -184,4 +170,5 @@ def find_groups(
     """All overlap groups among ``claims`` (already only the live ones)."""
     accounts = {c.account.id: c.account for c in claims}
     matches = account_matches(accounts.values(), threshold, dismissed)
-    return group_overlaps(claims, claim_overlaps(claims, matches))
+    spans = [(c.id, c.account.id, c.claimant, c.claimed_on, c.valid_until) for c in claims]
+    return group_overlaps(claims, claim_links(spans, matches))
