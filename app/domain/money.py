@@ -54,7 +54,7 @@ def round_money(amount: Decimal, currency: str) -> Decimal:
     """Round half up to the currency's minor unit: the only rounding of money in the product."""
     if not isinstance(amount, Decimal):
         raise TypeError(f"money must be a Decimal, not {type(amount).__name__}")
-    return amount.quantize(quantum(currency), rounding=ROUND_HALF_UP)
+    return amount.quantize(quantum(currency), ROUND_HALF_UP)
 
 
 def parse_decimal(text: object, what: str = "amount", max_places: int | None = None) -> Decimal:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import NamedTuple
 
-from app.domain.money import ZERO, round_money
+from app.domain.money import HUNDRED, ZERO, round_money
 from app.domain.overlap_links import ClaimOverlap, claim_links
 from app.domain.overlap_match import AccountKey, Confidence, account_matches
 
@@ -50,11 +50,7 @@ class OverlapGroup:
     overlaps: tuple[ClaimOverlap, ...]
     confidence: Confidence  # likely when any link of the group is only likely
     exposure: tuple[tuple[str, Decimal], ...]  # per currency, rounded to its minor unit
-
-    @property
-    def key(self) -> str:
-        """The group's claims as ``12,40,77``: what a resolution names."""
-        return ",".join(map(str, sorted([c.id for c in self.claims])))
+    key: str  # the claim ids in order, ``12,40,77``: what a resolution names, and sorts by
 
     @property
     def claimants(self) -> tuple[str, ...]:
@@ -80,68 +76,96 @@ def group_overlaps(
     ``claims`` must hold every claim the overlaps name; others are left out of the groups, so
     the scan passes only the claims it found in overlaps.
     """
-    links = list(overlaps)
-    members = _join(links)
     by_id = {claim.id: claim for claim in claims}
-    group_links: dict[int, list[ClaimOverlap]] = {}
-    for link in links:
-        group_links.setdefault(id(members[link.a]), []).append(link)
-    groups = [
-        _group([by_id[claim_id] for claim_id in members[found[0].a]], found)
-        for found in group_links.values()
-    ]
+    groups = [_group(piece, by_id) for piece in _join(overlaps)]
     groups.sort(key=OverlapGroup.exposure_sort_key)
     return groups
 
 
-def _join(links: list[ClaimOverlap]) -> dict[int, list[int]]:
-    """Each linked claim's group, as the one list of claim ids all its members share.
+class _Piece:
+    """A group while links join it: its claim ids and its links."""
+
+    __slots__ = ("ids", "links")
+
+    def __init__(self, ids: list[int], links: list[ClaimOverlap]) -> None:
+        self.ids = ids
+        self.links = links
+
+
+def _join(links: Iterable[ClaimOverlap]) -> list[_Piece]:
+    """The groups the links make, each with its claims and links.
 
     Two groups that a link joins become the larger one, extended by the smaller: a claim moves
     at most log₂(n) times, and every group's members are at hand at the end, without the
     repeated root lookups of union-find.
     """
-    group_of: dict[int, list[int]] = {}
-    for a, b, _, _ in links:
-        group_a, group_b = group_of.get(a), group_of.get(b)
-        if group_a is None:
-            if group_b is None:
-                group_of[a] = group_of[b] = [a, b]
-            else:
-                group_b.append(a)
-                group_of[a] = group_b
-        elif group_b is None:
-            group_a.append(b)
-            group_of[b] = group_a
-        elif group_a is not group_b:
-            if len(group_a) < len(group_b):
-                group_a, group_b = group_b, group_a
-            group_a.extend(group_b)
-            for moved in group_b:
-                group_of[moved] = group_a
-    return group_of
+    piece_of: dict[int, _Piece] = {}
+    made: list[_Piece] = []
+    for link in links:
+        a, b = link.a, link.b
+        piece_a, piece_b = piece_of.get(a), piece_of.get(b)
+        if piece_a is None:
+            if piece_b is None:  # a new group
+                piece_of[a] = piece_of[b] = piece = _Piece([a, b], [link])
+                made.append(piece)
+                continue
+            piece = piece_of[a] = piece_b  # a joins b's group
+            piece.ids.append(a)
+        elif piece_b is None:  # b joins a's group
+            piece = piece_of[b] = piece_a
+            piece.ids.append(b)
+        else:
+            piece = piece_a
+            if piece_a is not piece_b:  # two groups become one
+                if len(piece_a.ids) < len(piece_b.ids):
+                    piece, piece_b = piece_b, piece_a
+                piece.ids.extend(piece_b.ids)
+                piece.links.extend(piece_b.links)
+                for moved in piece_b.ids:
+                    piece_of[moved] = piece
+        piece.links.append(link)
+    return [piece for piece in made if piece_of[piece.ids[0]] is piece]
 
 
-def _group(claims: list[LiveClaim], links: list[ClaimOverlap]) -> OverlapGroup:
+def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
+    links = piece.links
     if len(links) == 1:  # most groups: two claims and the one link between them
-        kept: tuple[ClaimOverlap, ...] = (links[0],)
-        confidence = links[0].confidence
-    else:
-        kept = _one_per_pair(links)
-        likely = any(link.confidence is Confidence.LIKELY for link in kept)
-        certain = not (likely and _needs_likely(claims, kept))
-        confidence = Confidence.CERTAIN if certain else Confidence.LIKELY
-    totals: dict[str, Decimal] = {}
-    for claim in claims:
-        currency = claim.currency
-        if claim.deal_amount is not None and currency:
-            totals[currency] = totals.get(currency, ZERO) + claim.exposure
-    exposure = tuple((cur, round_money(totals[cur], cur)) for cur in sorted(totals))
-    claims.sort(key=_BY_DATE)
-    return OverlapGroup(tuple(claims), kept, confidence, exposure)
+        link = links[0]
+        first, second = by_id[link.a], by_id[link.b]
+        if (second.claimed_on, second.id) < (first.claimed_on, first.id):
+            first, second = second, first
+        claims = (first, second)
+        low, high = sorted((link.a, link.b))
+        return OverlapGroup(claims, (link,), link.confidence, _exposure(claims), f"{low},{high}")
+    members = sorted([by_id[claim_id] for claim_id in piece.ids], key=_BY_DATE)
+    kept = _one_per_pair(links)
+    likely = any(link.confidence is Confidence.LIKELY for link in kept)
+    certain = not (likely and _needs_likely(len(members), kept))
+    return OverlapGroup(
+        tuple(members),
+        kept,
+        Confidence.CERTAIN if certain else Confidence.LIKELY,
+        _exposure(members),
+        ",".join(map(str, sorted(piece.ids))),
+    )
 
 
 _BY_DATE = attrgetter("claimed_on", "id")
+
+
+def _exposure(claims: Iterable[LiveClaim]) -> tuple[tuple[str, Decimal], ...]:
+    """Σ commission % × deal amount per currency, rounded once. Each claim's share is exact
+    (``LiveClaim.exposure``), so the hundredth is taken of the sum rather than of each share:
+    the same amount, with one division per currency."""
+    totals: dict[str, Decimal] = {}
+    for claim in claims:
+        amount, currency = claim.deal_amount, claim.currency
+        if amount is not None and currency:
+            totals[currency] = totals.get(currency, ZERO) + claim.commission_pct * amount
+    if len(totals) == 1:  # most groups
+        ((currency, total),) = totals.items()
+        return ((currency, round_money(total / HUNDRED, currency)),)
+    return tuple([(cur, round_money(totals[cur] / HUNDRED, cur)) for cur in sorted(totals)])
 
 
 def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
@@ -157,11 +181,11 @@ def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
     return tuple(kept)
 
 
-def _needs_likely(claims: list[LiveClaim], links: tuple[ClaimOverlap, ...]) -> bool:
+def _needs_likely(claims: int, links: tuple[ClaimOverlap, ...]) -> bool:
     """Whether the group holds together only through a likely link: certain links alone leave
-    it in more than one piece."""
-    pieces = _join([link for link in links if link.confidence is Confidence.CERTAIN])
-    return len(next(iter(pieces.values()), ())) < len(claims)
+    its ``claims`` in more than one piece."""
+    pieces = _join(link for link in links if link.confidence is Confidence.CERTAIN)
+    return len(pieces) != 1 or len(pieces[0].ids) < claims
 
 
 def find_groups(

@@ -15,7 +15,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
-from itertools import pairwise
+from itertools import compress, pairwise
 from operator import itemgetter
 from typing import Final, Literal, NamedTuple
 
@@ -129,7 +129,8 @@ def candidate_pairs(keys: Sequence[AccountRow]) -> Iterator[tuple[AccountRow, Ac
             yield from _pairs(members, seen)
             continue
         for placed in countries.values():
-            yield from _pairs(placed, seen)
+            if len(placed) > 1:  # the same name in another country is another company
+                yield from _pairs(placed, seen)
         unplaced = countries.get("")
         if unplaced:  # no country: the same company as the same name in any country
             for country, placed in countries.items():
@@ -138,14 +139,13 @@ def candidate_pairs(keys: Sequence[AccountRow]) -> Iterator[tuple[AccountRow, Ac
 
 
 def _sharing(keys: Sequence[AccountRow], field: Literal[2, 3]) -> Iterable[list[AccountRow]]:
-    """The blocks of two or more accounts with the same non-empty ``field``, in input order."""
+    """The blocks of two or more accounts with the same non-empty ``field``, in input order.
+    The values are counted, and the few accounts that share one picked, by C loops."""
     value = itemgetter(field)
-    counts = Counter(map(value, keys))
-    blocks: dict[str, list[AccountRow]] = {}
-    for key in keys:
-        shared = key[field]
-        if shared and counts[shared] > 1:
-            blocks.setdefault(shared, []).append(key)
+    shared = {v for v, count in Counter(map(value, keys)).items() if count > 1 and v}
+    blocks: dict[str | None, list[AccountRow]] = {}
+    for key in compress(keys, map(shared.__contains__, map(value, keys))):
+        blocks.setdefault(key[field], []).append(key)
     return blocks.values()
 
 
