@@ -10,7 +10,6 @@ money paid twice if nobody decides.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter
@@ -42,9 +41,13 @@ class LiveClaim(NamedTuple):
         return self.commission_pct * self.deal_amount / 100
 
 
-@dataclass(frozen=True, slots=True)
-class OverlapGroup:
-    """Claims that conflict with each other, directly or through others."""
+class OverlapGroup(NamedTuple):
+    """Claims that conflict with each other, directly or through others.
+
+    A named tuple like the claims and links it holds, so immutable: a scan makes 20,000, and a
+    frozen dataclass takes five times longer to make (each field set through
+    ``object.__setattr__``).
+    """
 
     claims: tuple[LiveClaim, ...]  # by claim date, then id
     overlaps: tuple[ClaimOverlap, ...]
@@ -59,8 +62,10 @@ class OverlapGroup:
     def exposure_sort_key(self) -> tuple[Decimal, str]:
         """Largest exposure first. Currencies are not converted (the app has no rates), so the
         group's largest single-currency exposure stands for it; the key breaks ties."""
-        largest = max([amount for _, amount in self.exposure], default=ZERO)
-        return (-largest, self.key)
+        exposure = self.exposure
+        if len(exposure) == 1:
+            return (-exposure[0][1], self.key)
+        return (-max([amount for _, amount in exposure], default=ZERO), self.key)
 
 
 def windows_meet(a: LiveClaim, b: LiveClaim) -> bool:
@@ -134,12 +139,12 @@ def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
         first, second = by_id[link.a], by_id[link.b]
         if (second.claimed_on, second.id) < (first.claimed_on, first.id):
             first, second = second, first
+        key = f"{link.a},{link.b}" if link.a < link.b else f"{link.b},{link.a}"
         claims = (first, second)
-        low, high = sorted((link.a, link.b))
-        return OverlapGroup(claims, (link,), link.confidence, _exposure(claims), f"{low},{high}")
-    members = sorted([by_id[claim_id] for claim_id in piece.ids], key=_BY_DATE)
+        return OverlapGroup(claims, (link,), link.confidence, _exposure(claims), key)
+    members = sorted(map(by_id.__getitem__, piece.ids), key=_BY_DATE)
     kept = _one_per_pair(links)
-    likely = any(link.confidence is Confidence.LIKELY for link in kept)
+    likely = Confidence.LIKELY in map(_CONFIDENCE, kept)
     certain = not (likely and _needs_likely(len(members), kept))
     return OverlapGroup(
         tuple(members),
@@ -151,6 +156,8 @@ def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
 
 
 _BY_DATE = attrgetter("claimed_on", "id")
+_CONFIDENCE = attrgetter("confidence")
+_PAIR = attrgetter("a", "b")
 
 
 def _exposure(claims: Iterable[LiveClaim]) -> tuple[tuple[str, Decimal], ...]:
@@ -173,6 +180,8 @@ def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
     That is the order of the links themselves (``"certain" < "likely"``), so the first link of
     each pair in sorted order is the one kept."""
     ordered = sorted(links)
+    if len(set(map(_PAIR, ordered))) == len(ordered):  # the scan gives each pair once
+        return tuple(ordered)
     kept = [ordered[0]]
     for link in ordered[1:]:
         last = kept[-1]

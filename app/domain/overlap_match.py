@@ -178,32 +178,30 @@ def alike_pairs(
     shorter one.
     """
     placed = [key for key in keys if key[_COUNTRY] and key[_NAME_KEY]]
-    blocks: defaultdict[tuple[str | None, str], list[tuple[str, AccountRow]]] = defaultdict(list)
+    blocks: defaultdict[tuple[str | None, str], list[tuple[int, str, AccountRow]]]
+    blocks = defaultdict(list)
     for (initials, words), key in zip(map(shape, map(_NAME_OF, placed)), placed, strict=True):
-        blocks[key[_COUNTRY], initials].append((words, key))
+        blocks[key[_COUNTRY], initials].append((len(words), words, key))
     ratio = fuzz.ratio
     reach = 200 - threshold  # longer * threshold > shorter * reach: out of reach
     for members in blocks.values():
         count = len(members)
         if count < 2:
             continue
-        members.sort(key=_length)
+        members.sort(key=_LENGTH)
         for i in range(count - 1):
-            words_a, key_a = members[i]
-            within = len(words_a) * reach
-            for words_b, key_b in members[i + 1 :]:
-                if len(words_b) * threshold > within:
+            length_a, words_a, key_a = members[i]
+            within = length_a * reach
+            for length_b, words_b, key_b in members[i + 1 :]:
+                if length_b * threshold > within:
                     break
                 score = ratio(words_a, words_b, score_cutoff=threshold)
-                if score:
+                if score >= threshold:
                     yield key_a, key_b, score
 
 
 _NAME_OF = itemgetter(_NAME_KEY)
-
-
-def _length(member: tuple[str, AccountRow]) -> int:
-    return len(member[0])
+_LENGTH = itemgetter(0)
 
 
 def account_matches(

@@ -87,9 +87,9 @@ def claims_in(
     none.
 
     The chosen rows are turned into columns and each column converted in one pass of C code
-    (``map`` over a dict of its distinct values), so that a day, an amount, a percentage, a
-    currency or an account is made once and shared by the claims that have it: 50,000 claims
-    converted one by one in Python took as long as reading them.
+    (``map`` over a dict of its distinct values), so that an amount, a percentage or an account
+    is made once and shared by the claims that have it: 50,000 claims converted one by one in
+    Python took as long as reading them.
     """
     linked = set(map(_FIRST, links))
     linked.update(map(_SECOND, links))
@@ -100,20 +100,22 @@ def claims_in(
         *chosen, strict=True
     )
     wanted = set(account_ids)
-    used = compress(accounts, map(wanted.__contains__, map(_FIRST, accounts)))
-    keys = {row[0]: _AS_ACCOUNT_KEY(row) for row in used}
-    days = _each({*since, *until}, _day)
+    used = list(compress(accounts, map(wanted.__contains__, map(_FIRST, accounts))))
+    keys = dict(zip(map(_FIRST, used), map(_AS_ACCOUNT_KEY, used), strict=True))
     key_of = {partner: key for partner, (key, _) in claimants.items()}
     name_of = {partner: name for partner, (_, name) in claimants.items()}
+    if isinstance(since[0], str):  # SQLite keeps days as ISO text
+        days = _each({*since, *until}, date.fromisoformat)
+        since, until = tuple(map(days.__getitem__, since)), tuple(map(days.__getitem__, until))
     columns = (
         ids,
         map(keys.__getitem__, account_ids),
         map(key_of.__getitem__, partner_ids),
         map(name_of.__getitem__, partner_ids),
-        map(days.__getitem__, since),
-        map(days.__getitem__, until),
+        since,
+        until,
         map(_each(set(amounts), Money.from_stored).__getitem__, amounts),
-        map(_each(set(currencies), _same).__getitem__, currencies),
+        currencies,
         map(_each(set(pcts), _percent).__getitem__, pcts),
     )
     return list(map(_AS_LIVE_CLAIM, zip(*columns, strict=True)))
@@ -127,14 +129,6 @@ _AS_LIVE_CLAIM: Callable[[Iterable[Any]], LiveClaim] = partial(tuple.__new__, Li
 
 def _each(values: Iterable[Any], convert: Callable[[Any], T]) -> dict[Any, T]:
     return {value: convert(value) for value in values}
-
-
-def _day(stored: date | str) -> date:
-    return stored if isinstance(stored, date) else date.fromisoformat(stored)  # SQLite: text
-
-
-def _same(value: T) -> T:
-    return value
 
 
 def _percent(stored: int | None) -> Decimal:
