@@ -2,7 +2,7 @@
 
 SQLAlchemy wraps every row and converts every value on the way (a date on SQLite is parsed from
 text, a money column turned into a Decimal). For the few scans that read a whole table, often
-to use a small part of it (the overlap scan reads 76,000 live claims and keeps the 40,000 in
+to use only part of it (the overlap scan reads 76,000 live claims and keeps the 50,000 in
 overlaps), that costs as much as the read itself. ``plain_rows`` keeps SQLAlchemy for writing
 the statement and the transaction, and leaves the conversion of the rows actually used to the
 caller: dates come as ISO text on SQLite (``date.fromisoformat``), money as its stored integer
@@ -28,6 +28,6 @@ def plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[tu
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(sql))
-        return list(cursor.fetchall())
+        return list(cursor.fetchall())  # the drivers give lists; typed as sequences
     finally:
         cursor.close()
