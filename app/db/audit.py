@@ -8,6 +8,7 @@ so an action and its history are committed, or rolled back, together.
 from __future__ import annotations
 
 import json
+import weakref
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -104,7 +105,15 @@ def _after_flush(session: Session, _context: Any) -> None:
         session.connection().execute(insert(AuditEntry), rows)
 
 
+#: The session factories that already write history (listening twice would write it twice).
+#: Kept here rather than asked of ``event.contains``: SQLAlchemy's registry knows a target by
+#: its ``id()`` until the target's listeners are collected, so a factory made where a closed
+#: database's factory stood could be taken for it and write no history at all.
+_audited: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+
+
 def install_audit(sessions: sessionmaker[Session]) -> None:
     """Record the history of everything written through sessions made by ``sessions``."""
-    if not event.contains(sessions, "after_flush", _after_flush):
+    if sessions not in _audited:
         event.listen(sessions, "after_flush", _after_flush)
+        _audited.add(sessions)

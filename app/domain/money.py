@@ -46,7 +46,7 @@ def normalize_currency(currency: str) -> str:
     return code
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # a few currencies, asked for by every total of a scan
 def quantum(currency: str) -> Decimal:
     """The smallest amount of ``currency``: 0.01 for EUR, 1 for JPY, 0.001 for KWD."""
     return Decimal(1).scaleb(-minor_unit(currency))
@@ -56,7 +56,7 @@ def round_money(amount: Decimal, currency: str) -> Decimal:
     """Round half up to the currency's minor unit: the only rounding of money in the product."""
     if not isinstance(amount, Decimal):
         raise TypeError(f"money must be a Decimal, not {type(amount).__name__}")
-    return amount.quantize(quantum(currency), rounding=ROUND_HALF_UP)
+    return amount.quantize(quantum(currency), ROUND_HALF_UP)
 
 
 def parse_decimal(text: object, what: str = "amount", max_places: int | None = None) -> Decimal:

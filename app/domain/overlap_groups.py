@@ -9,15 +9,15 @@ money paid twice if nobody decides.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import NamedTuple
 
-from app.domain.money import round_money
-from app.domain.overlap_match import AccountKey, AccountMatch, Confidence, account_matches
+from app.domain.money import HUNDRED, ZERO, round_money
+from app.domain.overlap_links import ClaimOverlap, claim_links
+from app.domain.overlap_match import AccountKey, Confidence, account_matches
 
 
 class LiveClaim(NamedTuple):
@@ -41,28 +41,19 @@ class LiveClaim(NamedTuple):
         return self.commission_pct * self.deal_amount / 100
 
 
-class ClaimOverlap(NamedTuple):
-    """Two overlapping claims and why their accounts are taken for one company."""
+class OverlapGroup(NamedTuple):
+    """Claims that conflict with each other, directly or through others.
 
-    a: int
-    b: int
-    confidence: Confidence
-    why: str
-
-
-@dataclass(frozen=True, slots=True)
-class OverlapGroup:
-    """Claims that conflict with each other, directly or through others."""
+    A named tuple like the claims and links it holds, so immutable: a scan makes 20,000, and a
+    frozen dataclass takes five times longer to make (each field set through
+    ``object.__setattr__``).
+    """
 
     claims: tuple[LiveClaim, ...]  # by claim date, then id
     overlaps: tuple[ClaimOverlap, ...]
     confidence: Confidence  # likely when any link of the group is only likely
     exposure: tuple[tuple[str, Decimal], ...]  # per currency, rounded to its minor unit
-
-    @property
-    def key(self) -> str:
-        """The group's claims as ``12,40,77``: what a resolution names."""
-        return ",".join(str(c) for c in sorted(c.id for c in self.claims))
+    key: str  # the claim ids in order, ``12,40,77``: what a resolution names, and sorts by
 
     @property
     def claimants(self) -> tuple[str, ...]:
@@ -71,111 +62,139 @@ class OverlapGroup:
     def exposure_sort_key(self) -> tuple[Decimal, str]:
         """Largest exposure first. Currencies are not converted (the app has no rates), so the
         group's largest single-currency exposure stands for it; the key breaks ties."""
-        largest = max((amount for _, amount in self.exposure), default=Decimal(0))
-        return (-largest, self.key)
+        exposure = self.exposure
+        if len(exposure) == 1:
+            return (-exposure[0][1], self.key)
+        return (-max([amount for _, amount in exposure], default=ZERO), self.key)
 
 
 def windows_meet(a: LiveClaim, b: LiveClaim) -> bool:
     return a.claimed_on <= b.valid_until and b.claimed_on <= a.valid_until
 
 
-def claim_overlaps(
-    claims: Sequence[LiveClaim], matches: Iterable[AccountMatch]
-) -> list[ClaimOverlap]:
-    """The overlapping claim pairs: claims on one account, and on accounts that match."""
-    by_account: dict[int, list[LiveClaim]] = defaultdict(list)
-    for claim in claims:
-        by_account[claim.account.id].append(claim)
-    found: list[ClaimOverlap] = []
-    for members in by_account.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                _add(found, a, b, Confidence.CERTAIN, "same account")
-    for match in matches:
-        for a in by_account.get(match.a, ()):
-            for b in by_account.get(match.b, ()):
-                _add(found, a, b, match.confidence, match.why)
-    return found
-
-
-def _add(found: list[ClaimOverlap], a: LiveClaim, b: LiveClaim, c: Confidence, why: str) -> None:
-    if a.claimant == b.claimant or not windows_meet(a, b):
-        return  # one claimant twice is a renewal; claims never live together do not conflict
-    low, high = (a, b) if a.id < b.id else (b, a)
-    found.append(ClaimOverlap(low.id, high.id, c, why))
-
-
 def group_overlaps(
-    claims: Sequence[LiveClaim], overlaps: Iterable[ClaimOverlap]
+    claims: Iterable[LiveClaim], overlaps: Iterable[ClaimOverlap]
 ) -> list[OverlapGroup]:
     """The groups, largest exposure first; the same claims give the same groups in any order
-    (a group's members and links are sorted inside it, and union-find does not care)."""
-    parent: dict[int, int] = {}
+    (a group's members and links are sorted inside it, and joining groups does not care).
 
-    def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    links = list(overlaps)
-    for link in links:
-        ra, rb = root(link.a), root(link.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    by_id = {c.id: c for c in claims}
-    members: dict[int, list[LiveClaim]] = defaultdict(list)
-    for claim_id in parent:
-        members[root(claim_id)].append(by_id[claim_id])
-    group_links: dict[int, list[ClaimOverlap]] = defaultdict(list)
-    for link in links:
-        group_links[root(link.a)].append(link)
-    groups = [_group(members[r], group_links[r]) for r in members]
+    ``claims`` must hold every claim the overlaps name; others are left out of the groups, so
+    the scan passes only the claims it found in overlaps.
+    """
+    by_id = {claim.id: claim for claim in claims}
+    groups = [_group(piece, by_id) for piece in _join(overlaps)]
     groups.sort(key=OverlapGroup.exposure_sort_key)
     return groups
 
 
-def _group(claims: list[LiveClaim], links: list[ClaimOverlap]) -> OverlapGroup:
-    pairs: dict[tuple[int, int], ClaimOverlap] = {}
-    likely = False
-    for link in links:  # one reason per pair: certain before likely, then the plainest words
-        known = pairs.get((link.a, link.b))
-        if known is None or _better(link, known):
-            pairs[(link.a, link.b)] = link
-        likely = likely or link.confidence is Confidence.LIKELY
-    kept = tuple(pairs[p] for p in sorted(pairs))
+class _Piece:
+    """A group while links join it: its claim ids and its links."""
+
+    __slots__ = ("ids", "links")
+
+    def __init__(self, ids: list[int], links: list[ClaimOverlap]) -> None:
+        self.ids = ids
+        self.links = links
+
+
+def _join(links: Iterable[ClaimOverlap]) -> list[_Piece]:
+    """The groups the links make, each with its claims and links.
+
+    Two groups that a link joins become the larger one, extended by the smaller: a claim moves
+    at most log₂(n) times, and every group's members are at hand at the end, without the
+    repeated root lookups of union-find.
+    """
+    piece_of: dict[int, _Piece] = {}
+    made: list[_Piece] = []
+    for link in links:
+        a, b = link.a, link.b
+        piece_a, piece_b = piece_of.get(a), piece_of.get(b)
+        if piece_a is None:
+            if piece_b is None:  # a new group
+                piece_of[a] = piece_of[b] = piece = _Piece([a, b], [link])
+                made.append(piece)
+                continue
+            piece = piece_of[a] = piece_b  # a joins b's group
+            piece.ids.append(a)
+        elif piece_b is None:  # b joins a's group
+            piece = piece_of[b] = piece_a
+            piece.ids.append(b)
+        else:
+            piece = piece_a
+            if piece_a is not piece_b:  # two groups become one
+                if len(piece_a.ids) < len(piece_b.ids):
+                    piece, piece_b = piece_b, piece_a
+                piece.ids.extend(piece_b.ids)
+                piece.links.extend(piece_b.links)
+                for moved in piece_b.ids:
+                    piece_of[moved] = piece
+        piece.links.append(link)
+    return [piece for piece in made if piece_of[piece.ids[0]] is piece]
+
+
+def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
+    links = piece.links
+    if len(links) == 1:  # most groups: two claims and the one link between them
+        link = links[0]
+        first, second = by_id[link.a], by_id[link.b]
+        if (second.claimed_on, second.id) < (first.claimed_on, first.id):
+            first, second = second, first
+        key = f"{link.a},{link.b}" if link.a < link.b else f"{link.b},{link.a}"
+        claims = (first, second)
+        return OverlapGroup(claims, (link,), link.confidence, _exposure(claims), key)
+    members = sorted(map(by_id.__getitem__, piece.ids), key=_BY_DATE)
+    kept = _one_per_pair(links)
+    likely = Confidence.LIKELY in map(_CONFIDENCE, kept)
+    certain = not (likely and _needs_likely(len(members), kept))
+    return OverlapGroup(
+        tuple(members),
+        kept,
+        Confidence.CERTAIN if certain else Confidence.LIKELY,
+        _exposure(members),
+        ",".join(map(str, sorted(piece.ids))),
+    )
+
+
+_BY_DATE = attrgetter("claimed_on", "id")
+_CONFIDENCE = attrgetter("confidence")
+_PAIR = attrgetter("a", "b")
+
+
+def _exposure(claims: Iterable[LiveClaim]) -> tuple[tuple[str, Decimal], ...]:
+    """Σ commission % × deal amount per currency, rounded once. Each claim's share is exact
+    (``LiveClaim.exposure``), so the hundredth is taken of the sum rather than of each share:
+    the same amount, with one division per currency."""
     totals: dict[str, Decimal] = {}
     for claim in claims:
-        if claim.deal_amount is not None and claim.currency:
-            totals[claim.currency] = totals.get(claim.currency, Decimal(0)) + claim.exposure
-    exposure = tuple((cur, round_money(totals[cur], cur)) for cur in sorted(totals))
-    confidence = Confidence.LIKELY if likely and _needs_likely(claims, kept) else Confidence.CERTAIN
-    claims.sort(key=lambda c: (c.claimed_on, c.id))
-    return OverlapGroup(tuple(claims), kept, confidence, exposure)
+        amount, currency = claim.deal_amount, claim.currency
+        if amount is not None and currency:
+            totals[currency] = totals.get(currency, ZERO) + claim.commission_pct * amount
+    if len(totals) == 1:  # most groups
+        ((currency, total),) = totals.items()
+        return ((currency, round_money(total / HUNDRED, currency)),)
+    return tuple([(cur, round_money(totals[cur] / HUNDRED, cur)) for cur in sorted(totals)])
 
 
-def _better(link: ClaimOverlap, known: ClaimOverlap) -> bool:
-    if link.confidence is not known.confidence:
-        return link.confidence is Confidence.CERTAIN
-    return link.why < known.why
+def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
+    """One reason per pair of claims, by pair: certain before likely, then the plainest words.
+    That is the order of the links themselves (``"certain" < "likely"``), so the first link of
+    each pair in sorted order is the one kept."""
+    ordered = sorted(links)
+    if len(set(map(_PAIR, ordered))) == len(ordered):  # the scan gives each pair once
+        return tuple(ordered)
+    kept = [ordered[0]]
+    for link in ordered[1:]:
+        last = kept[-1]
+        if link.a != last.a or link.b != last.b:
+            kept.append(link)
+    return tuple(kept)
 
 
-def _needs_likely(claims: list[LiveClaim], links: tuple[ClaimOverlap, ...]) -> bool:
+def _needs_likely(claims: int, links: tuple[ClaimOverlap, ...]) -> bool:
     """Whether the group holds together only through a likely link: certain links alone leave
-    it in more than one piece."""
-    parent = {c.id: c.id for c in claims}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        if link.confidence is Confidence.CERTAIN:
-            parent[max(root(link.a), root(link.b))] = min(root(link.a), root(link.b))
-    return len({root(c.id) for c in claims}) > 1
+    its ``claims`` in more than one piece."""
+    pieces = _join(link for link in links if link.confidence is Confidence.CERTAIN)
+    return len(pieces) != 1 or len(pieces[0].ids) < claims
 
 
 def find_groups(
@@ -184,4 +203,5 @@ def find_groups(
     """All overlap groups among ``claims`` (already only the live ones)."""
     accounts = {c.account.id: c.account for c in claims}
     matches = account_matches(accounts.values(), threshold, dismissed)
-    return group_overlaps(claims, claim_overlaps(claims, matches))
+    spans = [(c.id, c.account.id, c.claimant, c.claimed_on, c.valid_until) for c in claims]
+    return group_overlaps(claims, claim_links(spans, matches))

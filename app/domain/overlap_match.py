@@ -12,13 +12,14 @@ country and the same word initials, which every pair the rule accepts shares.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
-from itertools import pairwise
-from typing import NamedTuple
+from itertools import compress, pairwise
+from operator import itemgetter
+from typing import Final, Literal, NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 #: A block of more accounts than this with one domain or name is joined as a chain.
 MAX_BLOCK = 60
@@ -40,6 +41,19 @@ class AccountKey(NamedTuple):
     website: str | None = None  # as typed, for the report; the rules use ``domain``
 
 
+#: An account as the matching reads it: an ``AccountKey``, or the same six values in a plain
+#: tuple, as the overlap scan reads 60,000 of them from the database. Plain tuples of plain
+#: values cost the garbage collector nothing; as many named tuples cost it a third of a scan.
+AccountRow = tuple[int, str, str, str | None, str | None, str | None]
+
+
+# Where an AccountRow keeps what the rules read.
+_ID: Final = 0
+_NAME_KEY: Final = 2
+_DOMAIN: Final = 3
+_COUNTRY: Final = 4
+
+
 class AccountMatch(NamedTuple):
     """Two accounts taken for the same company, and why (words a person reads)."""
 
@@ -49,22 +63,29 @@ class AccountMatch(NamedTuple):
     why: str
 
 
-def compare(a: AccountKey, b: AccountKey, threshold: int) -> AccountMatch | None:
-    """Whether ``a`` and ``b`` are the same company by the rules, with the strongest reason."""
-    low, high = (a, b) if a.id <= b.id else (b, a)
-    if a.id == b.id:
-        return AccountMatch(low.id, high.id, Confidence.CERTAIN, "same account")
-    if a.domain and a.domain == b.domain:
-        return AccountMatch(low.id, high.id, Confidence.CERTAIN, f"same domain {a.domain}")
-    same_country = a.country == b.country
-    if a.name_key and a.name_key == b.name_key and (same_country or not a.country or not b.country):
-        return AccountMatch(low.id, high.id, Confidence.CERTAIN, "same name")
-    if same_country and a.country and a.name_key and b.name_key:
-        score = similarity(a.name_key, b.name_key)
+def compare(
+    a: AccountRow, b: AccountRow, threshold: int, score: float | None = None
+) -> AccountMatch | None:
+    """Whether ``a`` and ``b`` are the same company by the rules, with the strongest reason.
+    ``score`` is the similarity of their names when already known (see ``alike_pairs``)."""
+    if a[0] > b[0]:
+        a, b = b, a
+    low, high = a[0], b[0]
+    if low == high:
+        return AccountMatch(low, high, Confidence.CERTAIN, "same account")
+    domain = a[_DOMAIN]
+    if domain and domain == b[_DOMAIN]:
+        return AccountMatch(low, high, Confidence.CERTAIN, f"same domain {domain}")
+    name_a, name_b = a[_NAME_KEY], b[_NAME_KEY]
+    country_a, country_b = a[_COUNTRY], b[_COUNTRY]
+    same_country = country_a == country_b
+    if name_a and name_a == name_b and (same_country or not country_a or not country_b):
+        return AccountMatch(low, high, Confidence.CERTAIN, "same name")
+    if same_country and country_a and name_a and name_b:
+        if score is None:
+            score = similarity(name_a, name_b)
         if score >= threshold:
-            return AccountMatch(
-                low.id, high.id, Confidence.LIKELY, f"similar name ({round(score)}%)"
-            )
+            return AccountMatch(low, high, Confidence.LIKELY, f"similar name ({round(score)}%)")
     return None
 
 
@@ -90,88 +111,101 @@ def shape(name_key: str) -> tuple[str, str]:
     return "".join(w[0] for w in words), " ".join(words)
 
 
-def candidate_pairs(keys: Iterable[AccountKey]) -> Iterator[tuple[AccountKey, AccountKey]]:
+def candidate_pairs(keys: Sequence[AccountRow]) -> Iterator[tuple[AccountRow, AccountRow]]:
     """Each pair of accounts that shares a company domain, or a name key in the same country
     (or where one has no country): certain pairs by definition. A big block of alike accounts
-    is joined as a chain of neighbours, which makes the same group with far fewer pairs."""
-    by_domain: dict[str, list[AccountKey]] = defaultdict(list)
-    by_name: dict[str, dict[str, list[AccountKey]]] = defaultdict(lambda: defaultdict(list))
-    for key in keys:
-        if key.domain:
-            by_domain[key.domain].append(key)
-        if key.name_key:
-            by_name[key.name_key][key.country or ""].append(key)
+    is joined as a chain of neighbours, which makes the same group with far fewer pairs.
+
+    Most domains and names belong to one account only, so they are counted first (in C) and
+    only the accounts that share one are gathered into blocks."""
     seen: set[tuple[int, int]] = set()
-    for members in by_domain.values():
-        if len(members) > 1:
-            yield from _pairs(members, seen)
-    for countries in by_name.values():
+    for members in _sharing(keys, _DOMAIN):
+        yield from _pairs(members, seen)
+    for members in _sharing(keys, _NAME_KEY):
+        countries: dict[str, list[AccountRow]] = {}
+        for key in members:
+            countries.setdefault(key[_COUNTRY] or "", []).append(key)
         if len(countries) == 1:
-            (members,) = countries.values()
-            if len(members) > 1:
-                yield from _pairs(members, seen)
-            continue
-        for members in countries.values():
             yield from _pairs(members, seen)
+            continue
+        for placed in countries.values():
+            if len(placed) > 1:  # the same name in another country is another company
+                yield from _pairs(placed, seen)
         unplaced = countries.get("")
         if unplaced:  # no country: the same company as the same name in any country
-            for country, members in countries.items():
+            for country, placed in countries.items():
                 if country:
-                    yield from _pairs([unplaced[0], members[0]], seen)
+                    yield from _pairs([unplaced[0], placed[0]], seen)
+
+
+def _sharing(keys: Sequence[AccountRow], field: Literal[2, 3]) -> Iterable[list[AccountRow]]:
+    """The blocks of two or more accounts with the same non-empty ``field``, in input order.
+    The values are counted, and the few accounts that share one picked, by C loops."""
+    value = itemgetter(field)
+    shared = {v for v, count in Counter(map(value, keys)).items() if count > 1 and v}
+    blocks: dict[str | None, list[AccountRow]] = {}
+    for key in compress(keys, map(shared.__contains__, map(value, keys))):
+        blocks.setdefault(key[field], []).append(key)
+    return blocks.values()
 
 
 def _pairs(
-    members: list[AccountKey], seen: set[tuple[int, int]]
-) -> Iterator[tuple[AccountKey, AccountKey]]:
+    members: list[AccountRow], seen: set[tuple[int, int]]
+) -> Iterator[tuple[AccountRow, AccountRow]]:
     if len(members) > MAX_BLOCK:
-        ordered = sorted(members, key=lambda k: k.id)
-        candidates: Iterable[tuple[AccountKey, AccountKey]] = pairwise(ordered)
+        ordered = sorted(members, key=itemgetter(_ID))
+        candidates: Iterable[tuple[AccountRow, AccountRow]] = pairwise(ordered)
     else:
         candidates = ((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     for a, b in candidates:
-        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
         if pair not in seen:
             seen.add(pair)
             yield a, b
 
 
 def alike_pairs(
-    keys: Iterable[AccountKey], threshold: int
-) -> Iterator[tuple[AccountKey, AccountKey]]:
-    """Each pair of accounts of one country whose names are alike at ``threshold`` or more.
+    keys: Iterable[AccountRow], threshold: int
+) -> Iterator[tuple[AccountRow, AccountRow, float]]:
+    """Each pair of accounts of one country whose names are alike at ``threshold`` or more,
+    with their similarity.
 
     Only names with the same sorted word initials can be alike (see ``similarity``), so the
-    accounts are blocked by country and initials: no pair the rule would accept is missed, and
-    a large block is compared in rapidfuzz's C loop rather than pair by pair in Python.
+    accounts are blocked by country and initials: no pair the rule would accept is missed.
+    Inside a block the names go shortest first, and a name is compared only with the names
+    short enough to reach the threshold at all: ``fuzz.ratio`` is at most
+    ``200 * shorter / (shorter + longer)``, so a longer name stops the comparisons of a
+    shorter one.
     """
-    blocks: dict[tuple[str, str], list[tuple[AccountKey, str]]] = defaultdict(list)
-    for key in keys:
-        if key.country and key.name_key:
-            initials, words = shape(key.name_key)
-            blocks[(key.country, initials)].append((key, words))
+    placed = [key for key in keys if key[_COUNTRY] and key[_NAME_KEY]]
+    blocks: defaultdict[tuple[str | None, str], list[tuple[int, str, AccountRow]]]
+    blocks = defaultdict(list)
+    for (initials, words), key in zip(map(shape, map(_NAME_OF, placed)), placed, strict=True):
+        blocks[key[_COUNTRY], initials].append((len(words), words, key))
     ratio = fuzz.ratio
+    reach = 200 - threshold  # longer * threshold > shorter * reach: out of reach
     for members in blocks.values():
         count = len(members)
         if count < 2:
             continue
-        if count <= 4:
-            for i in range(count - 1):
-                key_a, words_a = members[i]
-                for key_b, words_b in members[i + 1 :]:
-                    if ratio(words_a, words_b, score_cutoff=threshold):
-                        yield key_a, key_b
-            continue
-        names = [name for _, name in members]
+        members.sort(key=_LENGTH)
         for i in range(count - 1):
-            hits = process.extract(
-                names[i], names[i + 1 :], scorer=ratio, score_cutoff=threshold, limit=None
-            )
-            for _, _, j in hits:
-                yield members[i][0], members[i + 1 + j][0]
+            length_a, words_a, key_a = members[i]
+            within = length_a * reach
+            for length_b, words_b, key_b in members[i + 1 :]:
+                if length_b * threshold > within:
+                    break
+                score = ratio(words_a, words_b, score_cutoff=threshold)
+                if score >= threshold:
+                    yield key_a, key_b, score
+
+
+_NAME_OF = itemgetter(_NAME_KEY)
+_LENGTH = itemgetter(0)
 
 
 def account_matches(
-    keys: Iterable[AccountKey],
+    keys: Iterable[AccountRow],
     threshold: int,
     dismissed: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[AccountMatch]:
@@ -179,14 +213,22 @@ def account_matches(
     ("not the same company"); pairs are ``(lower id, higher id)``, each once."""
     keys = list(keys)
     found: dict[tuple[int, int], AccountMatch] = {}
-    for a, b in (*candidate_pairs(keys), *alike_pairs(keys, threshold)):
-        low, high = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        if (low, high) in found:
+    for a, b in candidate_pairs(keys):
+        pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
+        if pair not in found:
+            match = compare(a, b, threshold)
+            if match is not None and not _dismissed(match, dismissed):
+                found[pair] = match
+    for a, b, score in alike_pairs(keys, threshold):
+        pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
+        if pair in found:
             continue
-        match = compare(a, b, threshold)
-        if match is None:
-            continue
-        if match.confidence is Confidence.LIKELY and (match.a, match.b) in dismissed:
-            continue
-        found[(low, high)] = match
+        match = compare(a, b, threshold, score)
+        if match is not None and not _dismissed(match, dismissed):
+            found[pair] = match
     return list(found.values())
+
+
+def _dismissed(match: AccountMatch, dismissed: frozenset[tuple[int, int]]) -> bool:
+    """A person said these are not the same company; only a likely match can be dismissed."""
+    return match.confidence is Confidence.LIKELY and (match.a, match.b) in dismissed

@@ -1,79 +1,35 @@
-"""The overlap report: live claims read in one query, grouped by ``app.domain.overlap_groups``.
+"""The overlap report: live claims grouped by ``app.domain.overlap_groups``, and its decisions.
 
-A scan reads every live claim with its account and claimant once, matches accounts in memory
-through blocking, and leaves the decisions to the person: resolve a group (one owner, the others
+A scan reads every live claim and the accounts they are on once, as plain rows
+(``app.services.overlap_scan``), matches the accounts in memory through blocking, finds the
+overlapping claims from five values per claim, and makes full rows only of the claims in an
+overlap. The decisions are the person's: resolve a group (one owner, the others
 rejected with the reason) or dismiss a likely match as "not the same company" for good.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 
-from sqlalchemy import BigInteger, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Account, Claim, OverlapDismissal, OverlapResolution, Partner
-from app.db.types import Money, Percent, utcnow
+from app.db.models import Account, Claim, OverlapDismissal, OverlapResolution
+from app.db.types import utcnow
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
-from app.domain.overlap_groups import LiveClaim, OverlapGroup, find_groups
-from app.domain.overlap_match import AccountKey, Confidence, compare
-from app.services.accounts import DIRECT, is_live, live_claim_condition
+from app.domain.overlap_groups import OverlapGroup, group_overlaps
+from app.domain.overlap_links import claim_links
+from app.domain.overlap_match import AccountKey, Confidence, account_matches, compare
+from app.services.accounts import is_live
 from app.services.business_settings import load_business_settings
-
-DIRECT_KEY = "direct"
-
-
-def claimant_key(partner_id: int | None) -> str:
-    """Who holds a claim, as the rules compare it: a partner, or the direct team as one."""
-    return f"partner:{partner_id}" if partner_id is not None else DIRECT_KEY
-
-
-def live_claims(session: Session, today: date) -> list[LiveClaim]:
-    """Every claim that is not rejected or expired and still valid on ``today``, in one query.
-
-    The scan reads 100,000 claims at a time, so the rows come through Core rather than the ORM
-    and the exact amounts are turned into Decimals here rather than one type call at a time.
-    """
-    statement = (
-        select(
-            Claim.id, Claim.partner_id, Partner.name, Claim.claimed_on, Claim.valid_until,
-            type_coerce(Claim.deal_amount, BigInteger), Claim.currency,
-            type_coerce(Claim.commission_pct, BigInteger),
-            Account.id, Account.name, Account.name_key, Account.domain, Account.country,
-            Account.website,
-        )
-        .join(Account, Account.id == Claim.account_id)
-        .outerjoin(Partner, Partner.id == Claim.partner_id)
-        .where(live_claim_condition(today))
-    )  # fmt: skip
-    money = Money.from_stored
-    percent = Percent.from_stored
-    accounts: dict[int, AccountKey] = {}
-    found = []
-    for (
-        claim_id, partner_id, partner, since, until, amount, currency, pct,
-        account_id, name, key, domain, country, website,
-    ) in session.connection().execute(statement).all():  # fmt: skip
-        account = accounts.get(account_id)
-        if account is None:
-            account = AccountKey(account_id, name, key, domain, country, website)
-            accounts[account_id] = account
-        found.append(
-            LiveClaim(
-                claim_id,
-                account,
-                DIRECT_KEY if partner_id is None else f"partner:{partner_id}",
-                DIRECT if partner_id is None else partner,
-                since,
-                until,
-                money(amount),
-                currency,
-                percent(pct) or Decimal(0),
-            )
-        )
-    return found
+from app.services.gc_pause import gc_paused
+from app.services.overlap_scan import (
+    claimant_names,
+    claims_in,
+    live_account_rows,
+    live_claim_rows,
+)
 
 
 def _account_keys(session: Session, ids: list[int]) -> list[AccountKey]:
@@ -95,7 +51,13 @@ def overlap_groups(
     """Today's overlap groups, largest commission exposure first."""
     if threshold is None:
         threshold = load_business_settings(session).match_threshold
-    return find_groups(live_claims(session, today), threshold, dismissed_pairs(session))
+    with gc_paused():  # a scan's rows, matches and groups hold no cycles (see gc_pause)
+        rows = live_claim_rows(session, today)
+        accounts = live_account_rows(session, today, rows)
+        matches = account_matches(accounts, threshold, dismissed_pairs(session))
+        links = claim_links(rows, matches)
+        claims = claims_in(links, rows, accounts, claimant_names(session))
+        return group_overlaps(claims, links)
 
 
 def resolve_group(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from app.db.engine import Database
+from app.db.audit import install_audit
+from app.db.engine import Database, open_database
 from app.db.models import AuditEntry, Contact, Partner, Tier
 from app.domain.enums import AuditAction, PartnerStatus
 
@@ -66,3 +68,19 @@ def test_rolled_back_action_leaves_no_history(any_db: Database) -> None:
         session.flush()
         raise RuntimeError("the user cancelled")
     assert _entries(any_db, "partner") == []
+
+
+def test_a_new_database_writes_history_even_where_sqlalchemy_thinks_it_already_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLAlchemy's event registry knows a session factory by its id() until its listeners are
+    collected: a database opened where a closed one's factory stood looked audited already."""
+    monkeypatch.setattr(event, "contains", lambda *args: True)  # the stale answer, every time
+    db = open_database(tmp_path / "second.sqlite")
+    try:
+        install_audit(db.sessions)  # asked again: still one entry per change
+        with db.transaction() as session:
+            session.add(Partner(name="Contoso", name_key="contoso"))
+        assert len(_entries(db, "partner")) == 1
+    finally:
+        db.dispose()

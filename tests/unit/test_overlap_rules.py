@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.names import domain_key, name_key
-from app.domain.overlap_groups import LiveClaim, find_groups
+from app.domain.overlap_groups import LiveClaim, find_groups, group_overlaps
+from app.domain.overlap_links import ClaimOverlap, claim_links
 from app.domain.overlap_match import AccountKey, Confidence, account_matches, compare
 
 DAY = date(2026, 11, 23)
@@ -229,3 +230,36 @@ def test_every_claim_of_a_group_is_linked_and_no_claim_is_in_two_groups(
     for group in groups:
         linked = {o.a for o in group.overlaps} | {o.b for o in group.overlaps}
         assert linked == {c.id for c in group.claims} and len(group.claims) >= 2
+
+
+def test_days_as_sqlite_keeps_them_give_the_same_links() -> None:
+    """The scan compares SQLite's ISO text days without making dates of them first."""
+    acct, twin = account(1, "Contoso"), account(2, "Contoso Ltd")
+    claims = [
+        claim(1, acct, "partner:1", 0, 30), claim(2, acct, "partner:2", 30, 30),
+        claim(3, twin, "partner:3", 31, 5), claim(4, twin, "partner:1", 0, 90),
+    ]  # fmt: skip
+    matches = account_matches([acct, twin], THRESHOLD)
+    dated = [(c.id, c.account.id, c.claimant, c.claimed_on, c.valid_until) for c in claims]
+    text = [(i, a, who, since.isoformat(), until.isoformat()) for i, a, who, since, until in dated]
+    links = claim_links(dated, matches)
+    assert sorted(claim_links(text, matches)) == sorted(links)
+    assert {(o.a, o.b) for o in links} == {(1, 2), (2, 3), (2, 4), (3, 4)}
+
+
+def test_a_pair_linked_twice_keeps_its_certain_and_plainest_reason() -> None:
+    a, b, c = account(1, "Contoso"), account(2, "Contoso"), account(3, "Globex")
+    claims = [claim(1, a, "partner:1"), claim(2, b, "partner:2"), claim(3, c, "direct")]
+    links = [
+        ClaimOverlap(1, 2, Confidence.LIKELY, "similar name (95%)"),
+        ClaimOverlap(1, 2, Confidence.CERTAIN, "same name"),
+        ClaimOverlap(1, 2, Confidence.CERTAIN, "same domain contoso.com"),
+        ClaimOverlap(2, 3, Confidence.LIKELY, "similar name (91%)"),
+    ]
+    (group,) = group_overlaps(claims, links)
+    assert [(o.a, o.b, o.why) for o in group.overlaps] == [
+        (1, 2, "same domain contoso.com"), (2, 3, "similar name (91%)"),
+    ]  # fmt: skip
+    assert group.confidence is Confidence.LIKELY  # claim 3 hangs on a likely link only
+    assert group.key == "1,2,3"
+    assert group.exposure == (("EUR", Decimal("3000.00")),)

@@ -1,0 +1,135 @@
+"""What the overlap scan reads, and the full rows it makes of the claims found in overlaps.
+
+The scan reads every live claim and the accounts they are on, 76,000 and 60,000 rows on the
+benchmark, as plain rows (``app.db.plain``): the rules need five values of a claim and four of
+an account, so nothing is converted before the overlaps are known. Only the claims in some
+overlap, most but not all of them, become ``LiveClaim`` rows for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from functools import partial
+from itertools import compress
+from operator import itemgetter
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Account, Claim, Partner
+from app.db.plain import plain_rows
+from app.db.types import Money, Percent
+from app.domain.overlap_groups import LiveClaim
+from app.domain.overlap_links import ClaimOverlap
+from app.domain.overlap_match import AccountKey
+from app.services.accounts import DIRECT, live_claim_condition
+
+DIRECT_KEY = "direct"
+
+Row = tuple[Any, ...]
+T = TypeVar("T")
+
+
+def claimant_key(partner_id: int | None) -> str:
+    """Who holds a claim, as the rules compare it: a partner, or the direct team as one."""
+    return f"partner:{partner_id}" if partner_id is not None else DIRECT_KEY
+
+
+def live_claim_rows(session: Session, today: date) -> list[Row]:
+    """Every live claim as (id, account, partner, claimed on, valid until, stored deal amount,
+    currency, stored commission %): a ``ClaimSpan`` first, then what the report shows. No
+    joins: the accounts and claimants are read once each."""
+    statement = select(
+        Claim.id, Claim.account_id, Claim.partner_id, Claim.claimed_on, Claim.valid_until,
+        Claim.deal_amount, Claim.currency, Claim.commission_pct,
+    ).where(live_claim_condition(today))  # fmt: skip
+    return plain_rows(session, statement)
+
+
+def live_account_rows(session: Session, today: date, claims: list[Row]) -> list[Row]:
+    """The accounts of the live ``claims``, laid out as an ``AccountKey``.
+
+    When most accounts have a live claim (a young database, the benchmark), reading them all
+    and keeping those of the claims is cheaper than having the database find them: that is a
+    second pass over the claims. Otherwise the database picks them.
+    """
+    columns = (
+        Account.id, Account.name, Account.name_key, Account.domain, Account.country,
+        Account.website,
+    )  # fmt: skip
+    live = set(map(_SECOND, claims))
+    if 3 * len(live) < 2 * (session.scalar(select(func.count(Account.id))) or 0):
+        of_live = select(Claim.account_id).where(live_claim_condition(today))
+        return plain_rows(session, select(*columns).where(Account.id.in_(of_live)))
+    every = plain_rows(session, select(*columns))
+    return list(compress(every, map(live.__contains__, map(_FIRST, every))))
+
+
+def claimant_names(session: Session) -> dict[int | None, tuple[str, str]]:
+    """Each claimant's key for the rules and name for the report, by partner id (``None``: the
+    direct team)."""
+    found: dict[int | None, tuple[str, str]] = {None: (DIRECT_KEY, DIRECT)}
+    for partner_id, name in plain_rows(session, select(Partner.id, Partner.name)):
+        found[partner_id] = (claimant_key(partner_id), name)
+    return found
+
+
+def claims_in(
+    links: list[ClaimOverlap],
+    rows: list[Row],
+    accounts: list[Row],
+    claimants: dict[int | None, tuple[str, str]],
+) -> list[LiveClaim]:
+    """The full rows of the claims in some overlap, and only of those: most live claims are in
+    none.
+
+    The chosen rows are turned into columns and each column converted in one pass of C code
+    (``map`` over a dict of its distinct values), so that an amount, a percentage or an account
+    is made once and shared by the claims that have it: 50,000 claims converted one by one in
+    Python took as long as reading them.
+    """
+    linked = set(map(_FIRST, links))
+    linked.update(map(_SECOND, links))
+    chosen = list(compress(rows, map(linked.__contains__, map(_FIRST, rows))))
+    if not chosen:
+        return []
+    ids, account_ids, partner_ids, since, until, amounts, currencies, pcts = zip(
+        *chosen, strict=True
+    )
+    wanted = set(account_ids)
+    used = list(compress(accounts, map(wanted.__contains__, map(_FIRST, accounts))))
+    keys = dict(zip(map(_FIRST, used), map(_AS_ACCOUNT_KEY, used), strict=True))
+    key_of = {partner: key for partner, (key, _) in claimants.items()}
+    name_of = {partner: name for partner, (_, name) in claimants.items()}
+    if isinstance(since[0], str):  # SQLite keeps days as ISO text
+        days = _each({*since, *until}, date.fromisoformat)
+        since, until = tuple(map(days.__getitem__, since)), tuple(map(days.__getitem__, until))
+    columns = (
+        ids,
+        map(keys.__getitem__, account_ids),
+        map(key_of.__getitem__, partner_ids),
+        map(name_of.__getitem__, partner_ids),
+        since,
+        until,
+        map(_each(set(amounts), Money.from_stored).__getitem__, amounts),
+        currencies,
+        map(_each(set(pcts), _percent).__getitem__, pcts),
+    )
+    return list(map(_AS_LIVE_CLAIM, zip(*columns, strict=True)))
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+# tuple.__new__ is what NamedTuple._make calls, without a Python frame per row.
+_AS_ACCOUNT_KEY: Callable[[Iterable[Any]], AccountKey] = partial(tuple.__new__, AccountKey)
+_AS_LIVE_CLAIM: Callable[[Iterable[Any]], LiveClaim] = partial(tuple.__new__, LiveClaim)
+
+
+def _each(values: Iterable[Any], convert: Callable[[Any], T]) -> dict[Any, T]:
+    return {value: convert(value) for value in values}
+
+
+def _percent(stored: int | None) -> Decimal:
+    return Percent.from_stored(stored) or Decimal(0)

@@ -1,0 +1,42 @@
+"""The overlap scan's pause of the cycle collector always ends, and ends as it began."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from app.services.gc_pause import gc_paused
+
+
+@pytest.fixture(autouse=True)
+def _collector_running() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_resumes_after_the_last_of_overlapping_pauses() -> None:
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer scan is still building
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # what the scan made was aged, not frozen for good
+
+
+def test_the_collector_resumes_after_an_error() -> None:
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError("the scan failed")
+    assert gc.isenabled()
+
+
+def test_a_collector_someone_else_stopped_stays_stopped() -> None:
+    gc.disable()
+    with gc_paused():
+        pass
+    assert not gc.isenabled()
