@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import format_money
 from app.services.overlap_rows import OverlapClaimRow
+from app.ui.figures import unbroken_figures
 
 
 def claim_choice(row: OverlapClaimRow) -> str:
@@ -45,7 +46,7 @@ class OverlapResolveDialog(QDialog):
         self.setObjectName("overlapResolveDialog")
         self.setWindowTitle("Resolve overlap")
         self.claims = list(claims)
-        facts = QLabel(explanation)
+        facts = QLabel(unbroken_figures(explanation))
         facts.setWordWrap(True)
         owner_label = QLabel("&Owner of the account")
         self.owner_combo = QComboBox()

@@ -39,6 +39,7 @@ from app.services.overlap_rows import (
 from app.services.overlaps import dismiss_match, overlap_groups, resolve_group
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.figures import unbroken_figures
 from app.ui.overlap_resolve_dialog import OverlapResolveDialog
 from app.ui.pages.base import Page, plural, table_count
 from app.ui.record_table import RecordTable
@@ -174,7 +175,7 @@ class OverlapsPage(Page):
             self.claim_table.records.set_rows([])
             self.match_table.records.set_rows([])
         else:
-            self.explanation.setText(explain(group))
+            self.explanation.setText(unbroken_figures(explain(group)))
             self.claim_table.records.set_rows(detail_claim_rows(group))
             matches = match_rows(group)
             self.match_table.records.set_rows(matches)
