@@ -64,22 +64,46 @@ class RecordTable(QTableView):
     def apply_column_widths(self) -> None:
         """Each column ``width`` characters wide (digits for numbers and dates), never narrower
         than its header."""
-        digit = self.fontMetrics().horizontalAdvance("0")
-        average = self.fontMetrics().averageCharWidth()
+        for n in range(len(self.records.columns)):
+            self.setColumnWidth(n, self.set_width(n))
+
+    def set_width(self, n: int) -> int:
+        """Column ``n``'s width from its description, in pixels."""
+        column = self.records.columns[n]
+        unit = self.fontMetrics().averageCharWidth()
+        if column.kind is not Kind.TEXT:
+            unit = self.fontMetrics().horizontalAdvance("0")
         bold = QFont(self.font())
         bold.setBold(True)
-        header = QFontMetrics(bold)
-        for n, column in enumerate(self.records.columns):
-            unit = average if column.kind is Kind.TEXT else digit
-            width = max(column.width * unit, header.horizontalAdvance(column.header))
-            self.setColumnWidth(n, width + COLUMN_PADDING)
+        header = QFontMetrics(bold).horizontalAdvance(column.header)
+        return max(column.width * unit, header) + COLUMN_PADDING
 
-    def fit_height_to_rows(self, most: int = 12) -> None:
-        """For small tables (the dashboard): as tall as their rows, up to ``most`` rows."""
+    def natural_width(self) -> int:
+        """As wide as its columns (the last one, which stretches, at its set width)."""
+        header = self.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        widths = [
+            self.set_width(n) if n == last else header.sectionSize(n) for n in range(header.count())
+        ]
+        return sum(widths) + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
+    def fit_height_to_rows(self, most: int = 12, fewest: int | None = None, extra: int = 0) -> None:
+        """For small tables (the dashboard): as tall as their rows, up to ``most`` rows. With
+        ``fewest``, the table gives way in a small window down to that many rows (and scrolls,
+        with room for the sideways scroll bar) instead of making the window taller. ``extra``:
+        room for a sideways scroll bar at full height."""
         rows = min(max(self.records.rowCount(), 1), most)
+        if fewest is None:
+            self.setFixedHeight(self.rows_height(rows) + extra)
+            return
+        self.setMinimumHeight(self.rows_height(min(rows, fewest), bar=True))
+        self.setMaximumHeight(self.rows_height(rows) + extra)
+
+    def rows_height(self, rows: int, bar: bool = False) -> int:
+        """The height that shows the header and ``rows`` rows (and a sideways scroll bar)."""
         height = self.horizontalHeader().sizeHint().height()
         height += rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth() + 2
-        self.setFixedHeight(height)
+        return height + (self.horizontalScrollBar().sizeHint().height() if bar else 0)
 
     def save_state(self, settings: Settings) -> None:
         """Remember column widths, order and sort under this table's name."""

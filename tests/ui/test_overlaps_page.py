@@ -186,3 +186,21 @@ def test_filter_picks_groups_and_the_detail_stays_whole(
     page.group_table.selectRow(0)
     assert len(cells(page.claim_table, "claimant")) == 2
     assert len(cells(page.match_table, "why")) == 1
+
+
+def test_a_small_window_keeps_the_list_of_groups_in_sight(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_overlap_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    smallest = window.minimumSizeHint().height()
+    page = overlaps_page(qtbot, window)
+    window.resize(790, 560)
+    QApplication.processEvents()
+    assert window.size().height() == 560  # the detail gives way instead of growing the window
+    row = page.group_table.verticalHeader().defaultSectionSize()
+    assert page.group_table.viewport().height() >= 2 * row  # both groups to choose from
+    for table in (page.claim_table, page.match_table):
+        assert table.viewport().height() >= row  # and at least one row of the detail
+    # The detail takes no more than the list needs, however many rows it has.
+    assert window.minimumSizeHint().height() <= smallest + 3 * row
