@@ -59,6 +59,7 @@ class PartiesEditor(QWidget):
         self.who = completing_line(labels, "Partner or direct rep")
         self.who.setObjectName("partyName")
         self.who.setAccessibleName("Party")
+        self.who.setMinimumWidth(160)  # a partner's name stays readable in a narrow dialog
         self.role = QComboBox()
         self.role.setObjectName("partyRole")
         self.role.setAccessibleName("Role")
@@ -69,6 +70,9 @@ class PartiesEditor(QWidget):
         self.commission.setAccessibleName("Commission %")
         self.commission.setPlaceholderText("Commission %")
         self.commission.setMaximumWidth(120)
+        self.commission.setMinimumWidth(
+            self.commission.fontMetrics().horizontalAdvance("Commission %") + 16
+        )  # its placeholder is its label: never cut to "C…"
         self.add_button = QPushButton("Add par&ty")
         self.add_button.setObjectName("addParty")
         self.remove_button = QPushButton("Remo&ve")

@@ -169,3 +169,24 @@ def test_move_a_deals_stage_and_read_the_pipeline(
     dialog.close()
     qtbot.waitUntil(lambda: cells(page.stages, "stage") == ["Won", "Won"])
     assert page.totals.text() == "Open pipeline: nothing open"
+
+
+def test_a_long_deal_name_ends_in_an_ellipsis_instead_of_widening_the_dialog(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    page = deals_page(qtbot, open_window(sqlite_db))
+    dialog = page.new_deal()
+    assert dialog is not None
+    narrow = dialog.minimumSizeHint().width()
+    dialog.heading.setText("Contoso Ltd – Network Monitoring migration, phase two " * 3)
+    assert dialog.minimumSizeHint().width() == narrow
+    assert dialog.heading.toolTip().startswith("Contoso Ltd – Network Monitoring")
+    dialog.resize(dialog.minimumSizeHint())
+    for field in (dialog.parties.who, dialog.parties.commission):
+        assert field.width() >= field.minimumSizeHint().width()
+    # The commission field's placeholder is its only label: it shows whole.
+    commission = dialog.parties.commission
+    needed = commission.fontMetrics().horizontalAdvance(commission.placeholderText())
+    assert commission.width() > needed
+    dialog.close()

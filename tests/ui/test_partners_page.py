@@ -362,3 +362,27 @@ def test_the_filters_and_buttons_wrap_whole_in_a_narrow_window(
     assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :])
     # The buttons keep to the right edge, as in a wide window.
     assert page.delete_button.mapTo(page, page.delete_button.rect().topRight()).x() >= edge - 1
+
+
+def test_a_long_name_ends_in_an_ellipsis_instead_of_widening_the_dialog(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    long_name = "Northwind Traders and Integration Services for the Nordic Public Sector " * 2
+    with sqlite_db.transaction() as s:
+        create_partner(s, {"name": long_name.strip(), "country": "GS"})
+    window = open_window(sqlite_db)
+    page = partners_page(window)
+    page.table.selectRow(names(page).index(long_name.strip()))
+    dialog = page.open_selected()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    short = PartnerDialog(page.context, sqlite_db, None, window)
+    qtbot.addWidget(short)
+    # Neither the name in the heading nor the longest country name sets the dialog's width.
+    assert dialog.minimumSizeHint().width() <= short.minimumSizeHint().width() + 20
+    assert dialog.minimumSizeHint().width() < 600
+    assert dialog.heading.toolTip().startswith(long_name.strip())  # whole, for the curious
+    dialog.resize(dialog.minimumSizeHint())
+    left, right = dialog.fields.widgets["name"], dialog.fields.widgets["country"]
+    assert abs(left.width() - right.width()) < 40  # both columns of fields readable
