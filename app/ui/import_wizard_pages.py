@@ -68,8 +68,8 @@ class SourcePage(QWizardPage):
         row.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout(self)
         for text, field, shown in (
-            ("&Records:", self.kind, self.kind),
-            ("&File:", self.path, file_row),
+            ("&Records", self.kind, self.kind),
+            ("&File", self.path, file_row),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -126,8 +126,9 @@ class SheetPage(QWizardPage):
         self.note.setText(
             "The price book is read from its sheets Prices, Tiers, Volume and Settings."
             if pricebook
-            else f"{self.owner.path.name if self.owner.path else ''} has "
-            f"{len(self.owner.sheets)} sheet(s). The header row is found by itself."
+            else _sheets_note(
+                self.owner.path.name if self.owner.path else "The file", len(self.owner.sheets)
+            )
         )
         self.problem.setText("")
 
@@ -196,3 +197,12 @@ class MappingPage(QWizardPage):
         assert detected is not None
         self.owner.choose_mapping(self.mapping())
         return True
+
+
+def _sheets_note(name: str, sheets: int) -> str:
+    if sheets == 1:
+        return f"{name} has one sheet. The header row is found by itself."
+    return (
+        f"{name} has {sheets} sheets: choose the one with the list. "
+        "The header row is found by itself."
+    )

@@ -141,12 +141,12 @@ class QuoteEditor(QDialog):
         form.setColumnStretch(1, 3)
         form.setColumnStretch(3, 1)
         for row, (text, widget, col) in enumerate((
-            ("&Partner:", self.partner, 0),
-            ("A&ccount:", self.account, 0),
-            ("Dea&l:", self.deal, 0),
-            ("C&urrency:", self.currency, 2),
-            ("&Date:", self.quote_date, 2),
-            ("&Tax rate %:", self.tax, 2),
+            ("&Partner", self.partner, 0),
+            ("A&ccount", self.account, 0),
+            ("Dea&l", self.deal, 0),
+            ("C&urrency", self.currency, 2),
+            ("&Date", self.quote_date, 2),
+            ("&Tax rate %", self.tax, 2),
         )):  # fmt: skip
             label = QLabel(text)
             label.setBuddy(widget)
@@ -154,9 +154,9 @@ class QuoteEditor(QDialog):
             form.addWidget(widget, row % 3, col + 1)
         entry = QHBoxLayout()
         for text, widget, stretch in (
-            ("S&KU:", self.sku, 3),
-            ("&Qty:", self.qty, 0),
-            ("Sp&ecial %:", self.special, 1),
+            ("S&KU", self.sku, 3),
+            ("&Qty", self.qty, 0),
+            ("Sp&ecial %", self.special, 1),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
