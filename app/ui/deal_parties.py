@@ -31,6 +31,7 @@ from app.domain.money import format_percent
 from app.services.account_edit import Choice
 from app.services.deal_edit import Party, check_parties, commission_warning, total_commission
 from app.ui.claim_dialog import completing_line
+from app.ui.record_table import align_headers
 
 _REP = "  (direct rep)"
 
@@ -88,6 +89,7 @@ class PartiesEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        align_headers(self.table, numbers=(2,))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 170)

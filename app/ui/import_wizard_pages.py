@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError
 from app.ui.import_wizard_work import IGNORE, KIND_TITLES, KINDS, detect, kind_fields, sheets_of
+from app.ui.record_table import align_headers
 
 if TYPE_CHECKING:
     from app.ui.import_wizard import ImportWizard
@@ -165,6 +166,7 @@ class MappingPage(QWizardPage):
         self.table.setObjectName("importMapping")
         self.table.setHorizontalHeaderLabels(["Column in the file", "Imported as"])
         self.table.verticalHeader().hide()
+        align_headers(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

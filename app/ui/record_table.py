@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 from app.domain.columns import Column, Kind
 from app.ui.settings import Settings
@@ -119,3 +119,15 @@ class RecordTable(QTableView):
         """The table's name plus its columns: a saved state never meets other columns."""
         keys = ",".join(c.key for c in self.records.columns)
         return f"{self.objectName()}-{zlib.crc32(keys.encode()):08x}"
+
+
+def align_headers(table: QTableWidget, numbers: Sequence[int] = ()) -> None:
+    """A hand-filled table's headers aligned as the record tables' are: over text on the left,
+    over the ``numbers`` columns on the right, above their figures."""
+    table.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    for n in numbers:
+        item = table.horizontalHeaderItem(n)
+        if item is not None:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -38,6 +38,7 @@ from app.ui.quote_editor.deal_field import DealField
 from app.ui.quote_editor.live_price import DraftForm, DraftPrice, price_draft, sku_choices
 from app.ui.quote_editor.storing import OpenDraft, issue, store
 from app.ui.quote_editor.texts import amount_text, step_text
+from app.ui.record_table import align_headers
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
@@ -92,6 +93,7 @@ class QuoteEditor(QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        align_headers(self.table, numbers=(2, 3, 4, 5))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
