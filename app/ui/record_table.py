@@ -20,6 +20,9 @@ from app.ui.table_model import RowTableModel
 
 #: Extra pixels per column beyond its characters: cell padding and the sort arrow.
 COLUMN_PADDING = 28
+#: What one character of a column's ``width`` is measured on: names and words, or figures.
+TEXT_SAMPLE = "Northwind Traders, Müller & Söhne GmbH, Contoso Ltd"
+DIGITS_SAMPLE = "2026-12-02 1,234,567.89"
 
 
 class RecordTable(QTableView):
@@ -70,13 +73,15 @@ class RecordTable(QTableView):
     def set_width(self, n: int) -> int:
         """Column ``n``'s width from its description, in pixels."""
         column = self.records.columns[n]
-        unit = self.fontMetrics().averageCharWidth()
-        if column.kind is not Kind.TEXT:
-            unit = self.fontMetrics().horizontalAdvance("0")
+        # Measured on real text: a font's "average" character is narrower than a name's (24
+        # characters of "Redline Managed Services" did not fit in 24), and its widest digit
+        # wider than a figure's.
+        sample = TEXT_SAMPLE if column.kind is Kind.TEXT else DIGITS_SAMPLE
+        unit = self.fontMetrics().horizontalAdvance(sample) / len(sample)
         bold = QFont(self.font())
         bold.setBold(True)
         header = QFontMetrics(bold).horizontalAdvance(column.header)
-        return max(column.width * unit, header) + COLUMN_PADDING
+        return max(round(column.width * unit), header) + COLUMN_PADDING
 
     def natural_width(self) -> int:
         """As wide as its columns (the last one, which stretches, at its set width)."""
