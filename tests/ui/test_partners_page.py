@@ -386,3 +386,22 @@ def test_a_long_name_ends_in_an_ellipsis_instead_of_widening_the_dialog(
     dialog.resize(dialog.minimumSizeHint())
     left, right = dialog.fields.widgets["name"], dialog.fields.widgets["country"]
     assert abs(left.width() - right.width()) < 40  # both columns of fields readable
+
+
+def test_tab_walks_the_page_as_it_reads(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    page = partners_page(window)
+    page.filter_edit.setFocus()
+    walked: list[QWidget] = []
+    for _ in range(9):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        walked.append(focused)
+    # The search, then the filters left to right, the buttons, and the table they act on.
+    expected: list[QWidget] = [*page.filters.combos.values()]
+    expected += [page.new_button, page.status_button, page.delete_button, page.table]
+    assert walked == expected

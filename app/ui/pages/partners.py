@@ -10,6 +10,7 @@ Keys: Ctrl+N new partner, Ctrl+F search, Enter opens, Delete deletes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -83,6 +84,11 @@ class PartnersPage(Page):
             bar.addWidget(button)
         self.filters.add_trailing(buttons)  # on the filters' line, or under them if narrow
         self.body.addWidget(self.filters)
+        # Tab walks the page as it reads: search, the filters, the buttons, then the table.
+        chain = [self.filter_edit, *self.filters.combos.values()]
+        chain += [self.new_button, self.status_button, self.delete_button, self.table]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.body.addWidget(self.table, 1)
 
         self.new_button.clicked.connect(self.new_partner)
