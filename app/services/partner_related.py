@@ -85,7 +85,7 @@ TRAINING_COLUMNS: tuple[Column[PartnerTrainingRow], ...] = (
     Column("contact", "Contact", lambda r: r.contact, width=20),
     Column("course", "Course", lambda r: r.course, width=30),
     Column("family", "Product family", lambda r: r.family, width=16),
-    Column("state", "State", lambda r: r.state, width=12),
+    Column("state", "State", lambda r: r.state, width=14),
     Column("valid_until", "Valid until", lambda r: r.valid_until, Kind.DATE, width=11),
     Column("completed_on", "Completed", lambda r: r.completed_on, Kind.DATE, width=11),
 )
@@ -112,7 +112,7 @@ QUOTE_COLUMNS: tuple[Column[PartnerQuoteRow], ...] = (
 HISTORY_COLUMNS: tuple[Column[HistoryRow], ...] = (
     Column("at", "When", lambda r: r.at, Kind.DATETIME, width=16),
     Column("actor", "Who", lambda r: r.actor, width=12),
-    Column("what", "What", lambda r: r.what, width=18),
+    Column("what", "What", lambda r: r.what, width=26),
     Column("field", "Field", lambda r: r.field, width=14),
     Column("old", "Old", lambda r: r.old, width=20),
     Column("new", "New", lambda r: r.new, width=20),

@@ -38,12 +38,12 @@ class PartnerRow:
 
 
 PARTNER_COLUMNS: tuple[Column[PartnerRow], ...] = (
-    Column("partner_code", "Partner ID", lambda r: r.partner_code, width=12),
+    Column("partner_code", "Partner ID", lambda r: r.partner_code, width=10),
     Column("name", "Name", lambda r: r.name, width=30),
     Column("legal_name", "Legal name", lambda r: r.legal_name, width=30),
-    Column("type", "Type", lambda r: r.type, width=12),
-    Column("tier", "Tier", lambda r: r.tier, width=12),
-    Column("status", "Status", lambda r: r.status, width=12),
+    Column("type", "Type", lambda r: r.type, width=11),
+    Column("tier", "Tier", lambda r: r.tier, width=10),
+    Column("status", "Status", lambda r: r.status, width=10),
     Column("country", "Country", lambda r: r.country, width=8),
     Column("city", "City", lambda r: r.city, width=16),
     Column("website", "Website", lambda r: r.website, width=24),

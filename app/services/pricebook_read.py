@@ -103,8 +103,9 @@ PRICE_HISTORY_COLUMNS: tuple[Column[PriceRow], ...] = (
         currency=lambda r: r.currency,
         width=11,
     ),
-    Column("effective_from", "From", lambda r: r.effective_from, Kind.DATE, width=10),
-    Column("state", "Status", lambda r: r.state.value, width=9),
+    # The price in force is drawn in bold: its date and "superseded" need the extra room.
+    Column("effective_from", "From", lambda r: r.effective_from, Kind.DATE, width=12),
+    Column("state", "Status", lambda r: r.state.value, width=11),
     Column("used", "Quoted", lambda r: r.used, Kind.BOOL, width=5),
 )
 

@@ -38,6 +38,8 @@ def find_partner(session: Session, ref: str) -> tuple[Party, int | None]:
     their IDs, so the user can pick one; a guess would price the wrong partner.
     """
     wanted = ref.strip()
+    if not wanted:
+        raise InputError("No partner yet: type its Partner ID or name.")
     columns = (Partner.id, Partner.name, Partner.partner_code, Partner.country, Partner.tier_id)
     rows: list[Any] = list(session.execute(select(*columns).where(Partner.partner_code == wanted)))
     if not rows:
@@ -57,6 +59,8 @@ def find_partner(session: Session, ref: str) -> tuple[Party, int | None]:
 def find_account(session: Session, ref: str) -> Party:
     """The account named by ``ref`` (any case), else by its row id; ambiguity is refused."""
     wanted = ref.strip()
+    if not wanted:
+        raise InputError("No account yet: type its name or ID.")
     columns = (Account.id, Account.name, Account.country)
     named = select(*columns).where(Account.name_key == name_key(wanted))
     rows = _same_name(session.execute(named).all(), wanted)

@@ -34,8 +34,8 @@ class TrainingRow:
 
 TRAINING_COLUMNS: tuple[Column[TrainingRow], ...] = (
     Column("contact", "Contact", lambda r: r.contact, width=20),
-    Column("partner", "Partner", lambda r: r.partner, width=26),
-    Column("course_code", "Course code", lambda r: r.course_code, width=12),
+    Column("partner", "Partner", lambda r: r.partner, width=24),
+    Column("course_code", "Course code", lambda r: r.course_code, width=9),
     Column("course", "Course", lambda r: r.course, width=34),
     Column("state", "State", lambda r: r.state, width=13),
     Column("valid_until", "Valid until", lambda r: r.valid_until, Kind.DATE, width=11),

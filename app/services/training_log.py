@@ -45,7 +45,7 @@ class ContactChoice:
 CHOICE_COLUMNS: tuple[Column[ContactChoice], ...] = (
     Column("name", "Name", lambda r: r.name, width=18),
     Column("partner", "Partner", lambda r: r.partner, width=22),
-    Column("role", "Role", lambda r: r.role, width=8),
+    Column("role", "Role", lambda r: r.role, width=10),
     Column("email", "E-mail", lambda r: r.email, width=24),
 )
 #: The class shows fewer columns: it is a list to check, not to search.

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QTabWidget,
     QWidget,
@@ -40,6 +39,7 @@ from app.services.claim_list import (
 from app.ui.account_form import FormGrid, country_combo, country_value, select_data
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.elided_label import ElidedLabel
 from app.ui.partner_dialog import ask
 from app.ui.record_table import RecordTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
@@ -80,7 +80,8 @@ class AccountDialog(GuardsUnsavedEdits, QDialog):
         self.form.add("owner_rep_id", "Direct &owner", owner, 5)
         self.form.grid.setRowStretch(6, 1)
         self.form.edited.connect(self._edited)
-        self.heading = QLabel("New account")
+        # A long name ends in "…" (whole in its tooltip) rather than widening the dialog.
+        self.heading = ElidedLabel("New account", shortest=160)
         self.heading.setObjectName("pageTitle")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, "Details")

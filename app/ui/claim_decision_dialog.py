@@ -6,6 +6,8 @@ shows what is decided on — claimant, account, dates, amount — so nobody appr
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.money import format_money
 from app.services.accounts import ClaimRow
 from app.services.claim_list import CLAIM_PAGE_COLUMNS
+from app.ui.figures import unbroken_figures
 
 
 class ClaimDecisionDialog(QDialog):
@@ -36,10 +39,12 @@ class ClaimDecisionDialog(QDialog):
             else "no amount"
         )
         facts = QLabel(
-            f"<b>{row.claimant}</b> on <b>{row.account}</b><br>"
-            f"claimed on {row.claimed_on.isoformat()}, valid until {row.valid_until.isoformat()}"
-            f" · {amount} · commission {columns['commission_pct'].text(row)}"
-            f" · now {columns['status'].text(row).lower()}"
+            f"<b>{escape(row.claimant)}</b> on <b>{escape(row.account)}</b><br>"
+            + unbroken_figures(
+                f"claimed on {row.claimed_on.isoformat()}, valid until "
+                f"{row.valid_until.isoformat()} · {amount} · commission "
+                f"{columns['commission_pct'].text(row)} · now {columns['status'].text(row).lower()}"
+            )
         )
         facts.setWordWrap(True)
         label = QLabel("&Reason" + ("" if not approve else " (optional)"))

@@ -47,6 +47,7 @@ from app.ui.claim_dialog import CURRENCIES, completing_line
 from app.ui.context import UiContext
 from app.ui.deal_activity import ActivityLog
 from app.ui.deal_parties import PartiesEditor
+from app.ui.elided_label import ElidedLabel
 from app.ui.partner_dialog import ask
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
 from app.ui.unsaved import GuardsUnsavedEdits
@@ -119,7 +120,8 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         box.addWidget(self.parties, 1)
         self.log = ActivityLog(context.today(), db.actor)
         self.log.log_it = self._log
-        self.heading = QLabel("New deal")
+        # A long name ends in "…" (whole in its tooltip) rather than widening the dialog.
+        self.heading = ElidedLabel("New deal", shortest=160)
         self.heading.setObjectName("pageTitle")
         self.tabs = QTabWidget()
         self.tabs.addTab(details, "Details")

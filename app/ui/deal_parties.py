@@ -31,6 +31,7 @@ from app.domain.money import format_percent
 from app.services.account_edit import Choice
 from app.services.deal_edit import Party, check_parties, commission_warning, total_commission
 from app.ui.claim_dialog import completing_line
+from app.ui.record_table import align_headers
 
 _REP = "  (direct rep)"
 
@@ -59,6 +60,7 @@ class PartiesEditor(QWidget):
         self.who = completing_line(labels, "Partner or direct rep")
         self.who.setObjectName("partyName")
         self.who.setAccessibleName("Party")
+        self.who.setMinimumWidth(160)  # a partner's name stays readable in a narrow dialog
         self.role = QComboBox()
         self.role.setObjectName("partyRole")
         self.role.setAccessibleName("Role")
@@ -69,6 +71,9 @@ class PartiesEditor(QWidget):
         self.commission.setAccessibleName("Commission %")
         self.commission.setPlaceholderText("Commission %")
         self.commission.setMaximumWidth(120)
+        self.commission.setMinimumWidth(
+            self.commission.fontMetrics().horizontalAdvance("Commission %") + 16
+        )  # its placeholder is its label: never cut to "C…"
         self.add_button = QPushButton("Add par&ty")
         self.add_button.setObjectName("addParty")
         self.remove_button = QPushButton("Remo&ve")
@@ -84,6 +89,7 @@ class PartiesEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        align_headers(self.table, numbers=(2,))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 170)

@@ -1,9 +1,9 @@
 """One form field as every dialog shows it: the label on the left, the field, and under it the
-problem with its value (hidden until there is one)."""
+problem with its value (hidden until there is one); and labels of forms lined up."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
 def field_box(widget: QWidget, label: str, name: str) -> tuple[QLabel, QVBoxLayout, QLabel]:
@@ -27,3 +27,19 @@ def field_box(widget: QWidget, label: str, name: str) -> tuple[QLabel, QVBoxLayo
     box.addWidget(widget)
     box.addWidget(problem)
     return text, box, problem
+
+
+def align_labels(*forms: QFormLayout) -> None:
+    """One label width for every row of ``forms``: the fields of several boxes start at one
+    edge, and no label is drawn wider than the room it was measured for ("&To" draws its
+    "T" and "o" apart, a little wider than "To")."""
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if label is not None:
+                labels.append(label)
+    width = max(label.sizeHint().width() for label in labels)
+    for label in labels:
+        label.setMinimumWidth(width)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError
 from app.ui.import_wizard_work import IGNORE, KIND_TITLES, KINDS, detect, kind_fields, sheets_of
+from app.ui.record_table import align_headers
 
 if TYPE_CHECKING:
     from app.ui.import_wizard import ImportWizard
@@ -68,8 +69,8 @@ class SourcePage(QWizardPage):
         row.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout(self)
         for text, field, shown in (
-            ("&Records:", self.kind, self.kind),
-            ("&File:", self.path, file_row),
+            ("&Records", self.kind, self.kind),
+            ("&File", self.path, file_row),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -126,8 +127,9 @@ class SheetPage(QWizardPage):
         self.note.setText(
             "The price book is read from its sheets Prices, Tiers, Volume and Settings."
             if pricebook
-            else f"{self.owner.path.name if self.owner.path else ''} has "
-            f"{len(self.owner.sheets)} sheet(s). The header row is found by itself."
+            else _sheets_note(
+                self.owner.path.name if self.owner.path else "The file", len(self.owner.sheets)
+            )
         )
         self.problem.setText("")
 
@@ -164,6 +166,7 @@ class MappingPage(QWizardPage):
         self.table.setObjectName("importMapping")
         self.table.setHorizontalHeaderLabels(["Column in the file", "Imported as"])
         self.table.verticalHeader().hide()
+        align_headers(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -196,3 +199,12 @@ class MappingPage(QWizardPage):
         assert detected is not None
         self.owner.choose_mapping(self.mapping())
         return True
+
+
+def _sheets_note(name: str, sheets: int) -> str:
+    if sheets == 1:
+        return f"{name} has one sheet. The header row is found by itself."
+    return (
+        f"{name} has {sheets} sheets: choose the one with the list. "
+        "The header row is found by itself."
+    )

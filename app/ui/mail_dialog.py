@@ -38,6 +38,7 @@ from app.services.quote_lifecycle import mark_sent
 from app.services.quote_mail import QuoteMail, prepare_quote_mail, send_prepared
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.field_box import align_labels
 from app.ui.operations import Operation
 from app.ui.quote_editor.preview import render_pdf
 
@@ -106,11 +107,12 @@ class QuoteMailDialog(QDialog):
         self.mark_button.clicked.connect(self.mark_as_sent)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&To:", self.to)
-        form.addRow("S&ubject:", self.subject)
-        form.addRow("&Body:", self.body)
-        form.addRow("Attachment:", attachment)
+        form.addRow("&To", self.to)
+        form.addRow("S&ubject", self.subject)
+        form.addRow("&Body", self.body)
+        form.addRow("Attachment", attachment)
         form.addRow("", self.attachment_notice)
+        align_labels(form)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.status)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +36,7 @@ from app.services.mail_settings import (
 )
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.field_box import align_labels
 from app.ui.operations import Operation
 
 
@@ -94,22 +96,21 @@ class MailSettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         server = QFormLayout()
-        server.addRow("&Server:", self.host)
-        server.addRow("&Port:", self.port)
-        server.addRow("S&ecurity:", self.security)
-        server.addRow("&User:", self.user)
-        server.addRow("Pass&word:", self.password)
-        server.addRow("&From address:", self.from_address)
+        server.addRow("&Server", self.host)
+        server.addRow("&Port", self.port)
+        server.addRow("S&ecurity", self.security)
+        server.addRow("&User", self.user)
+        server.addRow("Pass&word", self.password)
+        server.addRow("&From address", self.from_address)
         server_box = QGroupBox("Mail server")
         server_box.setLayout(server)
         text = QFormLayout()
-        text.addRow("Su&bject:", self.subject)
-        text.addRow("B&ody:", self.body)
+        text.addRow("Su&bject", self.subject)
+        text.addRow("B&ody", self.body)
         text.addRow("", hint)
         text_box = QGroupBox("E-mail text")
         text_box.setLayout(text)
@@ -117,7 +118,13 @@ class MailSettingsDialog(QDialog):
         layout.addWidget(server_box)
         layout.addWidget(text_box, 1)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        # Testing is not a way to close the dialog: it sits apart, on the left.
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        align_labels(server, text)
         self.resize(620, 640)
 
     def _edit(self, name: str, text: str, placeholder: str) -> QLineEdit:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import format_money
 from app.services.overlap_rows import OverlapClaimRow
+from app.ui.figures import unbroken_figures
 
 
 def claim_choice(row: OverlapClaimRow) -> str:
@@ -45,7 +46,7 @@ class OverlapResolveDialog(QDialog):
         self.setObjectName("overlapResolveDialog")
         self.setWindowTitle("Resolve overlap")
         self.claims = list(claims)
-        facts = QLabel(explanation)
+        facts = QLabel(unbroken_figures(explanation))
         facts.setWordWrap(True)
         owner_label = QLabel("&Owner of the account")
         self.owner_combo = QComboBox()
@@ -53,6 +54,14 @@ class OverlapResolveDialog(QDialog):
         self.owner_combo.setAccessibleName("Owner")
         for row in self.claims:
             self.owner_combo.addItem(claim_choice(row), row.claim_id)
+        # Long names make the choice long: the dialog keeps its width and the open list
+        # shows each choice whole.
+        self.owner_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.owner_combo.setMinimumContentsLength(40)
+        choices = self.owner_combo.view()
+        choices.setMinimumWidth(choices.sizeHintForColumn(0) + 24)
         owner_label.setBuddy(self.owner_combo)
         note = QLabel("The other claims are rejected with the reason below.")
         note.setObjectName("hint")

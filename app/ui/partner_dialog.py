@@ -32,6 +32,7 @@ from app.services.certification import certification_warning, partner_gaps
 from app.services.partner_edit import PartnerRecord, create_partner, get_partner, update_partner
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.elided_label import ElidedLabel
 from app.ui.partner_fields import PartnerFields
 from app.ui.partner_tabs import ContactsTab
 from app.ui.record_table import RecordTable
@@ -76,7 +77,8 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
         )
         with db.reading() as session:
             tiers = list(session.scalars(select(Tier.name).order_by(Tier.rank, Tier.name)))
-        self.heading = QLabel()
+        # A long name ends in "…" (whole in its tooltip) rather than widening the dialog.
+        self.heading = ElidedLabel("", shortest=160)
         self.heading.setObjectName("pageTitle")
         self.fields = PartnerFields(tiers)
         self.fields.edited.connect(self._edited)

@@ -73,6 +73,11 @@ class PartnerFields(QWidget):
         self._add(grid, "notes", notes, len(LEFT), 0, span=3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        # Both columns of fields share a narrow dialog evenly: the left is not squeezed to
+        # what is left over once the country list has its room.
+        widest = max(self.widgets[n].minimumSizeHint().width() for n in (*LEFT, *RIGHT))
+        grid.setColumnMinimumWidth(1, widest)
+        grid.setColumnMinimumWidth(3, widest)
         order = [self.widgets[n] for n in (*LEFT, *RIGHT, "notes")]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -185,6 +190,10 @@ def _country_combo() -> QComboBox:
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    # As wide as a usual name, not as the longest ("South Georgia and the South Sandwich
+    # Islands"), which would make every form with a country wide.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     combo.addItem("", None)
     for code, name in countries_by_name():
         combo.addItem(f"{name} ({code})", code)

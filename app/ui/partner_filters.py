@@ -7,11 +7,12 @@ leads to an empty page by a typo.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.domain.countries import country_name
 from app.domain.enums import PartnerStatus, PartnerType
 from app.services.partner_list import FilterChoices, PartnerQuery
+from app.ui.flow_layout import FlowLayout
 
 
 class PartnerFilters(QWidget):
@@ -21,9 +22,8 @@ class PartnerFilters(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        # In a narrow window the lists go onto a second line rather than being cut off.
+        self.flow = layout = FlowLayout(self, spacing=8)
         self._quiet = False
         self.combos: dict[str, QComboBox] = {}
         for key, text, everyone in (
@@ -47,12 +47,14 @@ class PartnerFilters(QWidget):
             # The first entry names the filter ("All tiers"), so no label takes room beside it.
             combo.setToolTip(f"Show only partners of one {text.replace('&', '').lower()}")
             layout.addWidget(combo)
-            layout.addSpacing(4)
             self.combos[key] = combo
             combo.currentIndexChanged.connect(self._picked)
-        layout.addStretch(1)
         self._fill("type", [(t.label, t) for t in PartnerType])
         self._fill("status", [(s.label, s) for s in PartnerStatus])
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """``widget`` (the page's buttons) at the right end of the row, or of its last line."""
+        self.flow.add_trailing(widget)
 
     def set_choices(self, choices: FilterChoices) -> None:
         """Offer what the database holds now, keeping each pick that is still offered."""

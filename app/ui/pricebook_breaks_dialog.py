@@ -28,6 +28,7 @@ from app.domain.settings import format_setting
 from app.services.pricebook_rules import Break, check_breaks, product_breaks, save_breaks
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.record_table import align_headers
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
 
 PROBLEM = QColor("#b42318")
@@ -54,6 +55,7 @@ class BreaksDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["Min quantity", "Discount %", "Problem"])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        align_headers(self.table, numbers=(0, 1))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
@@ -101,8 +103,10 @@ class BreaksDialog(QDialog):
         self.table.blockSignals(True)
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(qty))
-        self.table.setItem(row, 1, QTableWidgetItem(pct))
+        for column, text in enumerate((qty, pct)):
+            figure = QTableWidgetItem(text)
+            figure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, column, figure)
         problem = QTableWidgetItem("")
         problem.setFlags(Qt.ItemFlag.ItemIsEnabled)
         problem.setForeground(QBrush(PROBLEM))

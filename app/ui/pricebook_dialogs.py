@@ -249,6 +249,7 @@ class SettingsDialog(FormDialog):
         for row, key in enumerate(SETTING_LABELS):
             self.form.add(key, _MNEMONICS[key], _line(placeholder=hints[row]), row)
         self._show(opened)
+        self.form.widgets["deal_reg_discount_pct"].setFocus()  # not the Save button
 
     def _show(self, row: SettingsRow) -> None:
         self.form.blockSignals(True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 from app.domain.columns import Column, Kind
 from app.ui.settings import Settings
@@ -20,6 +20,9 @@ from app.ui.table_model import RowTableModel
 
 #: Extra pixels per column beyond its characters: cell padding and the sort arrow.
 COLUMN_PADDING = 28
+#: What one character of a column's ``width`` is measured on: names and words, or figures.
+TEXT_SAMPLE = "Northwind Traders, Müller & Söhne GmbH, Contoso Ltd"
+DIGITS_SAMPLE = "2026-12-02 1,234,567.89"
 
 
 class RecordTable(QTableView):
@@ -64,22 +67,48 @@ class RecordTable(QTableView):
     def apply_column_widths(self) -> None:
         """Each column ``width`` characters wide (digits for numbers and dates), never narrower
         than its header."""
-        digit = self.fontMetrics().horizontalAdvance("0")
-        average = self.fontMetrics().averageCharWidth()
+        for n in range(len(self.records.columns)):
+            self.setColumnWidth(n, self.set_width(n))
+
+    def set_width(self, n: int) -> int:
+        """Column ``n``'s width from its description, in pixels."""
+        column = self.records.columns[n]
+        # Measured on real text: a font's "average" character is narrower than a name's (24
+        # characters of "Redline Managed Services" did not fit in 24), and its widest digit
+        # wider than a figure's.
+        sample = TEXT_SAMPLE if column.kind is Kind.TEXT else DIGITS_SAMPLE
+        unit = self.fontMetrics().horizontalAdvance(sample) / len(sample)
         bold = QFont(self.font())
         bold.setBold(True)
-        header = QFontMetrics(bold)
-        for n, column in enumerate(self.records.columns):
-            unit = average if column.kind is Kind.TEXT else digit
-            width = max(column.width * unit, header.horizontalAdvance(column.header))
-            self.setColumnWidth(n, width + COLUMN_PADDING)
+        header = QFontMetrics(bold).horizontalAdvance(column.header)
+        return max(round(column.width * unit), header) + COLUMN_PADDING
 
-    def fit_height_to_rows(self, most: int = 12) -> None:
-        """For small tables (the dashboard): as tall as their rows, up to ``most`` rows."""
+    def natural_width(self) -> int:
+        """As wide as its columns (the last one, which stretches, at its set width)."""
+        header = self.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        widths = [
+            self.set_width(n) if n == last else header.sectionSize(n) for n in range(header.count())
+        ]
+        return sum(widths) + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
+    def fit_height_to_rows(self, most: int = 12, fewest: int | None = None, extra: int = 0) -> None:
+        """For small tables (the dashboard): as tall as their rows, up to ``most`` rows. With
+        ``fewest``, the table gives way in a small window down to that many rows (and scrolls,
+        with room for the sideways scroll bar) instead of making the window taller. ``extra``:
+        room for a sideways scroll bar at full height."""
         rows = min(max(self.records.rowCount(), 1), most)
+        if fewest is None:
+            self.setFixedHeight(self.rows_height(rows) + extra)
+            return
+        self.setMinimumHeight(self.rows_height(min(rows, fewest), bar=True))
+        self.setMaximumHeight(self.rows_height(rows) + extra)
+
+    def rows_height(self, rows: int, bar: bool = False) -> int:
+        """The height that shows the header and ``rows`` rows (and a sideways scroll bar)."""
         height = self.horizontalHeader().sizeHint().height()
         height += rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth() + 2
-        self.setFixedHeight(height)
+        return height + (self.horizontalScrollBar().sizeHint().height() if bar else 0)
 
     def save_state(self, settings: Settings) -> None:
         """Remember column widths, order and sort under this table's name."""
@@ -95,3 +124,15 @@ class RecordTable(QTableView):
         """The table's name plus its columns: a saved state never meets other columns."""
         keys = ",".join(c.key for c in self.records.columns)
         return f"{self.objectName()}-{zlib.crc32(keys.encode()):08x}"
+
+
+def align_headers(table: QTableWidget, numbers: Sequence[int] = ()) -> None:
+    """A hand-filled table's headers aligned as the record tables' are: over text on the left,
+    over the ``numbers`` columns on the right, above their figures."""
+    table.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    for n in numbers:
+        item = table.horizontalHeaderItem(n)
+        if item is not None:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -150,6 +150,7 @@ class TrainingLogDialog(QDialog):
         grid.addWidget(self.found, 1, 0)
         grid.addWidget(self.klass, 1, 1)
         left_buttons = QHBoxLayout()
+        left_buttons.setSpacing(6)
         left_buttons.addWidget(self.found_count, 1)
         left_buttons.addWidget(self.team_button)
         left_buttons.addWidget(self.add_button)

@@ -72,7 +72,8 @@ def test_add_a_joint_deal_with_parties_and_see_the_commission_warning(
 ) -> None:
     add_sample_records(sqlite_db)
     page = deals_page(qtbot, open_window(sqlite_db))
-    assert page.totals.text() == "Open pipeline: EUR 125,000.00"
+    # A figure wraps whole: a no-break space holds the currency code to its amount.
+    assert page.totals.text() == "Open pipeline: EUR\u00a0125,000.00"
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = page.dialogs[-1]
@@ -121,7 +122,8 @@ def test_add_a_joint_deal_with_parties_and_see_the_commission_warning(
     assert cells(page.table, "commission_check")[row] == "⚠ over 30%"
     assert cells(page.table, "total_commission_pct")[row] == "33%"
     assert page.over_limit.text() == "⚠ 1 deal over the 30% commission limit"
-    assert page.totals.text().startswith("Open pipeline: EUR 125,000.00 · USD 250,000.00")
+    shown = page.totals.text().replace("\u00a0", " ")
+    assert shown.startswith("Open pipeline: EUR 125,000.00 · USD 250,000.00")
     with sqlite_db.reading() as s:
         deal = s.scalars(select(Deal).where(Deal.name == "Tailspin expansion")).one()
         assert deal.paper is Paper.OURS and deal.amount == Decimal(250000)
@@ -167,3 +169,24 @@ def test_move_a_deals_stage_and_read_the_pipeline(
     dialog.close()
     qtbot.waitUntil(lambda: cells(page.stages, "stage") == ["Won", "Won"])
     assert page.totals.text() == "Open pipeline: nothing open"
+
+
+def test_a_long_deal_name_ends_in_an_ellipsis_instead_of_widening_the_dialog(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    page = deals_page(qtbot, open_window(sqlite_db))
+    dialog = page.new_deal()
+    assert dialog is not None
+    narrow = dialog.minimumSizeHint().width()
+    dialog.heading.setText("Contoso Ltd – Network Monitoring migration, phase two " * 3)
+    assert dialog.minimumSizeHint().width() == narrow
+    assert dialog.heading.toolTip().startswith("Contoso Ltd – Network Monitoring")
+    dialog.resize(dialog.minimumSizeHint())
+    for field in (dialog.parties.who, dialog.parties.commission):
+        assert field.width() >= field.minimumSizeHint().width()
+    # The commission field's placeholder is its only label: it shows whole.
+    commission = dialog.parties.commission
+    needed = commission.fontMetrics().horizontalAdvance(commission.placeholderText())
+    assert commission.width() > needed
+    dialog.close()

@@ -186,3 +186,50 @@ def test_filter_picks_groups_and_the_detail_stays_whole(
     page.group_table.selectRow(0)
     assert len(cells(page.claim_table, "claimant")) == 2
     assert len(cells(page.match_table, "why")) == 1
+
+
+def test_a_small_window_keeps_the_list_of_groups_in_sight(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_overlap_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    smallest = window.minimumSizeHint().height()
+    page = overlaps_page(qtbot, window)
+    window.resize(790, 560)
+    QApplication.processEvents()
+    assert window.size().height() == 560  # the detail gives way instead of growing the window
+    row = page.group_table.verticalHeader().defaultSectionSize()
+    assert page.group_table.viewport().height() >= 2 * row  # both groups to choose from
+    for table in (page.claim_table, page.match_table):
+        assert table.viewport().height() >= row  # and at least one row of the detail
+    # The detail takes no more than the list needs, however many rows it has.
+    assert window.minimumSizeHint().height() <= smallest + 3 * row
+
+
+def test_long_names_do_not_widen_the_resolve_dialog(qtbot: QtBot) -> None:
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from app.services.overlap_rows import OverlapClaimRow
+
+    def claim(n: int, claimant: str) -> OverlapClaimRow:
+        return OverlapClaimRow(
+            group=1, confidence="certain", claim_id=n, claimant=claimant,
+            account="Tidewater Manufacturing and Logistics Holdings International Ltd",
+            website=None, country="US", claimed_on=TODAY - timedelta(days=n),
+            valid_until=TODAY + timedelta(days=80), deal_amount=Decimal(298500),
+            currency="USD", commission_pct=Decimal(20), exposure=Decimal(59700), why="",
+        )  # fmt: skip
+
+    short = OverlapResolveDialog([claim(1, "Bluepeak"), claim(2, "Northwind")], "Two claims.")
+    long = OverlapResolveDialog(
+        [claim(1, "Bluepeak Solutions Integration Services " * 2), claim(2, "Northwind")],
+        "Two claims.",
+    )
+    for dialog in (short, long):
+        qtbot.addWidget(dialog)
+    assert long.minimumSizeHint().width() <= short.minimumSizeHint().width() + 40
+    long.show()
+    combo = long.owner_combo
+    needed = combo.view().sizeHintForColumn(0)
+    assert combo.view().minimumWidth() >= needed  # the open list shows each choice whole

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -327,3 +327,81 @@ def test_the_form_walks_by_tab_and_names_the_missing_name_only_when_it_matters(
     assert not dialog.save()  # Ctrl+S on an empty form shows what is missing
     assert fields.problems["name"].text() == "Name is required"
     assert name.hasFocus()
+
+
+def test_the_filters_and_buttons_wrap_whole_in_a_narrow_window(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    page = partners_page(window)
+    controls: list[QWidget] = [*page.filters.combos.values()]
+    controls += [page.new_button, page.status_button, page.delete_button]
+
+    def placed() -> list[tuple[int, int, int, int]]:
+        QApplication.processEvents()
+        spots = []
+        for widget in controls:
+            top_left = widget.mapTo(page, widget.rect().topLeft())
+            spots.append((top_left.x(), top_left.y(), widget.width(), widget.height()))
+        return spots
+
+    window.resize(1280, 800)
+    wide = placed()
+    middles = {y + h // 2 for _x, y, _w, h in wide}
+    assert max(middles) - min(middles) <= 1  # one line
+
+    window.resize(window.minimumSizeHint())
+    narrow = placed()
+    edge = page.table.mapTo(page, page.table.rect().topRight()).x()
+    for (x, _y, width, _h), widget in zip(narrow, controls, strict=True):
+        # Whole and inside the page: no list or button is cut off or scrolled out of sight.
+        assert width >= widget.minimumSizeHint().width(), widget.objectName()
+        assert x >= 0 and x + width <= edge + 1, widget.objectName()
+    boxes = [QRect(x, y, w, h) for x, y, w, h in narrow]
+    assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :])
+    # The buttons keep to the right edge, as in a wide window.
+    assert page.delete_button.mapTo(page, page.delete_button.rect().topRight()).x() >= edge - 1
+
+
+def test_a_long_name_ends_in_an_ellipsis_instead_of_widening_the_dialog(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    long_name = "Northwind Traders and Integration Services for the Nordic Public Sector " * 2
+    with sqlite_db.transaction() as s:
+        create_partner(s, {"name": long_name.strip(), "country": "GS"})
+    window = open_window(sqlite_db)
+    page = partners_page(window)
+    page.table.selectRow(names(page).index(long_name.strip()))
+    dialog = page.open_selected()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    short = PartnerDialog(page.context, sqlite_db, None, window)
+    qtbot.addWidget(short)
+    # Neither the name in the heading nor the longest country name sets the dialog's width.
+    assert dialog.minimumSizeHint().width() <= short.minimumSizeHint().width() + 20
+    assert dialog.minimumSizeHint().width() < 600
+    assert dialog.heading.toolTip().startswith(long_name.strip())  # whole, for the curious
+    dialog.resize(dialog.minimumSizeHint())
+    left, right = dialog.fields.widgets["name"], dialog.fields.widgets["country"]
+    assert abs(left.width() - right.width()) < 40  # both columns of fields readable
+
+
+def test_tab_walks_the_page_as_it_reads(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    page = partners_page(window)
+    page.filter_edit.setFocus()
+    walked: list[QWidget] = []
+    for _ in range(9):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        walked.append(focused)
+    # The search, then the filters left to right, the buttons, and the table they act on.
+    expected: list[QWidget] = [*page.filters.combos.values()]
+    expected += [page.new_button, page.status_button, page.delete_button, page.table]
+    assert walked == expected

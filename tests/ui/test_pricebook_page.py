@@ -205,6 +205,9 @@ def test_edit_breaks_and_settings(qtbot: QtBot, open_window: Opener, sqlite_db: 
     qtbot.mouseClick(page.settings_button, LEFT)
     settings = page.dialogs[-1]
     assert isinstance(settings, SettingsDialog)
+    qtbot.waitUntil(settings.isActiveWindow)
+    # The dialog opens in its first field, ready to type, not on the Save button.
+    assert settings.focusWidget() is settings.form.widgets["deal_reg_discount_pct"]
     type_in(qtbot, settings.form.widgets["default_tax_rate_pct"], "8.87501")
     assert settings.form.problems["default_tax_rate_pct"].text() == "Use at most 4 decimals."
     type_in(qtbot, settings.form.widgets["default_tax_rate_pct"], "8.875")

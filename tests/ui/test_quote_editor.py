@@ -92,6 +92,11 @@ def test_typing_a_quote_shows_the_exact_total_and_the_receipt(
 ) -> None:
     partner, account, tier = parties(demo_db)
     editor = open_editor(qtbot, open_window, demo_db)
+    # An empty quote says what to type first, not that there is no partner called ''.
+    assert editor.problems.text().splitlines()[:2] == [
+        "No partner yet: type its Partner ID or name.",
+        "No account yet: type its name or ID.",
+    ]
     qtbot.keyClicks(editor.partner, partner)
     qtbot.keyClicks(editor.account, account)
     qtbot.keyClicks(editor.tax, "19")

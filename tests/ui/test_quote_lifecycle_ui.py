@@ -87,6 +87,24 @@ def test_approve_issue_and_accept_with_the_buttons(
         assert rev.approved_by == demo_db.actor and rev.snapshot and rev.issued_at
 
 
+def test_the_steps_answer_to_alt_and_their_underlined_letter(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    page = quotes_page(open_window, demo_db)
+    assert page.approve_button.text() == "&Approve"  # drawn with the A underlined
+    number = pick(page, QuoteStatus.NEEDS_APPROVAL)
+    page.table.setFocus()
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, after in (
+        (Qt.Key.Key_A, QuoteStatus.DRAFT),
+        (Qt.Key.Key_I, QuoteStatus.ISSUED),
+        (Qt.Key.Key_C, QuoteStatus.ACCEPTED),
+    ):
+        qtbot.keyClick(page.table, key, alt)
+        qtbot.waitUntil(lambda after=after: status_of(page, number)[1] is after)
+        page.table.setFocus()  # a pressed button takes the focus, as a click does
+
+
 def select_revision(number: str) -> Select[tuple[QuoteRevision]]:
     return (
         select(QuoteRevision)

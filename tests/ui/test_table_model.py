@@ -156,3 +156,25 @@ def test_text_sorts_as_people_read_it(qapp: object) -> None:
     ]
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert names(model)[0] == "Zürich Networks"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Redline Managed Services", Kind.TEXT),
+        ("Albion Systems Integration", Kind.TEXT),
+        ("EUR 1,705,000.00", Kind.MONEY),
+        ("2026-12-02", Kind.DATE),
+    ],
+)
+def test_a_column_as_wide_as_its_text_shows_it_whole(qapp: object, text: str, kind: Kind) -> None:
+    """``width`` counts characters of real names and figures: a 24-character name fits a
+    24-character column, and its cell padding, without being cut to "Redline Managed Servi…"."""
+    from app.ui.launch import application
+    from app.ui.record_table import RecordTable
+
+    application()  # the stylesheet's cell padding, as in the real start
+    column: Column[str] = Column("x", "X", lambda r: r, kind, width=len(text))
+    table = RecordTable("widths", [column])
+    cell_padding = 2 * 8  # QTableView::item { padding: 0 8px }
+    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text) + cell_padding

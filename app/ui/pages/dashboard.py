@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from app.services.dashboard import PIPELINE_COLUMNS, TIER_COLUMNS, Dashboard, load_dashboard
@@ -56,11 +66,13 @@ class DashboardPage(Page):
             card = Card(caption)
             self.cards[name] = card
             cards.addWidget(card, 0, n)
-        self.body.addLayout(cards)
+            cards.setColumnStretch(n, 1)
         self.tiers = RecordTable("dashboard_tiers", TIER_COLUMNS)
         self.pipeline = RecordTable("dashboard_pipeline", PIPELINE_COLUMNS)
-        tables = QHBoxLayout()
-        tables.setSpacing(16)
+        # Side by side in a wide window; one above the other where they would not both fit
+        # whole, so no figure is hidden behind a sideways scroll bar.
+        self.table_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.table_row.setSpacing(16)
         for title, table in (
             ("Active partners by tier", self.tiers),
             ("Open pipeline by currency", self.pipeline),
@@ -69,13 +81,30 @@ class DashboardPage(Page):
             column.setSpacing(6)
             label = QLabel(title)
             label.setObjectName("sectionTitle")
+            label.setIndent(0)  # level with the table's edge, as on the other pages
             label.setBuddy(table)
             column.addWidget(label)
             column.addWidget(table)
-            column.addStretch(1)
-            tables.addLayout(column, 1)
-        self.body.addSpacing(8)
-        self.body.addLayout(tables, 1)
+            column.addStretch(1)  # side by side, the shorter table keeps to the top
+            self.table_row.addLayout(column, 1)
+        content = QWidget()
+        content.setObjectName("dashboardContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 12, 0)  # clear of the scroll bar when there is one
+        layout.setSpacing(20)
+        layout.addLayout(cards)
+        layout.addLayout(self.table_row)
+        layout.addStretch(1)
+        # The figures scroll in a window too short for them, rather than making it taller.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dashboardScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+        content.setStyleSheet("QWidget#dashboardContent { background: transparent; }")
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        self.body.addWidget(self.scroll_area, 1)
 
     def load(self, session: Session) -> None:
         self.dashboard = board = load_dashboard(session, today=self.context.today())
@@ -85,6 +114,23 @@ class DashboardPage(Page):
         self.pipeline.records.set_rows(board.pipeline)
         for table in (self.tiers, self.pipeline):
             table.fit_height_to_rows()
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Stack the tables when the page is too narrow for both side by side."""
+        # Side by side, each table has half the room.
+        needed = 2 * max(t.natural_width() for t in (self.tiers, self.pipeline))
+        needed += self.table_row.spacing()
+        room = self.scroll_area.viewport().width()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
+        )
+        if self.table_row.direction() != direction:
+            self.table_row.setDirection(direction)
 
     def count_text(self) -> str:
         if self.dashboard is None:

@@ -44,6 +44,7 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.deal_dialog import DealDialog
 from app.ui.deal_undo import StageMove
+from app.ui.figures import unbroken_figures
 from app.ui.pages.base import Page, table_count
 from app.ui.record_table import RecordTable
 
@@ -157,7 +158,7 @@ class DealsPage(Page):
         shown = " · ".join(format_money(a, c) for c, a in totals.items()) or "nothing open"
         over = sum(1 for r in self.table.records.rows() if r.total_commission_pct > self.limit.pct)
         limit = format_percent(self.limit.pct)
-        self.totals.setText(f"Open pipeline: {shown}")
+        self.totals.setText(unbroken_figures(f"Open pipeline: {shown}"))
         self.over_limit.setText(
             f"⚠ {over} deal{'s' if over != 1 else ''} over the {limit} commission limit"
             if over

@@ -39,11 +39,13 @@ from app.services.overlap_rows import (
 from app.services.overlaps import dismiss_match, overlap_groups, resolve_group
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.figures import unbroken_figures
 from app.ui.overlap_resolve_dialog import OverlapResolveDialog
 from app.ui.pages.base import Page, plural, table_count
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section
 
+GROUP_ROWS_SHOWN = 2  # the list to choose from keeps this many rows in a small window
 DETAIL_ROWS = 6  # a group rarely has more claims; the tables scroll beyond
 NOTHING_SELECTED = "Select an overlap above to see why its claims were put together."
 
@@ -85,6 +87,7 @@ class OverlapsPage(Page):
 
         self.group_table = RecordTable("overlap_groups", GROUP_COLUMNS)
         self.group_table.setSelectionMode(RecordTable.SelectionMode.SingleSelection)
+        self.group_table.setMinimumHeight(self.group_table.rows_height(GROUP_ROWS_SHOWN, bar=True))
         self.explanation = QLabel(NOTHING_SELECTED)
         self.explanation.setObjectName("overlapExplanation")
         self.explanation.setWordWrap(True)
@@ -174,7 +177,7 @@ class OverlapsPage(Page):
             self.claim_table.records.set_rows([])
             self.match_table.records.set_rows([])
         else:
-            self.explanation.setText(explain(group))
+            self.explanation.setText(unbroken_figures(explain(group)))
             self.claim_table.records.set_rows(detail_claim_rows(group))
             matches = match_rows(group)
             self.match_table.records.set_rows(matches)
@@ -182,11 +185,10 @@ class OverlapsPage(Page):
             if likely:
                 self.match_table.selectRow(likely[0])
         for table in (self.claim_table, self.match_table):
-            table.fit_height_to_rows(DETAIL_ROWS)
-            if table.horizontalScrollBar().maximum() > 0:  # a narrow window: room for the bar
-                table.setFixedHeight(
-                    table.height() + table.horizontalScrollBar().sizeHint().height()
-                )
+            sideways = table.horizontalScrollBar()
+            bar = sideways.sizeHint().height() if sideways.maximum() > 0 else 0  # narrow window
+            # A small window shrinks the detail to two rows each before the groups above.
+            table.fit_height_to_rows(DETAIL_ROWS, fewest=1, extra=bar)
         self._enable()
 
     def _empty_text(self) -> str:

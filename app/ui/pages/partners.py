@@ -10,17 +10,15 @@ Keys: Ctrl+N new partner, Ctrl+F search, Enter opens, Delete deletes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QMenu,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -68,8 +66,9 @@ class PartnersPage(Page):
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         self.undo_stack = QUndoStack(self)
 
-        bar = QHBoxLayout()
-        bar.addWidget(_Strip(self.filters), 1)
+        buttons = QWidget()
+        bar = QHBoxLayout(buttons)
+        bar.setContentsMargins(0, 0, 0, 0)
         self.new_button = QPushButton("&New partner")
         self.new_button.setObjectName("newPartner")
         self.new_button.setToolTip("Create a partner (Ctrl+N)")
@@ -81,10 +80,15 @@ class PartnersPage(Page):
         self.status_button.setMenu(menu)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete a partner with no contacts, claims, deals or quotes")
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.status_button)
-        bar.addWidget(self.delete_button)
-        self.body.addLayout(bar)
+        for button in (self.new_button, self.status_button, self.delete_button):
+            bar.addWidget(button)
+        self.filters.add_trailing(buttons)  # on the filters' line, or under them if narrow
+        self.body.addWidget(self.filters)
+        # Tab walks the page as it reads: search, the filters, the buttons, then the table.
+        chain = [self.filter_edit, *self.filters.combos.values()]
+        chain += [self.new_button, self.status_button, self.delete_button, self.table]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.body.addWidget(self.table, 1)
 
         self.new_button.clicked.connect(self.new_partner)
@@ -234,38 +238,6 @@ class PartnersPage(Page):
         else:
             self.record_edit(row.id, row.name, {"status": row.status}, {"status": status})
         self.context.changes.announce({RecordKind.PARTNER})
-
-
-class _Strip(QScrollArea):
-    """A one-line strip that scrolls sideways when the window is too narrow for its row, and
-    grows by the scroll bar's height only then."""
-
-    def __init__(self, row: QWidget) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidget(row)
-        self.setWidgetResizable(True)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(120)
-        self.setStyleSheet(
-            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
-        )
-        self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        widget = self.widget()
-        if widget is None:
-            return
-        row = widget.sizeHint()
-        bar = self.horizontalScrollBar().sizeHint().height() if row.width() > self.width() else 0
-        height = row.height() + bar + 2
-        if height != self.height():
-            self.setFixedHeight(height)
 
 
 class _Deferred(Sequence[PartnerRow]):

@@ -68,7 +68,7 @@ class PriceBookPage(PriceBookEditing, Page):
         self.tiers = RecordTable("tiers", TIER_COLUMNS)
         self.tiers.setSelectionMode(RecordTable.SelectionMode.SingleSelection)
         self.new_product_button = button("&New product", "newProduct", "Add a SKU (Ctrl+N)")
-        self.edit_product_button = button("&Edit", "editProduct", "Edit the selected SKU (Enter)")
+        self.edit_product_button = button("&Edit…", "editProduct", "Edit the selected SKU (Enter)")
         self.add_price_button = button(
             "Add &price…", "addPrice", "Add a dated price to the selected SKU (Ctrl+P)"
         )

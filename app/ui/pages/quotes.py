@@ -35,6 +35,7 @@ QToolButton { border: 1px solid #b9c0cb; border-radius: 4px; padding: 4px 10px;
 QToolButton:hover { background: #eef2f7; }
 QToolButton:pressed { background: #dde4ee; }
 QToolButton:disabled { color: #9aa1ab; border-color: #d5d9df; background: #f4f5f7; }
+QToolButton#qt_toolbar_ext_button { padding: 0; }  /* the overflow "»": room for its arrow */
 """
 
 
@@ -58,37 +59,37 @@ class QuotesPage(TablePage):
         bar.setStyleSheet(_BAR_STYLE)
         self.steps_bar = bar
         self.new_button = self._button(
-            bar, "New quote", "Build a new quote (Ctrl+N)", self.new_quote
+            bar, "&New quote", "Build a new quote (Ctrl+N)", self.new_quote
         )
         self.preview_button = self._button(
-            bar, "Preview", "Show the selected quote's PDF; print it from there",
+            bar, "&Preview", "Show the selected quote's PDF; print it from there",
             self.preview_selected,
         )  # fmt: skip
         bar.addSeparator()
         self.approve_button = self._button(
-            bar, "Approve", "Allow the special discounts above the approval limit",
+            bar, "&Approve", "Allow the special discounts above the approval limit",
             self.approve_selected,
         )  # fmt: skip
         self.issue_button = self._button(
-            bar, "Issue", "Freeze the draft: its figures never change after this",
+            bar, "&Issue", "Freeze the draft: its figures never change after this",
             self.issue_selected,
         )  # fmt: skip
         self.revise_button = self._button(
-            bar, "Revise", "Start the next revision as a draft; the issued one stays as it is",
+            bar, "&Revise", "Start the next revision as a draft; the issued one stays as it is",
             self.revise_selected,
         )  # fmt: skip
         self.accept_button = self._button(
-            bar, "Mark accepted", "The customer took this offer", self.accept_selected
+            bar, "Mark a&ccepted", "The customer took this offer", self.accept_selected
         )
         self.email_button = self._button(
-            bar, "E-mail…", "Send the issued PDF, or open it in your mail program",
+            bar, "&E-mail…", "Send the issued PDF, or open it in your mail program",
             self.email_selected,
         )  # fmt: skip
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.mail_settings_button = self._button(
-            bar, "Mail settings…", "The mail server and the e-mail text", self.mail_settings
+            bar, "&Mail settings…", "The mail server and the e-mail text", self.mail_settings
         )
         self.body.insertWidget(0, bar)
         # The same steps on the table's context menu (right click, or the Menu key / Shift+F10),
@@ -110,14 +111,16 @@ class QuotesPage(TablePage):
     def _button(
         self, bar: QToolBar, text: str, tip: str, slot: Callable[[], object]
     ) -> QToolButton:
-        action = QAction(text, self)
+        action = QAction(text.replace("&", ""), self)
+        action.setIconText(text)  # the button keeps the "&": Alt+letter presses it
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(lambda: slot())
         bar.addAction(action)
         button = bar.widgetForAction(action)
         assert isinstance(button, QToolButton)
-        button.setObjectName(f"step_{text.strip('…').replace(' ', '_').lower()}")
+        name = text.replace("&", "").strip("…").replace(" ", "_").lower()
+        button.setObjectName(f"step_{name}")
         return button
 
     def refresh(self) -> None:

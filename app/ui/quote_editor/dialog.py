@@ -38,6 +38,7 @@ from app.ui.quote_editor.deal_field import DealField
 from app.ui.quote_editor.live_price import DraftForm, DraftPrice, price_draft, sku_choices
 from app.ui.quote_editor.storing import OpenDraft, issue, store
 from app.ui.quote_editor.texts import amount_text, step_text
+from app.ui.record_table import align_headers
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
@@ -92,6 +93,7 @@ class QuoteEditor(QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        align_headers(self.table, numbers=(2, 3, 4, 5))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -141,12 +143,12 @@ class QuoteEditor(QDialog):
         form.setColumnStretch(1, 3)
         form.setColumnStretch(3, 1)
         for row, (text, widget, col) in enumerate((
-            ("&Partner:", self.partner, 0),
-            ("A&ccount:", self.account, 0),
-            ("Dea&l:", self.deal, 0),
-            ("C&urrency:", self.currency, 2),
-            ("&Date:", self.quote_date, 2),
-            ("&Tax rate %:", self.tax, 2),
+            ("&Partner", self.partner, 0),
+            ("A&ccount", self.account, 0),
+            ("Dea&l", self.deal, 0),
+            ("C&urrency", self.currency, 2),
+            ("&Date", self.quote_date, 2),
+            ("&Tax rate %", self.tax, 2),
         )):  # fmt: skip
             label = QLabel(text)
             label.setBuddy(widget)
@@ -154,9 +156,9 @@ class QuoteEditor(QDialog):
             form.addWidget(widget, row % 3, col + 1)
         entry = QHBoxLayout()
         for text, widget, stretch in (
-            ("S&KU:", self.sku, 3),
-            ("&Qty:", self.qty, 0),
-            ("Sp&ecial %:", self.special, 1),
+            ("S&KU", self.sku, 3),
+            ("&Qty", self.qty, 0),
+            ("Sp&ecial %", self.special, 1),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
