@@ -155,19 +155,25 @@ def downgrade() -> None:
 '''
 
 
-def test_an_upgrade_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def demo_file(path: Path) -> int:
+    """A database file at ``path`` with the demo data; how many quote lines it holds."""
     from app.services.demo import generate_demo
     from tests.support.sample_records import TODAY
 
-    path = tmp_path / "quotes.sqlite"
     db = open_database(path)
     with db.transaction() as session:
         generate_demo(session, today=TODAY)
     with db.engine.connect() as connection:
-        lines = connection.exec_driver_sql("SELECT count(*) FROM quote_line").scalar()
+        lines = int(connection.exec_driver_sql("SELECT count(*) FROM quote_line").scalar() or 0)
     db.dispose()
+    return lines
+
+
+def test_an_upgrade_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "quotes.sqlite"
+    lines = demo_file(path)
     assert lines
 
     ship_next_revision(tmp_path, monkeypatch, REBUILD_REVISION)
@@ -193,14 +199,9 @@ def test_an_upgrade_that_would_orphan_records_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.domain.errors import DatabaseUnavailableError
-    from app.services.demo import generate_demo
-    from tests.support.sample_records import TODAY
 
     path = tmp_path / "quotes.sqlite"
-    db = open_database(path)
-    with db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    db.dispose()
+    demo_file(path)
     head = migrate.head_revision()
     ship_next_revision(tmp_path, monkeypatch, BREAKING_REVISION)
     for _ in range(2):  # and the next start says the same, rather than failing on a leftover
