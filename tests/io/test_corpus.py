@@ -10,6 +10,7 @@ from app.domain.errors import InputError
 from app.domain.importing.fields import FIELDS
 from app.io.import_sheet import read_mapped
 from tests.conftest import CORPUS
+from tests.support.sheet_rows import sheet_rows
 
 FILES = sorted(p for p in CORPUS.glob("*") if p.name != "MANIFEST.tsv") if CORPUS.exists() else []
 
@@ -22,7 +23,7 @@ def test_the_corpus_is_there() -> None:
 def test_corpus_file_is_read_or_refused_in_one_line(path: Path) -> None:
     try:
         sheet = read_mapped(path, FIELDS["partners"])
-        rows = list(sheet)
+        rows = sheet_rows(sheet)
         assert all(row.number >= 1 for row in rows)
     except InputError as exc:
         message = str(exc)
@@ -47,7 +48,7 @@ REFUSALS = {
 @pytest.mark.parametrize(("name", "words"), sorted(REFUSALS.items()))
 def test_refusals_say_what_is_wrong(name: str, words: str) -> None:
     with pytest.raises(InputError) as info:
-        list(read_mapped(CORPUS / name, FIELDS["partners"]))
+        sheet_rows(read_mapped(CORPUS / name, FIELDS["partners"]))
     assert words in str(info.value)
 
 
@@ -61,5 +62,5 @@ def test_header_below_row_one_maps_with_an_override() -> None:
     sheet = read_mapped(
         CORPUS / "tafia-calamine__header-row.xlsx", FIELDS["partners"], mapping=["Columns=name"]
     )
-    rows = list(sheet)
+    rows = sheet_rows(sheet)
     assert [(r.number, r.values["name"]) for r in rows] == [(10, "put data here")]

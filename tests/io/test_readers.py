@@ -11,6 +11,7 @@ from app.domain.errors import InputError
 from app.domain.importing.fields import FIELDS
 from app.io.import_sheet import read_mapped
 from app.io.readers import open_table
+from tests.support.sheet_rows import sheet_rows
 
 PARTNERS = FIELDS["partners"]
 
@@ -27,7 +28,7 @@ PARTNERS = FIELDS["partners"]
 def test_csv_encodings_and_delimiters(tmp_path: Path, data: str, encoding: str) -> None:
     path = tmp_path / "p.csv"
     path.write_bytes(data.encode(encoding))
-    rows = list(read_mapped(path, PARTNERS))
+    rows = sheet_rows(read_mapped(path, PARTNERS))
     assert rows[0].values == {"name": "Müller AG", "country": "DE"}
     assert rows[0].number == 2
 
@@ -35,7 +36,7 @@ def test_csv_encodings_and_delimiters(tmp_path: Path, data: str, encoding: str) 
 def test_csv_drops_the_apostrophe_an_export_put_before_a_formula(tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_text("Name,Notes\n'=Evil Co,'+1 call\nO'Brien,'plain\n", encoding="utf-8")
-    rows = list(read_mapped(path, PARTNERS))
+    rows = sheet_rows(read_mapped(path, PARTNERS))
     assert rows[0].values == {"name": "=Evil Co", "notes": "+1 call"}
     assert rows[1].values == {"name": "O'Brien", "notes": "'plain"}
 
@@ -48,7 +49,7 @@ def test_reading_stops_after_a_long_run_of_empty_rows(tmp_path: Path) -> None:
     sheet.append(["A"])
     sheet.cell(row=5000, column=1, value="far away")
     book.save(tmp_path / "p.xlsx")
-    rows = list(read_mapped(tmp_path / "p.xlsx", PARTNERS))
+    rows = sheet_rows(read_mapped(tmp_path / "p.xlsx", PARTNERS))
     assert [r.values["name"] for r in rows] == ["A"]
 
 

@@ -3,27 +3,19 @@
 The reader (``app.io``) finds the header and hands the data over in blocks of rows, each as
 columns (``{field: [cell, …]}``): checking a column at a time lets a column of a few distinct
 values (tier, country, type) be parsed once per value, and keeps the per-row work of a
-50,000-row import small. Services that think in rows iterate the sheet and get ``SheetRow``s.
-Keeping this type in the domain lets the services consume a sheet without importing the file
-layer, and lets tests build one from a list.
+50,000-row import small (``app.services.importing.common.parsed_rows`` gives the rows one at a
+time to the kinds that think in rows). Keeping this type in the domain lets the services
+consume a sheet without importing the file layer, and lets tests build one from a list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: Rows per block: large enough that per-block costs vanish, small enough to keep memory flat
 #: and progress reports frequent.
 BLOCK_ROWS = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class SheetRow:
-    """One data row: its number as Excel shows it and its cells by field name."""
-
-    number: int
-    values: dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +32,6 @@ class Block:
     def __len__(self) -> int:
         return len(self.numbers)
 
-    def rows(self) -> Iterator[SheetRow]:
-        names = tuple(self.columns)
-        rows = zip(*self.columns.values(), strict=True)
-        for number, cells in zip(self.numbers, rows, strict=True):
-            yield SheetRow(number, dict(zip(names, cells, strict=True)))
-
 
 @dataclass
 class MappedSheet:
@@ -57,29 +43,22 @@ class MappedSheet:
     total: int = 0  # rows the sheet declares (for progress); 0 when unknown
     ignored: tuple[str, ...] = field(default=())
 
-    def __iter__(self) -> Iterator[SheetRow]:
-        for block in self.blocks:
-            yield from block.rows()
-
     def header(self, name: str) -> str:
         return self.headers.get(name, name)
-
-
-def blocks_of_rows(rows: list[SheetRow], size: int = BLOCK_ROWS) -> Iterator[Block]:
-    """``rows`` gathered into blocks of ``size``, every block with the same columns in the
-    same order (a field a row leaves out is an empty cell)."""
-    names = list(dict.fromkeys(name for row in rows for name in row.values))
-    for start in range(0, len(rows), size):
-        batch = rows[start : start + size]
-        columns = {name: [row.values.get(name) for row in batch] for name in names}
-        yield Block([row.number for row in batch], columns)
 
 
 def sheet_from_rows(
     rows: list[dict[str, object]], name: str = "Sheet1", headers: dict[str, str] | None = None
 ) -> MappedSheet:
-    """A sheet from plain dicts (row 2 onwards, as under a one-row header): for tests and tools."""
-    fields = {key for row in rows for key in row}
+    """A sheet from plain dicts (row 2 onwards, as under a one-row header): for tests and tools.
+    Every block has the same columns in the same order; a field a row leaves out is empty."""
+    fields = list(dict.fromkeys(key for row in rows for key in row))
     mapped = headers or {key: key for key in fields}
-    body = [SheetRow(index + 2, dict(row)) for index, row in enumerate(rows)]
-    return MappedSheet(name, mapped, list(blocks_of_rows(body)), len(body))
+    blocks = [
+        Block(
+            list(range(start + 2, start + 2 + len(rows[start : start + BLOCK_ROWS]))),
+            {key: [row.get(key) for row in rows[start : start + BLOCK_ROWS]] for key in fields},
+        )
+        for start in range(0, len(rows), BLOCK_ROWS)
+    ]
+    return MappedSheet(name, mapped, blocks, len(rows))

@@ -76,8 +76,3 @@ def non_empty_chunks(rows: Iterator[Cells], first_number: int = 1) -> Iterator[C
             kept.append((number, cells))
         if kept:
             yield kept
-
-
-def non_empty_rows(rows: Iterator[Cells], first_number: int = 1) -> Iterator[tuple[int, Cells]]:
-    """``non_empty_chunks`` one row at a time."""
-    return chain.from_iterable(non_empty_chunks(rows, first_number))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,11 +16,8 @@ from app.domain.importing.sheet import MappedSheet
 from app.domain.importing.values import BadValue
 from app.domain.names import name_key
 from app.domain.progress import Cancelled, Progress, Ticker
-from app.services.gc_pause import gc_paused
 
 Parser = Callable[[object], object]
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -39,20 +35,6 @@ class ImportOptions:
 def new_summary(kind: str, source: str, options: ImportOptions) -> ImportSummary:
     """The summary an import of ``kind`` from ``source`` fills in, as ``options`` ask."""
     return ImportSummary(kind, source, dry_run=options.dry_run, preview=options.preview)
-
-
-def without_cyclic_gc(work: Callable[P, R]) -> Callable[P, R]:
-    """``work`` with Python's cycle collector paused while it runs (``gc_paused``): an import
-    allocates hundreds of thousands of short-lived rows, dicts and strings that form no cycles,
-    and the collector would walk them again and again (a third of a 50,000-row import's time).
-    """
-
-    @functools.wraps(work)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        with gc_paused():
-            return work(*args, **kwargs)
-
-    return paused
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.partner_form import LABELS
+from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
@@ -24,7 +25,6 @@ from app.services.importing.common import (
     new_summary,
     parsed_rows,
     required,
-    without_cyclic_gc,
 )
 from app.services.importing.writing import bulk_write
 
@@ -68,7 +68,7 @@ class StoredContacts:
         return self.by_key.get(contact_key(partner_id, None, name))
 
 
-@without_cyclic_gc
+@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
 def import_contacts(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:

@@ -15,6 +15,9 @@ from typing import Any
 
 from sqlalchemy import Column, Table, insert, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from app.db.plain import plain_rows
 
 #: Rows per INSERT statement: enough that a statement's own cost vanishes, few enough that
 #: SQLite compiles it quickly (it does, up to about this size).
@@ -112,14 +115,12 @@ def _converted(convert: Callable[[object], object], cells: list[object]) -> list
     return list(map(convert, cells))
 
 
-def read_rows(
-    connection: Connection, table: Table, names: tuple[str, ...]
-) -> list[tuple[Any, ...]]:
-    """Every row of ``table``, its columns ``names``, with values as SQLAlchemy reads them."""
-    dialect = connection.dialect
+def read_rows(session: Session, table: Table, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Every row of ``table``, its columns ``names``, with values as SQLAlchemy reads them: the
+    driver's own rows (``plain_rows``), each column converted at once."""
+    dialect = session.connection().dialect
     columns = [table.c[name] for name in names]
-    sql = str(select(*columns).compile(dialect=dialect))
-    raw = connection.exec_driver_sql(sql).fetchall()
+    raw = plain_rows(session, select(*columns))
     if not raw:
         return []
     values = [list(cells) for cells in zip(*raw, strict=True)]

@@ -21,6 +21,7 @@ from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import name_key
 from app.domain.partner_form import LABELS
+from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
@@ -29,7 +30,6 @@ from app.services.importing.common import (
     finish_checks,
     new_summary,
     parsed_blocks,
-    without_cyclic_gc,
 )
 from app.services.importing.driver_io import read_rows
 from app.services.importing.stream_writer import StreamWriter
@@ -96,7 +96,7 @@ def _parsers(tiers: dict[str, str], day_first: bool) -> dict[str, Parser]:
     return parsers
 
 
-@without_cyclic_gc
+@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
 def import_partners(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
@@ -296,7 +296,7 @@ class _Stored:
         self.by_code: dict[str, tuple[Any, ...]] = {}
         self.by_name: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         code, key, country = self.AT["partner_code"], self.AT["name_key"], self.AT["country"]
-        for row in read_rows(session.connection(), TABLE, self.COLUMNS):
+        for row in read_rows(session, TABLE, self.COLUMNS):
             if row[code]:
                 self.by_code[row[code].casefold()] = row
             self.by_name.setdefault((row[key], row[country] or ""), []).append(row)

@@ -20,7 +20,8 @@ from app.db.models import Price, Product, ProductFamily, Setting, Tier, VolumeBr
 from app.domain.importing.fields import PRICEBOOK_SHEETS
 from app.domain.importing.report import ImportRefused, ImportSummary
 from app.domain.importing.sheet import MappedSheet
-from app.services.importing.common import ImportOptions, new_summary, without_cyclic_gc
+from app.services.gc_pause import gc_paused
+from app.services.importing.common import ImportOptions, new_summary
 from app.services.importing.pricebook_rows import (
     check_prices,
     check_settings,
@@ -31,7 +32,7 @@ from app.services.importing.pricebook_state import Plan, StoredBook
 from app.services.pricebook_history import IssuedUse
 
 
-@without_cyclic_gc
+@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
 def import_pricebook(
     session: Session,
     sheets: Mapping[str, MappedSheet],

@@ -83,9 +83,9 @@ def _insert_many(session: Session, table: Table, columns: dict[str, list[object]
     """Insert the rows given as ``columns`` and return their new ids in order.
 
     On PostgreSQL, ``RETURNING`` with ``sort_by_parameter_order`` is batched. On SQLite that
-    combination runs one statement per row, so the rows go in with one executemany instead:
-    the transaction holds SQLite's write lock, and rowids are handed out as max + 1 in insertion
-    order, so the new ids run from the old maximum up to the last row's.
+    combination runs one statement per row, so the rows go straight to the driver instead
+    (``insert_columns``): the transaction holds SQLite's write lock, and rowids are handed out
+    as max + 1 in insertion order, so the new ids run from the old maximum up to the last row's.
     """
     connection = session.connection()
     count = len(columns["version"])
