@@ -129,3 +129,22 @@ def test_overlapping_imports_leave_the_switching_as_it_was(any_db: Database) -> 
     assert sys.getswitchinterval() == SWITCH_SECONDS
     _quick_switching(False)
     assert sys.getswitchinterval() == before
+
+
+def test_a_partner_given_again_in_a_later_block_is_found_like_in_one_block(
+    sqlite_db: Database,
+) -> None:
+    """Whole blocks of new partners are taken at once; a row that repeats one of an earlier
+    block, the same or with other values, or a row without an ID that names one, is still seen
+    (the last differs from the row with the ID in its ID and tier)."""
+    rows = _rows(MANY)
+    rows[BLOCK_ROWS + 10] = dict(rows[3])  # the same row again: merged
+    rows[BLOCK_ROWS * 2 + 1] = {**rows[5], "country": "FR"}  # other values: reported
+    rows[BLOCK_ROWS * 2 + 2] = {"name": "Partner 7", "country": "DE"}  # no ID, same name
+    summary = _import(sqlite_db, rows, skip_invalid=True)
+    assert summary.merged == 1
+    assert [(p.row, p.reason) for p in summary.problems] == [
+        (BLOCK_ROWS * 2 + 3, "is the same partner as row 7 with different values: keep one row"),
+        (BLOCK_ROWS * 2 + 4, "is the same partner as row 9 with different values: keep one row"),
+    ]
+    assert _count(sqlite_db, Partner) == MANY - 3

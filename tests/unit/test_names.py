@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.names import domain_key, name_key
+from app.domain.names import domain_key, name_key, name_keys
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,28 @@ def test_name_key_is_never_empty_for_a_real_name(name: str) -> None:
 def test_plain_names_take_the_short_way_to_the_same_key(name: str) -> None:
     # A comma sends the name through every punctuation rule; it only separates words there.
     assert name_key(name) == name_key(name + " ,")
+
+
+_NAME_PIECES = st.sampled_from(
+    ["Acme", "GmbH", "and", "&", "Ltd.", "The", "ørsted", "Émile", "ß", "a/s", "\0", "\t", " "]
+)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="abcXYZ019 ", max_size=20),
+            st.lists(_NAME_PIECES, max_size=4).map(" ".join),
+            st.text(max_size=12),
+        ),
+        max_size=12,
+    )
+)
+def test_a_list_of_names_is_keyed_as_each_name_alone(names: list[str]) -> None:
+    assert name_keys(names) == [name_key(name) for name in names]
+
+
+def test_a_plain_list_takes_the_short_way() -> None:
+    names = ["Partner 1 Systems", "  Contoso   Pharma ", "ACME 2"]
+    assert name_keys(names) == ["partner 1 systems", "contoso pharma", "acme 2"]
+    assert name_keys(["Acme GmbH", "Beta"]) == ["acme", "beta"]  # a legal form: name by name

@@ -138,9 +138,12 @@ def _distinct(cells: list[object]) -> set[object] | None:
     try:
         if len(cells) >= 64 and len(set(cells[:64])) > 48:
             return None  # a column of mostly different values: names, e-mail addresses, IDs
+        distinct = set(cells)
+        if all([value.__class__ is str or value is None for value in distinct]):
+            return distinct  # text (most columns that repeat): no bool to tell from a number
         kinds = set(map(type, cells))
         if bool in kinds and (int in kinds or float in kinds):
             return None
-        return set(cells)
+        return distinct
     except TypeError:  # an unhashable cell (no reader gives one, but a caller might)
         return None

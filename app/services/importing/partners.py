@@ -19,13 +19,14 @@ from app.domain.importing import values as v
 from app.domain.importing.columns import Limited
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
-from app.domain.names import name_key
+from app.domain.names import name_key, name_keys
 from app.domain.partner_form import LABELS
 from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
     ImportOptions,
+    ParsedBlock,
     Parser,
     finish_checks,
     new_summary,
@@ -130,7 +131,12 @@ def import_partners(
             rows = list(zip(*columns.values(), strict=True))
             new_rows: list[tuple[object, ...]] = []
             new_numbers: list[int] = []
-            for index, number in enumerate(block.numbers):
+            if _all_new(block, rows, in_file, stored):
+                new_rows, new_numbers = rows, block.numbers
+                if summary.preview:
+                    for number, name in zip(new_numbers, columns["name"], strict=True):
+                        summary.planned(number, "New", str(name))
+            for index, number in enumerate(() if new_rows else block.numbers):
                 if index in block.bad:
                     continue
                 row = rows[index]
@@ -176,7 +182,8 @@ def import_partners(
             summary.new += len(new_rows)
             if new_rows and not options.dry_run:
                 # Name keys here, not on the writer's thread: the writer has the longer way.
-                keyed = [(*row, name_key(str(row[name_at]))) for row in new_rows]  # type: ignore[index]
+                keys = name_keys([str(row[name_at]) for row in new_rows])  # type: ignore[index]
+                keyed = [(*row, key) for row, key in zip(new_rows, keys, strict=True)]
                 writer.add((*fields, "name_key"), keyed, new_numbers)
         writer.finish()
     summary.updated = len(updates)
@@ -189,6 +196,31 @@ def import_partners(
     return summary
 
 
+def _all_new(
+    block: ParsedBlock, rows: list[tuple[object, ...]], in_file: _InFile, stored: _Stored
+) -> bool:
+    """Whether every row of ``block`` is a new partner met for the first time, as the row by
+    row rules would find (and if so, noted as met): the common case of a first import, where
+    every row has its own Partner ID and nothing is stored yet. It is told by a few set
+    operations on the block's IDs; any other block goes row by row."""
+    codes, names = block.columns.get("partner_code"), block.columns.get("name")
+    if block.bad or codes is None or names is None or in_file.without_code or stored.by_name:
+        return False
+    if not (all(codes) and all(names)):
+        return False
+    folded = [str(code).casefold() for code in codes]
+    distinct = set(folded)
+    # A keys view against a set: the block's IDs are looked up, not all those met before.
+    if len(distinct) != len(folded) or not in_file.by_code.keys().isdisjoint(distinct):
+        return False
+    countries = block.columns.get("country") or [None] * len(rows)
+    met = list(zip(block.numbers, rows, strict=True))
+    in_file.by_code.update(zip(folded, met, strict=True))
+    texts = [str(country or "") for country in countries]
+    in_file.unkeyed += zip(met, map(str, names), texts, strict=True)
+    return True
+
+
 def _new_columns(columns: dict[str, list[object]]) -> dict[str, list[object]]:
     """New partners' columns as the table needs them: every column, the defaults for what the
     file leaves empty, and each name's key (unless given)."""
@@ -197,7 +229,7 @@ def _new_columns(columns: dict[str, list[object]]) -> dict[str, list[object]]:
     row["type"] = [kind or PartnerType.RESELLER for kind in row["type"]]
     row["status"] = [status or PartnerStatus.PROSPECT for status in row["status"]]
     if "name_key" not in columns:
-        row["name_key"] = [name_key(str(name)) for name in columns["name"]]
+        row["name_key"] = list(name_keys([str(name) for name in columns["name"]]))
     return row
 
 
