@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from app.domain.money import HUNDRED, ZERO, round_money
 from app.domain.overlap_links import ClaimOverlap, claim_links
-from app.domain.overlap_match import AccountKey, Confidence, account_matches
+from app.domain.overlap_match import AccountKey, Confidence, company_matches
 
 
 class LiveClaim(NamedTuple):
@@ -202,6 +202,6 @@ def find_groups(
 ) -> list[OverlapGroup]:
     """All overlap groups among ``claims`` (already only the live ones)."""
     accounts = {c.account.id: c.account for c in claims}
-    matches = account_matches(accounts.values(), threshold, dismissed)
+    matches, companies = company_matches(accounts.values(), threshold, dismissed)
     spans = [(c.id, c.account.id, c.claimant, c.claimed_on, c.valid_until) for c in claims]
-    return group_overlaps(claims, claim_links(spans, matches))
+    return group_overlaps(claims, claim_links(spans, matches, companies))

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
-from app.domain.overlap_match import AccountMatch, Confidence
+from app.domain.overlap_match import AccountMatch, Confidence, SameCompany
 
 #: A day as the rule compares it: a ``date``, or the ISO text SQLite keeps (``2026-11-23``),
 #: which sorts the same way; one scan never mixes the two.
@@ -38,10 +39,13 @@ class ClaimOverlap(NamedTuple):
 
 
 def claim_links(
-    spans: Sequence[ClaimSpan[Day]], matches: Iterable[AccountMatch]
+    spans: Sequence[ClaimSpan[Day]],
+    matches: Iterable[AccountMatch],
+    companies: Iterable[SameCompany] = (),
 ) -> list[ClaimOverlap]:
-    """The overlapping claim pairs, each once, lower claim id first: claims on one account, and
-    claims on two accounts that match (with the match's confidence and reason).
+    """The overlapping claim pairs, each once, lower claim id first: claims on one account,
+    claims on two accounts that match (with the match's confidence and reason), and claims on
+    two accounts of one big block of one company (``SameCompany``).
 
     Each account's claims are chained through ``after`` (the position of the account's next
     claim, -1 at the end) from ``latest`` (its last claim): one list of positions for all the
@@ -71,7 +75,46 @@ def claim_links(
                 _link(found, a, spans[j], confidence, why)
                 j = after[j]
             i = after[i]
+    companies = list(companies)
+    if companies:
+        known = {(link.a, link.b) for link in found}
+        for company in companies:
+            _company_links(found, known, spans, company, latest, after)
     return found
+
+
+def _company_links(
+    found: list[ClaimOverlap],
+    known: set[tuple[int, int]],
+    spans: Sequence[ClaimSpan[Day]],
+    company: SameCompany,
+    latest: dict[int, int],
+    after: list[int],
+) -> None:
+    """The overlapping pairs of claims on two accounts of ``company``, each pair once even if
+    a pair match gave it already (``known``). By claim date, each claim meets the claims still
+    valid when it begins, so the work follows the pairs found, not every pair of claims."""
+    claims = []
+    for account in company.accounts:
+        i = latest.get(account, -1)
+        while i >= 0:
+            claims.append(spans[i])
+            i = after[i]
+    claims.sort(key=_SINCE)
+    open_claims: list[ClaimSpan[Day]] = []
+    for claim in claims:
+        open_claims = [o for o in open_claims if o[4] >= claim[3]]
+        for other in open_claims:
+            if other[1] == claim[1] or other[2] == claim[2]:
+                continue  # one account (linked above), or one claimant renewing
+            pair = (other[0], claim[0]) if other[0] < claim[0] else (claim[0], other[0])
+            if pair not in known:
+                known.add(pair)
+                found.append(ClaimOverlap(*pair, Confidence.CERTAIN, company.why))
+        open_claims.append(claim)
+
+
+_SINCE = itemgetter(3)  # a claim's first day
 
 
 def _link(

@@ -21,7 +21,8 @@ from typing import Final, Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
-#: A block of more accounts than this with one domain or name is joined as a chain.
+#: A block of more accounts than this that are certainly one company (one domain, or one name
+#: in one country) is given as a ``SameCompany`` rather than as every pair of its accounts.
 MAX_BLOCK = 60
 
 
@@ -61,6 +62,21 @@ class AccountMatch(NamedTuple):
     b: int
     confidence: Confidence
     why: str
+
+
+class SameCompany(NamedTuple):
+    """Many accounts that are all certainly one company, and why: a block too big to give as
+    pairs (``MAX_BLOCK``). Every claim on one of them meets every claim on another."""
+
+    accounts: tuple[int, ...]
+    why: str
+
+
+class CompanyMatches(NamedTuple):
+    """The matches of a scan: pairs of accounts, and the big blocks of one company."""
+
+    pairs: list[AccountMatch]
+    companies: list[SameCompany]
 
 
 def compare(
@@ -111,31 +127,31 @@ def shape(name_key: str) -> tuple[str, str]:
     return "".join(w[0] for w in words), " ".join(words)
 
 
-def candidate_pairs(keys: Sequence[AccountRow]) -> Iterator[tuple[AccountRow, AccountRow]]:
+def candidate_pairs(
+    keys: Sequence[AccountRow], companies: list[SameCompany]
+) -> Iterator[tuple[AccountRow, AccountRow]]:
     """Each pair of accounts that shares a company domain, or a name key in the same country
-    (or where one has no country): certain pairs by definition. A big block of alike accounts
-    is joined as a chain of neighbours, which makes the same group with far fewer pairs.
+    (or where one has no country): certain pairs by definition. A block of more than
+    ``MAX_BLOCK`` such accounts goes to ``companies`` instead of giving every pair.
 
     Most domains and names belong to one account only, so they are counted first (in C) and
     only the accounts that share one are gathered into blocks."""
     seen: set[tuple[int, int]] = set()
     for members in _sharing(keys, _DOMAIN):
-        yield from _pairs(members, seen)
+        yield from _pairs(members, seen, companies, f"same domain {members[0][_DOMAIN]}")
     for members in _sharing(keys, _NAME_KEY):
         countries: dict[str, list[AccountRow]] = {}
         for key in members:
             countries.setdefault(key[_COUNTRY] or "", []).append(key)
-        if len(countries) == 1:
-            yield from _pairs(members, seen)
+        unplaced = countries.pop("", [])
+        if not countries:  # no country given anywhere: one company
+            yield from _pairs(unplaced, seen, companies, "same name")
             continue
         for placed in countries.values():
-            if len(placed) > 1:  # the same name in another country is another company
-                yield from _pairs(placed, seen)
-        unplaced = countries.get("")
-        if unplaced:  # no country: the same company as the same name in any country
-            for country, placed in countries.items():
-                if country:
-                    yield from _pairs([unplaced[0], placed[0]], seen)
+            # The same name in another country is another company; with no country, it is
+            # the same company as the name in each country.
+            if len(placed) + len(unplaced) > 1:
+                yield from _pairs(unplaced + placed, seen, companies, "same name")
 
 
 def _sharing(keys: Sequence[AccountRow], field: Literal[2, 3]) -> Iterable[list[AccountRow]]:
@@ -150,18 +166,20 @@ def _sharing(keys: Sequence[AccountRow], field: Literal[2, 3]) -> Iterable[list[
 
 
 def _pairs(
-    members: list[AccountRow], seen: set[tuple[int, int]]
+    members: list[AccountRow],
+    seen: set[tuple[int, int]],
+    companies: list[SameCompany],
+    why: str,
 ) -> Iterator[tuple[AccountRow, AccountRow]]:
     if len(members) > MAX_BLOCK:
-        ordered = sorted(members, key=itemgetter(_ID))
-        candidates: Iterable[tuple[AccountRow, AccountRow]] = pairwise(ordered)
-    else:
-        candidates = ((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
-    for a, b in candidates:
-        pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
-        if pair not in seen:
-            seen.add(pair)
-            yield a, b
+        companies.append(SameCompany(tuple(sorted({key[_ID] for key in members})), why))
+        return
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
+            if pair not in seen:
+                seen.add(pair)
+                yield a, b
 
 
 def alike_pairs(
@@ -204,16 +222,18 @@ _NAME_OF = itemgetter(_NAME_KEY)
 _LENGTH = itemgetter(0)
 
 
-def account_matches(
+def company_matches(
     keys: Iterable[AccountRow],
     threshold: int,
     dismissed: frozenset[tuple[int, int]] = frozenset(),
-) -> list[AccountMatch]:
+) -> CompanyMatches:
     """Every pair of distinct accounts that match, except likely matches a person dismissed
-    ("not the same company"); pairs are ``(lower id, higher id)``, each once."""
+    ("not the same company"), pairs as ``(lower id, higher id)``, each once; and the big blocks
+    of accounts that are one company (``SameCompany``), whose pairs are not listed."""
     keys = list(keys)
+    companies: list[SameCompany] = []
     found: dict[tuple[int, int], AccountMatch] = {}
-    for a, b in candidate_pairs(keys):
+    for a, b in candidate_pairs(keys, companies):
         pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
         if pair not in found:
             match = compare(a, b, threshold)
@@ -226,7 +246,24 @@ def account_matches(
         match = compare(a, b, threshold, score)
         if match is not None and not _dismissed(match, dismissed):
             found[pair] = match
-    return list(found.values())
+    return CompanyMatches(list(found.values()), companies)
+
+
+def account_matches(
+    keys: Iterable[AccountRow],
+    threshold: int,
+    dismissed: frozenset[tuple[int, int]] = frozenset(),
+) -> list[AccountMatch]:
+    """``company_matches`` as pairs only, each big block of one company joined as a chain of
+    neighbours: the same companies, for callers that only ask which accounts are one."""
+    pairs, companies = company_matches(keys, threshold, dismissed)
+    known = {(match.a, match.b) for match in pairs}
+    for accounts, why in companies:
+        for a, b in pairwise(accounts):
+            if (a, b) not in known:
+                known.add((a, b))
+                pairs.append(AccountMatch(a, b, Confidence.CERTAIN, why))
+    return pairs
 
 
 def _dismissed(match: AccountMatch, dismissed: frozenset[tuple[int, int]]) -> bool:

@@ -20,7 +20,7 @@ from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.overlap_groups import OverlapGroup, group_overlaps
 from app.domain.overlap_links import claim_links
-from app.domain.overlap_match import AccountKey, Confidence, account_matches, compare
+from app.domain.overlap_match import AccountKey, Confidence, company_matches, compare
 from app.services.accounts import is_live
 from app.services.business_settings import load_business_settings
 from app.services.gc_pause import gc_paused
@@ -54,8 +54,8 @@ def overlap_groups(
     with gc_paused():  # a scan's rows, matches and groups hold no cycles (see gc_pause)
         rows = live_claim_rows(session, today)
         accounts = live_account_rows(session, today, rows)
-        matches = account_matches(accounts, threshold, dismissed_pairs(session))
-        links = claim_links(rows, matches)
+        matches, companies = company_matches(accounts, threshold, dismissed_pairs(session))
+        links = claim_links(rows, matches, companies)
         claims = claims_in(links, rows, accounts, claimant_names(session))
         return group_overlaps(claims, links)
 

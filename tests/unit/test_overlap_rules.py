@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.names import domain_key, name_key
-from app.domain.overlap_groups import LiveClaim, find_groups, group_overlaps
+from app.domain.overlap_groups import LiveClaim, find_groups, group_overlaps, windows_meet
 from app.domain.overlap_links import ClaimOverlap, claim_links
-from app.domain.overlap_match import AccountKey, Confidence, account_matches, compare
+from app.domain.overlap_match import MAX_BLOCK, AccountKey, Confidence, account_matches, compare
 
 DAY = date(2026, 11, 23)
 THRESHOLD = 90
@@ -263,3 +263,49 @@ def test_a_pair_linked_twice_keeps_its_certain_and_plainest_reason() -> None:
     assert group.confidence is Confidence.LIKELY  # claim 3 hangs on a likely link only
     assert group.key == "1,2,3"
     assert group.exposure == (("EUR", Decimal("3000.00")),)
+
+
+def _every_pair_by_rule(claims: list[LiveClaim]) -> set[tuple[int, int]]:
+    """The overlapping claim pairs by the rule itself, comparing every pair of claims."""
+    found = set()
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            same = a.account.id == b.account.id or compare(a.account, b.account, THRESHOLD)
+            if same and a.claimant != b.claimant and windows_meet(a, b):
+                found.add((min(a.id, b.id), max(a.id, b.id)))
+    return found
+
+
+def test_many_accounts_on_one_domain_link_every_overlapping_pair() -> None:
+    """A big company keeps many accounts on one domain: more than a block gives as pairs. Two
+    claims on its first and last accounts overlap even when the claims on the accounts
+    between them were never live at the same time as either."""
+    web = "https://www.siemens.example"
+    accounts = [account(n, f"Siemens Unit {n}", "DE", web) for n in range(1, MAX_BLOCK + 12)]
+    claims = [claim(1, accounts[0], "partner:1", 0, 30), claim(2, accounts[-1], "partner:2", 10)]
+    claims += [claim(10 + n, acct, "partner:1", 200) for n, acct in enumerate(accounts[1:-1])]
+    (group, *others) = find_groups(claims, THRESHOLD)
+    assert {(o.a, o.b) for o in group.overlaps} >= {(1, 2)}
+    links = {(o.a, o.b) for g in [group, *others] for o in g.overlaps}
+    assert links == _every_pair_by_rule(claims)
+    assert {o.why for g in [group, *others] for o in g.overlaps} == {"same domain siemens.example"}
+
+
+def test_a_name_without_country_is_the_same_company_as_each_account_of_that_name() -> None:
+    """Two accounts 'Contoso' in Germany, two in France and one with no country: the one
+    without is each of them, though Germany's are not France's."""
+    de1, de2 = account(1, "Contoso", "DE"), account(2, "Contoso", "DE")
+    fr1, fr2 = account(3, "Contoso", "FR"), account(4, "Contoso", "FR")
+    nowhere = account(5, "Contoso", None)
+    claims = [
+        claim(4, de1, "partner:4", 200), claim(5, fr1, "partner:5", 200),
+        claim(1, de2, "partner:1"), claim(2, fr2, "partner:2"), claim(3, nowhere, "partner:3"),
+    ]  # fmt: skip
+    links = {(o.a, o.b) for g in find_groups(claims, THRESHOLD) for o in g.overlaps}
+    assert links == _every_pair_by_rule(claims) == {(1, 3), (2, 3)}
+
+
+@given(claim_sets())
+def test_links_are_every_overlapping_pair_by_the_rule(claims: list[LiveClaim]) -> None:
+    links = {(o.a, o.b) for g in find_groups(claims, THRESHOLD) for o in g.overlaps}
+    assert links == _every_pair_by_rule(claims)
