@@ -41,7 +41,14 @@ def find_partner(session: Session, ref: str) -> tuple[Party, int | None]:
     if not wanted:
         raise InputError("No partner yet: type its Partner ID or name.")
     columns = (Partner.id, Partner.name, Partner.partner_code, Partner.country, Partner.tier_id)
-    rows: list[Any] = list(session.execute(select(*columns).where(Partner.partner_code == wanted)))
+    if _row_id(wanted) is not None:  # "#12", as a list of choices names a partner
+        rows: list[Any] = list(
+            session.execute(select(*columns).where(Partner.id == _row_id(wanted)))
+        )
+        if rows:
+            row = rows[0]
+            return Party(row.id, row.name, row.partner_code, row.country), row.tier_id
+    rows = list(session.execute(select(*columns).where(Partner.partner_code == wanted)))
     if not rows:
         named = select(*columns).where(Partner.name_key == name_key(wanted))
         rows = _same_name(session.execute(named).all(), wanted)
@@ -62,6 +69,10 @@ def find_account(session: Session, ref: str) -> Party:
     if not wanted:
         raise InputError("No account yet: type its name or ID.")
     columns = (Account.id, Account.name, Account.country)
+    if _row_id(wanted) is not None:  # "#12", as a list of choices names an account
+        rows = list(session.execute(select(*columns).where(Account.id == _row_id(wanted))))
+        if rows:
+            return Party(rows[0].id, rows[0].name, None, rows[0].country)
     named = select(*columns).where(Account.name_key == name_key(wanted))
     rows = _same_name(session.execute(named).all(), wanted)
     if not rows and wanted.isdigit():
@@ -73,6 +84,11 @@ def find_account(session: Session, ref: str) -> Party:
         raise InputError(f"Several accounts are called '{wanted}' (IDs {ids}); give the ID.")
     row = rows[0]
     return Party(row.id, row.name, None, row.country)
+
+
+def _row_id(ref: str) -> int | None:
+    """The record id a reference like ``#12`` gives, else ``None``."""
+    return int(ref[1:]) if ref.startswith("#") and ref[1:].isdigit() else None
 
 
 def _same_name(rows: Sequence[Any], wanted: str) -> list[Any]:

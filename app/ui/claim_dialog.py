@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -40,6 +39,7 @@ from app.services.claim_overlap import (
 )
 from app.ui.account_form import FormGrid, country_combo, country_value, date_edit
 from app.ui.changes import RecordKind
+from app.ui.completing import completing_line
 from app.ui.context import UiContext
 from app.ui.partner_dialog import ask
 from app.ui.record_table import RecordTable
@@ -47,18 +47,6 @@ from app.ui.record_table import RecordTable
 #: Pause in typing before the overlap check runs again.
 CHECK_DELAY_MS = 250
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "SEK", "DKK", "NOK", "PLN", "CAD", "AUD")
-
-
-def completing_line(labels: list[str], placeholder: str) -> QLineEdit:
-    """A line edit that offers ``labels`` containing what is typed, in any case."""
-    line = QLineEdit()
-    line.setPlaceholderText(placeholder)
-    completer = QCompleter(labels, line)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setMaxVisibleItems(12)
-    line.setCompleter(completer)
-    return line
 
 
 class ClaimDialog(QDialog):

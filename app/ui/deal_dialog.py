@@ -43,7 +43,8 @@ from app.services.deal_edit import (
 )
 from app.ui.account_form import FormGrid, select_data
 from app.ui.changes import RecordKind
-from app.ui.claim_dialog import CURRENCIES, completing_line
+from app.ui.claim_dialog import CURRENCIES
+from app.ui.completing import completing_line
 from app.ui.context import UiContext
 from app.ui.deal_activity import ActivityLog
 from app.ui.deal_parties import PartiesEditor

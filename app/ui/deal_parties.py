@@ -30,7 +30,7 @@ from app.domain.importing import values as v
 from app.domain.money import format_percent
 from app.services.account_edit import Choice
 from app.services.deal_edit import Party, check_parties, commission_warning, total_commission
-from app.ui.claim_dialog import completing_line
+from app.ui.completing import completing_line
 from app.ui.record_table import align_headers
 
 _REP = "  (direct rep)"

@@ -200,6 +200,10 @@ def test_enter_opens_a_stored_quote_read_only_with_its_stored_total(
     assert editor.totals.text().endswith(f"Total {quote.currency} {quote.total:,.2f}")
     assert editor.partner.isReadOnly() and not editor.add_button.isEnabled()
     assert "list" in editor.receipt.text()
+    stored = editor.stored
+    shown = f"{stored.partner} ({stored.partner_code})" if stored.partner_code else stored.partner
+    assert editor.partner.text() == shown  # the partner by name, not only by its ID
+    assert editor.account.text().startswith(stored.account)
 
 
 def test_the_quotes_table_model_passes_the_model_tester(
@@ -211,3 +215,37 @@ def test_the_quotes_table_model_passes_the_model_tester(
     assert isinstance(page, QuotesPage)
     assert page.table.records.rowCount() >= 4
     qtmodeltester.check(page.table.records)
+
+
+def test_partner_and_account_are_picked_from_what_the_lists_offer(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    """Typing part of a name offers the partners and accounts that contain it; picking one
+    with the keyboard prices the quote for that record."""
+    with demo_db.reading() as s:
+        partner = s.scalars(
+            select(Partner).where(Partner.tier_id.is_not(None)).order_by(Partner.id)
+        ).first()
+        account = s.scalars(select(Account).order_by(Account.id)).first()
+        assert partner is not None and account is not None
+        partner_name, account_name = partner.name, account.name
+    editor = open_editor(qtbot, open_window, demo_db)
+    editor.activateWindow()
+    for line, name in ((editor.partner, partner_name), (editor.account, account_name)):
+        line.setFocus()
+        qtbot.waitUntil(line.hasFocus)
+        qtbot.keyClicks(line, name[1:6])  # a piece from inside the name
+        popup = line.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        offered = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+        assert any(label.startswith(name) for label in offered)
+        wanted = next(r for r, label in enumerate(offered) if label.startswith(name))
+        for _ in range(wanted + 1):
+            qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert line.text().startswith(name)
+    problems = editor.problems.text()
+    assert "There is no partner" not in problems and "There is no account" not in problems
+    assert "Several" not in problems
+    add_line(qtbot, editor, "CD-100", 1)
+    assert editor.totals.text() != "Total: —"  # priced for the partner and account picked

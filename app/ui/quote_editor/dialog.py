@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +33,9 @@ from app.db.engine import Database
 from app.domain.errors import AppError
 from app.domain.pricing import LineRequest, PricedQuote
 from app.domain.quote_view import QuoteView
+from app.services.account_edit import account_choices
+from app.services.claim_choices import partner_choices
+from app.ui.completing import offer
 from app.ui.quote_editor.deal_field import DealField
 from app.ui.quote_editor.live_price import DraftForm, DraftPrice, price_draft, sku_choices
 from app.ui.quote_editor.storing import OpenDraft, issue, store
@@ -59,8 +61,8 @@ class QuoteEditor(QDialog):
         self.stored: QuoteView | None = None
         self.draft: OpenDraft | None = None
         self.issued = False
-        self.partner = self._edit("partner", "Partner ID or name")
-        self.account = self._edit("account", "Account name or ID")
+        self.partner = self._edit("partner", "Type a partner's name or Partner ID")
+        self.account = self._edit("account", "Type an account's name")
         self.currency = self._edit("currency", "EUR")
         self.currency.setText("EUR")
         self.quote_date = QDateEdit(QDate(today.year, today.month, today.day))
@@ -72,11 +74,18 @@ class QuoteEditor(QDialog):
         self.sku = self._edit("sku", "Type a SKU or part of its name")
         with db.reading() as session:
             choices = sku_choices(session)
-        completer = QCompleter([f"{sku} — {name}" for sku, name in choices], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            partners = partner_choices(session)
+            accounts = account_choices(session)
+        # What the lists offer, and the record each entry names: a name shared by two
+        # partners or accounts is told apart in its entry, and priced by its record.
+        self.refs: dict[QLineEdit, dict[str, str]] = {
+            self.partner: {c.label: f"#{c.id}" for c in partners},
+            self.account: {c.label: f"#{c.id}" for c in accounts},
+        }
+        offer(self.partner, list(self.refs[self.partner]))
+        offer(self.account, list(self.refs[self.account]))
+        completer = offer(self.sku, [f"{sku} — {name}" for sku, name in choices])
         completer.activated.connect(lambda text: self.sku.setText(text.split(" — ")[0]))
-        self.sku.setCompleter(completer)
         self.qty = QSpinBox()
         self.qty.setObjectName("qty")
         self.qty.setRange(1, 1_000_000)
@@ -235,13 +244,33 @@ class QuoteEditor(QDialog):
             tax = None
         day = self.quote_date.date()
         return DraftForm(
-            self.partner.text().strip(),
-            self.account.text().strip(),
+            self._ref(self.partner),
+            self._ref(self.account),
             self.currency.text().strip().upper() or "EUR",
             date(day.year(), day.month(), day.day()),
             tax,
             tuple(self.requests),
         )
+
+    def _ref(self, line: QLineEdit) -> str:
+        """What ``line`` names for pricing: the record of an entry the list offered (or the
+        stored quote shows), else the text as typed (a Partner ID, a name)."""
+        text = line.text().strip()
+        return self.refs[line].get(text, text)
+
+    def _show_parties(self, view: QuoteView) -> None:
+        """The stored quote's partner and account by name, the Partner ID beside the name."""
+        partner = f"{view.partner} ({view.partner_code})" if view.partner_code else view.partner
+        account = view.account
+        if view.account_country:
+            account = f"{view.account} ({view.account_country})"
+        self.refs[self.partner][partner] = view.partner_code or view.partner
+        self.refs[self.account][account] = view.account
+        for edit, text in ((self.partner, partner), (self.account, account)):
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.setCursorPosition(0)
+            edit.blockSignals(False)
 
     def reprice(self) -> None:
         form = self.form()
@@ -323,8 +352,7 @@ class QuoteEditor(QDialog):
         self.setWindowTitle(f"Quote {view.number} rev. {view.revision} — {view.status}")
         for edit in (self.partner, self.account, self.currency, self.tax):
             edit.blockSignals(True)
-        self.partner.setText(view.partner_code or view.partner)
-        self.account.setText(view.account)
+        self._show_parties(view)
         self.currency.setText(view.currency)
         self.tax.setText(f"{view.totals.tax_rate_pct.normalize():f}")
         self.quote_date.blockSignals(True)
@@ -353,9 +381,8 @@ class QuoteEditor(QDialog):
         """A stored draft to change: partner and account stay the quote's, the rest is open."""
         self.draft = OpenDraft(view.number, view.revision, version)
         self.setWindowTitle(f"Quote {view.number} rev. {view.revision} — {view.status.label}")
+        self._show_parties(view)
         for edit, text in (
-            (self.partner, view.partner_code or view.partner),
-            (self.account, view.account),
             (self.currency, view.currency),
             (self.tax, f"{view.totals.tax_rate_pct.normalize():f}"),
         ):
