@@ -87,6 +87,8 @@ class AccountDialog(GuardsUnsavedEdits, QDialog):
         self.tabs.addTab(self.form, "Details")
         self.claims = RecordTable("account_claims", ACCOUNT_CLAIM_COLUMNS)
         self.deals = RecordTable("account_deals", ACCOUNT_DEAL_COLUMNS)
+        self.claims.empty_text = "No claims on this account."
+        self.deals.empty_text = "No deals on this account."
         self.claims.hide()
         self.deals.hide()
         self.lay_out_editor(self.heading, self.tabs)

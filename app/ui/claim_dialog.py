@@ -108,6 +108,7 @@ class ClaimDialog(QDialog):
         self.summary.setObjectName("overlapSummary")
         self.summary.setWordWrap(True)
         self.table = RecordTable("claim_overlaps", OVERLAP_COLUMNS, self)
+        self.table.empty_text = "No live claim on this company by anyone else."
         self.table.setMinimumHeight(110)
         pane = QVBoxLayout(self.pane)
         pane.addWidget(self.summary)

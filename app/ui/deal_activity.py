@@ -64,6 +64,7 @@ class ActivityLog(QWidget):
         self.problem.setStyleSheet("color: #b42318; font-size: 9pt;")
         self.problem.hide()
         self.table = RecordTable("deal_activities", ACTIVITY_COLUMNS, self)
+        self.table.empty_text = "Nothing logged yet: calls, meetings, notes and next steps."
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         for column, (text, widget) in enumerate(

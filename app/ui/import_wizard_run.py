@@ -47,6 +47,8 @@ class CheckPage(QWizardPage):
         self.counts.setWordWrap(True)
         self.changes = RecordTable("import_changes", CHANGE_COLUMNS, self)
         self.problems = RecordTable("import_problems", PROBLEM_COLUMNS, self)
+        self.changes.empty_text = "Nothing would change."
+        self.problems.empty_text = "No problems: every row can be imported."
         for table in (self.changes, self.problems):
             table.horizontalHeader().setStretchLastSection(True)
             table.setWordWrap(True)

@@ -42,6 +42,7 @@ class ContactsTab(QWidget):
         self.db, self.partner_id = db, partner_id
         self._on_change, self._errors = on_change, errors
         self.table = RecordTable("partner_contacts", CONTACT_COLUMNS, self)
+        self.table.empty_text = "No contacts yet. Add the people you work with: Add contact."
         self.table.setSortingEnabled(False)
         self.add_button = QPushButton("&Add contact…")
         self.edit_button = QPushButton("E&dit…")

@@ -29,6 +29,7 @@ class ExpiringTab(QWidget):
         super().__init__(parent)
         self.setObjectName("expiringTab")
         self.table = RecordTable("expiring_certifications", EXPIRING_COLUMNS, self)
+        self.table.empty_text = "No certification runs out in this period."
         self.days = QSpinBox()
         self.days.setObjectName("expiringDays")
         self.days.setAccessibleName("Days ahead")
@@ -72,6 +73,7 @@ class CoursesTab(QWidget):
         super().__init__(parent)
         self.setObjectName("coursesTab")
         self.table = RecordTable("courses", COURSE_COLUMNS, self)
+        self.table.empty_text = "No courses yet. Create one with New course (Ctrl+N)."
         self.new_button = button("&New course…", "newCourse", "Create a course (Ctrl+N)")
         self.edit_button = button(
             "&Edit course…", "editCourse", "Change the selected course (Enter)"

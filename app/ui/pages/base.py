@@ -140,10 +140,12 @@ class TablePage(Page):
     columns: Sequence[Column[Any]] = ()
     one = "record"
     many = "records"
+    empty_text = "Nothing here yet."  # what the empty table says (``RecordTable``)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.table = RecordTable(self.key, self.columns, self)
+        self.table.empty_text = self.empty_text
         self.body.addWidget(self.table)
 
     def load(self, session: Session) -> None:

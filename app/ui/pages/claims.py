@@ -51,6 +51,11 @@ class ClaimsPage(Page):
         self.claims = RecordTable("claims", CLAIM_PAGE_COLUMNS)
         self.expiring = RecordTable("expiring_claims", CLAIM_PAGE_COLUMNS)
         self.accounts = RecordTable("accounts", ACCOUNT_LIST_COLUMNS)
+        self.claims.empty_text = "No claims yet. Register a deal with Register claim (Ctrl+R)."
+        self.expiring.empty_text = "No live claim runs out in the next 14 days."
+        self.accounts.empty_text = (
+            "No accounts yet. Add one with New account, or register a claim for a new one."
+        )
         self.claim_tabs = QTabWidget()
         self.claim_tabs.setObjectName("claimTabs")
         self.claim_tabs.addTab(self.claims, "All claims")

@@ -90,6 +90,8 @@ class DealsPage(Page):
         self.table = RecordTable(self.key, _deal_columns(self.limit), self)
         self.stages = RecordTable("pipeline_stages", STAGE_COLUMNS, self)
         self.partners = RecordTable("pipeline_partners", PARTNER_COLUMNS, self)
+        self.table.empty_text = "No deals yet. Start one with New deal (Ctrl+N)."
+        self.stages.empty_text = self.partners.empty_text = "No open deals."
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dealTabs")
         self.tabs.addTab(self.table, "Deals")

@@ -93,6 +93,10 @@ class OverlapsPage(Page):
         self.explanation.setWordWrap(True)
         self.claim_table = RecordTable("overlap_claims", DETAIL_CLAIM_COLUMNS)
         self.match_table = RecordTable("overlap_matches", MATCH_COLUMNS)
+        self.group_table.empty_text = (
+            "No overlaps: no end customer is claimed by more than one party right now."
+        )
+        self.claim_table.empty_text = self.match_table.empty_text = "Select an overlap."
         self.match_table.setSelectionMode(RecordTable.SelectionMode.SingleSelection)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)

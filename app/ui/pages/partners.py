@@ -60,6 +60,7 @@ class PartnersPage(Page):
         self.search_timer.timeout.connect(self.run_search)
         self.model = PartnerListModel(self)
         self.table = RecordTable(self.key, PARTNER_COLUMNS, self, model=self.model)
+        self.table.describe_empty = self._empty_text
         self.filters = PartnerFilters(self)
         self.filters.changed.connect(self.run_search)
         self.dialogs: list[PartnerDialog] = []
@@ -124,6 +125,11 @@ class PartnersPage(Page):
         row = self.model.row_of(chosen.id) if chosen is not None else None
         if row is not None:
             self.table.selectRow(row)
+
+    def _empty_text(self) -> str:
+        if self.model.query.filtered:
+            return "No partner matches the search and filters."
+        return "No partners yet. Add one with New partner, or import a list with File › Import."
 
     def count_text(self) -> str:
         model = self.model

@@ -66,6 +66,11 @@ class PriceBookPage(PriceBookEditing, Page):
         history.setParent(self.prices)
         self.breaks = RecordTable("product_breaks", BREAK_COLUMNS)
         self.tiers = RecordTable("tiers", TIER_COLUMNS)
+        self.products.empty_text = (
+            "No products yet. Add a SKU with New product (Ctrl+N), or import a price book."
+        )
+        self.prices.empty_text = "Select a product to see its prices."
+        self.breaks.empty_text = "No volume breaks for this product."
         self.tiers.setSelectionMode(RecordTable.SelectionMode.SingleSelection)
         self.new_product_button = button("&New product", "newProduct", "Add a SKU (Ctrl+N)")
         self.edit_product_button = button("&Edit…", "editProduct", "Edit the selected SKU (Enter)")

@@ -42,6 +42,7 @@ QToolButton#qt_toolbar_ext_button { padding: 0; }  /* the overflow "»": room fo
 class QuotesPage(TablePage):
     key = "quotes"
     title = "Quotes"
+    empty_text = "No quotes yet. Build one with New quote (Ctrl+N)."
     icon_name = "quotes"
     kinds = frozenset({RecordKind.QUOTE, RecordKind.PARTNER, RecordKind.ACCOUNT})
     columns = QUOTE_COLUMNS

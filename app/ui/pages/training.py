@@ -58,6 +58,7 @@ class TrainingPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.table = RecordTable("training", TRAINING_COLUMNS)
+        self.table.empty_text = "No training logged yet. Record a class with Log training."
         self.coverage = CoverageTab()
         self.expiring = ExpiringTab()
         self.courses = CoursesTab()
