@@ -105,6 +105,24 @@ def test_the_steps_answer_to_alt_and_their_underlined_letter(
         page.table.setFocus()  # a pressed button takes the focus, as a click does
 
 
+def test_the_steps_are_reached_with_tab_and_pressed_with_space(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    page = quotes_page(open_window, demo_db)
+    number = pick(page, QuoteStatus.NEEDS_APPROVAL)
+    page.new_button.setFocus()
+    qtbot.waitUntil(page.new_button.hasFocus)
+    reached = []
+    for _ in range(12):
+        qtbot.keyClick(page.window().focusWidget(), Qt.Key.Key_Tab)
+        reached.append(page.window().focusWidget())
+        if reached[-1] is page.approve_button:
+            break
+    assert page.preview_button in reached and reached[-1] is page.approve_button
+    qtbot.keyClick(page.approve_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: status_of(page, number)[1] is QuoteStatus.DRAFT)
+
+
 def select_revision(number: str) -> Select[tuple[QuoteRevision]]:
     return (
         select(QuoteRevision)

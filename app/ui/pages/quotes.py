@@ -120,6 +120,7 @@ class QuotesPage(TablePage):
         bar.addAction(action)
         button = bar.widgetForAction(action)
         assert isinstance(button, QToolButton)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tool bar's buttons take none
         name = text.replace("&", "").strip("…").replace(" ", "_").lower()
         button.setObjectName(f"step_{name}")
         return button
