@@ -1,4 +1,9 @@
-"""Add or edit one contact: name, role, e-mail, phone, each checked as it is typed."""
+"""Add or edit one contact: name, role, e-mail, phone, each checked as it is typed.
+
+A new contact's problems show under the fields the user has typed in, and all of them once
+they press Save: an empty form that opens with "name is required" in red scolds before anyone
+has typed a thing.
+"""
 
 from __future__ import annotations
 
@@ -53,13 +58,16 @@ class ContactDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        for edit in (self.name, self.email, self.phone):
+        self.touched: set[str] = set()
+        self.reveal_all = contact is not None  # a stored contact's problems show at once
+        for edit, field in ((self.name, "name"), (self.email, "email"), (self.phone, "phone")):
+            edit.textEdited.connect(lambda _text, field=field: self.touched.add(field))
             edit.textChanged.connect(self.check)
         self.setMinimumWidth(420)
         self.check()
@@ -73,9 +81,15 @@ class ContactDialog(QDialog):
         }
 
     def check(self) -> bool:
+        """Whether the contact can be saved; says what is wrong with what was typed."""
         _values, errors = check_contact(self.raw())
-        self.problem.setText("\n".join(errors.values()))
-        self.problem.setVisible(bool(errors))
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(not errors)
+        shown = [text for field, text in errors.items() if self.reveal_all or field in self.touched]
+        self.problem.setText("\n".join(shown))
+        self.problem.setVisible(bool(shown))
         return not errors
+
+    def save(self) -> None:
+        """Close with the contact when it can be saved; else show every problem and stay."""
+        self.reveal_all = True
+        if self.check():
+            self.accept()

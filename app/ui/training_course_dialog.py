@@ -103,7 +103,11 @@ class CourseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self._fill(course)
-        for edit in (self.code, self.title_edit):
+        # A new course's problems show under what the user typed in, all of them on Save.
+        self.touched: set[str] = set()
+        self.reveal_all = course is not None
+        for edit, field in ((self.code, "code"), (self.title_edit, "title")):
+            edit.textEdited.connect(lambda _text, field=field: self.touched.add(field))
             edit.textChanged.connect(self.check)
         self.certifies.toggled.connect(self.check)
         self.certifies.toggled.connect(self.months.setEnabled)
@@ -135,10 +139,11 @@ class CourseDialog(QDialog):
         }
 
     def check(self) -> bool:
+        """Whether the course can be saved; says what is wrong with what was typed."""
         _values, errors = check_course(self.raw())
         self.months.setEnabled(self.certifies.isChecked())
-        self.show_problem("\n".join(errors.values()))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not errors)
+        shown = [text for field, text in errors.items() if self.reveal_all or field in self.touched]
+        self.show_problem("\n".join(shown))
         return not errors
 
     def show_problem(self, text: str) -> None:
@@ -147,6 +152,7 @@ class CourseDialog(QDialog):
 
     def save(self, overwrite: bool = False) -> bool:
         """Write the course; True when saved (the dialog then closes)."""
+        self.reveal_all = True
         if not self.check():
             return False
         try:

@@ -130,11 +130,11 @@ def test_enter_opens_the_partner_and_a_contact_is_edited(
         widget.name.selectAll()
         qtbot.keyClicks(widget.name, "Alice Meyer-Stone")
         widget.email.selectAll()
-        qtbot.keyClicks(widget.email, "alice@")  # not yet an address: Save is off
+        qtbot.keyClicks(widget.email, "alice@")  # not yet an address: said under the fields
         save = widget.buttons.buttons()[0]
-        assert not widget.check()
+        assert not widget.check() and "mail" in widget.problem.text().lower()
         qtbot.keyClicks(widget.email, "northwind.example")
-        assert widget.check()
+        assert widget.check() and widget.problem.text() == ""
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
 
     when_modal(rename)
@@ -405,3 +405,19 @@ def test_tab_walks_the_page_as_it_reads(
     expected: list[QWidget] = [*page.filters.combos.values()]
     expected += [page.new_button, page.status_button, page.delete_button, page.table]
     assert walked == expected
+
+
+def test_a_new_contact_says_nothing_until_typed_in_and_everything_on_save(qtbot: QtBot) -> None:
+    dialog = ContactDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.problem.text() == ""
+    qtbot.keyClicks(dialog.email, "x")
+    assert dialog.problem.text() != "" and "name" not in dialog.problem.text().lower()
+    dialog.email.clear()
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "name" in dialog.problem.text().lower()
+    qtbot.keyClicks(dialog.name, "Alice Meyer")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
