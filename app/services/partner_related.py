@@ -29,6 +29,7 @@ from app.domain.columns import Column, Kind
 from app.domain.enums import AuditAction, ClaimStatus, DealStage, QuoteStatus
 from app.domain.partner_form import LABELS
 from app.domain.training import TrainingState, training_state
+from app.services.audit_read import created_in_batch
 from app.services.importing.audit import IMPORTED_FROM
 
 
@@ -220,24 +221,30 @@ def partner_history(session: Session, partner_id: int) -> list[HistoryRow]:
             select(Contact.id, Contact.name).where(Contact.partner_id == partner_id)
         )
     }
-    query = (
-        select(AuditEntry)
-        .where(
-            or_(
-                and_(AuditEntry.table_name == "partner", AuditEntry.record_id == str(partner_id)),
-                and_(AuditEntry.table_name == "contact", AuditEntry.record_id.in_(contacts)),
-            )
-        )
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    query = select(AuditEntry).where(
+        or_(
+            and_(AuditEntry.table_name == "partner", AuditEntry.record_id == str(partner_id)),
+            and_(AuditEntry.table_name == "contact", AuditEntry.record_id.in_(contacts)),
+        ),
+        AuditEntry.last_record_id.is_(None),  # an import's shared entries: found below
     )
+    own: list[tuple[AuditEntry, str, str | None]] = [
+        (entry, entry.record_id, None) for entry in session.scalars(query)
+    ]
+    shared: list[tuple[AuditEntry, str, str | None]] = [
+        (found.entry, str(record_id), found.source)
+        for table, record_id in [("partner", partner_id), *(("contact", int(c)) for c in contacts)]
+        if (found := created_in_batch(session, table, record_id)) is not None
+    ]
+    entries = sorted(own + shared, key=lambda item: (item[0].at, item[0].id), reverse=True)
     tiers = {tid: name for tid, name in session.execute(select(Tier.id, Tier.name))}
     rows: list[HistoryRow] = []
-    for entry in session.scalars(query):
-        subject = "Partner" if entry.table_name == "partner" else contacts[entry.record_id]
+    for entry, record_id, imported in entries:
+        subject = "Partner" if entry.table_name == "partner" else contacts[record_id]
         what = f"{subject} {_VERBS[entry.action]}"
         changes = json.loads(entry.changes or "{}")
         if entry.action is not AuditAction.UPDATE:
-            source = changes.get(IMPORTED_FROM, [None, None])[1]
+            source = imported or changes.get(IMPORTED_FROM, [None, None])[1]
             field, shown = ("Imported from", str(source)) if source else ("", "")
             rows.append(HistoryRow(entry.at, entry.actor, what, field, "", shown))
             continue

@@ -1,12 +1,14 @@
 """Audit entries for bulk imports, in the shape the ORM hook writes (``app.db.audit``).
 
 Bulk Core statements bypass the session's ``after_flush`` hook, so the import writes the entries
-itself, one per created or changed record. A change is ``{field: [old, new]}``, exactly as for an
-edit by hand: a CAM reading a partner's history sees "tier: Silver → Gold". A record the import
-created gets ``{"imported_from": [null, "partners.xlsx, row 17"]}``: where it came from, which
-is what its history needs to say; its values at that moment are the record's values with the
-later changes (each in the log) undone, so they are not copied into the log a second time.
-Unchanged records get no entry, so re-importing the same file leaves the history as it was.
+itself. A change is ``{field: [old, new]}``, one entry per changed record, exactly as for an
+edit by hand: a CAM reading a partner's history sees "tier: Silver → Gold". The records one
+block creates share one entry, ``{"imported_from": [null, "partners.xlsx"], "rows": {"17":
+2, …}}`` from ``record_id`` to ``last_record_id``: where each came from, which is what its
+history needs to say (``app.services.audit_read``). Their values at that moment are the
+record's values with the later changes (each in the log) undone, so they are not copied into
+the log a second time. Unchanged records get no entry, so re-importing the same file leaves the
+history as it was.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from app.services.importing.driver_io import write_columns
 
 #: The field of a created record's entry that names the file (and row) it came from.
 IMPORTED_FROM = "imported_from"
+#: The field of a shared entry that gives each created record's file row (or null).
+ROWS = "rows"
 
 
 class AuditBatch:
@@ -39,18 +43,25 @@ class AuditBatch:
         self.records: list[str] = []
         self.actions: list[AuditAction] = []
         self.changes: list[str] = []
+        self.lasts: list[int | None] = []  # a shared entry's highest id (``created``)
 
     def created(self, table: str, ids: Sequence[int], rows: Sequence[int | None] = ()) -> None:
         """Records ``ids`` of ``table`` were created from the file rows ``rows`` (same order;
-        empty when the rows are not known, as for accounts a claims import adds)."""
-        whole = _imported_from(self.source)
-        if rows:
-            # The file name is escaped once; each entry adds its row number to the same text.
-            head = whole[: -len('"]}')]
-            texts = [whole if row is None else f'{head}, row {row}"]}}' for row in rows]
-        else:
-            texts = [whole] * len(ids)
-        self._add(table, list(map(str, ids)), AuditAction.CREATE, texts)
+        empty when the rows are not known, as for accounts a claims import adds): one entry
+        for them all."""
+        if not ids:
+            return
+        numbers = list(rows) if rows else [None] * len(ids)
+        if len(numbers) != len(ids):
+            raise ValueError("one file row per created record")
+        text = json.dumps(
+            {
+                IMPORTED_FROM: [None, self.source],
+                ROWS: dict(zip(map(str, ids), numbers, strict=True)),
+            },
+            ensure_ascii=False,
+        )
+        self._add(table, [str(min(ids))], AuditAction.CREATE, [text], max(ids))
 
     def updated(
         self, table: str, record_id: object, changes: Mapping[str, tuple[object, object]]
@@ -59,13 +70,21 @@ class AuditBatch:
         text = json.dumps(plain_changes, ensure_ascii=False, sort_keys=True)
         self._add(table, [str(record_id)], AuditAction.UPDATE, [text])
 
-    def _add(self, table: str, records: list[str], action: AuditAction, texts: list[str]) -> None:
+    def _add(
+        self,
+        table: str,
+        records: list[str],
+        action: AuditAction,
+        texts: list[str],
+        last: int | None = None,
+    ) -> None:
         if len(records) != len(texts):
             raise ValueError("one audit text per record")
         self.tables += [table] * len(records)
         self.records += records
         self.actions += [action] * len(records)
         self.changes += texts
+        self.lasts += [last] * len(records)
 
     def write(self) -> None:
         count = len(self.records)
@@ -78,11 +97,9 @@ class AuditBatch:
             "record_id": list(self.records),
             "action": list(self.actions),
             "changes": list(self.changes),
+            "last_record_id": list(self.lasts),
         }
         table: Table = AuditEntry.__table__  # type: ignore[assignment]
         write_columns(self.session.connection(), table, columns)
         self.tables, self.records, self.actions, self.changes = [], [], [], []
-
-
-def _imported_from(source: str) -> str:
-    return json.dumps({IMPORTED_FROM: [None, source]}, ensure_ascii=False)
+        self.lasts = []
