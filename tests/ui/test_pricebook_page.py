@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QScrollArea, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -30,7 +30,7 @@ from app.ui.pricebook_dialogs import (
     SettingsDialog,
     TierDialog,
 )
-from app.ui.record_table import RecordTable
+from app.ui.record_table import RecordTable, rows_high
 from app.ui.stale_dialog import StaleChoice, StaleDialog
 from tests.support.pricebook_files import BOOK, write_book
 from tests.support.quote_book import add_price_book
@@ -330,3 +330,20 @@ def test_a_product_changed_by_someone_else_is_shown_before_saving_over_it(
     type_in(qtbot, dialog.form.widgets["name"], "Edge router 3")
     qtbot.mouseClick(dialog.save_button, LEFT)
     qtbot.waitUntil(lambda: "Edge router 3" in cells(page.products, "name"))
+
+
+def test_a_small_window_scrolls_the_price_book_rather_than_squeezing_its_tables(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_price_book(sqlite_db)
+    window = open_window(sqlite_db)
+    page = pricebook_page(qtbot, window)
+    window.resize(window.minimumSizeHint())
+    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
+    for table, rows in ((page.products, 5), (page.prices, 3), (page.breaks, 2)):
+        assert table.height() >= rows_high(table, rows)
+    scroll = page.findChild(QScrollArea, "pricebookScroll")
+    assert scroll is not None
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    window.resize(1280, 900)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)
