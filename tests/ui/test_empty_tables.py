@@ -13,6 +13,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.partners import PartnersPage
 from app.ui.pages.quotes import QuotesPage
 from app.ui.record_table import RecordTable
+from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY, add_sample_records
 
 
@@ -30,10 +31,7 @@ def _has_text(table: RecordTable) -> bool:
 def test_an_empty_partner_list_says_how_to_add_partners_and_a_filter_says_it_hides_them(
     qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database
 ) -> None:
-    window = open_window(sqlite_db)
-    window.show_page("partners")
-    page = window.page("partners")
-    assert isinstance(page, PartnersPage)
+    page = shown_page(open_window(sqlite_db), "partners", PartnersPage)
     qtbot.waitUntil(lambda: page.count_label.text() == "0 partners")
     assert page.table.describe_empty().startswith("No partners yet. Add one with New partner")
     assert _has_text(page.table)
@@ -50,10 +48,7 @@ def test_an_empty_partner_list_says_how_to_add_partners_and_a_filter_says_it_hid
 def test_quotes_say_how_to_start_and_a_filter_that_hides_every_quote_says_so(
     qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database
 ) -> None:
-    window = open_window(sqlite_db)
-    window.show_page("quotes")
-    page = window.page("quotes")
-    assert isinstance(page, QuotesPage)
+    page = shown_page(open_window(sqlite_db), "quotes", QuotesPage)
     assert page.table.describe_empty() == "No quotes yet. Build one with New quote (Ctrl+N)."
     assert _has_text(page.table)
 

@@ -24,6 +24,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.quotes import QuotesPage
 from app.ui.quote_editor.dialog import QuoteEditor
 from app.ui.quote_editor.preview import PdfPreview
+from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
 
 
@@ -69,10 +70,7 @@ def cents(value: Decimal) -> Decimal:
 def open_editor(
     qtbot: QtBot, open_window: Callable[[Database], MainWindow], db: Database
 ) -> QuoteEditor:
-    window = open_window(db)
-    window.show_page("quotes")
-    page = window.page("quotes")
-    assert isinstance(page, QuotesPage)
+    page = shown_page(open_window(db), "quotes", QuotesPage)
     editor = page.new_quote()
     assert editor is not None
     qtbot.waitExposed(editor)

@@ -19,6 +19,7 @@ from app.services.demo import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.pages.quotes import QuotesPage
 from app.ui.quote_editor.dialog import QuoteEditor
+from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
 from tests.ui.test_quote_editor import add_line, parties
 
@@ -33,11 +34,7 @@ def demo_db(sqlite_db: Database) -> Database:
 
 
 def quotes_page(open_window: Callable[[Database], MainWindow], db: Database) -> QuotesPage:
-    window = open_window(db)
-    window.show_page("quotes")
-    page = window.page("quotes")
-    assert isinstance(page, QuotesPage)
-    return page
+    return shown_page(open_window(db), "quotes", QuotesPage)
 
 
 def pick(page: QuotesPage, status: QuoteStatus) -> str:

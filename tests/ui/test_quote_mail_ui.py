@@ -27,6 +27,7 @@ from app.ui.mail_settings_dialog import MailSettingsDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.quotes import QuotesPage
 from app.ui.quote_editor.preview import revision_pdf
+from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
 from tests.support.smtp_server import (
     PASSWORD,
@@ -56,11 +57,7 @@ def demo_db(sqlite_db: Database) -> Database:
 
 
 def quotes_page(open_window: Callable[[Database], MainWindow], db: Database) -> QuotesPage:
-    window = open_window(db)
-    window.show_page("quotes")
-    page = window.page("quotes")
-    assert isinstance(page, QuotesPage)
-    return page
+    return shown_page(open_window(db), "quotes", QuotesPage)
 
 
 def pick_issued(page: QuotesPage) -> tuple[str, int]:
