@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize
+from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,6 +73,11 @@ class MainWindow(QMainWindow):
             QListWidgetItem(icon(page.icon_name), page.title, self.navigation)
             self.stack.addWidget(page)
             page.count_changed.connect(self._page_count_changed)
+        # Every area stays in view: the list never scrolls, however short the window.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = sum(self.navigation.sizeHintForRow(n) for n in range(self.navigation.count()))
+        spacing = self.navigation.spacing() * 2 * self.navigation.count()
+        self.navigation.setMinimumHeight(rows + spacing + 2 * self.navigation.frameWidth() + 24)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

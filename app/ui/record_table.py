@@ -160,10 +160,3 @@ def align_headers(table: QTableWidget, numbers: Sequence[int] = ()) -> None:
         item = table.horizontalHeaderItem(n)
         if item is not None:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def rows_high(table: QTableView, rows: int) -> int:
-    """The height that shows ``table``'s header, ``rows`` rows and a horizontal scroll bar."""
-    header = table.horizontalHeader().sizeHint().height()
-    scroll_bar = table.horizontalScrollBar().sizeHint().height()
-    return header + rows * table.verticalHeader().defaultSectionSize() + scroll_bar + 4

@@ -259,3 +259,15 @@ def test_quit_closes_the_window(qtbot: QtBot, open_window: Opener, sqlite_db: Da
     window = open_window(sqlite_db)
     window.menu_actions.quit.trigger()
     assert not window.isVisible()
+
+
+def test_every_area_stays_in_view_in_the_smallest_window(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    window = open_window(sqlite_db)
+    window.resize(window.minimumSizeHint())
+    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
+    navigation = window.navigation
+    assert navigation.verticalScrollBar().maximum() == 0
+    last = navigation.visualItemRect(navigation.item(navigation.count() - 1))
+    assert navigation.viewport().rect().contains(last)

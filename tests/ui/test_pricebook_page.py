@@ -30,7 +30,7 @@ from app.ui.pricebook_dialogs import (
     SettingsDialog,
     TierDialog,
 )
-from app.ui.record_table import RecordTable, rows_high
+from app.ui.record_table import RecordTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog
 from tests.support.pricebook_files import BOOK, write_book
 from tests.support.quote_book import add_price_book
@@ -341,7 +341,7 @@ def test_a_small_window_scrolls_the_price_book_rather_than_squeezing_its_tables(
     window.resize(window.minimumSizeHint())
     qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
     for table, rows in ((page.products, 5), (page.prices, 3), (page.breaks, 2)):
-        assert table.height() >= rows_high(table, rows)
+        assert table.height() >= table.rows_height(rows, bar=True)
     scroll = page.findChild(QScrollArea, "pricebookScroll")
     assert scroll is not None
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)

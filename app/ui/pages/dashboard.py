@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.services.dashboard import PIPELINE_COLUMNS, TIER_COLUMNS, Dashboard, load_dashboard
 from app.ui.changes import ALL_KINDS
 from app.ui.context import UiContext
+from app.ui.page_scroll import page_scroll
 from app.ui.pages.base import Page, plural
 from app.ui.record_table import RecordTable
 
@@ -96,14 +95,8 @@ class DashboardPage(Page):
         layout.addLayout(self.table_row)
         layout.addStretch(1)
         # The figures scroll in a window too short for them, rather than making it taller.
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("dashboardScroll")
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
+        self.scroll_area = page_scroll(content, "dashboardScroll")
         content.setStyleSheet("QWidget#dashboardContent { background: transparent; }")
-        self.scroll_area.viewport().setAutoFillBackground(False)
         self.body.addWidget(self.scroll_area, 1)
 
     def load(self, session: Session) -> None:

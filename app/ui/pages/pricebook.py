@@ -15,9 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QLabel,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -44,11 +42,12 @@ from app.services.pricebook_read import (
 from app.services.pricebook_rules import SETTING_LABELS
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.page_scroll import page_scroll
 from app.ui.pages.base import Page, plural, table_count
 from app.ui.pricebook_editing import PriceBookEditing
 from app.ui.pricebook_files import PriceBookFiles
 from app.ui.pricebook_widgets import PriceHistoryModel
-from app.ui.record_table import RecordTable, rows_high
+from app.ui.record_table import RecordTable
 from app.ui.sections import button, section
 
 
@@ -172,16 +171,8 @@ class PriceBookPage(PriceBookEditing, Page):
         # Each table keeps a few rows in view; a window too short for them all scrolls the
         # page rather than squeezing the prices down to a single row.
         for table, rows in ((self.products, 5), (self.prices, 3), (self.breaks, 2)):
-            table.setMinimumHeight(rows_high(table, rows))
-        scroll = QScrollArea()
-        scroll.setObjectName("pricebookScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.splitter)
-        scroll.viewport().setAutoFillBackground(False)  # the page's own background shows
-        self.splitter.setAutoFillBackground(False)
-        self.body.addWidget(scroll)
+            table.setMinimumHeight(table.rows_height(rows, bar=True))
+        self.body.addWidget(page_scroll(self.splitter, "pricebookScroll"))
 
     def _connect(self) -> None:
         self.import_button.clicked.connect(self.import_file)
