@@ -15,7 +15,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
-from itertools import compress, pairwise
+from itertools import compress
 from operator import itemgetter
 from typing import Final, Literal, NamedTuple
 
@@ -247,23 +247,6 @@ def company_matches(
         if match is not None and not _dismissed(match, dismissed):
             found[pair] = match
     return CompanyMatches(list(found.values()), companies)
-
-
-def account_matches(
-    keys: Iterable[AccountRow],
-    threshold: int,
-    dismissed: frozenset[tuple[int, int]] = frozenset(),
-) -> list[AccountMatch]:
-    """``company_matches`` as pairs only, each big block of one company joined as a chain of
-    neighbours: the same companies, for callers that only ask which accounts are one."""
-    pairs, companies = company_matches(keys, threshold, dismissed)
-    known = {(match.a, match.b) for match in pairs}
-    for accounts, why in companies:
-        for a, b in pairwise(accounts):
-            if (a, b) not in known:
-                known.add((a, b))
-                pairs.append(AccountMatch(a, b, Confidence.CERTAIN, why))
-    return pairs
 
 
 def _dismissed(match: AccountMatch, dismissed: frozenset[tuple[int, int]]) -> bool:

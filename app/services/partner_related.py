@@ -242,9 +242,12 @@ def partner_history(session: Session, partner_id: int) -> list[HistoryRow]:
     for entry, record_id, imported in entries:
         subject = "Partner" if entry.table_name == "partner" else contacts[record_id]
         what = f"{subject} {_VERBS[entry.action]}"
+        if imported is not None:  # a shared import entry, already read by created_in_batch
+            rows.append(HistoryRow(entry.at, entry.actor, what, "Imported from", "", imported))
+            continue
         changes = json.loads(entry.changes or "{}")
         if entry.action is not AuditAction.UPDATE:
-            source = imported or changes.get(IMPORTED_FROM, [None, None])[1]
+            source = changes.get(IMPORTED_FROM, [None, None])[1]
             field, shown = ("Imported from", str(source)) if source else ("", "")
             rows.append(HistoryRow(entry.at, entry.actor, what, field, "", shown))
             continue

@@ -67,7 +67,7 @@ class ContactDialog(QDialog):
         self.touched: set[str] = set()
         self.reveal_all = contact is not None  # a stored contact's problems show at once
         for edit, field in ((self.name, "name"), (self.email, "email"), (self.phone, "phone")):
-            edit.textEdited.connect(lambda _text, field=field: self.touched.add(field))
+            edit.textEdited.connect(lambda _text, field=field: self._edited(field))
             edit.textChanged.connect(self.check)
         self.setMinimumWidth(420)
         self.check()
@@ -79,6 +79,11 @@ class ContactDialog(QDialog):
             "email": self.email.text(),
             "phone": self.phone.text(),
         }
+
+    def _edited(self, field: str) -> None:
+        """The user typed in ``field``: its problems show from now on."""
+        self.touched.add(field)
+        self.check()
 
     def check(self) -> bool:
         """Whether the contact can be saved; says what is wrong with what was typed."""

@@ -107,7 +107,7 @@ class CourseDialog(QDialog):
         self.touched: set[str] = set()
         self.reveal_all = course is not None
         for edit, field in ((self.code, "code"), (self.title_edit, "title")):
-            edit.textEdited.connect(lambda _text, field=field: self.touched.add(field))
+            edit.textEdited.connect(lambda _text, field=field: self._edited(field))
             edit.textChanged.connect(self.check)
         self.certifies.toggled.connect(self.check)
         self.certifies.toggled.connect(self.months.setEnabled)
@@ -137,6 +137,11 @@ class CourseDialog(QDialog):
             "certifies": self.certifies.isChecked(),
             "valid_months": self.months.value() if self.certifies.isChecked() else None,
         }
+
+    def _edited(self, field: str) -> None:
+        """The user typed in ``field``: its problems show from now on."""
+        self.touched.add(field)
+        self.check()
 
     def check(self) -> bool:
         """Whether the course can be saved; says what is wrong with what was typed."""

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from app.db.engine import Database
 from app.db.models import Account
-from app.domain.overlap_match import AccountKey, account_matches
+from app.domain.overlap_match import AccountKey, company_matches
 from app.services.overlap_check import ClaimProbe, new_claim_overlaps
 from app.services.overlaps import overlap_groups
 from tests.bench.timing import median_seconds, report
@@ -66,8 +66,12 @@ def _precision_recall(db: Database, company_of: dict[int, int]) -> tuple[float, 
             x = parent[x]
         return x
 
-    for match in account_matches(keys, THRESHOLD):
+    pairs, companies = company_matches(keys, THRESHOLD)
+    for match in pairs:
         parent[root(match.a)] = root(match.b)
+    for company in companies:
+        for other in company.accounts[1:]:
+            parent[root(other)] = root(company.accounts[0])
     found: dict[int, list[int]] = defaultdict(list)
     truth: dict[int, list[int]] = defaultdict(list)
     for key in keys:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from app.domain.names import domain_key, name_key
 from app.domain.overlap_groups import LiveClaim, find_groups, group_overlaps, windows_meet
 from app.domain.overlap_links import ClaimOverlap, claim_links
-from app.domain.overlap_match import MAX_BLOCK, AccountKey, Confidence, account_matches, compare
+from app.domain.overlap_match import MAX_BLOCK, AccountKey, Confidence, company_matches, compare
 
 DAY = date(2026, 11, 23)
 THRESHOLD = 90
@@ -105,7 +105,7 @@ def test_blocking_finds_every_pair_a_full_comparison_finds() -> None:
         "Alpha Systems", "Alpine Systems", "Umbrella Health", "Umbrela Health",
     ]  # fmt: skip
     keys = [account(n, name) for n, name in enumerate(names)]
-    blocked = {(m.a, m.b) for m in account_matches(keys, THRESHOLD)}
+    blocked = {(m.a, m.b) for m in company_matches(keys, THRESHOLD).pairs}
     every = {
         (a.id, b.id)
         for i, a in enumerate(keys)
@@ -118,9 +118,9 @@ def test_blocking_finds_every_pair_a_full_comparison_finds() -> None:
 
 def test_a_dismissed_likely_match_stays_dismissed_but_a_certain_one_cannot_be() -> None:
     keys = [account(1, "Contoso Pharmaceuticals"), account(2, "Contosso Pharmaceuticals")]
-    assert account_matches(keys, THRESHOLD, frozenset({(1, 2)})) == []
+    assert company_matches(keys, THRESHOLD, frozenset({(1, 2)})).pairs == []
     same = [account(1, "Contoso Ltd"), account(2, "Contoso Limited")]
-    assert len(account_matches(same, THRESHOLD, frozenset({(1, 2)}))) == 1
+    assert len(company_matches(same, THRESHOLD, frozenset({(1, 2)})).pairs) == 1
 
 
 def claim(
@@ -239,7 +239,7 @@ def test_days_as_sqlite_keeps_them_give_the_same_links() -> None:
         claim(1, acct, "partner:1", 0, 30), claim(2, acct, "partner:2", 30, 30),
         claim(3, twin, "partner:3", 31, 5), claim(4, twin, "partner:1", 0, 90),
     ]  # fmt: skip
-    matches = account_matches([acct, twin], THRESHOLD)
+    matches = company_matches([acct, twin], THRESHOLD).pairs
     dated = [(c.id, c.account.id, c.claimant, c.claimed_on, c.valid_until) for c in claims]
     text = [(i, a, who, since.isoformat(), until.isoformat()) for i, a, who, since, until in dated]
     links = claim_links(dated, matches)
