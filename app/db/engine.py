@@ -24,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.db.alike_names import install_alike_names, match_unmatched
 from app.db.audit import install_audit
 from app.db.location import describe, sqlite_path, to_url
 from app.domain.errors import ConflictError, DatabaseUnavailableError
@@ -228,7 +229,12 @@ def open_database(
         raise
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
     install_audit(sessions)
-    return Database(url=url, engine=engine, sessions=sessions, actor=actor or _who())
+    install_alike_names(sessions)
+    database = Database(url=url, engine=engine, sessions=sessions, actor=actor or _who())
+    if migrate:
+        with database.transaction() as session:  # accounts an upgrade left unmatched
+            match_unmatched(session)
+    return database
 
 
 def _who() -> str:

@@ -226,10 +226,16 @@ def company_matches(
     keys: Iterable[AccountRow],
     threshold: int,
     dismissed: frozenset[tuple[int, int]] = frozenset(),
+    alike: Iterable[tuple[int, int, float]] | None = None,
 ) -> CompanyMatches:
     """Every pair of distinct accounts that match, except likely matches a person dismissed
     ("not the same company"), pairs as ``(lower id, higher id)``, each once; and the big blocks
-    of accounts that are one company (``SameCompany``), whose pairs are not listed."""
+    of accounts that are one company (``SameCompany``), whose pairs are not listed.
+
+    ``alike`` gives the pairs of alike names at ``threshold`` or above when they are known
+    already (by account id, with their similarity; pairs of accounts not in ``keys`` are
+    ignored); without it the names are compared here (``alike_pairs``).
+    """
     keys = list(keys)
     companies: list[SameCompany] = []
     found: dict[tuple[int, int], AccountMatch] = {}
@@ -239,7 +245,7 @@ def company_matches(
             match = compare(a, b, threshold)
             if match is not None and not _dismissed(match, dismissed):
                 found[pair] = match
-    for a, b, score in alike_pairs(keys, threshold):
+    for a, b, score in alike_pairs(keys, threshold) if alike is None else _known(keys, alike):
         pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
         if pair in found:
             continue
@@ -247,6 +253,21 @@ def company_matches(
         if match is not None and not _dismissed(match, dismissed):
             found[pair] = match
     return CompanyMatches(list(found.values()), companies)
+
+
+def _known(
+    keys: list[AccountRow], alike: Iterable[tuple[int, int, float]]
+) -> Iterator[tuple[AccountRow, AccountRow, float]]:
+    """The ``alike`` pairs of which both accounts are among ``keys``, as ``alike_pairs`` gives
+    them."""
+    row_of = dict(zip(map(_FIRST_OF, keys), keys, strict=True))
+    for a, b, score in alike:
+        row_a, row_b = row_of.get(a), row_of.get(b)
+        if row_a is not None and row_b is not None:
+            yield row_a, row_b, score
+
+
+_FIRST_OF = itemgetter(_ID)
 
 
 def _dismissed(match: AccountMatch, dismissed: frozenset[tuple[int, int]]) -> bool:

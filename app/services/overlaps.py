@@ -1,7 +1,8 @@
 """The overlap report: live claims grouped by ``app.domain.overlap_groups``, and its decisions.
 
 A scan reads every live claim and the accounts they are on once, as plain rows
-(``app.services.overlap_scan``), matches the accounts in memory through blocking, finds the
+(``app.services.overlap_scan``), and the pairs of alike names kept as accounts were written
+(``app.db.alike_names``); matches the accounts in memory through blocking, finds the
 overlapping claims from five values per claim, and makes full rows only of the claims in an
 overlap. The decisions are the person's: resolve a group (one owner, the others
 rejected with the reason) or dismiss a likely match as "not the same company" for good.
@@ -14,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.alike_names import stored_alike
 from app.db.models import Account, Claim, OverlapDismissal, OverlapResolution
 from app.db.types import utcnow
 from app.domain.enums import ClaimStatus
@@ -54,7 +56,8 @@ def overlap_groups(
     with gc_paused():  # a scan's rows, matches and groups hold no cycles (see gc_pause)
         rows = live_claim_rows(session, today)
         accounts = live_account_rows(session, today, rows)
-        matches, companies = company_matches(accounts, threshold, dismissed_pairs(session))
+        alike = stored_alike(session, threshold)
+        matches, companies = company_matches(accounts, threshold, dismissed_pairs(session), alike)
         links = claim_links(rows, matches, companies)
         claims = claims_in(links, rows, accounts, claimant_names(session))
         return group_overlaps(claims, links)

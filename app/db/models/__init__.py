@@ -1,7 +1,15 @@
 """Every table of Channel Desk; importing this package registers them all on ``Base.metadata``."""
 
 from app.db.base import Base
-from app.db.models.accounts import Account, Claim, DirectRep, OverlapDismissal, OverlapResolution
+from app.db.models.accounts import (
+    Account,
+    AccountAlike,
+    AccountUnmatched,
+    Claim,
+    DirectRep,
+    OverlapDismissal,
+    OverlapResolution,
+)
 from app.db.models.audit import AuditEntry
 from app.db.models.catalog import Price, Product, ProductFamily, VolumeBreak
 from app.db.models.deals import Deal, DealActivity, DealParty
@@ -12,6 +20,8 @@ from app.db.models.training import Course, TrainingRecord
 
 __all__ = [
     "Account",
+    "AccountAlike",
+    "AccountUnmatched",
     "AuditEntry",
     "Base",
     "Claim",

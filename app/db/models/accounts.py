@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base, Versioned
@@ -30,7 +39,10 @@ class Account(Versioned, Base):
     """An end customer: the company that buys."""
 
     __tablename__ = "account"
-    __table_args__ = (Index("ix_account_name_key_country", "name_key", "country"),)
+    __table_args__ = (
+        Index("ix_account_name_key_country", "name_key", "country"),
+        Index("ix_account_country_initials", "country", "name_initials"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
@@ -47,6 +59,9 @@ class Account(Versioned, Base):
     )
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("account.id", ondelete="RESTRICT"), doc="Set when merged into another account"
+    )
+    name_initials: Mapped[str | None] = mapped_column(
+        String(100), doc="Sorted first letters of the name's words; kept by app.db.alike_names"
     )
 
     owner_rep: Mapped[DirectRep | None] = relationship()
@@ -117,3 +132,38 @@ class OverlapDismissal(Base):
     account_b_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
     dismissed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     dismissed_by: Mapped[str] = mapped_column(String(120))
+
+
+class AccountAlike(Base):
+    """Two accounts of one country whose names are alike (``app.db.alike_names``), with their
+    similarity, kept as accounts are written so an overlap scan need not compare names again.
+
+    The score is a similarity percentage (0–100) from the name matcher, not money, so it is
+    kept as the matcher gives it.
+    """
+
+    __tablename__ = "account_alike"
+    __table_args__ = (
+        CheckConstraint("account_a_id < account_b_id", name="ordered_pair"),
+        Index("ix_account_alike_b", "account_b_id"),
+    )
+
+    account_a_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True
+    )
+    account_b_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+
+
+class AccountUnmatched(Base):
+    """An account written since its alike names were last looked for; filled by database
+    triggers on every insert, and on a change of name or country, however the account was
+    written. Emptied before each commit (``app.db.alike_names``)."""
+
+    __tablename__ = "account_unmatched"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True
+    )
