@@ -57,7 +57,7 @@ print(json.dumps({"seconds": seconds, "bare": bare, "new": summary.new,
                   "unchanged": summary.unchanged,
                   "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
-TURNS = 3
+TURNS = 5
 
 
 def _generate(path: Path) -> None:

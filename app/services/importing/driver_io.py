@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
 from sqlalchemy import Column, Table, insert, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from app.db.plain import plain_rows
@@ -41,12 +42,44 @@ def write_columns(connection: Connection, table: Table, columns: dict[str, list[
 
 def insert_columns(connection: Connection, table: Table, columns: dict[str, list[object]]) -> int:
     """``INSERT`` into SQLite the rows given as ``columns`` (``{column name: values}``, all of
-    one length), in their order.
+    one length), in their order; the rowid of the last row (SQLite's ``last_insert_rowid``).
+    See ``prepare_insert``."""
+    target = InsertTarget.of(connection)
+    return run_insert(connection, prepare_insert(target, table, columns))
 
-    Each column is converted to what the driver stores by its own column type (enums to their
-    values, dates to text, exact decimals to scaled integers), once per distinct value where a
-    column repeats itself; a column left out gets its default. Returns the rowid of the last
-    row (SQLite's ``last_insert_rowid``).
+
+@dataclass(frozen=True)
+class InsertTarget:
+    """What preparing an insert needs to know of the database, read once from a connection,
+    so that another thread can prepare inserts while the connection is busy."""
+
+    dialect: Dialect
+    parameter_limit: int
+
+    @classmethod
+    def of(cls, connection: Connection) -> InsertTarget:
+        sqlite = connection.dialect.name == "sqlite"
+        return cls(connection.dialect, _parameter_limit(connection) if sqlite else 0)
+
+
+@dataclass(frozen=True)
+class PreparedInsert:
+    """Rows made ready for the driver: SQLite's statements with their values, or, for other
+    databases, the rows as SQLAlchemy's executemany takes them."""
+
+    count: int
+    statements: list[tuple[str, tuple[object, ...]]]
+    rows: list[dict[str, object]]
+
+
+def prepare_insert(
+    target: InsertTarget, table: Table, columns: dict[str, list[object]]
+) -> PreparedInsert:
+    """The statements that insert the rows given as ``columns``, all Python work done.
+
+    On SQLite each column is converted to what the driver stores by its own column type (enums
+    to their values, dates to text, exact decimals to scaled integers), once per distinct value
+    where a column repeats itself; a column left out gets its default.
 
     The rows go a few hundred per statement (``INSERT … VALUES (…), (…), …``): SQLite then does
     a chunk's work in one step, in C, and lets other Python threads run meanwhile, where an
@@ -54,8 +87,10 @@ def insert_columns(connection: Connection, table: Table, columns: dict[str, list
     """
     count = len(next(iter(columns.values()), []))
     if not count:
-        return 0
-    dialect = connection.dialect
+        return PreparedInsert(0, [], [])
+    dialect = target.dialect
+    if dialect.name != "sqlite":
+        return PreparedInsert(count, [], row_dicts(columns))
     values = dict(columns)
     for column in table.c:  # the defaults the ORM and Core would fill in
         if column.name in values or column.default is None:
@@ -74,17 +109,22 @@ def insert_columns(connection: Connection, table: Table, columns: dict[str, list
         ", ".join(preparer.format_column(column) for column in targets),
     )
     one_row = "(" + ", ".join("?" * len(targets)) + ")"
-    per_statement = max(1, min(CHUNK_ROWS, _parameter_limit(connection) // len(targets)))
+    per_statement = max(1, min(CHUNK_ROWS, target.parameter_limit // len(targets)))
     flat = list(chain.from_iterable(zip(*values.values(), strict=True)))
     width = len(targets)
-    last = 0
+    statements = []
     for start in range(0, count, per_statement):
         rows = min(per_statement, count - start)
         sql = head + ", ".join([one_row] * rows)
-        result = connection.exec_driver_sql(
-            sql, tuple(flat[start * width : (start + rows) * width])
-        )
-        last = int(result.lastrowid)
+        statements.append((sql, tuple(flat[start * width : (start + rows) * width])))
+    return PreparedInsert(count, statements, [])
+
+
+def run_insert(connection: Connection, prepared: PreparedInsert) -> int:
+    """Execute a SQLite ``prepared`` insert; the rowid of its last row."""
+    last = 0
+    for sql, values in prepared.statements:
+        last = int(connection.exec_driver_sql(sql, values).lastrowid)
     return last
 
 

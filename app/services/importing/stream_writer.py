@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.importing.sheet import BLOCK_ROWS
 from app.services.importing.audit import AuditBatch
-from app.services.importing.writing import insert_new
+from app.services.importing.driver_io import InsertTarget, PreparedInsert
+from app.services.importing.writing import insert_prepared, prepare_new
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class StreamWriter:
         complete: Callable[[Columns], Columns],
     ) -> None:
         self.session = session
+        self.target = InsertTarget.of(session.connection())  # before the worker has it
         self.table = table
         self.audit = AuditBatch(session, source)
         self.keep_writing = keep_writing
@@ -96,19 +98,20 @@ class StreamWriter:
         return [] if self.stopped else self.ids
 
     def _flush(self) -> None:
+        """Hand the rows collected to the worker, made ready for the driver here: the worker's
+        share of an import is the longer one, so it is left only the database's own work."""
         if not self.keep_writing():
             self._stop()
         elif self.rows and self.fields is not None:
             fields, rows, numbers = self.fields, self.rows, self.numbers
             self.rows, self.numbers = [], []
-            self.pending.append(self.pool.submit(self._write, fields, rows, numbers))
+            values = zip(*rows, strict=True)
+            columns = {field: list(cells) for field, cells in zip(fields, values, strict=True)}
+            prepared = prepare_new(self.target, self.table, self.complete(columns))
+            self.pending.append(self.pool.submit(self._write, prepared, numbers))
 
-    def _write(
-        self, fields: tuple[str, ...], rows: list[tuple[object, ...]], numbers: list[int]
-    ) -> list[int]:
-        values = zip(*rows, strict=True)
-        columns = {field: list(cells) for field, cells in zip(fields, values, strict=True)}
-        ids = insert_new(self.session, self.table, self.audit, self.complete(columns), numbers)
+    def _write(self, prepared: PreparedInsert, numbers: list[int]) -> list[int]:
+        ids = insert_prepared(self.session, self.table, self.audit, prepared, numbers)
         self.audit.write()
         return ids
 

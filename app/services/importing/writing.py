@@ -18,7 +18,12 @@ from sqlalchemy.orm import Session
 from app.db.types import utcnow
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import Changes
-from app.services.importing.driver_io import insert_columns, row_dicts
+from app.services.importing.driver_io import (
+    InsertTarget,
+    PreparedInsert,
+    prepare_insert,
+    run_insert,
+)
 
 
 def bulk_write(
@@ -70,31 +75,48 @@ def insert_new(
 ) -> list[int]:
     """Insert new records given as ``columns`` (``{column: values}``) with their version and
     time stamps, and note each in ``audit`` with its file row; their new ids, in order."""
+    prepared = prepare_new(InsertTarget.of(session.connection()), table, columns)
+    return insert_prepared(session, table, audit, prepared, rows)
+
+
+def prepare_new(
+    target: InsertTarget, table: Table, columns: dict[str, list[object]]
+) -> PreparedInsert:
+    """New records' rows with their version and time stamps, ready for the driver
+    (``insert_prepared``): all the Python work of an insert, which an import does on its
+    reading thread while the writing thread is busy with the database."""
     count = len(next(iter(columns.values())))
     now = utcnow()
     stamped = columns | {"version": [1] * count, "created_at": [now] * count,
                          "updated_at": [now] * count}  # fmt: skip
-    ids = _insert_many(session, table, stamped)
-    audit.created(str(table.name), ids, rows)
-    return ids
+    return prepare_insert(target, table, stamped)
 
 
-def _insert_many(session: Session, table: Table, columns: dict[str, list[object]]) -> list[int]:
-    """Insert the rows given as ``columns`` and return their new ids in order.
+def insert_prepared(
+    session: Session,
+    table: Table,
+    audit: AuditBatch,
+    prepared: PreparedInsert,
+    rows: Sequence[int | None] = (),
+) -> list[int]:
+    """Insert the ``prepared`` new records and note each in ``audit`` with its file row (from
+    ``rows``); their new ids, in order.
 
     On PostgreSQL, ``RETURNING`` with ``sort_by_parameter_order`` is batched. On SQLite that
     combination runs one statement per row, so the rows go straight to the driver instead
-    (``insert_columns``): the transaction holds SQLite's write lock, and rowids are handed out
-    as max + 1 in insertion order, so the new ids run from the old maximum up to the last row's.
+    (``run_insert``): the transaction holds SQLite's write lock, and rowids are handed out as
+    max + 1 in insertion order, so the new ids run from the old maximum up to the last row's.
     """
     connection = session.connection()
-    count = len(columns["version"])
     if connection.dialect.name != "sqlite":
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(session.execute(statement, row_dicts(columns)).scalars().all())
-    highest = f"SELECT max(id) FROM {connection.dialect.identifier_preparer.format_table(table)}"
-    before = connection.exec_driver_sql(highest).scalar() or 0
-    after = insert_columns(connection, table, columns)
-    if after - before != count:  # pragma: no cover - only if something else wrote meanwhile
-        raise RuntimeError("new rows could not be matched to their ids")
-    return list(range(before + 1, after + 1))
+        ids = list(session.execute(statement, prepared.rows).scalars().all())
+    else:
+        quoted = connection.dialect.identifier_preparer.format_table(table)
+        before = connection.exec_driver_sql(f"SELECT max(id) FROM {quoted}").scalar() or 0
+        after = run_insert(connection, prepared)
+        if after - before != prepared.count:  # pragma: no cover - only if another wrote meanwhile
+            raise RuntimeError("new rows could not be matched to their ids")
+        ids = list(range(before + 1, after + 1))
+    audit.created(str(table.name), ids, rows)
+    return ids
