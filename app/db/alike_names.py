@@ -11,9 +11,10 @@ A scan uses the stored pairs only when they are complete: nothing is listed as u
 older program may have written accounts) and its threshold is at least ``FLOOR``. Otherwise it
 compares names itself, as before; the result is the same either way.
 
-On PostgreSQL two people may add alike accounts at the same moment; each transaction would miss
-the other's uncommitted account. A transaction-scoped advisory lock makes them take turns, so
-the later one, reading after the earlier commit, finds the pair.
+On PostgreSQL two people may write alike accounts at the same moment: each transaction would
+miss the other's uncommitted account, or store a pair from a name the other is changing. A
+transaction-scoped advisory lock makes them take turns; the later one, reading after the
+earlier commit, clears the pairs of its accounts and finds them again from what is committed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, delete, event, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Account, AccountAlike, AccountUnmatched
@@ -66,12 +67,27 @@ def match_unmatched(session: Session) -> int:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
         waiting = session.scalars(select(AccountUnmatched.account_id)).all()
     ids = set(waiting)
+    for part in _parts(ids):
+        # Found again below: what is stored for them is stale, including a pair another
+        # writer stored, from what it saw, after this transaction's triggers cleared them.
+        session.execute(
+            delete(AccountAlike).where(
+                or_(AccountAlike.account_a_id.in_(part), AccountAlike.account_b_id.in_(part))
+            )
+        )
     pairs = _all_pairs_of(session, ids) if len(ids) >= BULK else _block_pairs_of(session, ids)
     if pairs:
         rows = [{"account_a_id": a, "account_b_id": b, "score": s} for a, b, s in pairs]
         session.execute(insert(AccountAlike), rows)
-    session.execute(delete(AccountUnmatched).where(AccountUnmatched.account_id.in_(ids)))
+    for part in _parts(ids):
+        session.execute(delete(AccountUnmatched).where(AccountUnmatched.account_id.in_(part)))
     return len(ids)
+
+
+def _parts(ids: set[int], size: int = 10_000) -> list[list[int]]:
+    """``ids`` in lists short enough for one statement's parameters on any database."""
+    ordered = sorted(ids)
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
 def _all_pairs_of(session: Session, ids: set[int]) -> list[AlikePair]:

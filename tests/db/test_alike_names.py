@@ -245,3 +245,26 @@ def test_two_people_adding_alike_accounts_at_once_both_see_the_pair(
         first.close()
         second.close()
     assert len(_stored(postgres_db)) == 1 and _stored(postgres_db) == _expected(postgres_db)
+
+
+@pytest.mark.postgres
+def test_a_pair_stored_from_a_name_being_changed_meanwhile_is_cleared(
+    postgres_db: Database,
+) -> None:
+    _add(postgres_db, [_account("Contoso Pharma", "DE")])
+    renaming = postgres_db.sessions()
+    try:
+        renaming.execute(
+            update(Account)
+            .where(Account.name == "Contoso Pharma")
+            .values(name="Northwind Foods", name_key=name_key("Northwind Foods"))
+        )
+        renaming.flush()
+        # Someone else adds a twin of the old name and commits first: from what they see,
+        # the two are alike.
+        _add(postgres_db, [_account("Contosso Pharma", "DE")])
+        assert len(_stored(postgres_db)) == 1
+        renaming.commit()
+    finally:
+        renaming.close()
+    assert _stored(postgres_db) == _expected(postgres_db) == set()
