@@ -193,7 +193,10 @@ def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
 def _needs_likely(claims: int, links: tuple[ClaimOverlap, ...]) -> bool:
     """Whether the group holds together only through a likely link: certain links alone leave
     its ``claims`` in more than one piece."""
-    pieces = _join(link for link in links if link.confidence is Confidence.CERTAIN)
+    certain = [link for link in links if link.confidence is Confidence.CERTAIN]
+    if len(certain) < claims - 1:  # too few links to join them all: no need to look
+        return True
+    pieces = _join(certain)
     return len(pieces) != 1 or len(pieces[0].ids) < claims
 
 
