@@ -150,3 +150,26 @@ def test_a_partner_given_again_in_a_later_block_is_found_like_in_one_block(
         (BLOCK_ROWS * 2 + 4, "is the same partner as row 9 with different values: keep one row"),
     ]
     assert _count(sqlite_db, Partner) == MANY - 3
+
+
+def test_a_re_imported_partner_given_again_in_a_later_block_is_found_like_in_one_block(
+    sqlite_db: Database,
+) -> None:
+    """Whole blocks of unchanged partners are taken at once in a re-import; a later row that
+    repeats one of them, the same or with other values, or names one without its ID, is still
+    seen, and a changed row in a later block is still an update (it leaves the fast way)."""
+    _import(sqlite_db, _rows(MANY))
+    rows = _rows(MANY)
+    rows[BLOCK_ROWS + 10] = dict(rows[3])  # the same row again: merged
+    rows[BLOCK_ROWS * 2 + 1] = {**rows[5], "country": "FR"}  # other values: reported
+    rows[BLOCK_ROWS * 2 + 2] = {"name": "Partner 7", "country": "DE"}  # no ID, same name
+    rows[BLOCK_ROWS * 2 + 3]["tier"] = "Silver"  # changed: an update
+    summary = _import(sqlite_db, rows, skip_invalid=True)
+    assert summary.merged == 1
+    assert summary.updated == 1
+    assert summary.unchanged == MANY - 4
+    assert [(p.row, p.reason) for p in summary.problems] == [
+        (BLOCK_ROWS * 2 + 3, "is the same partner as row 7 with different values: keep one row"),
+        (BLOCK_ROWS * 2 + 4, "is the same partner as row 9 with different values: keep one row"),
+    ]
+    assert _count(sqlite_db, Partner) == MANY

@@ -7,7 +7,9 @@ cannot be empty, so an empty cell there keeps the stored value (a new partner ge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from sqlalchemy import Table, select
@@ -136,6 +138,9 @@ def import_partners(
                 if summary.preview:
                     for number, name in zip(new_numbers, columns["name"], strict=True):
                         summary.planned(number, "New", str(name))
+            elif _all_unchanged(block, rows, fields, in_file, stored, claimed):
+                summary.unchanged += len(rows)
+                continue
             for index, number in enumerate(() if new_rows else block.numbers):
                 if index in block.bad:
                     continue
@@ -203,22 +208,68 @@ def _all_new(
     row rules would find (and if so, noted as met): the common case of a first import, where
     every row has its own Partner ID and nothing is stored yet. It is told by a few set
     operations on the block's IDs; any other block goes row by row."""
+    if stored.by_name:
+        return False
+    folded = _first_met_codes(block, in_file)
+    if folded is None:
+        return False
+    _note_met(block, rows, folded, in_file)
+    return True
+
+
+def _all_unchanged(
+    block: ParsedBlock,
+    rows: list[tuple[object, ...]],
+    fields: tuple[str, ...],
+    in_file: _InFile,
+    stored: _Stored,
+    claimed: dict[int, int],
+) -> bool:
+    """Whether every row of ``block`` gives again, unchanged, the stored partner of its Partner
+    ID, as the row by row rules would find (and if so, noted as met and claimed): the common
+    case of a re-import. Told by looking the IDs up and comparing the rows with the stored
+    values in one comparison of lists; any other block goes row by row."""
+    if not stored.by_code:
+        return False
+    folded = _first_met_codes(block, in_file)
+    if folded is None:
+        return False
+    if not stored.by_code.keys() >= set(folded):
+        return False
+    found = list(map(stored.by_code.__getitem__, folded))
+    ids = [partner[0] for partner in found]
+    if not claimed.keys().isdisjoint(ids) or list(map(stored.values_of(fields), found)) != rows:
+        return False
+    _note_met(block, rows, folded, in_file)
+    claimed.update(zip(ids, block.numbers, strict=True))
+    return True
+
+
+def _first_met_codes(block: ParsedBlock, in_file: _InFile) -> list[str] | None:
+    """The block's Partner IDs, folded, when every row has one and a name, and none is met
+    twice, in the block or before it; else ``None``."""
     codes, names = block.columns.get("partner_code"), block.columns.get("name")
-    if block.bad or codes is None or names is None or in_file.without_code or stored.by_name:
-        return False
+    if block.bad or codes is None or names is None or in_file.without_code:
+        return None
     if not (all(codes) and all(names)):
-        return False
+        return None
     folded = [str(code).casefold() for code in codes]
-    distinct = set(folded)
     # A keys view against a set: the block's IDs are looked up, not all those met before.
+    distinct = set(folded)
     if len(distinct) != len(folded) or not in_file.by_code.keys().isdisjoint(distinct):
-        return False
+        return None
+    return folded
+
+
+def _note_met(
+    block: ParsedBlock, rows: list[tuple[object, ...]], folded: list[str], in_file: _InFile
+) -> None:
+    """Note the rows of ``block`` as met, as ``_InFile.earlier`` notes a row with an ID."""
     countries = block.columns.get("country") or [None] * len(rows)
     met = list(zip(block.numbers, rows, strict=True))
     in_file.by_code.update(zip(folded, met, strict=True))
     texts = [str(country or "") for country in countries]
-    in_file.unkeyed += zip(met, map(str, names), texts, strict=True)
-    return True
+    in_file.unkeyed += zip(met, map(str, block.columns["name"]), texts, strict=True)
 
 
 def _new_columns(columns: dict[str, list[object]]) -> dict[str, list[object]]:
@@ -332,7 +383,7 @@ class _Stored:
             if row[code]:
                 self.by_code[row[code].casefold()] = row
             self.by_name.setdefault((row[key], row[country] or ""), []).append(row)
-        self._positions: dict[tuple[str, ...], list[int]] = {}
+        self._getters: dict[tuple[str, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {}
 
     def match(self, code: object, name: str, country: str) -> tuple[Any, ...] | str | None:
         """The stored partner of that Partner ID, or else of that name (key) in ``country``;
@@ -353,15 +404,24 @@ class _Stored:
             )
         return candidates[0] if candidates else None
 
+    def values_of(self, fields: tuple[str, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+        """What gives a stored row's values of ``fields``, in that order, as a tuple."""
+        getter = self._getters.get(fields)
+        if getter is None:
+            positions = [self.AT[field] for field in fields]
+            if len(positions) == 1:
+                (at,) = positions
+                getter = self._getters[fields] = lambda stored: (stored[at],)
+            else:
+                getter = self._getters[fields] = itemgetter(*positions)
+        return getter
+
     def changes(
         self, stored: tuple[Any, ...], fields: tuple[str, ...], row: tuple[object, ...]
     ) -> Changes:
         """What ``row`` (values of ``fields``) would change in the ``stored`` row: nothing, in
         a re-import, found by one comparison of the stored values in the file's order."""
-        positions = self._positions.get(fields)
-        if positions is None:
-            positions = self._positions[fields] = [self.AT[field] for field in fields]
-        if [stored[at] for at in positions] == list(row):
+        if self.values_of(fields)(stored) == row:
             return {}
         record = dict(zip(fields, row, strict=True))
         return _changes(dict(zip(self.COLUMNS, stored, strict=True)), record)
