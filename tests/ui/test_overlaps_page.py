@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import AuditEntry, Claim, OverlapDismissal, OverlapResolution
 from app.domain.enums import ClaimStatus
+from app.ui.context import UiContext
 from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
 from app.ui.overlap_resolve_dialog import OverlapResolveDialog
@@ -233,3 +234,39 @@ def test_long_names_do_not_widen_the_resolve_dialog(qtbot: QtBot) -> None:
     combo = long.owner_combo
     needed = combo.view().sizeHintForColumn(0)
     assert combo.view().minimumWidth() >= needed  # the open list shows each choice whole
+
+
+def test_dragging_the_handle_gives_the_groups_more_rows_and_is_kept(
+    qtbot: QtBot, context: UiContext, sqlite_db: Database
+) -> None:
+    add_overlap_world(sqlite_db, TODAY)
+    first = MainWindow(context, sqlite_db)
+    qtbot.addWidget(first)
+    with qtbot.waitExposed(first):
+        first.show()
+    first.resize(790, 560)
+    page = overlaps_page(qtbot, first)
+    QApplication.processEvents()
+    groups_before, detail_before = page.splitter.sizes()
+    # Until the handle is moved, the detail is as tall as its rows and the groups take the rest.
+    space = page.splitter.height() - page.splitter.handleWidth()
+    room = space - page.groups_box.minimumSizeHint().height()
+    assert detail_before == min(page.detail.sizeHint().height(), room)
+    handle = page.splitter.handle(1)
+    middle = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle + QPoint(0, 60))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle + QPoint(0, 60))
+    dragged = page.splitter.sizes()
+    assert dragged[0] > groups_before
+    page.group_table.selectRow(1)  # another group no longer moves the handle
+    assert page.splitter.sizes() == dragged
+    first.close()
+
+    second = MainWindow(context, sqlite_db)
+    qtbot.addWidget(second)
+    with qtbot.waitExposed(second):
+        second.show()
+    again = overlaps_page(qtbot, second)
+    QApplication.processEvents()
+    assert again.splitter.sizes() == dragged

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
@@ -43,6 +43,8 @@ class Page(QWidget):
         self.context = context
         self._db: Database | None = None
         self.stale = True
+        self._splitters: dict[str, QSplitter] = {}
+        self.restored_splitters: set[str] = set()  # those the person had left somewhere
         self.loads = 0  # how many times rows were read: tests check pages reload only when needed
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 12)
@@ -113,10 +115,23 @@ class Page(QWidget):
     def save_state(self) -> None:
         for table in self.tables():
             table.save_state(self.context.settings)
+        for name, splitter in self._splitters.items():
+            state = bytes(splitter.saveState().data())
+            self.context.settings.window.set_splitter_state(name, state)
 
     def restore_state(self) -> None:
         for table in self.tables():
             table.restore_state(self.context.settings)
+        for name, splitter in self._splitters.items():
+            state = self.context.settings.window.splitter_state(name)
+            if state:
+                splitter.restoreState(state)
+                self.restored_splitters.add(name)
+
+    def remember_splitter(self, splitter: QSplitter, name: str | None = None) -> None:
+        """Keep where the person leaves ``splitter``'s handle from one start to the next (under
+        the page's key, or ``name`` for a second one)."""
+        self._splitters[name or self.key] = splitter
 
     # --- for subclasses ------------------------------------------------------------------
 

@@ -84,6 +84,7 @@ class ClaimsPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setHandleWidth(14)
+        self.remember_splitter(self.splitter)
         self.body.addWidget(self.splitter)
         self.dialogs: list[QDialog] = []
         self.ask_merge: Callable[[AccountMergeDialog], bool] = _run_merge
@@ -114,17 +115,6 @@ class ClaimsPage(Page):
 
     def export_source(self) -> tuple[str, Sequence[Any], Sequence[Column[Any]]] | None:
         return ("Claims", self.claims.records.rows(), self.claims.records.columns)
-
-    def save_state(self) -> None:
-        super().save_state()
-        state = bytes(self.splitter.saveState().data())
-        self.context.settings.window.set_splitter_state(self.key, state)
-
-    def restore_state(self) -> None:
-        super().restore_state()
-        state = self.context.settings.window.splitter_state(self.key)
-        if state:
-            self.splitter.restoreState(state)
 
     # --- selections ----------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 exposure first, so the costliest channel conflicts are decided first.
 
 On top one row per group; below, the selected group explained: its claims and each match with
-the reason (same domain, same name, similar name). Resolve gives the account to one claim and
-rejects the others with the reason; "Not the same company" dismisses a likely match for good.
+the reason (same domain, same name, similar name). The handle between them gives either more
+room in a small window, and stays where the person leaves it. Resolve gives the account to one
+claim and rejects the others with the reason; "Not the same company" dismisses a likely match
+for good.
 
 Keys: Ctrl+Shift+R (or Enter, or a double-click) resolves the selected group.
 """
@@ -14,8 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
@@ -107,15 +109,26 @@ class OverlapsPage(Page):
         detail_layout.addWidget(
             section("Why they match", self.match_table, [self.dismiss_button])[0]
         )
-        # The detail is as tall as its rows; the groups above take the rest of the page.
-        detail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         groups, _ = section(
             "Overlapping live claims, most money at stake first",
             self.group_table,
             [self.resolve_button],
         )
-        self.body.addWidget(groups, 1)
-        self.body.addWidget(detail)
+        # The detail starts as tall as its rows and the groups take the rest of the page; in a
+        # short window the person drags the handle to see more of either, and it stays there.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("overlapsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(groups)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setHandleWidth(14)
+        self.remember_splitter(self.splitter)
+        self.body.addWidget(self.splitter)
+        self.groups_box, self.detail = groups, detail
+        self.handle_moved = False  # in this session; an earlier one's is in restored_splitters
+        self.splitter.splitterMoved.connect(self._handle_moved)
 
         # Tests replace these to answer the dialogs the way a person would.
         self.ask_resolution: Callable[[QDialog], bool] = _run
@@ -132,6 +145,26 @@ class OverlapsPage(Page):
         resolve.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         resolve.activated.connect(self.resolve_selected)
         self._enable()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_detail()
+
+    def _handle_moved(self) -> None:
+        self.handle_moved = True
+
+    def _fit_detail(self) -> None:
+        """Give the detail the height of its rows and the groups the rest, as the detail and
+        the window change, until the person drags the handle: from then on it stays where
+        they leave it (and is remembered)."""
+        if self.handle_moved or self.key in self.restored_splitters:
+            return
+        space = self.splitter.height() - self.splitter.handleWidth()
+        groups = self.groups_box.minimumSizeHint().height()
+        if space <= groups:
+            return
+        wanted = min(self.detail.sizeHint().height(), space - groups)
+        self.splitter.setSizes([space - wanted, wanted])
 
     # --- loading -------------------------------------------------------------------------
 
@@ -193,6 +226,7 @@ class OverlapsPage(Page):
             bar = sideways.sizeHint().height() if sideways.maximum() > 0 else 0  # narrow window
             # A small window shrinks the detail to two rows each before the groups above.
             table.fit_height_to_rows(DETAIL_ROWS, fewest=1, extra=bar)
+        self._fit_detail()
         self._enable()
 
     def _empty_text(self) -> str:

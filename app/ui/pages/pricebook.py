@@ -168,6 +168,7 @@ class PriceBookPage(PriceBookEditing, Page):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setHandleWidth(14)
+        self.remember_splitter(self.splitter)
         # Each table keeps a few rows in view; a window too short for them all scrolls the
         # page rather than squeezing the prices down to a single row.
         for table, rows in ((self.products, 5), (self.prices, 3), (self.breaks, 2)):
@@ -291,14 +292,3 @@ class PriceBookPage(PriceBookEditing, Page):
         with self._db.reading() as session:
             rows = list_prices(session, self.context.today())
         return ("Prices", rows, PRICE_COLUMNS)
-
-    def save_state(self) -> None:
-        super().save_state()
-        state = bytes(self.splitter.saveState().data())
-        self.context.settings.window.set_splitter_state(self.key, state)
-
-    def restore_state(self) -> None:
-        super().restore_state()
-        state = self.context.settings.window.splitter_state(self.key)
-        if state:
-            self.splitter.restoreState(state)

@@ -60,6 +60,7 @@ class TrainingPage(Page):
         self.table = RecordTable("training", TRAINING_COLUMNS)
         self.table.empty_text = "No training logged yet. Record a class with Log training."
         self.coverage = CoverageTab()
+        self.remember_splitter(self.coverage.splitter, "training_coverage")
         self.expiring = ExpiringTab()
         self.courses = CoursesTab()
         self.tabs = QTabWidget()
@@ -275,16 +276,3 @@ class TrainingPage(Page):
         show = getattr(self.window(), "show_message", None)
         if callable(show):
             show(text)
-
-    # --- remembered state ----------------------------------------------------------------
-
-    def save_state(self) -> None:
-        super().save_state()
-        state = bytes(self.coverage.splitter.saveState().data())
-        self.context.settings.window.set_splitter_state("training_coverage", state)
-
-    def restore_state(self) -> None:
-        super().restore_state()
-        state = self.context.settings.window.splitter_state("training_coverage")
-        if state:
-            self.coverage.splitter.restoreState(state)
