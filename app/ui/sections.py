@@ -1,10 +1,12 @@
-"""Small building blocks the pages share: a named button, and a titled section of a page."""
+"""Small building blocks the pages share: a named button, a titled section of a page, and a
+handle between two parts of a page."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.ui.elided_label import ElidedLabel
 
@@ -34,3 +36,18 @@ def section(title: str, body: QWidget, buttons: Sequence[QPushButton]) -> tuple[
     layout.addLayout(row)
     layout.addWidget(body, 1)
     return box, label
+
+
+def splitter(
+    orientation: Qt.Orientation, name: str, parts: Sequence[tuple[QWidget, int]]
+) -> QSplitter:
+    """``parts`` (each with its stretch factor) with a handle between them that the person can
+    drag; no part can be dragged out of sight."""
+    handle = QSplitter(orientation)
+    handle.setObjectName(name)
+    handle.setChildrenCollapsible(False)
+    for index, (part, stretch) in enumerate(parts):
+        handle.addWidget(part)
+        handle.setStretchFactor(index, stretch)
+    handle.setHandleWidth(14)
+    return handle

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from app.services.coverage import (
     coverage_people,
 )
 from app.ui.record_table import RecordTable
+from app.ui.sections import splitter
 from app.ui.table_model import RowTableModel
 
 #: (background, text) per state: light fills with dark text, readable in light and dark themes.
@@ -169,14 +169,9 @@ class CoverageTab(QWidget):
         below_layout.setSpacing(6)
         below_layout.addWidget(self.people_title)
         below_layout.addWidget(self.people, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("coverageSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.matrix)
-        self.splitter.addWidget(below)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setHandleWidth(14)
+        self.splitter = splitter(
+            Qt.Orientation.Vertical, "coverageSplitter", [(self.matrix, 3), (below, 2)]
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QSplitter,
     QTabWidget,
     QWidget,
 )
@@ -33,7 +32,7 @@ from app.ui.claim_actions import ClaimActions
 from app.ui.context import UiContext
 from app.ui.pages.base import Page, table_count
 from app.ui.record_table import RecordTable
-from app.ui.sections import button, section
+from app.ui.sections import button, section, splitter
 
 
 def _run_merge(dialog: AccountMergeDialog) -> bool:
@@ -68,9 +67,6 @@ class ClaimsPage(Page):
         self.merge_button = button(
             "&Merge…", "mergeAccounts", "Merge the two selected accounts: they are one company"
         )
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("claimsSplitter")
-        self.splitter.setChildrenCollapsible(False)
         claims_box, self.claims_title = section(
             "Claims (deal registrations)", self.claim_tabs, self.claim_actions.buttons
         )
@@ -79,11 +75,9 @@ class ClaimsPage(Page):
             self.accounts,
             [self.new_account_button, self.edit_account_button, self.merge_button],
         )
-        self.splitter.addWidget(claims_box)
-        self.splitter.addWidget(accounts_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setHandleWidth(14)
+        self.splitter = splitter(
+            Qt.Orientation.Vertical, "claimsSplitter", [(claims_box, 3), (accounts_box, 2)]
+        )
         self.remember_splitter(self.splitter)
         self.body.addWidget(self.splitter)
         self.dialogs: list[QDialog] = []

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
@@ -45,7 +45,7 @@ from app.ui.figures import unbroken_figures
 from app.ui.overlap_resolve_dialog import OverlapResolveDialog
 from app.ui.pages.base import Page, plural, table_count
 from app.ui.record_table import RecordTable
-from app.ui.sections import button, section
+from app.ui.sections import button, section, splitter
 
 GROUP_ROWS_SHOWN = 2  # the list to choose from keeps this many rows in a small window
 DETAIL_ROWS = 6  # a group rarely has more claims; the tables scroll beyond
@@ -116,14 +116,9 @@ class OverlapsPage(Page):
         )
         # The detail starts as tall as its rows and the groups take the rest of the page; in a
         # short window the person drags the handle to see more of either, and it stays there.
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("overlapsSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(groups)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setHandleWidth(14)
+        self.splitter = splitter(
+            Qt.Orientation.Vertical, "overlapsSplitter", [(groups, 1), (detail, 0)]
+        )
         self.remember_splitter(self.splitter)
         self.body.addWidget(self.splitter)
         self.groups_box, self.detail = groups, detail

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +47,7 @@ from app.ui.pricebook_editing import PriceBookEditing
 from app.ui.pricebook_files import PriceBookFiles
 from app.ui.pricebook_widgets import PriceHistoryModel
 from app.ui.record_table import RecordTable
-from app.ui.sections import button, section
+from app.ui.sections import button, section, splitter
 
 
 class PriceBookPage(PriceBookEditing, Page):
@@ -160,14 +159,9 @@ class PriceBookPage(PriceBookEditing, Page):
         right_layout.addWidget(prices_box, 3)
         right_layout.addWidget(breaks_box, 2)
         right_layout.addWidget(settings_box, 0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("pricebookSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setHandleWidth(14)
+        self.splitter = splitter(
+            Qt.Orientation.Horizontal, "pricebookSplitter", [(left, 1), (right, 1)]
+        )
         self.remember_splitter(self.splitter)
         # Each table keeps a few rows in view; a window too short for them all scrolls the
         # page rather than squeezing the prices down to a single row.
