@@ -15,6 +15,8 @@ On PostgreSQL two people may write alike accounts at the same moment: each trans
 miss the other's uncommitted account, or store a pair from a name the other is changing. A
 transaction-scoped advisory lock makes them take turns; the later one, reading after the
 earlier commit, clears the pairs of its accounts and finds them again from what is committed.
+Pairs are written only under that lock (the triggers only list accounts), so two writers never
+hold pairs the other waits for.
 """
 
 from __future__ import annotations
@@ -68,8 +70,8 @@ def match_unmatched(session: Session) -> int:
         waiting = session.scalars(select(AccountUnmatched.account_id)).all()
     ids = set(waiting)
     for part in _parts(ids):
-        # Found again below: what is stored for them is stale, including a pair another
-        # writer stored, from what it saw, after this transaction's triggers cleared them.
+        # Found again below: what is stored for them is stale (their name or country changed),
+        # including a pair another writer stored from what it saw before this one commits.
         session.execute(
             delete(AccountAlike).where(
                 or_(AccountAlike.account_a_id.in_(part), AccountAlike.account_b_id.in_(part))

@@ -232,8 +232,12 @@ def open_database(
     install_alike_names(sessions)
     database = Database(url=url, engine=engine, sessions=sessions, actor=actor or _who())
     if migrate:
-        with database.transaction() as session:  # accounts an upgrade left unmatched
-            match_unmatched(session)
+        try:
+            with database.transaction() as session:  # accounts an upgrade left unmatched
+                match_unmatched(session)
+        except BaseException:
+            engine.dispose()
+            raise
     return database
 
 

@@ -15,6 +15,7 @@ from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
 
 import app.db.alike_names as alike_names
 from app.db.alike_names import FLOOR, stored_alike
@@ -267,4 +268,47 @@ def test_a_pair_stored_from_a_name_being_changed_meanwhile_is_cleared(
         renaming.commit()
     finally:
         renaming.close()
+    assert _stored(postgres_db) == _expected(postgres_db) == set()
+
+
+@pytest.mark.postgres
+def test_writers_renaming_accounts_of_one_stored_pair_do_not_wait_for_each_other(
+    postgres_db: Database,
+) -> None:
+    """One renames A (not committed yet); meanwhile someone stores the pair (A, X) and another
+    renames X. Neither of the two renames may end waiting for the other's lock."""
+    _add(postgres_db, [_account("Contoso Pharma", "DE")])
+    first, second = postgres_db.sessions(), postgres_db.sessions()
+    try:
+        first.execute(
+            update(Account)
+            .where(Account.name == "Contoso Pharma")
+            .values(name="Northwind Foods", name_key=name_key("Northwind Foods"))
+        )
+        first.flush()
+        _add(postgres_db, [_account("Contosso Pharma", "DE")])  # alike A's old name
+        second.execute(
+            update(Account)
+            .where(Account.name == "Contosso Pharma")
+            .values(name="Tailspin Mining", name_key=name_key("Tailspin Mining"))
+        )
+        second.flush()
+        errors: list[BaseException] = []
+
+        def commit(session: Session) -> None:
+            try:
+                session.commit()
+            except BaseException as error:  # reported below
+                errors.append(error)
+
+        workers = [threading.Thread(target=commit, args=(s,)) for s in (first, second)]
+        for worker in workers:
+            worker.start()
+            time.sleep(0.3)
+        for worker in workers:
+            worker.join(20)
+        assert errors == []
+    finally:
+        first.close()
+        second.close()
     assert _stored(postgres_db) == _expected(postgres_db) == set()

@@ -270,3 +270,28 @@ def test_dragging_the_handle_gives_the_groups_more_rows_and_is_kept(
     again = overlaps_page(qtbot, second)
     QApplication.processEvents()
     assert again.splitter.sizes() == dragged
+
+
+def test_a_handle_never_moved_keeps_fitting_the_detail_after_a_restart(
+    qtbot: QtBot, context: UiContext, sqlite_db: Database
+) -> None:
+    add_overlap_world(sqlite_db, TODAY)
+    first = MainWindow(context, sqlite_db)
+    qtbot.addWidget(first)
+    with qtbot.waitExposed(first):
+        first.show()
+    first.resize(790, 560)
+    overlaps_page(qtbot, first)
+    first.close()
+
+    second = MainWindow(context, sqlite_db)
+    qtbot.addWidget(second)
+    with qtbot.waitExposed(second):
+        second.show()
+    second.resize(790, 600)
+    page = overlaps_page(qtbot, second)
+    QApplication.processEvents()
+    space = page.splitter.height() - page.splitter.handleWidth()
+    room = space - page.groups_box.minimumSizeHint().height()
+    assert not page.splitter_placed()
+    assert page.splitter.sizes()[1] == min(page.detail.sizeHint().height(), room)

@@ -44,7 +44,7 @@ class Page(QWidget):
         self._db: Database | None = None
         self.stale = True
         self._splitters: dict[str, QSplitter] = {}
-        self.restored_splitters: set[str] = set()  # those the person had left somewhere
+        self._placed: set[str] = set()  # splitters whose handle the person moved, ever
         self.loads = 0  # how many times rows were read: tests check pages reload only when needed
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 12)
@@ -116,8 +116,9 @@ class Page(QWidget):
         for table in self.tables():
             table.save_state(self.context.settings)
         for name, splitter in self._splitters.items():
-            state = bytes(splitter.saveState().data())
-            self.context.settings.window.set_splitter_state(name, state)
+            if name in self._placed:  # else the page's own sizing stays in charge next time
+                state = bytes(splitter.saveState().data())
+                self.context.settings.window.set_splitter_state(name, state)
 
     def restore_state(self) -> None:
         for table in self.tables():
@@ -126,12 +127,18 @@ class Page(QWidget):
             state = self.context.settings.window.splitter_state(name)
             if state:
                 splitter.restoreState(state)
-                self.restored_splitters.add(name)
+                self._placed.add(name)
 
     def remember_splitter(self, splitter: QSplitter, name: str | None = None) -> None:
         """Keep where the person leaves ``splitter``'s handle from one start to the next (under
-        the page's key, or ``name`` for a second one)."""
-        self._splitters[name or self.key] = splitter
+        the page's key, or ``name`` for a second one). Only a handle they moved is kept."""
+        key = name or self.key
+        self._splitters[key] = splitter
+        splitter.splitterMoved.connect(lambda *_: self._placed.add(key))
+
+    def splitter_placed(self, name: str | None = None) -> bool:
+        """Whether the person has moved that splitter's handle, now or in an earlier session."""
+        return (name or self.key) in self._placed
 
     # --- for subclasses ------------------------------------------------------------------
 

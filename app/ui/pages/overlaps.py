@@ -122,8 +122,6 @@ class OverlapsPage(Page):
         self.remember_splitter(self.splitter)
         self.body.addWidget(self.splitter)
         self.groups_box, self.detail = groups, detail
-        self.handle_moved = False  # in this session; an earlier one's is in restored_splitters
-        self.splitter.splitterMoved.connect(self._handle_moved)
 
         # Tests replace these to answer the dialogs the way a person would.
         self.ask_resolution: Callable[[QDialog], bool] = _run
@@ -145,14 +143,11 @@ class OverlapsPage(Page):
         super().resizeEvent(event)
         self._fit_detail()
 
-    def _handle_moved(self) -> None:
-        self.handle_moved = True
-
     def _fit_detail(self) -> None:
         """Give the detail the height of its rows and the groups the rest, as the detail and
         the window change, until the person drags the handle: from then on it stays where
         they leave it (and is remembered)."""
-        if self.handle_moved or self.key in self.restored_splitters:
+        if self.splitter_placed():
             return
         space = self.splitter.height() - self.splitter.handleWidth()
         groups = self.groups_box.minimumSizeHint().height()

@@ -2,9 +2,11 @@
 
 ``account_alike`` holds the pairs of accounts of one country whose names are alike, with their
 similarity; ``account_unmatched`` lists the accounts written since their pairs were last looked
-for. Triggers fill it on every insert and on a change of name or country (dropping the pairs
-that change makes stale), so an account written any way at all is looked at again; the
-application empties it before each commit (``app.db.alike_names``). ``account.name_initials``
+for. Triggers fill it on every insert and on a change of name or country, so an account written
+any way at all is looked at again; the application replaces the pairs of the accounts listed,
+and empties the list, before each commit (``app.db.alike_names``). The triggers touch no pair
+themselves: on PostgreSQL that happens only under the lock that makes writers take turns, so
+two writers never wait for each other's pairs. ``account.name_initials``
 lets one new account be compared with only the names that can be alike.
 
 Every existing account is listed as unmatched here; opening the database then finds their
@@ -35,7 +37,6 @@ SQLITE_TRIGGERS = (
     CREATE TRIGGER account_unmatched_on_update AFTER UPDATE OF name_key, country ON account
     WHEN OLD.name_key IS NOT NEW.name_key OR OLD.country IS NOT NEW.country
     BEGIN
-        DELETE FROM account_alike WHERE account_a_id = NEW.id OR account_b_id = NEW.id;
         INSERT OR IGNORE INTO account_unmatched (account_id) VALUES (NEW.id);
     END
     """,
@@ -45,9 +46,6 @@ POSTGRESQL_TRIGGERS = (
     """
     CREATE FUNCTION account_unmatched_mark() RETURNS trigger AS $$
     BEGIN
-        IF TG_OP = 'UPDATE' THEN
-            DELETE FROM account_alike WHERE account_a_id = NEW.id OR account_b_id = NEW.id;
-        END IF;
         INSERT INTO account_unmatched (account_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
         RETURN NULL;
     END
