@@ -41,10 +41,8 @@ def find_partner(session: Session, ref: str) -> tuple[Party, int | None]:
     if not wanted:
         raise InputError("No partner yet: type its Partner ID or name.")
     columns = (Partner.id, Partner.name, Partner.partner_code, Partner.country, Partner.tier_id)
-    if _row_id(wanted) is not None:  # "#12", as a list of choices names a partner
-        rows: list[Any] = list(
-            session.execute(select(*columns).where(Partner.id == _row_id(wanted)))
-        )
+    if (row_id := _row_id(wanted)) is not None:  # "#12", as a list of choices names a partner
+        rows: list[Any] = list(session.execute(select(*columns).where(Partner.id == row_id)))
         if rows:
             row = rows[0]
             return Party(row.id, row.name, row.partner_code, row.country), row.tier_id
@@ -69,8 +67,8 @@ def find_account(session: Session, ref: str) -> Party:
     if not wanted:
         raise InputError("No account yet: type its name or ID.")
     columns = (Account.id, Account.name, Account.country)
-    if _row_id(wanted) is not None:  # "#12", as a list of choices names an account
-        rows = list(session.execute(select(*columns).where(Account.id == _row_id(wanted))))
+    if (row_id := _row_id(wanted)) is not None:  # "#12", as a list of choices names an account
+        rows = list(session.execute(select(*columns).where(Account.id == row_id)))
         if rows:
             return Party(rows[0].id, rows[0].name, None, rows[0].country)
     named = select(*columns).where(Account.name_key == name_key(wanted))

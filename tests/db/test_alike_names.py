@@ -248,6 +248,13 @@ def test_two_people_adding_alike_accounts_at_once_both_see_the_pair(
     assert len(_stored(postgres_db)) == 1 and _stored(postgres_db) == _expected(postgres_db)
 
 
+def _rename(session: Session, old: str, new: str) -> None:
+    """Rename account ``old`` in ``session``'s transaction, not committed yet."""
+    statement = update(Account).where(Account.name == old)
+    session.execute(statement.values(name=new, name_key=name_key(new)))
+    session.flush()
+
+
 @pytest.mark.postgres
 def test_a_pair_stored_from_a_name_being_changed_meanwhile_is_cleared(
     postgres_db: Database,
@@ -255,12 +262,7 @@ def test_a_pair_stored_from_a_name_being_changed_meanwhile_is_cleared(
     _add(postgres_db, [_account("Contoso Pharma", "DE")])
     renaming = postgres_db.sessions()
     try:
-        renaming.execute(
-            update(Account)
-            .where(Account.name == "Contoso Pharma")
-            .values(name="Northwind Foods", name_key=name_key("Northwind Foods"))
-        )
-        renaming.flush()
+        _rename(renaming, "Contoso Pharma", "Northwind Foods")
         # Someone else adds a twin of the old name and commits first: from what they see,
         # the two are alike.
         _add(postgres_db, [_account("Contosso Pharma", "DE")])
@@ -280,19 +282,9 @@ def test_writers_renaming_accounts_of_one_stored_pair_do_not_wait_for_each_other
     _add(postgres_db, [_account("Contoso Pharma", "DE")])
     first, second = postgres_db.sessions(), postgres_db.sessions()
     try:
-        first.execute(
-            update(Account)
-            .where(Account.name == "Contoso Pharma")
-            .values(name="Northwind Foods", name_key=name_key("Northwind Foods"))
-        )
-        first.flush()
+        _rename(first, "Contoso Pharma", "Northwind Foods")
         _add(postgres_db, [_account("Contosso Pharma", "DE")])  # alike A's old name
-        second.execute(
-            update(Account)
-            .where(Account.name == "Contosso Pharma")
-            .values(name="Tailspin Mining", name_key=name_key("Tailspin Mining"))
-        )
-        second.flush()
+        _rename(second, "Contosso Pharma", "Tailspin Mining")
         errors: list[BaseException] = []
 
         def commit(session: Session) -> None:

@@ -236,14 +236,20 @@ def test_long_names_do_not_widen_the_resolve_dialog(qtbot: QtBot) -> None:
     assert combo.view().minimumWidth() >= needed  # the open list shows each choice whole
 
 
+def _shown(qtbot: QtBot, context: UiContext, db: Database) -> MainWindow:
+    """A main window opened on ``db`` with the settings of ``context``, as at a start."""
+    window = MainWindow(context, db)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
 def test_dragging_the_handle_gives_the_groups_more_rows_and_is_kept(
     qtbot: QtBot, context: UiContext, sqlite_db: Database
 ) -> None:
     add_overlap_world(sqlite_db, TODAY)
-    first = MainWindow(context, sqlite_db)
-    qtbot.addWidget(first)
-    with qtbot.waitExposed(first):
-        first.show()
+    first = _shown(qtbot, context, sqlite_db)
     first.resize(790, 560)
     page = overlaps_page(qtbot, first)
     QApplication.processEvents()
@@ -263,10 +269,7 @@ def test_dragging_the_handle_gives_the_groups_more_rows_and_is_kept(
     assert page.splitter.sizes() == dragged
     first.close()
 
-    second = MainWindow(context, sqlite_db)
-    qtbot.addWidget(second)
-    with qtbot.waitExposed(second):
-        second.show()
+    second = _shown(qtbot, context, sqlite_db)  # the next start
     again = overlaps_page(qtbot, second)
     QApplication.processEvents()
     assert again.splitter.sizes() == dragged
@@ -276,18 +279,12 @@ def test_a_handle_never_moved_keeps_fitting_the_detail_after_a_restart(
     qtbot: QtBot, context: UiContext, sqlite_db: Database
 ) -> None:
     add_overlap_world(sqlite_db, TODAY)
-    first = MainWindow(context, sqlite_db)
-    qtbot.addWidget(first)
-    with qtbot.waitExposed(first):
-        first.show()
+    first = _shown(qtbot, context, sqlite_db)
     first.resize(790, 560)
     overlaps_page(qtbot, first)
     first.close()
 
-    second = MainWindow(context, sqlite_db)
-    qtbot.addWidget(second)
-    with qtbot.waitExposed(second):
-        second.show()
+    second = _shown(qtbot, context, sqlite_db)  # the next start
     second.resize(790, 600)
     page = overlaps_page(qtbot, second)
     QApplication.processEvents()
