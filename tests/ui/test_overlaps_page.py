@@ -245,6 +245,14 @@ def _shown(qtbot: QtBot, context: UiContext, db: Database) -> MainWindow:
     return window
 
 
+def _detail_fitted(page: OverlapsPage) -> bool:
+    """Whether the detail is as tall as its rows and the groups take the rest, as it is until
+    the person moves the handle."""
+    space = page.splitter.height() - page.splitter.handleWidth()
+    room = space - page.groups_box.minimumSizeHint().height()
+    return page.splitter.sizes()[1] == min(page.detail.sizeHint().height(), room)
+
+
 def test_dragging_the_handle_gives_the_groups_more_rows_and_is_kept(
     qtbot: QtBot, context: UiContext, sqlite_db: Database
 ) -> None:
@@ -253,11 +261,8 @@ def test_dragging_the_handle_gives_the_groups_more_rows_and_is_kept(
     first.resize(790, 560)
     page = overlaps_page(qtbot, first)
     QApplication.processEvents()
-    groups_before, detail_before = page.splitter.sizes()
-    # Until the handle is moved, the detail is as tall as its rows and the groups take the rest.
-    space = page.splitter.height() - page.splitter.handleWidth()
-    room = space - page.groups_box.minimumSizeHint().height()
-    assert detail_before == min(page.detail.sizeHint().height(), room)
+    groups_before = page.splitter.sizes()[0]
+    assert _detail_fitted(page)
     handle = page.splitter.handle(1)
     middle = handle.rect().center()
     qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
@@ -288,7 +293,5 @@ def test_a_handle_never_moved_keeps_fitting_the_detail_after_a_restart(
     second.resize(790, 600)
     page = overlaps_page(qtbot, second)
     QApplication.processEvents()
-    space = page.splitter.height() - page.splitter.handleWidth()
-    room = space - page.groups_box.minimumSizeHint().height()
     assert not page.splitter_placed()
-    assert page.splitter.sizes()[1] == min(page.detail.sizeHint().height(), room)
+    assert _detail_fitted(page)
