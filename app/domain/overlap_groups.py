@@ -9,15 +9,16 @@ money paid twice if nobody decides.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
 
 from app.domain.money import HUNDRED, ZERO, round_money
 from app.domain.overlap_links import ClaimOverlap, claim_links
-from app.domain.overlap_match import AccountKey, Confidence, company_matches
+from app.domain.overlap_match import CERTAIN, LIKELY, AccountKey, Confidence, company_matches
 
 
 class LiveClaim(NamedTuple):
@@ -59,13 +60,13 @@ class OverlapGroup(NamedTuple):
     def claimants(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.claimant_name for c in self.claims))
 
-    def exposure_sort_key(self) -> tuple[Decimal, str]:
-        """Largest exposure first. Currencies are not converted (the app has no rates), so the
-        group's largest single-currency exposure stands for it; the key breaks ties."""
+    def largest_exposure(self) -> Decimal:
+        """What the group is sorted by. Currencies are not converted (the app has no rates), so
+        its largest single-currency exposure stands for it."""
         exposure = self.exposure
         if len(exposure) == 1:
-            return (-exposure[0][1], self.key)
-        return (-max([amount for _, amount in exposure], default=ZERO), self.key)
+            return exposure[0][1]
+        return max([amount for _, amount in exposure], default=ZERO)
 
 
 def windows_meet(a: LiveClaim, b: LiveClaim) -> bool:
@@ -82,8 +83,14 @@ def group_overlaps(
     the scan passes only the claims it found in overlaps.
     """
     by_id = {claim.id: claim for claim in claims}
-    groups = [_group(piece, by_id) for piece in _join(overlaps)]
-    groups.sort(key=OverlapGroup.exposure_sort_key)
+    groups = [
+        _pair(piece.links[0], by_id) if len(piece.links) == 1 else _group(piece, by_id)
+        for piece in _join(overlaps)
+    ]
+    # Largest exposure first, ties by key: two stable sorts compare bare Decimals and strings,
+    # where one sort by (-exposure, key) tuples took twice as long.
+    groups.sort(key=_KEY)
+    groups.sort(key=OverlapGroup.largest_exposure, reverse=True)
     return groups
 
 
@@ -132,30 +139,42 @@ def _join(links: Iterable[ClaimOverlap]) -> list[_Piece]:
     return [piece for piece in made if piece_of[piece.ids[0]] is piece]
 
 
+def _pair(link: ClaimOverlap, by_id: dict[int, LiveClaim]) -> OverlapGroup:
+    """Most groups: two claims and the one link between them, made without sorting: the
+    earlier claim leads, or on one day the lower id."""
+    a, b = (link.a, link.b) if link.a < link.b else (link.b, link.a)
+    first, second = by_id[a], by_id[b]
+    if second.claimed_on < first.claimed_on:
+        first, second = second, first
+    currency = first.currency
+    amount, other = first.deal_amount, second.deal_amount
+    if currency and currency == second.currency and amount is not None and other is not None:
+        total = (first.commission_pct * amount + second.commission_pct * other) / HUNDRED
+        exposure: tuple[tuple[str, Decimal], ...] = ((currency, round_money(total, currency)),)
+    else:
+        exposure = _exposure((first, second))
+    return _GROUP(((first, second), (link,), link.confidence, exposure, f"{a},{b}"))
+
+
 def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
     links = piece.links
-    if len(links) == 1:  # most groups: two claims and the one link between them
-        link = links[0]
-        first, second = by_id[link.a], by_id[link.b]
-        if (second.claimed_on, second.id) < (first.claimed_on, first.id):
-            first, second = second, first
-        key = f"{link.a},{link.b}" if link.a < link.b else f"{link.b},{link.a}"
-        claims = (first, second)
-        return OverlapGroup(claims, (link,), link.confidence, _exposure(claims), key)
     members = sorted(map(by_id.__getitem__, piece.ids), key=_BY_DATE)
     kept = _one_per_pair(links)
-    likely = Confidence.LIKELY in map(_CONFIDENCE, kept)
+    likely = LIKELY in map(_CONFIDENCE, kept)
     certain = not (likely and _needs_likely(len(members), kept))
     return OverlapGroup(
         tuple(members),
         kept,
-        Confidence.CERTAIN if certain else Confidence.LIKELY,
+        CERTAIN if certain else LIKELY,
         _exposure(members),
         ",".join(map(str, sorted(piece.ids))),
     )
 
 
 _BY_DATE = attrgetter("claimed_on", "id")
+_KEY = attrgetter("key")
+# tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per group.
+_GROUP: Callable[[Iterable[object]], OverlapGroup] = partial(tuple.__new__, OverlapGroup)
 _CONFIDENCE = attrgetter("confidence")
 _PAIR = attrgetter("a", "b")
 
@@ -193,7 +212,7 @@ def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
 def _needs_likely(claims: int, links: tuple[ClaimOverlap, ...]) -> bool:
     """Whether the group holds together only through a likely link: certain links alone leave
     its ``claims`` in more than one piece."""
-    certain = [link for link in links if link.confidence is Confidence.CERTAIN]
+    certain = [link for link in links if link.confidence is CERTAIN]
     if len(certain) < claims - 1:  # too few links to join them all: no need to look
         return True
     pieces = _join(certain)

@@ -9,12 +9,13 @@ an overlap are made into full ``LiveClaim`` rows afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
+from functools import partial
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
-from app.domain.overlap_match import AccountMatch, Confidence, SameCompany
+from app.domain.overlap_match import CERTAIN, AccountMatch, Confidence, SameCompany
 
 #: A day as the rule compares it: a ``date``, or the ISO text SQLite keeps (``2026-11-23``),
 #: which sorts the same way; one scan never mixes the two.
@@ -57,13 +58,12 @@ def claim_links(
         after[index] = latest.get(span[1], -1)
         latest[span[1]] = index
     found: list[ClaimOverlap] = []
-    certain = Confidence.CERTAIN
     for i in latest.values():
         while after[i] >= 0:  # every later pair on the same account
             a = spans[i]
             j = i = after[i]
             while j >= 0:
-                _link(found, a, spans[j], certain, SAME_ACCOUNT)
+                _link(found, a, spans[j], CERTAIN, SAME_ACCOUNT)
                 j = after[j]
     for account_a, account_b, confidence, why in matches:
         i = latest.get(account_a, -1)
@@ -110,7 +110,7 @@ def _company_links(
             pair = (other[0], claim[0]) if other[0] < claim[0] else (claim[0], other[0])
             if pair not in known:
                 known.add(pair)
-                found.append(ClaimOverlap(*pair, Confidence.CERTAIN, company.why))
+                found.append(_LINK((*pair, CERTAIN, company.why)))
         open_claims.append(claim)
 
 
@@ -127,6 +127,10 @@ def _link(
     if a[2] == b[2] or a[3] > b[4] or b[3] > a[4]:
         return  # one claimant twice is a renewal; claims never live together do not conflict
     if a[0] < b[0]:
-        found.append(ClaimOverlap(a[0], b[0], confidence, why))
+        found.append(_LINK((a[0], b[0], confidence, why)))
     else:
-        found.append(ClaimOverlap(b[0], a[0], confidence, why))
+        found.append(_LINK((b[0], a[0], confidence, why)))
+
+
+# tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per link.
+_LINK: Callable[[Iterable[object]], ClaimOverlap] = partial(tuple.__new__, ClaimOverlap)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
+from functools import partial
 from itertools import compress
 from operator import itemgetter
 from typing import Final, Literal, NamedTuple
@@ -25,10 +26,18 @@ from rapidfuzz import fuzz
 #: in one country) is given as a ``SameCompany`` rather than as every pair of its accounts.
 MAX_BLOCK = 60
 
+SAME_NAME = "same name"
+
 
 class Confidence(StrEnum):
     CERTAIN = "certain"
     LIKELY = "likely"
+
+
+# The members as plain names: ``Confidence.LIKELY`` goes through the enum's class attribute
+# lookup, 100 ns on Python 3.11, in loops a scan runs tens of thousands of times.
+CERTAIN: Final = Confidence.CERTAIN
+LIKELY: Final = Confidence.LIKELY
 
 
 class AccountKey(NamedTuple):
@@ -96,13 +105,17 @@ def compare(
     country_a, country_b = a[_COUNTRY], b[_COUNTRY]
     same_country = country_a == country_b
     if name_a and name_a == name_b and (same_country or not country_a or not country_b):
-        return AccountMatch(low, high, Confidence.CERTAIN, "same name")
+        return AccountMatch(low, high, Confidence.CERTAIN, SAME_NAME)
     if same_country and country_a and name_a and name_b:
         if score is None:
             score = similarity(name_a, name_b)
         if score >= threshold:
-            return AccountMatch(low, high, Confidence.LIKELY, f"similar name ({round(score)}%)")
+            return AccountMatch(low, high, Confidence.LIKELY, _similar(score))
     return None
+
+
+def _similar(score: float) -> str:
+    return f"similar name ({round(score)}%)"
 
 
 def similarity(a: str, b: str) -> float:
@@ -127,59 +140,75 @@ def shape(name_key: str) -> tuple[str, str]:
     return "".join(w[0] for w in words), " ".join(words)
 
 
-def candidate_pairs(
-    keys: Sequence[AccountRow], companies: list[SameCompany]
-) -> Iterator[tuple[AccountRow, AccountRow]]:
-    """Each pair of accounts that shares a company domain, or a name key in the same country
-    (or where one has no country): certain pairs by definition. A block of more than
-    ``MAX_BLOCK`` such accounts goes to ``companies`` instead of giving every pair.
+def _certain_pairs(keys: Sequence[AccountRow]) -> Iterator[tuple[list[AccountRow], str]]:
+    """The blocks of accounts that are certainly one company, with why: those sharing a company
+    domain, then those sharing a name key in the same country (or where one has no country).
 
     Most domains and names belong to one account only, so they are counted first (in C) and
     only the accounts that share one are gathered into blocks."""
-    seen: set[tuple[int, int]] = set()
     for members in _sharing(keys, _DOMAIN):
-        yield from _pairs(members, seen, companies, f"same domain {members[0][_DOMAIN]}")
+        yield members, f"same domain {members[0][_DOMAIN]}"
     for members in _sharing(keys, _NAME_KEY):
         countries: dict[str, list[AccountRow]] = {}
         for key in members:
             countries.setdefault(key[_COUNTRY] or "", []).append(key)
         unplaced = countries.pop("", [])
         if not countries:  # no country given anywhere: one company
-            yield from _pairs(unplaced, seen, companies, "same name")
+            yield unplaced, SAME_NAME
             continue
         for placed in countries.values():
             # The same name in another country is another company; with no country, it is
             # the same company as the name in each country.
             if len(placed) + len(unplaced) > 1:
-                yield from _pairs(unplaced + placed, seen, companies, "same name")
+                yield unplaced + placed, SAME_NAME
 
 
 def _sharing(keys: Sequence[AccountRow], field: Literal[2, 3]) -> Iterable[list[AccountRow]]:
     """The blocks of two or more accounts with the same non-empty ``field``, in input order.
     The values are counted, and the few accounts that share one picked, by C loops."""
     value = itemgetter(field)
-    shared = {v for v, count in Counter(map(value, keys)).items() if count > 1 and v}
+    counts = Counter(map(value, keys))
+    shared = set(compress(counts.keys(), map(_MANY, counts.values())))
+    shared.discard(None)
+    shared.discard("")
     blocks: dict[str | None, list[AccountRow]] = {}
     for key in compress(keys, map(shared.__contains__, map(value, keys))):
         blocks.setdefault(key[field], []).append(key)
     return blocks.values()
 
 
-def _pairs(
+def _add_block(
     members: list[AccountRow],
+    why: str,
+    found: list[AccountMatch],
     seen: set[tuple[int, int]],
     companies: list[SameCompany],
-    why: str,
-) -> Iterator[tuple[AccountRow, AccountRow]]:
+) -> None:
+    """Every pair of a block of one company, each pair once over all blocks; or the block as
+    a ``SameCompany`` when it has more than ``MAX_BLOCK`` accounts.
+
+    A pair of a name block that also shares a domain was given by its domain block, unless
+    that block was too big to give pairs: then the domain is still its reason, as ``compare``
+    says."""
     if len(members) > MAX_BLOCK:
         companies.append(SameCompany(tuple(sorted({key[_ID] for key in members})), why))
         return
     for i, a in enumerate(members):
+        id_a, domain = a[_ID], a[_DOMAIN]
         for b in members[i + 1 :]:
-            pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
-            if pair not in seen:
-                seen.add(pair)
-                yield a, b
+            id_b = b[_ID]
+            pair = (id_a, id_b) if id_a < id_b else (id_b, id_a)
+            if pair in seen:
+                continue
+            seen.add(pair)
+            if why == SAME_NAME and domain and domain == b[_DOMAIN]:
+                found.append(AccountMatch(*pair, CERTAIN, f"same domain {domain}"))
+            else:
+                found.append(_MATCH((*pair, CERTAIN, why)))
+
+
+# tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per match.
+_MATCH: Final[Callable[[Iterable[object]], AccountMatch]] = partial(tuple.__new__, AccountMatch)
 
 
 def alike_pairs(
@@ -219,6 +248,7 @@ def alike_pairs(
 
 
 _NAME_OF = itemgetter(_NAME_KEY)
+_MANY = (1).__lt__  # a count of more than one
 _LENGTH = itemgetter(0)
 
 
@@ -230,29 +260,50 @@ def company_matches(
 ) -> CompanyMatches:
     """Every pair of distinct accounts that match, except likely matches a person dismissed
     ("not the same company"), pairs as ``(lower id, higher id)``, each once; and the big blocks
-    of accounts that are one company (``SameCompany``), whose pairs are not listed.
+    of accounts that are one company (``SameCompany``), whose pairs are not listed. Each match
+    is what ``compare`` says of its two accounts.
 
     ``alike`` gives the pairs of alike names at ``threshold`` or above when they are known
     already (by account id, with their similarity; pairs of accounts not in ``keys`` are
     ignored); without it the names are compared here (``alike_pairs``).
+
+    The certain pairs come from their blocks with their reason known, and an alike pair of
+    two accounts of one country with different names and domains is a likely match at its
+    score: neither needs ``compare``, which 30,000 pairs of a scan would call in Python.
     """
     keys = list(keys)
     companies: list[SameCompany] = []
-    found: dict[tuple[int, int], AccountMatch] = {}
-    for a, b in candidate_pairs(keys, companies):
-        pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
-        if pair not in found:
-            match = compare(a, b, threshold)
-            if match is not None and not _dismissed(match, dismissed):
-                found[pair] = match
+    found: list[AccountMatch] = []
+    certain: set[tuple[int, int]] = set()
+    for members, why in _certain_pairs(keys):
+        _add_block(members, why, found, certain, companies)
+    said: dict[float, str] = {}  # the words for each score, made once
     for a, b, score in alike_pairs(keys, threshold) if alike is None else _known(keys, alike):
-        pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
-        if pair in found:
+        pair = (a[_ID], b[_ID]) if a[_ID] < b[_ID] else (b[_ID], a[_ID])
+        if pair in certain:
             continue
-        match = compare(a, b, threshold, score)
+        domain, country, name = a[_DOMAIN], a[_COUNTRY], a[_NAME_KEY]
+        plain = (
+            score >= threshold
+            and country
+            and country == b[_COUNTRY]
+            and name
+            and b[_NAME_KEY]
+            and name != b[_NAME_KEY]
+            and not (domain and domain == b[_DOMAIN])
+        )
+        if plain:
+            if pair in dismissed:
+                continue
+            why = said.get(score)
+            if why is None:
+                why = said[score] = _similar(score)
+            found.append(_MATCH((*pair, LIKELY, why)))
+            continue
+        match = compare(a, b, threshold, score)  # a pair of a big block, or below threshold
         if match is not None and not _dismissed(match, dismissed):
-            found[pair] = match
-    return CompanyMatches(list(found.values()), companies)
+            found.append(match)
+    return CompanyMatches(found, companies)
 
 
 def _known(
@@ -272,4 +323,4 @@ _FIRST_OF = itemgetter(_ID)
 
 def _dismissed(match: AccountMatch, dismissed: frozenset[tuple[int, int]]) -> bool:
     """A person said these are not the same company; only a likely match can be dismissed."""
-    return match.confidence is Confidence.LIKELY and (match.a, match.b) in dismissed
+    return match.confidence is LIKELY and (match.a, match.b) in dismissed

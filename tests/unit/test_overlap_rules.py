@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.domain.money import round_money
 from app.domain.names import domain_key, name_key
 from app.domain.overlap_groups import LiveClaim, find_groups, group_overlaps, windows_meet
 from app.domain.overlap_links import ClaimOverlap, claim_links
@@ -309,3 +310,54 @@ def test_a_name_without_country_is_the_same_company_as_each_account_of_that_name
 def test_links_are_every_overlapping_pair_by_the_rule(claims: list[LiveClaim]) -> None:
     links = {(o.a, o.b) for g in find_groups(claims, THRESHOLD) for o in g.overlaps}
     assert links == _every_pair_by_rule(claims)
+
+
+AMOUNTS = [None, "0", "10000", "3333.33", "0.05"]
+
+
+@st.composite
+def two_claim_groups(draw: st.DrawFn) -> tuple[list[LiveClaim], list[ClaimOverlap]]:
+    """Disjoint pairs of claims, each joined by one link, with amounts, currencies and days
+    that tie or differ."""
+    claims, links = [], []
+    for n in range(draw(st.integers(min_value=1, max_value=8))):
+        first, second = 2 * n + 1, 2 * n + 2
+        acct = account(first, "Contoso")
+        for number, who in ((first, "partner:1"), (second, "partner:2")):
+            amount = draw(st.sampled_from(AMOUNTS))
+            currency = draw(st.sampled_from(["EUR", "USD", "JPY"]))
+            pct = draw(st.sampled_from(["0", "7.5", "12.5"]))
+            start = draw(st.integers(0, 2))
+            made = claim(number, acct, who, start, amount=amount, pct=pct, currency=currency)
+            claims.append(made)
+        low_first = draw(st.booleans())
+        a, b = (first, second) if low_first else (second, first)
+        links.append(ClaimOverlap(a, b, Confidence.CERTAIN, "same account"))
+    return claims, links
+
+
+def _exposure_by_hand(claims: tuple[LiveClaim, ...]) -> tuple[tuple[str, Decimal], ...]:
+    totals: dict[str, Decimal] = {}
+    for c in claims:
+        if c.deal_amount is not None and c.currency:
+            totals[c.currency] = totals.get(c.currency, Decimal(0)) + c.exposure
+    return tuple((cur, round_money(totals[cur], cur)) for cur in sorted(totals))
+
+
+@settings(max_examples=200, deadline=None)
+@given(two_claim_groups())
+def test_two_claim_groups_carry_their_claims_by_date_and_their_exposure(
+    made: tuple[list[LiveClaim], list[ClaimOverlap]],
+) -> None:
+    claims, links = made
+    groups = group_overlaps(claims, links)
+    assert len(groups) == len(links)
+    for group in groups:
+        assert list(group.claims) == sorted(group.claims, key=lambda c: (c.claimed_on, c.id))
+        assert group.exposure == _exposure_by_hand(group.claims)
+        low, high = sorted(c.id for c in group.claims)
+        assert group.key == f"{low},{high}"
+    largest = [max([amount for _, amount in g.exposure], default=Decimal(0)) for g in groups]
+    assert [(-x, g.key) for x, g in zip(largest, groups, strict=True)] == sorted(
+        (-x, g.key) for x, g in zip(largest, groups, strict=True)
+    )

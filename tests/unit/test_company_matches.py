@@ -1,0 +1,106 @@
+"""``company_matches`` says of each pair of accounts exactly what ``compare`` says of it.
+
+The scan does not call ``compare`` for most pairs (a block's pairs carry the block's reason, an
+alike pair of different names and domains is a likely match at its score), so these tests hold
+it to the rule itself: every pair of a random set of accounts, with shared domains, names in
+several countries or none, alike spellings, dismissals, and blocks big enough to be given as
+one company.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain import overlap_match
+from app.domain.names import domain_key, name_key
+from app.domain.overlap_match import (
+    AccountKey,
+    AccountMatch,
+    CompanyMatches,
+    Confidence,
+    alike_pairs,
+    company_matches,
+    compare,
+)
+
+THRESHOLD = 90
+FLOOR = 80  # the lowest similarity the database keeps (app.db.alike_names)
+NAMES = [
+    "Contoso Pharma", "Contosso Pharma", "Contoso Pharma Ltd", "Globex Europe", "Globex Eurpe",
+    "Europe Globex", "Initech", "", "Acme Mining", "Acme Dining",
+]  # fmt: skip
+WEBSITES = [None, "https://contoso.example", "https://globex.example", "mail@gmail.com"]
+
+
+@st.composite
+def account_sets(draw: st.DrawFn) -> list[AccountKey]:
+    count = draw(st.integers(min_value=0, max_value=14))
+    accounts = []
+    for n in range(1, count + 1):
+        name = draw(st.sampled_from(NAMES))
+        country = draw(st.sampled_from(["DE", "FR", None, ""]))
+        website = draw(st.sampled_from(WEBSITES))
+        accounts.append(AccountKey(n, name, name_key(name), domain_key(website), country))
+    return accounts
+
+
+def _by_rule(
+    keys: list[AccountKey], dismissed: frozenset[tuple[int, int]]
+) -> dict[tuple[int, int], AccountMatch]:
+    """Every pair compared by the rule itself."""
+    found = {}
+    for a, b in combinations(keys, 2):
+        match = compare(a, b, THRESHOLD)
+        if match is None:
+            continue
+        if match.confidence is Confidence.LIKELY and (match.a, match.b) in dismissed:
+            continue
+        found[match.a, match.b] = match
+    return found
+
+
+def _check(result: CompanyMatches, expected: dict[tuple[int, int], AccountMatch]) -> None:
+    pairs = {(m.a, m.b): m for m in result.pairs}
+    assert len(pairs) == len(result.pairs), "a pair was given twice"
+    for pair, match in pairs.items():
+        assert expected.get(pair) == match
+    for pair, match in expected.items():
+        if pair in pairs:
+            continue
+        # Only a certain pair may be left to a block given as one company.
+        assert match.confidence is Confidence.CERTAIN
+        assert any(set(pair) <= set(company.accounts) for company in result.companies)
+
+
+@settings(max_examples=300, deadline=None)
+@given(account_sets(), st.sampled_from([2, 3, overlap_match.MAX_BLOCK]), st.data())
+def test_each_pair_is_what_compare_says_with_names_compared_or_known(
+    keys: list[AccountKey], block: int, data: st.DataObject
+) -> None:
+    every = [(a.id, b.id) for a, b in combinations(keys, 2)]
+    dismissed = frozenset(data.draw(st.sets(st.sampled_from(every))) if every else set())
+    known = [(a[0], b[0], score) for a, b, score in alike_pairs(keys, FLOOR)]
+    expected = _by_rule(keys, dismissed)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(overlap_match, "MAX_BLOCK", block)
+        compared = company_matches(keys, THRESHOLD, dismissed)
+        stored = company_matches(keys, THRESHOLD, dismissed, known)
+    _check(compared, expected)
+    _check(stored, expected)
+    assert sorted(compared.pairs) == sorted(stored.pairs)
+    assert compared.companies == stored.companies
+
+
+def test_a_pair_of_one_name_and_a_big_domain_block_keeps_the_domain_as_its_reason() -> None:
+    """The domain is the stronger reason even when its block was too big to give pairs."""
+    web = "https://contoso.example"
+    keys = [AccountKey(n, "Contoso", "contoso", domain_key(web), "DE") for n in (1, 2, 3)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(overlap_match, "MAX_BLOCK", 2)
+        result = company_matches(keys[:2] + [keys[2]._replace(name_key="other")], THRESHOLD)
+    assert {(m.a, m.b, m.why) for m in result.pairs} == {(1, 2, "same domain contoso.example")}
+    assert [c.accounts for c in result.companies] == [(1, 2, 3)]
