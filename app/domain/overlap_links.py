@@ -39,6 +39,10 @@ class ClaimOverlap(NamedTuple):
     why: str
 
 
+# tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per link.
+_LINK: Callable[[Iterable[object]], ClaimOverlap] = partial(tuple.__new__, ClaimOverlap)
+
+
 def claim_links(
     spans: Sequence[ClaimSpan[Day]],
     matches: Iterable[AccountMatch],
@@ -107,7 +111,9 @@ def _company_links(
         for other in open_claims:
             if other[1] == claim[1] or other[2] == claim[2]:
                 continue  # one account (linked above), or one claimant renewing
-            pair = (other[0], claim[0]) if other[0] < claim[0] else (claim[0], other[0])
+            pair: tuple[int, int] = (
+                (other[0], claim[0]) if other[0] < claim[0] else (claim[0], other[0])
+            )
             if pair not in known:
                 known.add(pair)
                 found.append(_LINK((*pair, CERTAIN, company.why)))
@@ -130,7 +136,3 @@ def _link(
         found.append(_LINK((a[0], b[0], confidence, why)))
     else:
         found.append(_LINK((b[0], a[0], confidence, why)))
-
-
-# tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per link.
-_LINK: Callable[[Iterable[object]], ClaimOverlap] = partial(tuple.__new__, ClaimOverlap)

@@ -295,10 +295,10 @@ def company_matches(
         if plain:
             if pair in dismissed:
                 continue
-            why = said.get(score)
-            if why is None:
-                why = said[score] = _similar(score)
-            found.append(_MATCH((*pair, LIKELY, why)))
+            words = said.get(score)
+            if words is None:
+                words = said[score] = _similar(score)
+            found.append(_MATCH((*pair, LIKELY, words)))
             continue
         match = compare(a, b, threshold, score)  # a pair of a big block, or below threshold
         if match is not None and not _dismissed(match, dismissed):
