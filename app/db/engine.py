@@ -27,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.db.alike_names import install_alike_names, match_unmatched
 from app.db.audit import install_audit
 from app.db.location import describe, sqlite_path, to_url
+from app.db.snapshot import READ_ONLY
 from app.domain.errors import ConflictError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class Database:
         product itself returns frozen rows from services, never ORM objects.
         """
         session = self.sessions()
+        session.info[READ_ONLY] = True
         try:
             yield session
         finally:

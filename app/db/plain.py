@@ -13,17 +13,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Connection, Select
 from sqlalchemy.orm import Session
 
 
-def plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """The rows of ``statement`` in the session's transaction, as the driver's own tuples.
+def plain_rows(
+    source: Session | Connection, statement: Select[*tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """The rows of ``statement`` in the transaction of a session or connection, as the
+    driver's own tuples.
 
     The statement's values are written into the SQL text, so it may hold only the program's
     own values (dates, numbers, enum members), never text a person typed.
     """
-    connection = session.connection()
+    connection = source.connection() if isinstance(source, Session) else source
     sql = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
     cursor = connection.connection.cursor()
     try:

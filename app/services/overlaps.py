@@ -27,10 +27,12 @@ from app.services.accounts import is_live
 from app.services.business_settings import load_business_settings
 from app.services.gc_pause import gc_paused
 from app.services.overlap_scan import (
+    accounts_of,
     claimant_names,
     claims_in,
     live_account_rows,
     live_claim_rows,
+    live_claims_beside,
 )
 
 
@@ -51,16 +53,22 @@ def overlap_groups(
     session: Session, today: date, threshold: int | None = None
 ) -> list[OverlapGroup]:
     """Today's overlap groups, largest commission exposure first."""
-    if threshold is None:
-        threshold = load_business_settings(session).match_threshold
-    with gc_paused():  # a scan's rows, matches and groups hold no cycles (see gc_pause)
-        rows = live_claim_rows(session, today)
-        accounts = live_account_rows(session, today, rows)
+    with gc_paused(), live_claims_beside(session, today) as claims_read:  # see gc_pause
+        if threshold is None:
+            threshold = load_business_settings(session).match_threshold
+        if claims_read is None:
+            rows, claimants = live_claim_rows(session, today), claimant_names(session)
+            accounts = live_account_rows(session, today, rows)
+        else:
+            accounts = live_account_rows(session, today, None)
         alike = stored_alike(session, threshold)
-        matches, companies = company_matches(accounts, threshold, dismissed_pairs(session), alike)
+        dismissed = dismissed_pairs(session)
+        if claims_read is not None:
+            rows, claimants = claims_read()
+            accounts = accounts_of(accounts, rows)
+        matches, companies = company_matches(accounts, threshold, dismissed, alike)
         links = claim_links(rows, matches, companies)
-        claims = claims_in(links, rows, accounts, claimant_names(session))
-        return group_overlaps(claims, links)
+        return group_overlaps(claims_in(links, rows, accounts, claimants), links)
 
 
 def resolve_group(

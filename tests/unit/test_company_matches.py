@@ -97,10 +97,14 @@ def test_each_pair_is_what_compare_says_with_names_compared_or_known(
 
 def test_a_pair_of_one_name_and_a_big_domain_block_keeps_the_domain_as_its_reason() -> None:
     """The domain is the stronger reason even when its block was too big to give pairs."""
-    web = "https://contoso.example"
-    keys = [AccountKey(n, "Contoso", "contoso", domain_key(web), "DE") for n in (1, 2, 3)]
+    domain = domain_key("https://contoso.example")
+    keys = [
+        AccountKey(1, "Contoso", "contoso", domain, "DE"),
+        AccountKey(2, "Contoso", "contoso", domain, "DE"),
+        AccountKey(3, "Contoso Labs", "contoso labs", domain, "DE"),
+    ]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(overlap_match, "MAX_BLOCK", 2)
-        result = company_matches(keys[:2] + [keys[2]._replace(name_key="other")], THRESHOLD)
+        result = company_matches(keys, THRESHOLD)
     assert {(m.a, m.b, m.why) for m in result.pairs} == {(1, 2, "same domain contoso.example")}
     assert [c.accounts for c in result.companies] == [(1, 2, 3)]
