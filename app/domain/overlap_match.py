@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import partial
-from itertools import compress
+from itertools import combinations, compress
 from operator import itemgetter
 from typing import Final, Literal, NamedTuple
 
@@ -149,6 +149,11 @@ def _certain_pairs(keys: Sequence[AccountRow]) -> Iterator[tuple[list[AccountRow
     for members in _sharing(keys, _DOMAIN):
         yield members, f"same domain {members[0][_DOMAIN]}"
     for members in _sharing(keys, _NAME_KEY):
+        if len(members) == 2:  # most shared names: one pair, one company unless two countries
+            country_a, country_b = members[0][_COUNTRY], members[1][_COUNTRY]
+            if country_a == country_b or not country_a or not country_b:
+                yield members, SAME_NAME
+            continue
         countries: dict[str, list[AccountRow]] = {}
         for key in members:
             countries.setdefault(key[_COUNTRY] or "", []).append(key)
@@ -193,18 +198,17 @@ def _add_block(
     if len(members) > MAX_BLOCK:
         companies.append(SameCompany(tuple(sorted({key[_ID] for key in members})), why))
         return
-    for i, a in enumerate(members):
-        id_a, domain = a[_ID], a[_DOMAIN]
-        for b in members[i + 1 :]:
-            id_b = b[_ID]
-            pair = (id_a, id_b) if id_a < id_b else (id_b, id_a)
-            if pair in seen:
-                continue
-            seen.add(pair)
-            if why == SAME_NAME and domain and domain == b[_DOMAIN]:
-                found.append(AccountMatch(*pair, CERTAIN, f"same domain {domain}"))
-            else:
-                found.append(_MATCH((*pair, CERTAIN, why)))
+    for a, b in combinations(members, 2):
+        id_a, id_b = a[_ID], b[_ID]
+        pair = (id_a, id_b) if id_a < id_b else (id_b, id_a)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        domain = a[_DOMAIN]
+        if why == SAME_NAME and domain and domain == b[_DOMAIN]:
+            found.append(AccountMatch(*pair, CERTAIN, f"same domain {domain}"))
+        else:
+            found.append(_MATCH((*pair, CERTAIN, why)))
 
 
 # tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per match.

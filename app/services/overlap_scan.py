@@ -67,9 +67,10 @@ def live_account_rows(session: Session, today: date, claims: list[Row] | None) -
         Account.id, Account.name, Account.name_key, Account.domain, Account.country,
         Account.website,
     )  # fmt: skip
-    accounts = select(func.count(Account.id)).scalar_subquery()
+    # count(*), not count(id): PostgreSQL counts from an index then, without the table.
+    accounts = select(func.count()).select_from(Account).scalar_subquery()
     if claims is None:
-        live_claims = select(func.count(Claim.id)).where(live_claim_condition(today))
+        live_claims = select(func.count()).select_from(Claim).where(live_claim_condition(today))
         live, every = session.execute(select(live_claims.scalar_subquery(), accounts)).one()
     else:
         live, every = len(set(map(_SECOND, claims))), session.scalar(select(accounts)) or 0
@@ -83,6 +84,8 @@ def live_account_rows(session: Session, today: date, claims: list[Row] | None) -
 def accounts_of(accounts: list[Row], claims: list[Row]) -> list[Row]:
     """The ``accounts`` that the ``claims`` are on."""
     live = set(map(_SECOND, claims))
+    if len(live) == len(accounts):  # every account read has a live claim
+        return accounts
     return list(compress(accounts, map(live.__contains__, map(_FIRST, accounts))))
 
 
@@ -134,42 +137,38 @@ def claims_in(
     """The full rows of the claims in some overlap, and only of those: most live claims are in
     none.
 
-    The chosen rows are turned into columns and each column converted in one pass of C code
-    (``map`` over a dict of its distinct values), so that an amount, a percentage or an account
-    is made once and shared by the claims that have it: 50,000 claims converted one by one in
-    Python took as long as reading them.
+    Each distinct amount, percentage, day and account is converted once, in a dict, and shared
+    by the claims that have it: 50,000 claims converted one by one took as long as reading
+    them. Each claim is then made from dict lookups alone.
     """
     linked = set(map(_FIRST, links))
     linked.update(map(_SECOND, links))
     chosen = list(compress(rows, map(linked.__contains__, map(_FIRST, rows))))
     if not chosen:
         return []
-    ids, account_ids, partner_ids, since, until, amounts, currencies, pcts = zip(
-        *chosen, strict=True
-    )
-    wanted = set(account_ids)
+    wanted = set(map(_SECOND, chosen))
     used = list(compress(accounts, map(wanted.__contains__, map(_FIRST, accounts))))
     keys = dict(zip(map(_FIRST, used), map(_AS_ACCOUNT_KEY, used), strict=True))
     key_of = {partner: key for partner, (key, _) in claimants.items()}
     name_of = {partner: name for partner, (_, name) in claimants.items()}
-    if isinstance(since[0], str):  # SQLite keeps days as ISO text
-        days = _each({*since, *until}, date.fromisoformat)
-        since, until = tuple(map(days.__getitem__, since)), tuple(map(days.__getitem__, until))
-    columns = (
-        ids,
-        map(keys.__getitem__, account_ids),
-        map(key_of.__getitem__, partner_ids),
-        map(name_of.__getitem__, partner_ids),
-        since,
-        until,
-        map(_each(set(amounts), Money.from_stored).__getitem__, amounts),
-        currencies,
-        map(_each(set(pcts), _percent).__getitem__, pcts),
-    )
-    return list(map(_AS_LIVE_CLAIM, zip(*columns, strict=True)))
+    amounts = _each(set(map(_AMOUNT, chosen)), Money.from_stored)
+    pcts = _each(set(map(_PCT, chosen)), _percent)
+    make = _AS_LIVE_CLAIM
+    if isinstance(chosen[0][3], str):  # SQLite keeps days as ISO text
+        days = _each({*map(_SINCE, chosen), *map(_UNTIL, chosen)}, date.fromisoformat)
+        return [
+            make((i, keys[a], key_of[p], name_of[p], days[d0], days[d1], amounts[m], cur, pcts[c]))
+            for i, a, p, d0, d1, m, cur, c in chosen
+        ]
+    return [
+        make((i, keys[a], key_of[p], name_of[p], d0, d1, amounts[m], cur, pcts[c]))
+        for i, a, p, d0, d1, m, cur, c in chosen
+    ]
 
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+# Where a live claim row (``live_claim_rows``) keeps its days, deal amount and commission.
+_SINCE, _UNTIL, _AMOUNT, _PCT = itemgetter(3), itemgetter(4), itemgetter(5), itemgetter(7)
 # tuple.__new__ is what NamedTuple._make calls, without a Python frame per row.
 _AS_ACCOUNT_KEY: Callable[[Iterable[Any]], AccountKey] = partial(tuple.__new__, AccountKey)
 _AS_LIVE_CLAIM: Callable[[Iterable[Any]], LiveClaim] = partial(tuple.__new__, LiveClaim)
