@@ -82,7 +82,8 @@ def live_account_rows(session: Session, today: date, claims: list[Row] | None) -
 
 
 def accounts_of(accounts: list[Row], claims: list[Row]) -> list[Row]:
-    """The ``accounts`` that the ``claims`` are on."""
+    """The ``accounts`` that the ``claims`` are on. Read in one snapshot, every claim's account
+    is among ``accounts``: as many accounts as claimed ones means they are all claimed."""
     live = set(map(_SECOND, claims))
     if len(live) == len(accounts):  # every account read has a live claim
         return accounts
