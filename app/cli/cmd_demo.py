@@ -12,7 +12,7 @@ import time
 
 from app.cli.common import database
 from app.domain.errors import RefusedError
-from app.services.demo import DemoSummary, generate_demo, partner_count
+from app.services.demo.fill import DemoSummary, generate_demo, partner_count
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """``export KIND FILE``: what a page shows, written to .xlsx or .csv (SPEC.md, "Command line").
 
 Every kind of SPEC.md can be exported: partners here, overlaps and the price book by their own
-modules, the others as ``app.services.export_kinds`` describes them. The file name is checked
+modules, the others as ``app.services.exporting.kinds`` describes them. The file name is checked
 before the database is opened, so a wrong suffix answers at once and touches nothing.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 from app.cli.common import database
 from app.domain.errors import NotAvailableYetError
 from app.io.export import export_format, export_table
-from app.services.export_kinds import EXPORT_KINDS, ExportKind
-from app.services.partners import PARTNER_COLUMNS, list_partners
+from app.services.exporting.kinds import EXPORT_KINDS, ExportKind
+from app.services.partners.rows import PARTNER_COLUMNS, list_partners
 
 log = logging.getLogger(__name__)
 

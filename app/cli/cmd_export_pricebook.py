@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli.common import database
 from app.io.export import export_format
 from app.io.export_pricebook import export_pricebook
-from app.services.pricebook_read import pricebook_sheets
+from app.services.pricebook.read import pricebook_sheets
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from app.cli.common import database
 from app.cli.text_table import render_rows
 from app.io.csv_writer import cell_text
 from app.io.export import export_format, export_table
-from app.services.overlap_rows import CLAIM_COLUMNS, claim_rows, exposure_text, groups_json
-from app.services.overlaps import overlap_groups
+from app.services.claims.overlap_rows import CLAIM_COLUMNS, claim_rows, exposure_text, groups_json
+from app.services.claims.overlaps import overlap_groups
 
 #: The columns of the terminal table (the website and the claim's own exposure add width, not
 #: news; CSV has every column).

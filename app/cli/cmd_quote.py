@@ -25,9 +25,9 @@ from app.domain.errors import InputError
 from app.domain.quote_spec import QuoteSpec, parse_quote_spec
 from app.domain.quote_view import as_json
 from app.io.quote_pdf import render_quote_pdf, write_quote_pdf
-from app.services.quote_create import create_quote
-from app.services.quote_pdf import render_revision
-from app.services.quote_read import read_quote
+from app.services.quotes.create import create_quote
+from app.services.quotes.pdf import render_revision
+from app.services.quotes.read import read_quote
 
 log = logging.getLogger(__name__)
 

@@ -109,7 +109,7 @@ class FileCommands:
 
     def import_records(self, path: Path | None = None) -> None:
         """Open the import wizard (at its first step, with ``path`` filled in when dropped)."""
-        from app.ui.import_wizard import ImportWizard
+        from app.ui.importing.wizard import ImportWizard
 
         wizard = ImportWizard(self.context, self.window.database, path, self.window)
         self.wizard = wizard  # tests drive it

@@ -66,7 +66,7 @@ def fill_demo(window: MainWindow, context: UiContext) -> Operation[object]:
     database = window.database
 
     def work(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> object:
-        from app.services.demo import generate_demo
+        from app.services.demo.fill import generate_demo
 
         progress(0, 0)
         with database.transaction() as session:

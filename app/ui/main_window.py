@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.db.engine import Database
 from app.ui.actions import build_menus, create_actions
+from app.ui.claims.overlaps_page import OverlapsPage
+from app.ui.claims.page import ClaimsPage
 from app.ui.context import UiContext
+from app.ui.dashboard.page import DashboardPage
+from app.ui.deals.page import DealsPage
 from app.ui.file_commands import FileCommands
-from app.ui.pages.base import Page
-from app.ui.pages.claims import ClaimsPage
-from app.ui.pages.dashboard import DashboardPage
-from app.ui.pages.deals import DealsPage
-from app.ui.pages.overlaps import OverlapsPage
-from app.ui.pages.partners import PartnersPage
-from app.ui.pages.pricebook import PriceBookPage
-from app.ui.pages.quotes import QuotesPage
-from app.ui.pages.training import TrainingPage
+from app.ui.page_base import Page
+from app.ui.partners.page import PartnersPage
+from app.ui.pricebook.page import PriceBookPage
+from app.ui.quotes.page import QuotesPage
 from app.ui.resources import icon
+from app.ui.training.page import TrainingPage
 
 log = logging.getLogger(__name__)
 

@@ -27,8 +27,8 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import Account
 from app.domain.overlap_match import AccountKey, company_matches
-from app.services.overlap_check import ClaimProbe, new_claim_overlaps
-from app.services.overlaps import overlap_groups
+from app.services.claims.overlap_check import ClaimProbe, new_claim_overlaps
+from app.services.claims.overlaps import overlap_groups
 from tests.bench.timing import paired_ratio, report
 from tests.support.overlap_variants import add_accounts_and_claims
 

@@ -25,12 +25,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.db.engine import Database
-from app.services.partner_list import SEARCHED
+from app.services.partners.listing import SEARCHED
 from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.errors import ErrorHook
 from app.ui.launch import application
-from app.ui.pages.partners import PartnersPage
+from app.ui.partners.page import PartnersPage
 from app.ui.settings import Settings
 from tests.bench.timing import median_seconds, report
 from tests.support.many_partners import add_many_partners

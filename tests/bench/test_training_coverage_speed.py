@@ -27,14 +27,14 @@ from app.db.engine import Database
 from app.db.models import Contact, Course, Partner, ProductFamily, TrainingRecord
 from app.db.types import utcnow
 from app.domain.enums import PartnerStatus
-from app.services.certification import uncertified_families
-from app.services.coverage import _cell_query, coverage_matrix
+from app.services.training.certification import uncertified_families
+from app.services.training.coverage import _cell_query, coverage_matrix
 from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.errors import ErrorHook
 from app.ui.launch import application
-from app.ui.pages.training import COVERAGE, TrainingPage
 from app.ui.settings import Settings
+from app.ui.training.page import COVERAGE, TrainingPage
 from tests.bench.timing import median_seconds, report
 from tests.support.many_partners import add_many_partners
 

@@ -16,7 +16,7 @@ from app.db.engine import Database
 from app.db.models import Partner, QuoteRevision
 from app.domain.names import name_key
 from app.io.quote_pdf import render_quote_pdf
-from app.services.quote_pdf import render_revision, stored_pdf_matches
+from app.services.quotes.pdf import render_revision, stored_pdf_matches
 from tests.cli.test_quote_cli import SPEC, run, write_spec
 from tests.support.quote_book import add_price_book
 from tests.support.quote_docs import MARKUP, pdftotext_pages

@@ -16,7 +16,7 @@ from app.db.engine import Database
 from app.db.models import Account, AuditEntry, Claim, Deal, Partner, Quote
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
-from app.services.account_edit import (
+from app.services.claims.account_edit import (
     account_choices,
     check_account,
     create_account,
@@ -24,12 +24,17 @@ from app.services.account_edit import (
     get_account,
     update_account,
 )
-from app.services.account_list import list_accounts_with_deals
-from app.services.account_merge import merge_accounts
-from app.services.accounts import list_accounts, list_claims
-from app.services.claim_edit import check_claim, decide_claim, register_claim
-from app.services.claim_list import account_claims, account_deals, expiring_claims, shown_status
-from app.services.claim_overlap import named_account_note, overlapping_claims
+from app.services.claims.account_list import list_accounts_with_deals
+from app.services.claims.account_merge import merge_accounts
+from app.services.claims.accounts import list_accounts, list_claims
+from app.services.claims.claim_edit import check_claim, decide_claim, register_claim
+from app.services.claims.claim_list import (
+    account_claims,
+    account_deals,
+    expiring_claims,
+    shown_status,
+)
+from app.services.claims.claim_overlap import named_account_note, overlapping_claims
 from tests.support.sample_records import TODAY, add_sample_records
 
 

@@ -24,8 +24,8 @@ from app.db.migrate import alembic_config
 from app.db.models import Account, AccountAlike, AccountUnmatched, Claim
 from app.domain.names import name_key
 from app.domain.overlap_match import alike_pairs
-from app.services import overlaps
-from app.services.overlaps import overlap_groups
+from app.services.claims import overlaps
+from app.services.claims.overlaps import overlap_groups
 
 TODAY = date(2026, 11, 23)
 WORDS = ["Contoso", "Contosso", "Fabrikam", "Fabrikan", "Northwind", "Nortwind", "Tailspin"]

@@ -10,7 +10,7 @@ from sqlalchemy import event
 from app.db.engine import Database
 from app.db.models import Contact, Course, Partner, ProductFamily, TrainingRecord
 from app.domain.names import name_key
-from app.services.certification import (
+from app.services.training.certification import (
     FamilyGap,
     certification_warning,
     missing_certifications,

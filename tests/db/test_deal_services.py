@@ -13,7 +13,7 @@ from app.db.engine import Database
 from app.db.models import Account, DirectRep, Partner
 from app.domain.enums import ActivityKind, DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError, InputError
-from app.services.deal_edit import (
+from app.services.deals.edit import (
     Activity,
     Party,
     add_activity,
@@ -25,7 +25,7 @@ from app.services.deal_edit import (
     set_stage,
     update_deal,
 )
-from app.services.deal_pipeline import DIRECT_ONLY, by_partner, by_stage, open_totals
+from app.services.deals.pipeline import DIRECT_ONLY, by_partner, by_stage, open_totals
 from tests.support.sample_records import TODAY, add_sample_records
 
 

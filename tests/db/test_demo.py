@@ -47,7 +47,7 @@ from app.domain.enums import (
 )
 from app.domain.money import round_money
 from app.domain.names import domain_key, name_key
-from app.services.demo import DemoSummary, generate_demo
+from app.services.demo.fill import DemoSummary, generate_demo
 
 TODAY = date(2026, 3, 15)
 HUNDRED = Decimal(100)

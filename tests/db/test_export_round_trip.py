@@ -15,8 +15,8 @@ from app.db.engine import Database
 from app.domain.importing.fields import FIELDS
 from app.io.export import export_table
 from app.io.import_sheet import read_mapped
-from app.services.demo import generate_demo
-from app.services.export_kinds import EXPORT_KINDS
+from app.services.demo.fill import generate_demo
+from app.services.exporting.kinds import EXPORT_KINDS
 from app.services.importing import ImportOptions
 from app.services.importing.run import import_kind
 

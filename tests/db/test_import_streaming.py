@@ -21,7 +21,7 @@ from app.domain.progress import CancelledByUser
 from app.services.audit_read import created_in_batch
 from app.services.importing import ImportOptions
 from app.services.importing.partners import import_partners
-from app.services.partner_related import partner_history
+from app.services.partners.related import partner_history
 
 MANY = BLOCK_ROWS * 2 + 500  # several blocks written before the end of the file
 

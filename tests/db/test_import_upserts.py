@@ -17,7 +17,7 @@ from app.services.importing.claims import import_claims
 from app.services.importing.contacts import import_contacts
 from app.services.importing.partners import import_partners
 from app.services.importing.training import import_training
-from app.services.partner_related import partner_history
+from app.services.partners.related import partner_history
 
 PARTNERS = [
     {"partner_code": "P-1", "name": "Contoso Ltd", "tier": "gold", "country": "Germany",

@@ -17,9 +17,9 @@ from app.db.models import QuoteRevision
 from app.domain.errors import RefusedError
 from app.domain.quote_print import QuoteDocument
 from app.io.quote_pdf import render_quote_pdf
-from app.services.issued_pdf import PdfOutcome, sha256_of
-from app.services.quote_lifecycle import mark_sent
-from app.services.quote_pdf import QuotePdf, Renderer, render_revision
+from app.services.quotes.issued_pdf import PdfOutcome, sha256_of
+from app.services.quotes.lifecycle import mark_sent
+from app.services.quotes.pdf import QuotePdf, Renderer, render_revision
 from tests.db.test_quote_lifecycle import NOW, new_quote
 from tests.support.quote_book import add_price_book
 
@@ -102,7 +102,7 @@ def test_a_revision_printed_before_bytes_were_kept_that_differs_prints_with_a_no
     number = new_quote(db)
     original = printed(db, number).data
     set_kept(db, pdf_data=None)
-    with caplog.at_level(logging.WARNING, logger="app.services.issued_pdf"):
+    with caplog.at_level(logging.WARNING, logger="app.services.quotes.issued_pdf"):
         reprint = printed(db, number, later_version)
     assert reprint.data == later_version(reprint.document) != original
     assert reprint.record.outcome == PdfOutcome.DIFFERS

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 import app.db.migrate as migrate
 from app.db.engine import Database, open_database
 from app.db.models import Base
-from app.services.partner_list import SEARCHED
+from app.services.partners.listing import SEARCHED
 
 SEARCHED_COLUMNS = ("name", "legal_name", "city", "email", "website", "partner_code")
 
@@ -157,7 +157,7 @@ def downgrade() -> None:
 
 def demo_file(path: Path) -> int:
     """A database file at ``path`` with the demo data; how many quote lines it holds."""
-    from app.services.demo import generate_demo
+    from app.services.demo.fill import generate_demo
     from tests.support.sample_records import TODAY
 
     db = open_database(path)

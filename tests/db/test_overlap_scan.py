@@ -17,9 +17,9 @@ from app.db.models import Account, Claim
 from app.db.snapshot import snapshot_twin
 from app.domain.enums import ClaimStatus
 from app.domain.names import domain_key, name_key
-from app.services import overlap_scan
-from app.services.overlap_scan import live_account_rows, live_claim_rows
-from app.services.overlaps import overlap_groups
+from app.services.claims import overlap_scan
+from app.services.claims.overlap_scan import live_account_rows, live_claim_rows
+from app.services.claims.overlaps import overlap_groups
 from tests.support.overlap_world import add_overlap_world
 
 TODAY = date(2026, 11, 23)

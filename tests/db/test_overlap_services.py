@@ -15,9 +15,9 @@ from app.db.models import AuditEntry, Claim, OverlapResolution
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.overlap_match import Confidence
-from app.services.demo import generate_demo
-from app.services.overlap_check import ClaimProbe, new_claim_overlaps
-from app.services.overlaps import dismiss_match, overlap_groups, resolve_group
+from app.services.claims.overlap_check import ClaimProbe, new_claim_overlaps
+from app.services.claims.overlaps import dismiss_match, overlap_groups, resolve_group
+from app.services.demo.fill import generate_demo
 from tests.support.overlap_world import add_overlap_world
 
 TODAY = date(2026, 11, 23)

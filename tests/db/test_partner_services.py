@@ -13,20 +13,20 @@ from app.domain.enums import ContactRole, PartnerStatus, PartnerType
 from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.names import name_key
 from app.domain.partner_form import check_partner
-from app.services.partner_contacts import (
+from app.services.partners.contacts import (
     add_contact,
     list_contacts,
     save_contact_by_key,
     set_contact_active,
 )
-from app.services.partner_edit import (
+from app.services.partners.edit import (
     create_partner,
     delete_partner,
     get_partner,
     save_partner_by_key,
     update_partner,
 )
-from app.services.partner_list import (
+from app.services.partners.listing import (
     PartnerQuery,
     case_variants,
     count_partners,
@@ -36,7 +36,7 @@ from app.services.partner_list import (
     matching,
     walk_index,
 )
-from app.services.partner_related import partner_history, partner_training
+from app.services.partners.related import partner_history, partner_training
 from tests.support.many_partners import add_many_partners
 from tests.support.sample_records import TODAY, add_sample_records
 

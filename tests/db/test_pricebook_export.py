@@ -13,10 +13,10 @@ from app.db.engine import Database
 from app.db.models import AuditEntry
 from app.io.export_pricebook import Sheet, export_pricebook
 from app.io.import_pricebook import read_pricebook
-from app.services.demo import generate_demo
+from app.services.demo.fill import generate_demo
 from app.services.importing import ImportOptions
 from app.services.importing.pricebook import import_pricebook
-from app.services.pricebook_read import (
+from app.services.pricebook.read import (
     BREAK_COLUMNS,
     PRICE_COLUMNS,
     SETTINGS_COLUMNS,

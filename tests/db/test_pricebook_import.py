@@ -17,7 +17,7 @@ from app.domain.quote_spec import QuoteSpec
 from app.io.import_pricebook import read_pricebook
 from app.services.importing import ImportOptions
 from app.services.importing.pricebook import import_pricebook
-from app.services.quote_create import create_quote
+from app.services.quotes.create import create_quote
 from tests.support.pricebook_files import BOOK, Sheets, write_book
 from tests.support.quote_book import QUOTE_DAY, add_price_book
 

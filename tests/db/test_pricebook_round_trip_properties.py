@@ -16,7 +16,7 @@ from app.io.export_pricebook import export_pricebook
 from app.io.import_pricebook import read_pricebook
 from app.services.importing import ImportOptions
 from app.services.importing.pricebook import import_pricebook
-from app.services.pricebook_read import pricebook_sheets
+from app.services.pricebook.read import pricebook_sheets
 from tests.support.pricebook_files import write_book
 
 TODAY = date(2026, 11, 22)

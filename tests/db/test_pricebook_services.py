@@ -14,7 +14,7 @@ from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.pricebook import PriceState
 from app.domain.pricing import LineRequest
 from app.domain.quote_spec import QuoteSpec
-from app.services.pricebook_edit import (
+from app.services.pricebook.edit import (
     add_price,
     check_price,
     check_product,
@@ -23,8 +23,8 @@ from app.services.pricebook_edit import (
     get_product,
     update_product,
 )
-from app.services.pricebook_read import list_breaks, list_prices, list_tiers, pricing_settings
-from app.services.pricebook_rules import (
+from app.services.pricebook.read import list_breaks, list_prices, list_tiers, pricing_settings
+from app.services.pricebook.rules import (
     check_breaks,
     check_settings,
     percent_problem,
@@ -33,7 +33,7 @@ from app.services.pricebook_rules import (
     save_settings,
     set_tier_discount,
 )
-from app.services.quote_create import create_quote
+from app.services.quotes.create import create_quote
 from tests.support.quote_book import QUOTE_DAY, add_price_book
 
 

@@ -21,9 +21,9 @@ from app.db.models import Deal, Price, Product, Quote, QuoteRevision
 from app.domain.enums import QuoteStatus
 from app.domain.errors import AppError, ConflictError, InputError, RefusedError
 from app.domain.pricing import LineRequest
-from app.services import quote_lifecycle as life
-from app.services.quote_create import create_quote
-from app.services.quote_read import read_quote
+from app.services.quotes import lifecycle as life
+from app.services.quotes.create import create_quote
+from app.services.quotes.read import read_quote
 from tests.db.test_quote_service import NOW, SPEC
 from tests.support.quote_book import QUOTE_DAY, add_price_book
 

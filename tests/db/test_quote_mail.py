@@ -18,16 +18,16 @@ from app.domain.mail import MailSettings, OutgoingMail, Security
 from app.io.mail_password import get_password, set_password
 from app.io.quote_pdf import render_quote_pdf
 from app.io.smtp_send import MailError, send_mail
-from app.services import quote_mail
-from app.services.mail_settings import (
+from app.services.quotes import mail as quote_mail
+from app.services.quotes.lifecycle import mark_accepted
+from app.services.quotes.mail_settings import (
     MailTemplates,
     load_mail_settings,
     load_mail_templates,
     save_mail_settings,
     save_mail_templates,
 )
-from app.services.quote_lifecycle import mark_accepted
-from app.services.quote_pdf import render_revision
+from app.services.quotes.pdf import render_revision
 from tests.db.test_quote_lifecycle import new_quote, revision
 from tests.support.quote_book import add_price_book
 from tests.support.smtp_server import PASSWORD, USER, free_port, memory_keyring, smtp_server

@@ -26,10 +26,10 @@ from app.domain.errors import InputError, NotFoundError
 from app.domain.names import name_key
 from app.domain.pricing import LineRequest
 from app.domain.quote_spec import QuoteSpec
-from app.services import quote_numbers
-from app.services.quote_create import CreatedQuote, create_quote
-from app.services.quote_facts import find_account, find_partner
-from app.services.quote_read import read_quote
+from app.services.quotes import numbers as quote_numbers
+from app.services.quotes.create import CreatedQuote, create_quote
+from app.services.quotes.facts import find_account, find_partner
+from app.services.quotes.read import read_quote
 from tests.support.quote_book import QUOTE_DAY, add_price_book
 
 SPEC = QuoteSpec(

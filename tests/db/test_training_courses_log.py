@@ -12,8 +12,8 @@ from app.db.engine import Database
 from app.db.models import Contact, Partner, ProductFamily, TrainingRecord
 from app.domain.errors import ConflictError, InputError
 from app.domain.names import name_key
-from app.services.courses import create_course, get_course, list_courses, update_course
-from app.services.training_log import (
+from app.services.training.courses import create_course, get_course, list_courses, update_course
+from app.services.training.log import (
     contacts_of_partners,
     delete_training,
     find_contacts,

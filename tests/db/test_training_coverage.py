@@ -12,7 +12,7 @@ from app.db.models import Contact, Course, Partner, ProductFamily, TrainingRecor
 from app.domain.enums import PartnerStatus
 from app.domain.names import name_key
 from app.domain.training import CoverageState, TrainingState
-from app.services.coverage import (
+from app.services.training.coverage import (
     coverage_columns,
     coverage_matrix,
     coverage_people,

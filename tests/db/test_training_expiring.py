@@ -16,7 +16,7 @@ from app.domain.enums import PartnerStatus
 from app.domain.errors import InputError
 from app.domain.names import name_key
 from app.io.export import export_table
-from app.services.training_expiring import (
+from app.services.training.expiring import (
     EXPIRING_COLUMNS,
     expiring_certifications,
     expiring_days,

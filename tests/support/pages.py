@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from app.ui.main_window import MainWindow
-from app.ui.pages.base import Page
+from app.ui.page_base import Page
 
 P = TypeVar("P", bound=Page)
 

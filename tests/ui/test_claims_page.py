@@ -26,12 +26,12 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import Account, Claim, Deal, Setting
 from app.domain.enums import ClaimStatus
-from app.ui.account_dialog import AccountDialog
-from app.ui.claim_dialog import ClaimDialog
-from app.ui.deal_dialog import DealDialog
+from app.ui.claims.account_dialog import AccountDialog
+from app.ui.claims.claim_dialog import ClaimDialog
+from app.ui.claims.page import ClaimsPage
+from app.ui.deals.dialog import DealDialog
 from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
-from app.ui.pages.claims import ClaimsPage
 from app.ui.record_table import RecordTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog
 from tests.support.sample_records import TODAY, add_sample_records
@@ -194,7 +194,7 @@ def test_register_an_overlapping_claim_sees_the_warning_first(
         assert isinstance(widget, QMessageBox)
         qtbot.mouseClick(widget.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
-    from app.ui.partner_dialog import ask
+    from app.ui.partners.dialog import ask
 
     dialog.confirm = lambda t, x: ask(dialog, t, x)
     when_modal(yes)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services.demo import generate_demo
+from app.services.demo.fill import generate_demo
+from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
-from app.ui.pages.dashboard import DashboardPage
 from app.ui.record_table import RecordTable
 from tests.support.sample_records import TODAY
 

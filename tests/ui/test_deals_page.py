@@ -15,9 +15,9 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import Deal
 from app.domain.enums import DealStage, Paper, PartyRole
-from app.ui.deal_dialog import DealDialog
+from app.ui.deals.dialog import DealDialog
+from app.ui.deals.page import DealsPage
 from app.ui.main_window import MainWindow
-from app.ui.pages.deals import DealsPage
 from app.ui.record_table import RecordTable
 from tests.support.sample_records import add_sample_records
 

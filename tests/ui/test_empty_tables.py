@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services.demo import generate_demo
+from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
-from app.ui.pages.partners import PartnersPage
-from app.ui.pages.quotes import QuotesPage
+from app.ui.partners.page import PartnersPage
+from app.ui.quotes.page import QuotesPage
 from app.ui.record_table import RecordTable
 from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY, add_sample_records

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 
 from app.db.engine import Database
 from app.db.models import Partner
-from app.ui.import_wizard import ImportWizard
-from app.ui.import_wizard_pages import MappingPage
-from app.ui.import_wizard_run import CheckPage, ResultPage
+from app.ui.importing.wizard import ImportWizard
+from app.ui.importing.wizard_pages import MappingPage
+from app.ui.importing.wizard_run import CheckPage, ResultPage
 from app.ui.main_window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "xlsx"

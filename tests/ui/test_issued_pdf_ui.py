@@ -13,11 +13,11 @@ from sqlalchemy import select, update
 from app.db.engine import Database
 from app.db.models import Quote, QuoteRevision
 from app.domain.quote_print import QuoteDocument
-from app.services.demo import generate_demo
+from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
-from app.ui.pages.quotes import QuotesPage
-from app.ui.quote_editor import preview as preview_module
-from app.ui.quote_editor.preview import PdfPreview
+from app.ui.quotes.editor import preview as preview_module
+from app.ui.quotes.editor.preview import PdfPreview
+from app.ui.quotes.page import QuotesPage
 from tests.support.sample_records import TODAY
 from tests.ui.test_quote_mail_ui import open_mail, pick_issued, quotes_page
 

@@ -16,11 +16,11 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import AuditEntry, Claim, OverlapDismissal, OverlapResolution
 from app.domain.enums import ClaimStatus
+from app.ui.claims.overlaps_page import OverlapsPage
+from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext
 from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
-from app.ui.overlap_resolve_dialog import OverlapResolveDialog
-from app.ui.pages.overlaps import OverlapsPage
 from app.ui.record_table import RecordTable
 from tests.support.overlap_world import add_overlap_world
 from tests.support.sample_records import TODAY
@@ -211,7 +211,7 @@ def test_long_names_do_not_widen_the_resolve_dialog(qtbot: QtBot) -> None:
     from datetime import timedelta
     from decimal import Decimal
 
-    from app.services.overlap_rows import OverlapClaimRow
+    from app.services.claims.overlap_rows import OverlapClaimRow
 
     def claim(n: int, claimant: str) -> OverlapClaimRow:
         return OverlapClaimRow(

@@ -19,11 +19,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database, open_database
-from app.services.partner_edit import create_partner, get_partner, update_partner
-from app.ui.contact_dialog import ContactDialog
+from app.services.partners.edit import create_partner, get_partner, update_partner
 from app.ui.main_window import MainWindow
-from app.ui.pages.partners import PartnersPage
-from app.ui.partner_dialog import PartnerDialog
+from app.ui.partners.contact_dialog import ContactDialog
+from app.ui.partners.dialog import PartnerDialog
+from app.ui.partners.page import PartnersPage
 from app.ui.stale_dialog import StaleChoice, StaleDialog
 from tests.support.many_partners import add_many_partners
 from tests.support.sample_records import add_sample_records

@@ -19,17 +19,17 @@ from app.db.engine import Database
 from app.db.models import Product, Setting, Tier
 from app.domain.pricing import LineRequest
 from app.domain.quote_spec import QuoteSpec
-from app.services.quote_create import create_quote
+from app.services.quotes.create import create_quote
 from app.ui.main_window import MainWindow
-from app.ui.pages.pricebook import PriceBookPage
-from app.ui.pricebook_breaks_dialog import BreaksDialog
-from app.ui.pricebook_dialogs import (
+from app.ui.pricebook.breaks_dialog import BreaksDialog
+from app.ui.pricebook.dialogs import (
     CorrectPriceDialog,
     PriceDialog,
     ProductDialog,
     SettingsDialog,
     TierDialog,
 )
+from app.ui.pricebook.page import PriceBookPage
 from app.ui.record_table import RecordTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog
 from tests.support.pricebook_files import BOOK, write_book

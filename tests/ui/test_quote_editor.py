@@ -19,11 +19,11 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import Account, Claim, Partner, Price, Product, Quote, Tier
 from app.domain.enums import QuoteStatus
-from app.services.demo import generate_demo
+from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
-from app.ui.pages.quotes import QuotesPage
-from app.ui.quote_editor.dialog import QuoteEditor
-from app.ui.quote_editor.preview import PdfPreview
+from app.ui.quotes.editor.dialog import QuoteEditor
+from app.ui.quotes.editor.preview import PdfPreview
+from app.ui.quotes.page import QuotesPage
 from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
 

@@ -15,10 +15,10 @@ from sqlalchemy import Select, select
 from app.db.engine import Database
 from app.db.models import Deal, Quote, QuoteRevision
 from app.domain.enums import QuoteStatus
-from app.services.demo import generate_demo
+from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
-from app.ui.pages.quotes import QuotesPage
-from app.ui.quote_editor.dialog import QuoteEditor
+from app.ui.quotes.editor.dialog import QuoteEditor
+from app.ui.quotes.page import QuotesPage
 from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
 from tests.ui.test_quote_editor import add_line, parties

@@ -20,13 +20,13 @@ from app.db.models import Quote, QuoteRevision
 from app.domain.enums import QuoteStatus
 from app.domain.mail import MailSettings, Security
 from app.io.mail_password import get_password
-from app.services.demo import generate_demo
-from app.services.mail_settings import save_mail_settings
-from app.ui.mail_dialog import QuoteMailDialog
-from app.ui.mail_settings_dialog import MailSettingsDialog
+from app.services.demo.fill import generate_demo
+from app.services.quotes.mail_settings import save_mail_settings
 from app.ui.main_window import MainWindow
-from app.ui.pages.quotes import QuotesPage
-from app.ui.quote_editor.preview import revision_pdf
+from app.ui.quotes.editor.preview import revision_pdf
+from app.ui.quotes.mail_dialog import QuoteMailDialog
+from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
+from app.ui.quotes.page import QuotesPage
 from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
 from tests.support.smtp_server import (

@@ -21,12 +21,12 @@ from app.db.models import Partner, TrainingRecord
 from app.domain.training import CoverageState
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
-from app.ui.pages.training import COURSES, COVERAGE, EXPIRING, RECORDS, TrainingPage
-from app.ui.partner_dialog import PartnerDialog
+from app.ui.partners.dialog import PartnerDialog
 from app.ui.record_table import RecordTable
-from app.ui.training_course_dialog import CourseDialog
-from app.ui.training_coverage import COLOURS, FIXED_COLUMNS
-from app.ui.training_log_dialog import TrainingLogDialog
+from app.ui.training.course_dialog import CourseDialog
+from app.ui.training.coverage import COLOURS, FIXED_COLUMNS
+from app.ui.training.log_dialog import TrainingLogDialog
+from app.ui.training.page import COURSES, COVERAGE, EXPIRING, RECORDS, TrainingPage
 from tests.support.sample_records import TODAY, add_sample_records
 
 Opener = Callable[[Database], MainWindow]

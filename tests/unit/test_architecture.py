@@ -36,7 +36,7 @@ def test_ruff_is_clean() -> None:
 def test_headless_commands_import_no_qt() -> None:
     code = (
         "import sys, main; from app.cli import run_command; import app.cli.run; "
-        "import app.services.partners, app.db.engine; "
+        "import app.services.partners.rows, app.db.engine; "
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'"
     )
     result = subprocess.run(

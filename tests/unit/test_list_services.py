@@ -11,11 +11,11 @@ import pytest
 from app.db.engine import Database
 from app.domain.enums import ClaimStatus, QuoteStatus
 from app.domain.training import TrainingState, training_state
-from app.services.accounts import DIRECT, list_accounts, list_claims
-from app.services.dashboard import load_dashboard
-from app.services.deals import list_deals
-from app.services.quotes import list_quotes
-from app.services.training import list_training
+from app.services.claims.accounts import DIRECT, list_accounts, list_claims
+from app.services.dashboard.figures import load_dashboard
+from app.services.deals.rows import list_deals
+from app.services.quotes.rows import list_quotes
+from app.services.training.records import list_training
 from tests.support.sample_records import TODAY, add_sample_records
 
 

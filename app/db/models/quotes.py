@@ -91,7 +91,7 @@ class QuoteRevision(Versioned, Base):
     sent_to: Mapped[str | None] = mapped_column(Text)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     # Never loaded with the revision (lists and lifecycle steps read many revisions): only
-    # app.services.issued_pdf reads it, by its own query, and an accidental read raises.
+    # app.services.quotes.issued_pdf reads it, by its own query, and an accidental read raises.
     pdf_data: Mapped[bytes | None] = mapped_column(
         LargeBinary,
         deferred=True,

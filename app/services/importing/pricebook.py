@@ -29,7 +29,7 @@ from app.services.importing.pricebook_rows import (
     check_volume,
 )
 from app.services.importing.pricebook_state import Plan, StoredBook
-from app.services.pricebook_history import IssuedUse
+from app.services.pricebook.history import IssuedUse
 
 
 @gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles

@@ -21,7 +21,7 @@ from app.domain.pricebook import currency_problem, price_problem
 from app.domain.settings import format_setting
 from app.services.importing.common import ImportOptions, Parser, parsed_rows, required
 from app.services.importing.pricebook_state import Plan, PlannedProduct, StoredBook
-from app.services.pricebook_history import IssuedUse
+from app.services.pricebook.history import IssuedUse
 
 #: The pricing settings as the preview names them.
 _LABELS = {field.name: field.label for field in SETTING_FIELDS}

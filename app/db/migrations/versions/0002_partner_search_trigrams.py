@@ -25,7 +25,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-#: The partner columns the search looks in (app.services.partner_list.SEARCHED).
+#: The partner columns the search looks in (app.services.partners.listing.SEARCHED).
 SEARCHED = ("name", "legal_name", "city", "email", "website", "partner_code")
 
 log = logging.getLogger(__name__)

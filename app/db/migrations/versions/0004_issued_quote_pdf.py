@@ -5,7 +5,7 @@ kept at the first print, so any change to the fonts or the renderer made every i
 unprintable. The bytes kept here are what every later print, preview and e-mail sends.
 
 Revisions issued before this keep their hash and get their bytes at their next print, when that
-print still matches the hash (app/services/issued_pdf.py).
+print still matches the hash (app/services/quotes/issued_pdf.py).
 
 Revision ID: 0004
 Revises: 0003

@@ -1,0 +1,153 @@
+"""The overlap report: live claims grouped by ``app.domain.overlap_groups``, and its decisions.
+
+A scan reads every live claim and the accounts they are on once, as plain rows
+(``app.services.claims.overlap_scan``), and the pairs of alike names kept as accounts were written
+(``app.db.alike_names``); matches the accounts in memory through blocking, finds the
+overlapping claims from five values per claim, and makes full rows only of the claims in an
+overlap. The decisions are the person's: resolve a group (one owner, the others
+rejected with the reason) or dismiss a likely match as "not the same company" for good.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.alike_names import stored_alike
+from app.db.models import Account, Claim, OverlapDismissal, OverlapResolution
+from app.db.types import utcnow
+from app.domain.enums import ClaimStatus
+from app.domain.errors import ConflictError, InputError, RefusedError
+from app.domain.overlap_groups import OverlapGroup, group_overlaps
+from app.domain.overlap_links import claim_links
+from app.domain.overlap_match import AccountKey, Confidence, company_matches, compare
+from app.services.business_settings import load_business_settings
+from app.services.claims.accounts import is_live
+from app.services.claims.overlap_scan import (
+    accounts_of,
+    claimant_names,
+    claims_in,
+    live_account_rows,
+    live_claim_rows,
+    live_claims_beside,
+)
+from app.services.gc_pause import gc_paused
+
+
+def _account_keys(session: Session, ids: list[int]) -> list[AccountKey]:
+    columns = (Account.id, Account.name, Account.name_key, Account.domain, Account.country)
+    return [
+        AccountKey(*row) for row in session.execute(select(*columns).where(Account.id.in_(ids)))
+    ]
+
+
+def dismissed_pairs(session: Session) -> frozenset[tuple[int, int]]:
+    """Account pairs a person said are not the same company (lower id first)."""
+    rows = session.execute(select(OverlapDismissal.account_a_id, OverlapDismissal.account_b_id))
+    return frozenset((a, b) for a, b in rows)
+
+
+def overlap_groups(
+    session: Session, today: date, threshold: int | None = None
+) -> list[OverlapGroup]:
+    """Today's overlap groups, largest commission exposure first."""
+    with gc_paused(), live_claims_beside(session, today) as claims_read:  # see gc_pause
+        if threshold is None:
+            threshold = load_business_settings(session).match_threshold
+        if claims_read is None:
+            rows, claimants = live_claim_rows(session, today), claimant_names(session)
+            accounts = live_account_rows(session, today, rows)
+        else:
+            accounts = live_account_rows(session, today, None)
+        alike = stored_alike(session, threshold)
+        dismissed = dismissed_pairs(session)
+        if claims_read is not None:
+            rows, claimants = claims_read()
+            accounts = accounts_of(accounts, rows)
+        matches, companies = company_matches(accounts, threshold, dismissed, alike)
+        links = claim_links(rows, matches, companies)
+        return group_overlaps(claims_in(links, rows, accounts, claimants), links)
+
+
+def resolve_group(
+    session: Session,
+    claim_ids: list[int],
+    owner_claim_id: int,
+    reason: str,
+    today: date,
+    now: datetime | None = None,
+) -> int:
+    """Give the account to ``owner_claim_id``: every other claim of the group is rejected with
+    ``reason``, and the decision is kept (``overlap_resolution`` and the audit log). Returns the
+    resolution's id.
+
+    The group is the one the person looked at: if any of its claims stopped being live since
+    (someone else decided or it expired), nothing is changed and they are asked to look again.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise InputError("Say why this claimant owns the account; the others will ask.")
+    if owner_claim_id not in claim_ids:
+        raise InputError("The owner must be one of the group's claims.")
+    claims = list(session.scalars(select(Claim).where(Claim.id.in_(claim_ids))))
+    live = [c for c in claims if is_live(c.status, c.valid_until, today)]
+    if len(live) != len(set(claim_ids)):
+        raise ConflictError(
+            "Some claims of this overlap were decided or expired since it was shown; "
+            "refresh the overlaps and look at the group again."
+        )
+    when = now or utcnow()
+    for claim in claims:
+        if claim.id == owner_claim_id:
+            continue
+        claim.status = ClaimStatus.REJECTED
+        claim.decision_reason = f"Overlap resolved for claim {owner_claim_id}: {reason}"
+        claim.decided_at = when
+    resolution = OverlapResolution(
+        resolved_at=when,
+        resolved_by=str(session.info.get("actor", "unknown")),
+        owner_claim_id=owner_claim_id,
+        reason=reason,
+        claim_ids=",".join(str(c) for c in sorted(set(claim_ids))),
+    )
+    session.add(resolution)
+    session.flush()
+    return resolution.id
+
+
+def dismiss_match(
+    session: Session, account_a: int, account_b: int, now: datetime | None = None
+) -> None:
+    """ "Not the same company": the likely match of two accounts is never reported again.
+
+    Certain matches (same record, domain or name) cannot be dismissed: merge or correct the
+    accounts instead.
+    """
+    low, high = sorted((account_a, account_b))
+    keys = {k.id: k for k in _account_keys(session, [low, high])}
+    if len(keys) != 2:
+        raise RefusedError("These are not two existing accounts; refresh the overlaps.")
+    match = compare(keys[low], keys[high], 0)
+    if match is not None and match.confidence is Confidence.CERTAIN:
+        raise RefusedError(
+            f"These accounts are certainly the same company ({match.why}); "
+            "merge them or correct their details instead."
+        )
+    known = session.scalar(
+        select(OverlapDismissal.id).where(
+            OverlapDismissal.account_a_id == low, OverlapDismissal.account_b_id == high
+        )
+    )
+    if known is not None:
+        return
+    session.add(
+        OverlapDismissal(
+            account_a_id=low,
+            account_b_id=high,
+            dismissed_at=now or utcnow(),
+            dismissed_by=str(session.info.get("actor", "unknown")),
+        )
+    )
+    session.flush()

@@ -1,0 +1,1 @@
+"""The dashboard: the figures a channel account manager looks at every morning."""

@@ -1,0 +1,1 @@
+"""Joint deals: their parties, stages, activity log and pipeline."""

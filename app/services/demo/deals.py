@@ -1,0 +1,151 @@
+"""Demo deals: joint deals in every stage, each on a partner's registration, with the parties
+(registering partner, direct rep, fulfilment partner, influencer) and a dated activity log.
+
+Open deals sit on live claims; won and lost ones on claims that have since expired.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.db.models import (
+    Claim,
+    Deal,
+    DealActivity,
+    DealParty,
+)
+from app.domain.enums import (
+    ActivityKind,
+    ClaimStatus,
+    DealStage,
+    Paper,
+    PartnerStatus,
+    PartnerType,
+    PartyRole,
+)
+from app.services.demo import world
+from app.services.demo.accounts import rep_for
+from app.services.demo.state import DemoState, days
+
+_STAGE_QUOTAS = {
+    DealStage.REGISTERED: 6,
+    DealStage.QUALIFIED: 7,
+    DealStage.PROPOSAL: 7,
+    DealStage.NEGOTIATION: 6,
+    DealStage.WON: 8,
+    DealStage.LOST: 6,
+}
+
+
+def add_deals(state: DemoState) -> None:
+    """Joint deals in every stage, each on a partner's registration: open ones on live claims,
+    won and lost ones on claims that have since expired."""
+    live = [
+        c
+        for c in state.claims
+        if c.partner is not None
+        and c.status in (ClaimStatus.APPROVED, ClaimStatus.PENDING)
+        and c.valid_until >= state.today
+    ]
+    closed = [c for c in state.claims if c.partner is not None and c.status is ClaimStatus.EXPIRED]
+    state.rng.shuffle(live)
+    state.rng.shuffle(closed)
+    for stage, count in _STAGE_QUOTAS.items():
+        for _ in range(count):
+            source = closed if stage in (DealStage.WON, DealStage.LOST) else live
+            source = source or live or closed
+            if not source:
+                return
+            claim = next(
+                (
+                    c
+                    for c in source
+                    if c.status is ClaimStatus.APPROVED or stage is DealStage.REGISTERED
+                ),
+                source[0],
+            )
+            source.remove(claim)
+            _deal(state, claim, stage)
+
+
+def _deal(state: DemoState, claim: Claim, stage: DealStage) -> None:
+    partner, account = claim.partner, claim.account
+    assert partner is not None
+    family_code, family_name = state.rng.choice(world.FAMILIES)
+    closed = stage in (DealStage.WON, DealStage.LOST)
+    if closed:
+        expected = min(state.ago(1), claim.claimed_on + days(state.rng.randint(20, 85)))
+    else:
+        expected = state.today + days(state.rng.randint(7, 150))
+    parties = [
+        DealParty(
+            partner=partner,
+            role=PartyRole.REGISTERING_PARTNER,
+            commission_pct=claim.commission_pct,
+        )
+    ]
+    rep = None
+    if account.owner_rep is not None or state.rng.random() < 0.4:
+        rep = account.owner_rep or rep_for(state, account.country)
+        parties.append(
+            DealParty(direct_rep=rep, role=PartyRole.DIRECT_REP, commission_pct=Decimal(0))
+        )
+    if state.rng.random() < 0.3:
+        distributors = [p for p in state.partners if p.type is PartnerType.DISTRIBUTOR]
+        local = [p for p in distributors if p.country == account.country]
+        fulfiller = state.rng.choice(local or distributors)
+        parties.append(
+            DealParty(
+                partner=fulfiller, role=PartyRole.FULFILMENT_PARTNER, commission_pct=Decimal(3)
+            )
+        )
+    if state.rng.random() < 0.15:
+        advisers = [
+            p
+            for p in state.partners
+            if p.type in (PartnerType.REFERRAL, PartnerType.SI)
+            and p.status is PartnerStatus.ACTIVE
+            and p is not partner
+        ]
+        parties.append(
+            DealParty(
+                partner=state.rng.choice(advisers),
+                role=PartyRole.INFLUENCER,
+                commission_pct=Decimal(state.rng.choice(("2", "3", "5"))),
+            )
+        )
+    paper = Paper.OURS if rep is not None and state.rng.random() < 0.6 else Paper.PARTNER
+    deal = Deal(
+        name=f"{account.name} – {family_name} {state.rng.choice(world.DEAL_PROJECTS)}",
+        account=account,
+        claim=claim,
+        stage=stage,
+        amount=claim.deal_amount or Decimal(0),
+        currency=claim.currency or "USD",
+        expected_close=expected,
+        paper=paper,
+        parties=parties,
+    )
+    end = expected if closed else state.today
+    span = max(0, (end - claim.claimed_on).days)
+    offsets = sorted(state.rng.sample(range(span + 1), min(state.rng.randint(1, 4), span + 1)))
+    lines = list(state.rng.sample(world.ACTIVITIES, len(offsets)))
+    if stage is DealStage.WON:
+        lines[-1] = world.ACTIVITY_WON
+    elif stage is DealStage.LOST:
+        lines[-1] = world.ACTIVITY_LOST
+    authors = [partner.account_manager or world.ACCOUNT_MANAGERS[0][0]]
+    if rep is not None:
+        authors.append(rep.name)
+    for offset, (kind, summary, next_step) in zip(offsets, lines, strict=True):
+        deal.activities.append(
+            DealActivity(
+                occurred_on=claim.claimed_on + days(offset),
+                kind=ActivityKind(kind),
+                summary=summary.format(family=family_name),
+                next_step=next_step.format(family=family_name),
+                author=state.rng.choice(authors),
+            )
+        )
+    state.add(deal)
+    state.deals.append((deal, family_code))

@@ -1,0 +1,1 @@
+"""Exports: what ``export KIND FILE`` writes for each kind."""

@@ -1,0 +1,158 @@
+"""What ``export KIND FILE`` writes for each kind of SPEC.md (partners and overlaps have their own).
+
+Contacts, training and claims are written under the very headers their import reads, with
+partners named by their Partner ID where they have one, so a workbook exported here and imported
+again changes nothing. Deals and quotes are written as their pages show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Account, Claim, Contact, Course, Partner, TrainingRecord
+from app.domain.columns import Column, Kind
+from app.domain.enums import ClaimStatus, ContactRole
+from app.services.claims.accounts import DIRECT
+from app.services.deals.rows import DEAL_COLUMNS, list_deals
+from app.services.quotes.rows import QUOTE_COLUMNS, list_quotes
+
+
+@dataclass(frozen=True, slots=True)
+class ContactExportRow:
+    partner: str
+    name: str
+    email: str | None
+    phone: str | None
+    role: ContactRole
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingExportRow:
+    contact: str
+    partner: str
+    course: str
+    completed_on: date
+    passed: bool
+    valid_until: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimExportRow:
+    partner: str
+    account: str
+    website: str | None
+    country: str | None
+    claimed_on: date
+    valid_until: date
+    status: ClaimStatus
+    deal_amount: Decimal | None
+    currency: str | None
+    commission_pct: Decimal
+
+
+CONTACT_EXPORT_COLUMNS: tuple[Column[ContactExportRow], ...] = (
+    Column("partner", "Partner", lambda r: r.partner, width=16),
+    Column("name", "Name", lambda r: r.name, width=24),
+    Column("email", "Email", lambda r: r.email, width=28),
+    Column("phone", "Phone", lambda r: r.phone, width=18),
+    Column("role", "Role", lambda r: r.role, width=12),
+    Column("active", "Active", lambda r: r.active, Kind.BOOL, width=8),
+)
+
+TRAINING_EXPORT_COLUMNS: tuple[Column[TrainingExportRow], ...] = (
+    Column("contact", "Contact email or name", lambda r: r.contact, width=28),
+    Column("partner", "Partner", lambda r: r.partner, width=16),
+    Column("course", "Course code", lambda r: r.course, width=12),
+    Column("completed_on", "Completed on", lambda r: r.completed_on, Kind.DATE, width=12),
+    Column("passed", "Passed", lambda r: r.passed, Kind.BOOL, width=8),
+    Column("valid_until", "Valid until", lambda r: r.valid_until, Kind.DATE, width=12),
+)
+
+CLAIM_EXPORT_COLUMNS: tuple[Column[ClaimExportRow], ...] = (
+    Column("partner", "Partner", lambda r: r.partner, width=18),
+    Column("account", "Account", lambda r: r.account, width=28),
+    Column("website", "Website", lambda r: r.website, width=24),
+    Column("country", "Country", lambda r: r.country, width=8),
+    Column("claimed_on", "Claimed on", lambda r: r.claimed_on, Kind.DATE, width=12),
+    Column("valid_until", "Valid until", lambda r: r.valid_until, Kind.DATE, width=12),
+    Column("status", "Status", lambda r: r.status, width=10),
+    Column("deal_amount", "Deal amount", lambda r: r.deal_amount, Kind.MONEY, lambda r: r.currency),
+    Column("currency", "Currency", lambda r: r.currency, width=8),
+    Column("commission_pct", "Commission %", lambda r: r.commission_pct, Kind.PERCENT, width=12),
+)
+
+
+def _partner_ref() -> Any:
+    """How an export names a partner: its Partner ID, else its name (as the imports resolve)."""
+    return func.coalesce(Partner.partner_code, Partner.name)
+
+
+def contact_rows(session: Session) -> list[ContactExportRow]:
+    statement = (
+        select(_partner_ref(), Contact.name, Contact.email, Contact.phone, Contact.role,
+               Contact.active)
+        .join(Partner, Partner.id == Contact.partner_id)
+        .order_by(Partner.name_key, Partner.id, Contact.name, Contact.id)
+    )  # fmt: skip
+    return [ContactExportRow(*row) for row in session.execute(statement)]
+
+
+def training_rows(session: Session) -> list[TrainingExportRow]:
+    statement = (
+        select(func.coalesce(Contact.email, Contact.name), _partner_ref(), Course.code,
+               TrainingRecord.completed_on, TrainingRecord.passed, TrainingRecord.valid_until)
+        .join(Contact, Contact.id == TrainingRecord.contact_id)
+        .join(Partner, Partner.id == Contact.partner_id)
+        .join(Course, Course.id == TrainingRecord.course_id)
+        .order_by(Partner.name_key, Contact.name, TrainingRecord.completed_on, Course.code)
+    )  # fmt: skip
+    return [TrainingExportRow(*row) for row in session.execute(statement)]
+
+
+def claim_rows(session: Session) -> list[ClaimExportRow]:
+    statement = (
+        select(Claim.partner_id, _partner_ref(), Account.name, Account.website, Account.country,
+               Claim.claimed_on, Claim.valid_until, Claim.status, Claim.deal_amount,
+               Claim.currency, Claim.commission_pct)
+        .join(Account, Account.id == Claim.account_id)
+        .outerjoin(Partner, Partner.id == Claim.partner_id)
+        .order_by(Claim.claimed_on.desc(), Claim.id.desc())
+    )  # fmt: skip
+    return [
+        ClaimExportRow(ref if partner_id is not None else DIRECT, *rest)
+        for partner_id, ref, *rest in session.execute(statement)
+    ]
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One kind of export: its sheet title, noun, columns and how to read its rows."""
+
+    title: str
+    noun: tuple[str, str]  # one, many
+    columns: Sequence[Column[Any]]
+    rows: Callable[[Session], Sequence[Any]]
+
+
+EXPORT_KINDS: dict[str, ExportKind] = {
+    "contacts": ExportKind(
+        "Contacts", ("contact", "contacts"), CONTACT_EXPORT_COLUMNS, contact_rows
+    ),
+    "training": ExportKind(
+        "Training",
+        ("training record", "training records"),
+        TRAINING_EXPORT_COLUMNS,
+        training_rows,
+    ),
+    "claims": ExportKind("Claims", ("claim", "claims"), CLAIM_EXPORT_COLUMNS, claim_rows),
+    "deals": ExportKind("Deals", ("deal", "deals"), DEAL_COLUMNS, list_deals),
+    "quotes": ExportKind("Quotes", ("quote", "quotes"), QUOTE_COLUMNS, list_quotes),
+}

@@ -1,0 +1,1 @@
+"""Quotes: pricing, numbering, revisions, the PDF and e-mail."""

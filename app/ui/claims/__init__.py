@@ -1,0 +1,1 @@
+"""Accounts, claims (deal registrations) on them, and the overlaps between claims."""

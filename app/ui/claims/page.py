@@ -1,0 +1,184 @@
+"""The accounts & claims page: deal registrations on top (all, or those running out in the next
+14 days), the accounts they claim below, each with the buttons that act on it.
+
+Keys: Ctrl+R registers a claim, Ctrl+Shift+A approves and Ctrl+Shift+J rejects the selected
+claim; Enter opens the selected account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QTabWidget,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.domain.columns import Column
+from app.domain.errors import InputError
+from app.services.claims.account_list import ACCOUNT_LIST_COLUMNS, list_accounts_with_deals
+from app.services.claims.account_merge import merge_accounts
+from app.services.claims.accounts import AccountRow, ClaimRow, list_claims
+from app.services.claims.claim_list import CLAIM_PAGE_COLUMNS, EXPIRING_DAYS, expiring_claims
+from app.ui.changes import RecordKind
+from app.ui.claims.account_dialog import AccountDialog
+from app.ui.claims.actions import ClaimActions
+from app.ui.claims.merge_dialog import AccountMergeDialog
+from app.ui.context import UiContext
+from app.ui.page_base import Page, table_count
+from app.ui.record_table import RecordTable
+from app.ui.sections import button, section, splitter
+
+
+def _run_merge(dialog: AccountMergeDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class ClaimsPage(Page):
+    key = "claims"
+    title = "Accounts & Claims"
+    icon_name = "claims"
+    kinds = frozenset({RecordKind.CLAIM, RecordKind.ACCOUNT, RecordKind.PARTNER, RecordKind.DEAL})
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.claims = RecordTable("claims", CLAIM_PAGE_COLUMNS)
+        self.expiring = RecordTable("expiring_claims", CLAIM_PAGE_COLUMNS)
+        self.accounts = RecordTable("accounts", ACCOUNT_LIST_COLUMNS)
+        self.claims.empty_text = "No claims yet. Register a deal with Register claim (Ctrl+R)."
+        self.expiring.empty_text = "No live claim runs out in the next 14 days."
+        self.accounts.empty_text = (
+            "No accounts yet. Add one with New account, or register a claim for a new one."
+        )
+        self.claim_tabs = QTabWidget()
+        self.claim_tabs.setObjectName("claimTabs")
+        self.claim_tabs.addTab(self.claims, "All claims")
+        self.claim_tabs.addTab(self.expiring, f"Expiring in {EXPIRING_DAYS} days")
+        self.claim_actions = ClaimActions(self)
+        self.new_account_button = button("New &account", "newAccount", "Create an account")
+        self.edit_account_button = button(
+            "&Open account", "openAccount", "Open the selected account (Enter)"
+        )
+        self.merge_button = button(
+            "&Merge…", "mergeAccounts", "Merge the two selected accounts: they are one company"
+        )
+        claims_box, self.claims_title = section(
+            "Claims (deal registrations)", self.claim_tabs, self.claim_actions.buttons
+        )
+        accounts_box, self.accounts_title = section(
+            "Accounts",
+            self.accounts,
+            [self.new_account_button, self.edit_account_button, self.merge_button],
+        )
+        self.splitter = splitter(
+            Qt.Orientation.Vertical, "claimsSplitter", [(claims_box, 3), (accounts_box, 2)]
+        )
+        self.remember_splitter(self.splitter)
+        self.body.addWidget(self.splitter)
+        self.dialogs: list[QDialog] = []
+        self.ask_merge: Callable[[AccountMergeDialog], bool] = _run_merge
+        self.last_message = ""
+
+        self.new_account_button.clicked.connect(self.new_account)
+        self.edit_account_button.clicked.connect(self.open_account)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.accounts.activated.connect(lambda _index: self.open_account())
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.accounts)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self.open_account)
+
+    def load(self, session: Session) -> None:
+        today = self.context.today()
+        self.claims.records.set_rows(list_claims(session, today=today))
+        self.expiring.records.set_rows(expiring_claims(session, today))
+        self.accounts.records.set_rows(list_accounts_with_deals(session, today))
+        soon = self.expiring.records.total_count
+        self.claim_tabs.setTabText(1, f"Expiring in {EXPIRING_DAYS} days ({soon})")
+
+    def count_text(self) -> str:
+        claims = table_count(self.claims, "claim", "claims")
+        accounts = table_count(self.accounts, "account", "accounts")
+        self.claims_title.setText(f"Claims (deal registrations) · {claims}")
+        self.accounts_title.setText(f"Accounts · {accounts}")
+        return f"{claims} · {accounts}"
+
+    def export_source(self) -> tuple[str, Sequence[Any], Sequence[Column[Any]]] | None:
+        return ("Claims", self.claims.records.rows(), self.claims.records.columns)
+
+    # --- selections ----------------------------------------------------------------------
+
+    def selected_accounts(self) -> list[AccountRow]:
+        rows = self.accounts.selectionModel().selectedRows()
+        return [self.accounts.records.row_at(i.row()) for i in rows]
+
+    def selected_claim(self) -> ClaimRow | None:
+        table = self.claim_tabs.currentWidget()
+        assert isinstance(table, RecordTable)
+        rows = table.selectionModel().selectedRows()
+        return table.records.row_at(rows[0].row()) if rows else None
+
+    # --- accounts ------------------------------------------------------------------------
+
+    def new_account(self) -> AccountDialog | None:
+        return self._open_account(None)
+
+    def open_account(self) -> AccountDialog | None:
+        chosen = self.selected_accounts()
+        return self._open_account(chosen[0].id) if chosen else None
+
+    def _open_account(self, account_id: int | None) -> AccountDialog | None:
+        if self._db is None:
+            return None
+        dialog = AccountDialog(self.context, self._db, account_id, self.window())
+        self.keep(dialog)
+        return dialog
+
+    def keep(self, dialog: QDialog) -> None:
+        """Show a modeless dialog and forget it once closed."""
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
+        dialog.show()
+        dialog.activateWindow()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def merge_selected(self) -> None:
+        chosen = self.selected_accounts()
+        if self._db is None:
+            return
+        if len(chosen) != 2:
+            self.context.errors.show_now(
+                InputError("Select the two accounts to merge (Ctrl+click the second one).")
+            )
+            return
+        dialog = AccountMergeDialog(chosen[0], chosen[1], self.window())
+        if not self.ask_merge(dialog):
+            return
+        survivor, merged = dialog.survivor, dialog.merged
+        try:
+            with self._db.transaction() as session:
+                result = merge_accounts(
+                    session, survivor.id, merged.id,
+                    survivor_version=survivor.version, merged_version=merged.version,
+                )  # fmt: skip
+        except Exception as exc:  # the refusal (or a bug) is shown through the error hook
+            self.context.errors.show_now(exc)
+            return
+        moved = {RecordKind.ACCOUNT, RecordKind.CLAIM, RecordKind.DEAL, RecordKind.QUOTE}
+        self.context.changes.announce(moved)
+        self.say(result.summary())
+
+    def say(self, text: str) -> None:
+        """A short note in the window's status bar (what was done, for a few seconds)."""
+        self.last_message = text
+        show = getattr(self.window(), "show_message", None)
+        if callable(show):
+            show(text)

@@ -1,0 +1,133 @@
+"""The dashboard: a handful of headline figures and two small tables, as of today."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.services.dashboard.figures import PIPELINE_COLUMNS, TIER_COLUMNS, Dashboard, load_dashboard
+from app.ui.changes import ALL_KINDS
+from app.ui.context import UiContext
+from app.ui.page_base import Page, plural
+from app.ui.page_scroll import page_scroll
+from app.ui.record_table import RecordTable
+
+CARDS = (
+    ("active_partners", "Active partners"),
+    ("certifications_expiring", "Certifications expiring in 60 days"),
+    ("live_claims", "Live claims"),
+    ("open_deals", "Open deals"),
+    ("quotes_awaiting_approval", "Quotes awaiting approval"),
+)
+
+
+class Card(QFrame):
+    """One figure with its caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(2)
+        self.value = QLabel("–")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("cardLabel")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        self.setAccessibleName(caption)
+
+
+class DashboardPage(Page):
+    key = "dashboard"
+    title = "Dashboard"
+    icon_name = "dashboard"
+    kinds = ALL_KINDS
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.filter_edit.hide()
+        self.dashboard: Dashboard | None = None
+        cards = QGridLayout()
+        cards.setSpacing(12)
+        self.cards: dict[str, Card] = {}
+        for n, (name, caption) in enumerate(CARDS):
+            card = Card(caption)
+            self.cards[name] = card
+            cards.addWidget(card, 0, n)
+            cards.setColumnStretch(n, 1)
+        self.tiers = RecordTable("dashboard_tiers", TIER_COLUMNS)
+        self.pipeline = RecordTable("dashboard_pipeline", PIPELINE_COLUMNS)
+        # Side by side in a wide window; one above the other where they would not both fit
+        # whole, so no figure is hidden behind a sideways scroll bar.
+        self.table_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.table_row.setSpacing(16)
+        for title, table in (
+            ("Active partners by tier", self.tiers),
+            ("Open pipeline by currency", self.pipeline),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(6)
+            label = QLabel(title)
+            label.setObjectName("sectionTitle")
+            label.setIndent(0)  # level with the table's edge, as on the other pages
+            label.setBuddy(table)
+            column.addWidget(label)
+            column.addWidget(table)
+            column.addStretch(1)  # side by side, the shorter table keeps to the top
+            self.table_row.addLayout(column, 1)
+        content = QWidget()
+        content.setObjectName("dashboardContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 12, 0)  # clear of the scroll bar when there is one
+        layout.setSpacing(20)
+        layout.addLayout(cards)
+        layout.addLayout(self.table_row)
+        layout.addStretch(1)
+        # The figures scroll in a window too short for them, rather than making it taller.
+        self.scroll_area = page_scroll(content, "dashboardScroll")
+        content.setStyleSheet("QWidget#dashboardContent { background: transparent; }")
+        self.body.addWidget(self.scroll_area, 1)
+
+    def load(self, session: Session) -> None:
+        self.dashboard = board = load_dashboard(session, today=self.context.today())
+        for name, card in self.cards.items():
+            card.value.setText(f"{getattr(board, name):,}")
+        self.tiers.records.set_rows(board.by_tier)
+        self.pipeline.records.set_rows(board.pipeline)
+        for table in (self.tiers, self.pipeline):
+            table.fit_height_to_rows()
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Stack the tables when the page is too narrow for both side by side."""
+        # Side by side, each table has half the room.
+        needed = 2 * max(t.natural_width() for t in (self.tiers, self.pipeline))
+        needed += self.table_row.spacing()
+        room = self.scroll_area.viewport().width()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
+        )
+        if self.table_row.direction() != direction:
+            self.table_row.setDirection(direction)
+
+    def count_text(self) -> str:
+        if self.dashboard is None:
+            return ""
+        return f"as of {self.dashboard.today.isoformat()} · " + plural(
+            self.dashboard.partners, "partner", "partners"
+        )

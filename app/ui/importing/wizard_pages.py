@@ -1,0 +1,210 @@
+"""The first three steps of the import wizard: what and which file, which sheet, which columns.
+
+Each step checks what it can before the next one opens: a file that is not a usable workbook
+is refused on the first step with the reader's one-line message, a sheet without a header on
+the second, so the user is never left on a later step with an error from an earlier choice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from app.domain.errors import AppError
+from app.ui.importing.wizard_work import IGNORE, KIND_TITLES, KINDS, detect, kind_fields, sheets_of
+from app.ui.record_table import align_headers
+
+if TYPE_CHECKING:
+    from app.ui.importing.wizard import ImportWizard
+
+
+def _problem_label() -> QLabel:
+    label = QLabel("")
+    label.setObjectName("stepProblem")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b42318;")
+    return label
+
+
+class SourcePage(QWizardPage):
+    """What to import, and from which file."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle("What to import")
+        self.setSubTitle("Excel workbooks (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods), CSV.")
+        self.kind = QComboBox()
+        self.kind.setObjectName("importKind")
+        for kind in KINDS:
+            self.kind.addItem(KIND_TITLES[kind], kind)
+        self.path = QLineEdit()
+        self.path.setObjectName("importPath")
+        self.path.setPlaceholderText("The file to import")
+        self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.browse = QPushButton("&Browse…")
+        self.browse.setObjectName("browseFile")
+        self.browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        file_row = QWidget()
+        file_row.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout(self)
+        for text, field, shown in (
+            ("&Records", self.kind, self.kind),
+            ("&File", self.path, file_row),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, shown)
+        self.problem = _problem_label()
+        form.addRow(self.problem)
+
+    def _browse(self) -> None:
+        chosen = self.owner.choose_file()
+        if chosen is not None:
+            self.path.setText(str(chosen))
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        path = Path(self.path.text().strip()).expanduser()
+        try:
+            sheets = sheets_of(path)
+        except AppError as exc:
+            self.problem.setText(str(exc))
+            return False
+        self.problem.setText("")
+        self.owner.kind = str(self.kind.currentData())
+        self.owner.path = path
+        self.owner.sheets = sheets
+        return True
+
+
+class SheetPage(QWizardPage):
+    """Which sheet of the workbook holds the list."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle("Which sheet")
+        self.setSubTitle("The sheet that holds the list; title rows above its header are skipped.")
+        self.sheets = QListWidget()
+        self.sheets.setObjectName("importSheets")
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.problem = _problem_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.sheets, 1)
+        layout.addWidget(self.problem)
+
+    def initializePage(self) -> None:
+        self.sheets.clear()
+        self.sheets.addItems(self.owner.sheets)
+        self.sheets.setCurrentRow(0)
+        pricebook = self.owner.kind == "pricebook"
+        self.sheets.setEnabled(not pricebook)
+        self.note.setText(
+            "The price book is read from its sheets Prices, Tiers, Volume and Settings."
+            if pricebook
+            else _sheets_note(
+                self.owner.path.name if self.owner.path else "The file", len(self.owner.sheets)
+            )
+        )
+        self.problem.setText("")
+
+    def validatePage(self) -> bool:
+        owner = self.owner
+        if owner.kind == "pricebook" or owner.path is None:
+            return True
+        item = self.sheets.currentItem()
+        owner.sheet = item.text() if item is not None and len(owner.sheets) > 1 else None
+        try:
+            first = detect(owner.path, owner.kind, owner.sheet, [])
+            remembered = owner.remembered_mapping(first.remembered_key(owner.kind))
+            owner.detected = detect(owner.path, owner.kind, owner.sheet, remembered)
+        except AppError as exc:
+            self.problem.setText(str(exc))
+            return False
+        return True
+
+    def nextId(self) -> int:
+        return self.owner.check_id if self.owner.kind == "pricebook" else super().nextId()
+
+
+class MappingPage(QWizardPage):
+    """Which column is which field: what was recognised, changeable, remembered."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle("Columns")
+        self.setSubTitle(
+            "Recognised by their headers. Change any column the file names differently."
+        )
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("importMapping")
+        self.table.setHorizontalHeaderLabels(["Column in the file", "Imported as"])
+        self.table.verticalHeader().hide()
+        align_headers(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.combos: dict[str, QComboBox] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def initializePage(self) -> None:
+        detected = self.owner.detected
+        assert detected is not None
+        fields = kind_fields(self.owner.kind)
+        self.table.setRowCount(len(detected.headers))
+        self.combos = {}
+        for row, header in enumerate(detected.headers):
+            self.table.setItem(row, 0, QTableWidgetItem(header))
+            combo = QComboBox()
+            combo.addItem("— not imported —", IGNORE)
+            for field in fields:
+                combo.addItem(field.label + (" *" if field.required else ""), field.name)
+            combo.setCurrentIndex(max(combo.findData(detected.fields[header]), 0))
+            combo.setAccessibleName(f"Field for column {header}")
+            self.table.setCellWidget(row, 1, combo)
+            self.combos[header] = combo
+
+    def mapping(self) -> dict[str, str]:
+        return {header: str(combo.currentData()) for header, combo in self.combos.items()}
+
+    def validatePage(self) -> bool:
+        detected = self.owner.detected
+        assert detected is not None
+        self.owner.choose_mapping(self.mapping())
+        return True
+
+
+def _sheets_note(name: str, sheets: int) -> str:
+    if sheets == 1:
+        return f"{name} has one sheet. The header row is found by itself."
+    return (
+        f"{name} has {sheets} sheets: choose the one with the list. "
+        "The header row is found by itself."
+    )

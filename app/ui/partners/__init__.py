@@ -1,0 +1,1 @@
+"""Partners: the list, one partner's details, contacts, and their edits."""

@@ -1,0 +1,1 @@
+"""The price book: products, dated prices, tier discounts, volume breaks, settings."""

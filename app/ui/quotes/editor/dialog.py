@@ -1,0 +1,432 @@
+"""The quote editor: parties, currency, date, tax and lines, priced again on every keystroke.
+
+Lines are added by typing a SKU (a completer offers SKU and name), a quantity and an optional
+special discount. The totals, each line's receipt and every problem are shown as they change,
+so the user never saves a quote whose figures they have not seen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.engine import Database
+from app.domain.errors import AppError
+from app.domain.pricing import LineRequest, PricedQuote
+from app.domain.quote_view import QuoteView
+from app.services.claims.account_edit import account_choices
+from app.services.claims.choices import partner_choices
+from app.ui.completing import offer
+from app.ui.quotes.editor.deal_field import DealField
+from app.ui.quotes.editor.live_price import DraftForm, DraftPrice, price_draft, sku_choices
+from app.ui.quotes.editor.storing import OpenDraft, issue, store
+from app.ui.quotes.editor.texts import amount_text, step_text
+from app.ui.record_table import align_headers
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
+
+
+class QuoteEditor(QDialog):
+    """A new quote (Save stores it: issued, or waiting for approval), a stored draft (Save keeps
+    the change, Issue freezes it), or an issued revision to read."""
+
+    def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quoteEditor")
+        self.setWindowTitle("New quote")
+        self.db = db
+        self.requests: list[LineRequest] = []
+        self.result_price: DraftPrice | None = None
+        self.saved_number: str | None = None
+        self.stored: QuoteView | None = None
+        self.draft: OpenDraft | None = None
+        self.issued = False
+        self.partner = self._edit("partner", "Type a partner's name or Partner ID")
+        self.account = self._edit("account", "Type an account's name")
+        self.currency = self._edit("currency", "EUR")
+        self.currency.setText("EUR")
+        self.quote_date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.quote_date.setObjectName("quoteDate")
+        self.quote_date.setCalendarPopup(True)
+        self.quote_date.setDisplayFormat("yyyy-MM-dd")
+        self.tax = self._edit("tax", "default")
+        self.deal = DealField()
+        self.sku = self._edit("sku", "Type a SKU or part of its name")
+        with db.reading() as session:
+            choices = sku_choices(session)
+            partners = partner_choices(session)
+            accounts = account_choices(session)
+        # What the lists offer, and the record each entry names: a name shared by two
+        # partners or accounts is told apart in its entry, and priced by its record.
+        self.refs: dict[QLineEdit, dict[str, str]] = {
+            self.partner: {c.label: f"#{c.id}" for c in partners},
+            self.account: {c.label: f"#{c.id}" for c in accounts},
+        }
+        offer(self.partner, list(self.refs[self.partner]))
+        offer(self.account, list(self.refs[self.account]))
+        completer = offer(self.sku, [f"{sku} — {name}" for sku, name in choices])
+        completer.activated.connect(lambda text: self.sku.setText(text.split(" — ")[0]))
+        self.qty = QSpinBox()
+        self.qty.setObjectName("qty")
+        self.qty.setRange(1, 1_000_000)
+        self.special = self._edit("special", "0")
+        self.add_button = QPushButton("&Add line")
+        self.add_button.setObjectName("addLine")
+        self.add_button.clicked.connect(self.add_line)
+        self.sku.returnPressed.connect(self.add_line)
+        self.special.returnPressed.connect(self.add_line)
+        self.remove_button = QPushButton("&Remove line")
+        self.remove_button.clicked.connect(self.remove_line)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("lines")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        align_headers(self.table, numbers=(2, 3, 4, 5))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda *_: self.show_receipt())
+        self.receipt = QLabel("Select a line to see how its price is built.")
+        self.receipt.setObjectName("receipt")
+        self.receipt.setWordWrap(True)
+        self.receipt.setMinimumWidth(260)
+        self.receipt.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.receipt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals = QLabel("")
+        self.totals.setObjectName("totals")
+        self.problems = QLabel("")
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a33;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.issue_button = QPushButton("&Issue")
+        self.issue_button.setObjectName("issue")
+        self.issue_button.setToolTip("Save the draft and issue it: its figures are frozen")
+        self.issue_button.clicked.connect(self.save_and_issue)
+        self.buttons.addButton(self.issue_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.issue_button.hide()  # after adding: the box shows what it is given; drafts only
+        save_key = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_key.activated.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        for edit in (self.partner, self.account, self.currency, self.tax):
+            edit.textChanged.connect(self.reprice)
+        self.quote_date.dateChanged.connect(self.reprice)
+        self.reprice()
+
+    def _edit(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _lay_out(self) -> None:
+        # Who the quote is for on the left, its terms on the right: two short columns read
+        # better than six fields stretched across the whole dialog.
+        form = QGridLayout()
+        form.setHorizontalSpacing(10)
+        form.setColumnStretch(1, 3)
+        form.setColumnStretch(3, 1)
+        for row, (text, widget, col) in enumerate((
+            ("&Partner", self.partner, 0),
+            ("A&ccount", self.account, 0),
+            ("Dea&l", self.deal, 0),
+            ("C&urrency", self.currency, 2),
+            ("&Date", self.quote_date, 2),
+            ("&Tax rate %", self.tax, 2),
+        )):  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addWidget(label, row % 3, col)
+            form.addWidget(widget, row % 3, col + 1)
+        entry = QHBoxLayout()
+        for text, widget, stretch in (
+            ("S&KU", self.sku, 3),
+            ("&Qty", self.qty, 0),
+            ("Sp&ecial %", self.special, 1),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            entry.addWidget(label)
+            entry.addWidget(widget, stretch)
+        entry.addWidget(self.add_button)
+        entry.addWidget(self.remove_button)
+        middle = QHBoxLayout()
+        middle.addWidget(self.table, 3)
+        middle.addWidget(self.receipt, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addSpacing(6)
+        outer.addLayout(entry)
+        outer.addLayout(middle, 1)
+        outer.addWidget(self.totals)
+        outer.addWidget(self.problems)
+        outer.addWidget(self.buttons)
+        for first, second in (
+            (self.partner, self.account),
+            (self.account, self.deal),
+            (self.deal, self.currency),
+            (self.currency, self.quote_date),
+            (self.quote_date, self.tax),
+            (self.tax, self.sku),
+            (self.sku, self.qty),
+            (self.qty, self.special),
+            (self.special, self.add_button),
+            (self.add_button, self.table),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.resize(980, 620)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return adds a line in the line entry and never saves the whole quote by surprise:
+        saving is the Save button or Ctrl+S."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is self.qty:
+                self.add_line()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- what the user does ----------------------------------------------------------------
+
+    def add_line(self) -> None:
+        sku = self.sku.text().split(" — ")[0].strip()
+        if not sku:
+            return
+        try:
+            special = Decimal(self.special.text().strip() or "0")
+            request = LineRequest(sku, self.qty.value(), special)
+        except (InvalidOperation, ValueError) as exc:
+            self.problems.setText(f"Special discount: {exc}" if str(exc) else "Bad discount.")
+            return
+        self.requests.append(request)
+        self.sku.clear()
+        self.special.clear()
+        self.qty.setValue(1)
+        self.reprice()
+        self.table.selectRow(len(self.requests) - 1)
+        self.sku.setFocus()
+
+    def remove_line(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.requests):
+            del self.requests[row]
+            self.reprice()
+
+    def form(self) -> DraftForm | None:
+        try:
+            tax = Decimal(self.tax.text().strip()) if self.tax.text().strip() else None
+        except InvalidOperation:
+            tax = None
+        day = self.quote_date.date()
+        return DraftForm(
+            self._ref(self.partner),
+            self._ref(self.account),
+            self.currency.text().strip().upper() or "EUR",
+            date(day.year(), day.month(), day.day()),
+            tax,
+            tuple(self.requests),
+        )
+
+    def _ref(self, line: QLineEdit) -> str:
+        """What ``line`` names for pricing: the record of an entry the list offered (or the
+        stored quote shows), else the text as typed (a Partner ID, a name)."""
+        text = line.text().strip()
+        return self.refs[line].get(text, text)
+
+    def _show_parties(self, view: QuoteView) -> None:
+        """The stored quote's partner and account by name, the Partner ID beside the name."""
+        partner = f"{view.partner} ({view.partner_code})" if view.partner_code else view.partner
+        account = view.account
+        if view.account_country:
+            account = f"{view.account} ({view.account_country})"
+        self.refs[self.partner][partner] = view.partner_code or view.partner
+        self.refs[self.account][account] = view.account
+        for edit, text in ((self.partner, partner), (self.account, account)):
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.setCursorPosition(0)
+            edit.blockSignals(False)
+
+    def reprice(self) -> None:
+        form = self.form()
+        if form is None or self.stored is not None:
+            return
+        try:
+            with self.db.reading() as session:
+                self.result_price = price_draft(session, form)
+        except ValueError as exc:  # a currency that is not three letters, while typing
+            self.problems.setText(str(exc))
+            return
+        self.show_lines(self.result_price.priced)
+        self.deal.show_account(self.db, self.result_price.account_id)
+        problems = list(self.result_price.problems)
+        priced = self.result_price.priced
+        if priced is not None and priced.needs_approval:
+            problems.append("Needs approval: the quote stays DRAFT until a manager approves it.")
+            problems.extend(priced.approval_reasons)
+        self.problems.setText("\n".join(problems))
+        issuable = priced is not None and not priced.needs_approval
+        self.issue_button.setEnabled(issuable)
+        self.issue_button.setToolTip(
+            "Save the draft and issue it: its figures are frozen"
+            if issuable
+            else "Only a draft without problems and within the approval limit can be issued"
+        )
+        self.show_receipt()
+
+    def show_lines(self, priced: PricedQuote | None) -> None:
+        self.table.setRowCount(len(self.requests))
+        by_pos = {ln.position: ln for ln in priced.lines} if priced else {}
+        uncertified = self.result_price.uncertified if self.result_price else frozenset()
+        currency = priced.currency if priced else ""
+        for row, request in enumerate(self.requests):
+            line = by_pos.get(row + 1)
+            cells = (
+                request.sku,
+                line.description if line else "—",
+                f"{request.qty:,}",
+                f"{request.special_pct.normalize():f}",
+                amount_text(line.net_unit, currency) if line else "—",
+                amount_text(line.line_total, currency) if line else "—",
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if row + 1 in uncertified:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setToolTip("The partner is not certified for this product family")
+                self.table.setItem(row, col, item)
+        if priced is None:
+            self.totals.setText("Total: —")
+            return
+        t = priced.totals
+        cur = priced.currency
+        self.totals.setText(
+            f"List {amount_text(t.list_total, cur)}   Discount {amount_text(t.discount, cur)}   "
+            f"Subtotal {amount_text(t.subtotal, cur)}   "
+            f"Tax {t.tax_rate_pct.normalize():f}% {amount_text(t.tax, cur)}   "
+            f"Total {cur} {amount_text(t.total, cur)}"
+        )
+
+    def show_receipt(self) -> None:
+        priced = self.result_price.priced if self.result_price else None
+        row = self.table.currentRow()
+        if priced is None or not 0 <= row < len(priced.lines):
+            return
+        line = priced.lines[row]
+        steps = line.receipt(priced.currency)
+        text = "\n".join(f"{name}:  {step_text(value)}" for name, value in steps)
+        self.receipt.setText(f"{line.sku} — {line.description}\n\n{text}")
+
+    def show_stored(self, view: QuoteView) -> None:
+        """An existing revision, read-only: its stored figures, not a new pricing."""
+        self.stored = view
+        self.setWindowTitle(f"Quote {view.number} rev. {view.revision} — {view.status}")
+        for edit in (self.partner, self.account, self.currency, self.tax):
+            edit.blockSignals(True)
+        self._show_parties(view)
+        self.currency.setText(view.currency)
+        self.tax.setText(f"{view.totals.tax_rate_pct.normalize():f}")
+        self.quote_date.blockSignals(True)
+        day = view.quote_date
+        self.quote_date.setDate(QDate(day.year, day.month, day.day))
+        for edit in (self.partner, self.account, self.currency, self.tax, self.special):
+            edit.setReadOnly(True)
+        entry: tuple[QWidget, ...] = (self.quote_date, self.sku, self.qty)
+        for widget in (*entry, self.add_button, self.remove_button, self.deal):
+            widget.setEnabled(False)
+        self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
+        priced = PricedQuote(view.currency, view.quote_date, view.lines, view.totals, ())
+        self.result_price = DraftPrice(priced, (), Decimal(0))
+        self.show_lines(priced)
+        self.problems.setText("")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.issue_button.hide()
+        self.table.selectRow(0)
+
+    def show_note(self, text: str) -> None:
+        """A fact about the stored quote (when and to whom it was sent), not a problem."""
+        self.problems.setStyleSheet("color: #276738;")
+        self.problems.setText(text)
+
+    def edit_draft(self, view: QuoteView, version: int, deal_id: int | None) -> None:
+        """A stored draft to change: partner and account stay the quote's, the rest is open."""
+        self.draft = OpenDraft(view.number, view.revision, version)
+        self.setWindowTitle(f"Quote {view.number} rev. {view.revision} — {view.status.label}")
+        self._show_parties(view)
+        for edit, text in (
+            (self.currency, view.currency),
+            (self.tax, f"{view.totals.tax_rate_pct.normalize():f}"),
+        ):
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+        self.partner.setReadOnly(True)
+        self.account.setReadOnly(True)
+        day = view.quote_date
+        self.quote_date.blockSignals(True)
+        self.quote_date.setDate(QDate(day.year, day.month, day.day))
+        self.quote_date.blockSignals(False)
+        self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
+        self.reprice()
+        self.deal.show_account(self.db, self.deal.account_id, keep=deal_id)
+        self.issue_button.show()
+        self.table.selectRow(0)
+        self.sku.setFocus()
+
+    def save(self) -> None:
+        """Store the quote (new) or the change (draft); the dialog closes when it is kept."""
+        if self._store():
+            self.accept()
+
+    def save_and_issue(self) -> None:
+        """Keep the draft's change and issue it; a draft that needs approval stays open."""
+        if self.draft is None or not self._store():
+            return
+        try:
+            issue(self.db, self.draft)
+        except AppError as exc:
+            self.problems.setText(str(exc))
+            return
+        self.issued = True
+        self.accept()
+
+    def _store(self) -> bool:
+        form = self.form()
+        if form is None:
+            return False
+        try:
+            self.saved_number, stored = store(self.db, form, self.draft, self.deal.deal_id())
+        except AppError as exc:  # shown to the user; the dialog stays open to fix it
+            self.problems.setText(str(exc))
+            return False
+        self.draft = stored or self.draft
+        return True

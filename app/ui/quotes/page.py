@@ -1,0 +1,321 @@
+"""The quotes page: every quote by its latest revision, and the steps of its life.
+
+New (Ctrl+N) opens the editor; Enter opens the selected quote (a draft to change, an issued one
+to read). Issue, Approve, Revise, Mark accepted and E-mail are enabled exactly when the rules of
+``app.domain.quote_lifecycle`` allow them for the selected revision, so a button never leads to a
+refusal the user could have been spared. Lapsed quotes are marked expired when the page loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
+from sqlalchemy.orm import Session
+
+from app.domain.errors import AppError
+from app.domain.quote_lifecycle import RevisionState, Step, allowed_steps
+from app.services.quotes import lifecycle as life
+from app.services.quotes.read import read_quote
+from app.services.quotes.rows import QUOTE_COLUMNS, QuoteRow, list_quotes
+from app.ui.changes import RecordKind
+from app.ui.context import UiContext
+from app.ui.page_base import TablePage
+from app.ui.quotes.editor.dialog import QuoteEditor
+from app.ui.quotes.editor.preview import PdfPreview, revision_pdf
+from app.ui.quotes.mail_dialog import QuoteMailDialog
+from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
+
+_BAR_STYLE = """
+QToolBar { border: none; spacing: 6px; padding: 0; }
+QToolButton { border: 1px solid #b9c0cb; border-radius: 4px; padding: 4px 10px;
+              background: #fbfcfd; }
+QToolButton:hover { background: #eef2f7; }
+QToolButton:pressed { background: #dde4ee; }
+QToolButton:disabled { color: #9aa1ab; border-color: #d5d9df; background: #f4f5f7; }
+QToolButton#qt_toolbar_ext_button { padding: 0; }  /* the overflow "»": room for its arrow */
+"""
+
+
+class QuotesPage(TablePage):
+    key = "quotes"
+    title = "Quotes"
+    empty_text = "No quotes yet. Build one with New quote (Ctrl+N)."
+    icon_name = "quotes"
+    kinds = frozenset({RecordKind.QUOTE, RecordKind.PARTNER, RecordKind.ACCOUNT})
+    columns = QUOTE_COLUMNS
+    one, many = "quote", "quotes"
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.editors: list[QuoteEditor] = []
+        self.mail_dialogs: list[QWidget] = []
+        # A tool bar rather than a row of buttons: on a narrow window the steps that do not fit
+        # move into its overflow menu instead of making the whole window wider.
+        bar = QToolBar("Quote steps")
+        bar.setObjectName("quoteSteps")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setStyleSheet(_BAR_STYLE)
+        self.steps_bar = bar
+        self.new_button = self._button(
+            bar, "&New quote", "Build a new quote (Ctrl+N)", self.new_quote
+        )
+        self.preview_button = self._button(
+            bar, "&Preview", "Show the selected quote's PDF; print it from there",
+            self.preview_selected,
+        )  # fmt: skip
+        bar.addSeparator()
+        self.approve_button = self._button(
+            bar, "&Approve", "Allow the special discounts above the approval limit",
+            self.approve_selected,
+        )  # fmt: skip
+        self.issue_button = self._button(
+            bar, "&Issue", "Freeze the draft: its figures never change after this",
+            self.issue_selected,
+        )  # fmt: skip
+        self.revise_button = self._button(
+            bar, "&Revise", "Start the next revision as a draft; the issued one stays as it is",
+            self.revise_selected,
+        )  # fmt: skip
+        self.accept_button = self._button(
+            bar, "Mark a&ccepted", "The customer took this offer", self.accept_selected
+        )
+        self.email_button = self._button(
+            bar, "&E-mail…", "Send the issued PDF, or open it in your mail program",
+            self.email_selected,
+        )  # fmt: skip
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.mail_settings_button = self._button(
+            bar, "&Mail settings…", "The mail server and the e-mail text", self.mail_settings
+        )
+        self.body.insertWidget(0, bar)
+        # The same steps on the table's context menu (right click, or the Menu key / Shift+F10),
+        # so a keyboard user reaches them without the mouse.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in (
+            self.preview_button, self.approve_button, self.issue_button, self.revise_button,
+            self.accept_button, self.email_button,
+        ):  # fmt: skip
+            self.table.addAction(button.defaultAction())
+        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_quote)
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self.table.records.modelReset.connect(self.update_buttons)
+        self.update_buttons()
+
+    def _button(
+        self, bar: QToolBar, text: str, tip: str, slot: Callable[[], object]
+    ) -> QToolButton:
+        action = QAction(text.replace("&", ""), self)
+        action.setIconText(text)  # the button keeps the "&": Alt+letter presses it
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda: slot())
+        bar.addAction(action)
+        button = bar.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tool bar's buttons take none
+        name = text.replace("&", "").strip("…").replace(" ", "_").lower()
+        button.setObjectName(f"step_{name}")
+        return button
+
+    def refresh(self) -> None:
+        """Mark lapsed quotes expired first, so the table shows what is still on offer."""
+        if self._db is not None:
+            try:
+                with self._db.transaction() as session:
+                    life.expire_lapsed(session, self.context.today())
+            except AppError as exc:  # e.g. a read-only database: show the rows anyway
+                self.context.errors.show_now(exc)
+        super().refresh()
+        self.update_buttons()
+
+    def load_rows(self, session: Session) -> Sequence[QuoteRow]:
+        return list_quotes(session)
+
+    # --- enabling -------------------------------------------------------------------------
+
+    def selected(self) -> QuoteRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.records.row_at(rows[0].row()) if rows else None
+
+    def steps(self) -> frozenset[Step]:
+        """What the selected quote's latest revision allows today."""
+        row = self.selected()
+        if row is None:
+            return frozenset()
+        state = RevisionState(
+            row.number, row.revision, row.status, row.approved, row.valid_until, latest=True
+        )
+        return allowed_steps(state, self.context.today())
+
+    def update_buttons(self) -> None:
+        steps = self.steps()
+        has_row = self.selected() is not None
+        self.preview_button.defaultAction().setEnabled(has_row)
+        for button, step in (
+            (self.approve_button, Step.APPROVE),
+            (self.issue_button, Step.ISSUE),
+            (self.revise_button, Step.REVISE),
+            (self.accept_button, Step.ACCEPT),
+            (self.email_button, Step.SEND),
+        ):
+            button.defaultAction().setEnabled(step in steps)
+
+    # --- the steps --------------------------------------------------------------------------
+
+    def _step(self, work: Callable[[Session, QuoteRow], object], done: str) -> bool:
+        """Run one step on the selected quote in one transaction; tell the window."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return False
+        try:
+            with self._db.transaction() as session:
+                work(session, row)
+        except AppError as exc:
+            self.context.errors.show_now(exc)
+            self.context.changes.announce({RecordKind.QUOTE})  # show what changed meanwhile
+            return False
+        self.context.changes.announce({RecordKind.QUOTE})
+        self._status(done.format(number=row.number, revision=row.revision))
+        self._select(row.number)
+        return True
+
+    def approve_selected(self) -> bool:
+        actor = self._db.actor if self._db is not None else ""
+        return self._step(
+            lambda s, r: life.approve_revision(s, r.number, r.revision, actor),
+            "{number} rev {revision} approved; it can be issued now.",
+        )
+
+    def issue_selected(self) -> bool:
+        return self._step(
+            lambda s, r: life.issue_revision(s, r.number, r.revision),
+            "{number} rev {revision} issued.",
+        )
+
+    def accept_selected(self) -> bool:
+        return self._step(
+            lambda s, r: life.mark_accepted(s, r.number, r.revision, self.context.today()),
+            "{number} rev {revision} marked accepted.",
+        )
+
+    def revise_selected(self) -> QuoteEditor | None:
+        """Make the next revision and open it in the editor to change."""
+        if not self._step(
+            lambda s, r: life.revise_quote(s, r.number, r.revision, self.context.today()),
+            "{number}: a new revision was started as a draft.",
+        ):
+            return None
+        return self.open_selected()
+
+    # --- dialogs ----------------------------------------------------------------------------
+
+    def new_quote(self) -> QuoteEditor | None:
+        """Open the editor beside the window; a saved quote reloads the pages that show it."""
+        if self._db is None:
+            return None
+        return self._editor()
+
+    def _editor(self) -> QuoteEditor:
+        assert self._db is not None
+        editor = QuoteEditor(self._db, self.context.today(), self.window())
+        editor.accepted.connect(lambda: self.context.changes.announce({RecordKind.QUOTE}))
+        editor.finished.connect(lambda _r, e=editor: self._closed(e))
+        self.editors.append(editor)
+        editor.show()
+        editor.activateWindow()
+        return editor
+
+    def open_selected(self) -> QuoteEditor | None:
+        """The selected quote's latest revision in the editor: a draft to change, or read-only."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return None
+        with self._db.reading() as session:
+            view = read_quote(session, row.number, row.revision)
+            version, deal_id, account_id = life.revision_version(session, row.number, row.revision)
+        editor = self._editor()
+        if Step.EDIT in self.steps():
+            editor.edit_draft(view, version, deal_id)
+        else:
+            editor.show_stored(view)
+            editor.deal.show_account(self._db, account_id, keep=deal_id)
+            editor.deal.setEnabled(False)
+            if row.sent_to and row.sent_at:
+                when = row.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                editor.show_note(f"Sent to {row.sent_to} on {when}.")
+        return editor
+
+    def preview_selected(self) -> PdfPreview | None:
+        """The selected quote's latest revision as its PDF; problems go to the error hook."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return None
+        try:
+            pdf = revision_pdf(self._db, row.number, row.revision)
+        except AppError as exc:
+            self.context.errors.show_now(exc)
+            return None
+        title = f"{row.number} rev. {row.revision}"
+        preview = PdfPreview(pdf.data, title, self.window(), notice=pdf.notice)
+        preview.show()
+        return preview
+
+    def email_selected(self) -> QuoteMailDialog | None:
+        """The e-mail dialog for the selected issued revision, prefilled from the templates."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return None
+        try:
+            dialog = QuoteMailDialog.prepare(
+                self._db, self.context, row.number, row.revision, self.window()
+            )
+        except AppError as exc:
+            self.context.errors.show_now(exc)
+            return None
+        dialog.sent.connect(lambda text, number=row.number: self._after_mail(text, number))
+        self.mail_dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        dialog.show()
+        return dialog
+
+    def mail_settings(self) -> MailSettingsDialog | None:
+        if self._db is None:
+            return None
+        dialog = MailSettingsDialog(self._db, self.context, self.window())
+        self.mail_dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        dialog.show()
+        return dialog
+
+    def _after_mail(self, text: str, number: str) -> None:
+        self._status(text)
+        self._select(number)  # the reload cleared the selection; keep the user's place
+
+    def _forget(self, dialog: QWidget) -> None:
+        if dialog in self.mail_dialogs:
+            self.mail_dialogs.remove(dialog)
+
+    def _closed(self, editor: QuoteEditor) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+
+    def _select(self, number: str) -> None:
+        model = self.table.records
+        for r in range(model.rowCount()):
+            if model.row_at(r).number == number:
+                self.table.selectRow(r)
+                return
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        show = getattr(window, "show_message", None)
+        if callable(show):
+            show(text)

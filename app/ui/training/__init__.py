@@ -1,0 +1,1 @@
+"""Training: courses, training records, certifications running out, the coverage matrix."""
