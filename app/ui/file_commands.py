@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import APP_NAME, __version__
-from app.db.backup import backup_to
-from app.db.engine import open_database
 from app.domain.errors import AppError
+from app.services.store import backup_to, open_database
 from app.ui.operations import Operation
 
 if TYPE_CHECKING:

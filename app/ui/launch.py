@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
-from app.db.engine import Database, open_database
 from app.domain.errors import AppError
+from app.services.store import Database, open_database
 from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.errors import ErrorHook, default_parent, message_box_shower

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.db.engine import Database
+from app.services.store import Database
 from app.ui.actions import build_menus, create_actions
 from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.claims.page import ClaimsPage

@@ -13,10 +13,9 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from app.db.engine import Database
 from app.domain.columns import Column
+from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel

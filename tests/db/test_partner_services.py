@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from app.db.engine import Database
-from app.db.models import Partner
+from app.db.models import Partner, Tier
 from app.domain.enums import ContactRole, PartnerStatus, PartnerType
 from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.names import name_key
@@ -24,6 +24,7 @@ from app.services.partners.edit import (
     delete_partner,
     get_partner,
     save_partner_by_key,
+    tier_names,
     update_partner,
 )
 from app.services.partners.listing import (
@@ -218,3 +219,14 @@ def test_names_sort_as_people_read_them_not_by_byte(any_db: Database) -> None:
         "Hoshino",
     ]
     assert backwards == shown[::-1]
+
+
+def test_tiers_are_offered_by_rank_the_same_in_the_form_and_the_filter(any_db: Database) -> None:
+    with any_db.reading() as s:
+        before = tier_names(s)
+    with any_db.transaction() as s:
+        s.add_all([Tier(name="Diamond", rank=100), Tier(name="Copper", rank=-1)])
+        s.add(Tier(name="Amber", rank=100))  # the same rank: by name
+    with any_db.reading() as s:
+        assert tier_names(s) == ["Copper", *before, "Amber", "Diamond"]
+        assert filter_choices(s).tiers == tier_names(s)

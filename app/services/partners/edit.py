@@ -127,6 +127,11 @@ def _apply(session: Session, partner: Partner, values: Mapping[str, object]) -> 
             raise InputError(f"Partner ID {code} is already used by another partner.")
 
 
+def tier_names(session: Session) -> list[str]:
+    """The tiers a partner can be given, by rank: the choices of the partner form and filter."""
+    return list(session.scalars(select(Tier.name).order_by(Tier.rank, Tier.name)))
+
+
 def _tier_id(session: Session, name: object) -> int | None:
     if name is None:
         return None

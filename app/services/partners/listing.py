@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Contact, Partner, Tier
 from app.domain.enums import PartnerStatus, PartnerType
+from app.services.partners.edit import tier_names
 from app.services.partners.rows import PartnerRow, partner_rows_select
 
 #: Columns a search looks in: what people type to find a partner.
@@ -258,7 +259,7 @@ def _ordered(session: Session, statement: Any, query: PartnerQuery, by_index: bo
 
 def filter_choices(session: Session) -> FilterChoices:
     """Tiers by rank, and the countries and account managers partners have."""
-    tiers = list(session.execute(select(Tier.name).order_by(Tier.rank, Tier.name)).scalars())
+    tiers = tier_names(session)
     countries = _distinct(session, Partner.country)
     managers = _distinct(session, Partner.account_manager)
     return FilterChoices(tiers, countries, managers)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.errors import ConflictError
 from app.services.claims.account_edit import (
     LABELS,
@@ -36,6 +35,7 @@ from app.services.claims.claim_list import (
     account_claims,
     account_deals,
 )
+from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel

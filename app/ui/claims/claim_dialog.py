@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.services.business_settings import load_business_settings
 from app.services.claims.account_edit import account_choices, direct_reps
 from app.services.claims.choices import DIRECT_TEAM, partner_choices
@@ -37,6 +36,7 @@ from app.services.claims.claim_overlap import (
     named_account_note,
     overlapping_claims,
 )
+from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.completing import completing_line
 from app.ui.context import UiContext

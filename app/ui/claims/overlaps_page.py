@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
 from app.domain.errors import InputError
@@ -39,6 +38,7 @@ from app.services.claims.overlap_rows import (
     group_rows,
 )
 from app.services.claims.overlaps import dismiss_match, overlap_groups, resolve_group
+from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext

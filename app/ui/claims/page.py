@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
 from app.domain.errors import InputError
@@ -25,6 +24,7 @@ from app.services.claims.account_list import ACCOUNT_LIST_COLUMNS, list_accounts
 from app.services.claims.account_merge import merge_accounts
 from app.services.claims.accounts import AccountRow, ClaimRow, list_claims
 from app.services.claims.claim_list import CLAIM_PAGE_COLUMNS, EXPIRING_DAYS, expiring_claims
+from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.claims.account_dialog import AccountDialog
 from app.ui.claims.actions import ClaimActions

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.services.dashboard.figures import PIPELINE_COLUMNS, TIER_COLUMNS, Dashboard, load_dashboard
+from app.services.store import Session
 from app.ui.changes import ALL_KINDS
 from app.ui.context import UiContext
 from app.ui.page_base import Page, plural

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.enums import DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError
 from app.domain.money import format_amount
@@ -41,6 +40,7 @@ from app.services.deals.edit import (
     get_deal,
     update_deal,
 )
+from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.claims.claim_dialog import CURRENCIES
 from app.ui.completing import completing_line

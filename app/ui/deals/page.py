@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
 from app.domain.enums import DealStage
@@ -40,6 +39,7 @@ from app.services.deals.pipeline import (
     open_totals,
 )
 from app.services.deals.rows import DEAL_COLUMNS, DealRow, list_deals
+from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.deals.dialog import DealDialog

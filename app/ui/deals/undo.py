@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from app.db.engine import Database
 from app.domain.enums import DealStage
 from app.domain.errors import ConflictError
 from app.services.deals.edit import get_deal, set_stage
+from app.services.store import Database
 
 
 class StageMove(QUndoCommand):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.services.partners.contacts import (
     CONTACT_COLUMNS,
     ContactRow,
@@ -21,6 +20,7 @@ from app.services.partners.contacts import (
     set_contact_active,
     update_contact,
 )
+from app.services.store import Database
 from app.ui.partners.contact_dialog import ContactDialog
 from app.ui.record_table import RecordTable
 

@@ -20,15 +20,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app.db.engine import Database
-from app.db.models import Tier
 from app.domain.countries import country_name
 from app.domain.errors import ConflictError
 from app.domain.partner_form import LABELS
 from app.services.partners import related
-from app.services.partners.edit import PartnerRecord, create_partner, get_partner, update_partner
+from app.services.partners.edit import (
+    PartnerRecord,
+    create_partner,
+    get_partner,
+    tier_names,
+    update_partner,
+)
+from app.services.store import Database
 from app.services.training.certification import certification_warning, partner_gaps
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
@@ -76,7 +80,7 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
             lambda *_args: None
         )
         with db.reading() as session:
-            tiers = list(session.scalars(select(Tier.name).order_by(Tier.rank, Tier.name)))
+            tiers = tier_names(session)
         # A long name ends in "…" (whole in its tooltip) rather than widening the dialog.
         self.heading = ElidedLabel("", shortest=160)
         self.heading.setObjectName("pageTitle")

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.db.engine import Database
 from app.services.partners.listing import (
     MAX_IDS,
     Matches,
@@ -24,6 +23,7 @@ from app.services.partners.listing import (
     walk_index,
 )
 from app.services.partners.rows import PARTNER_COLUMNS, PartnerRow
+from app.services.store import Database
 from app.ui.table_model import Index, RowTableModel
 
 #: Rows read per slice: a few screens' worth.

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from app.db.engine import Database
 from app.domain.columns import Column
 from app.domain.enums import PartnerStatus
 from app.services.partners.edit import delete_partner, partner_usage, set_partner_status
 from app.services.partners.listing import filter_choices
 from app.services.partners.rows import PARTNER_COLUMNS, PartnerRow
+from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.page_base import Page, plural

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from app.db.engine import Database
 from app.domain.errors import ConflictError
 from app.domain.partner_form import LABELS
 from app.services.partners.edit import get_partner, update_partner
+from app.services.store import Database
 
 
 class PartnerEdit(QUndoCommand):

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.errors import ConflictError
 from app.domain.settings import format_setting
 from app.services.pricebook.rules import Break, check_breaks, product_breaks, save_breaks
+from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.record_table import align_headers

@@ -10,9 +10,7 @@ from datetime import date
 from types import MappingProxyType
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
-from sqlalchemy.orm import Session
 
-from app.db.engine import Database
 from app.domain.money import COMMON_CURRENCIES, quantum
 from app.domain.settings import format_setting
 from app.services.pricebook.edit import (
@@ -41,6 +39,7 @@ from app.services.pricebook.rules import (
     save_settings,
     set_tier_discount,
 )
+from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.labelled_form import date_edit

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.db.engine import Database
 from app.domain.money import format_percent
 from app.services.pricebook.edit import get_product
 from app.services.pricebook.read import PriceRow, ProductRow, SettingsRow, TierRow
+from app.services.store import Database
 from app.ui.context import UiContext
 from app.ui.pricebook.breaks_dialog import BreaksDialog
 from app.ui.pricebook.dialogs import (

@@ -9,10 +9,9 @@ from types import MappingProxyType
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from app.db.engine import Database
 from app.domain.errors import ConflictError
+from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.labelled_form import FormGrid

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
 from app.domain.money import format_percent
@@ -39,6 +38,7 @@ from app.services.pricebook.read import (
     pricing_settings,
 )
 from app.services.pricebook.rules import SETTING_LABELS
+from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.page_base import Page, plural, table_count

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
-from app.db.location import data_dir
 from app.domain.errors import AppError
 from app.io.eml import draft_name, write_eml_draft
 from app.io.mail_password import get_password
@@ -36,6 +34,7 @@ from app.io.smtp_send import send_mail
 from app.services.quotes.lifecycle import mark_sent
 from app.services.quotes.mail import QuoteMail, prepare_quote_mail, send_prepared
 from app.services.quotes.mail_settings import load_mail_settings
+from app.services.store import Database, data_dir
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.field_box import align_labels

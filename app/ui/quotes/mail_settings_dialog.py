@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.errors import AppError
 from app.domain.mail import PLACEHOLDERS, MailSettings, Security
 from app.io.mail_password import get_password, set_password
@@ -34,6 +33,7 @@ from app.services.quotes.mail_settings import (
     save_mail_settings,
     save_mail_templates,
 )
+from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.field_box import align_labels

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
-from sqlalchemy.orm import Session
 
 from app.domain.errors import AppError
 from app.domain.quote_lifecycle import RevisionState, Step, allowed_steps
 from app.services.quotes import lifecycle as life
 from app.services.quotes.read import read_quote
 from app.services.quotes.rows import QUOTE_COLUMNS, QuoteRow, list_quotes
+from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.page_base import TablePage

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.course_form import LABELS, MAX_MONTHS, check_course
 from app.domain.errors import AppError, ConflictError
+from app.services.store import Database
 from app.services.training.courses import CourseRow, create_course, get_course, update_course
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext

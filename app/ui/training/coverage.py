@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.training import CoverageState
+from app.services.store import Database
 from app.services.training.coverage import (
     PEOPLE_COLUMNS,
     Coverage,

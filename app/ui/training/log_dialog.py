@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.errors import AppError
 from app.domain.training import valid_until_for
+from app.services.store import Database
 from app.services.training.courses import CourseRow
 from app.services.training.log import (
     CHOICE_COLUMNS,

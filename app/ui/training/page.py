@@ -16,9 +16,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from app.domain.columns import Column
+from app.services.store import Session
 from app.services.training.courses import CourseRow, family_names, list_courses
 from app.services.training.coverage import coverage_matrix
 from app.services.training.expiring import (

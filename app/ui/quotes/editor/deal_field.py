@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.db.engine import Database
 from app.services.quotes.lifecycle import account_deals
+from app.services.store import Database
 
 NO_DEAL = "(no deal)"
 

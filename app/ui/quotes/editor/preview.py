@@ -18,9 +18,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.db.engine import Database
 from app.domain.quote_print import QuoteDocument
 from app.services.quotes.pdf import QuotePdf, render_revision
+from app.services.store import Database
 
 #: Asks the user where and how to print; True to go ahead. Tests pass one that says yes.
 AskPrinter = Callable[[QPrinter, QWidget], bool]
