@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.engine import Database
 from app.domain.errors import AppError
 from app.domain.pricing import LineRequest, PricedQuote
 from app.domain.quote_view import QuoteView
 from app.services.claims.account_edit import account_choices
 from app.services.claims.choices import partner_choices
+from app.services.quotes.draft_pricing import DraftForm, DraftPrice, price_draft, sku_choices
+from app.services.quotes.draft_store import OpenDraft, issue_draft, store_draft
+from app.services.store import Database
 from app.ui.completing import offer
 from app.ui.quotes.editor.deal_field import DealField
-from app.ui.quotes.editor.live_price import DraftForm, DraftPrice, price_draft, sku_choices
-from app.ui.quotes.editor.storing import OpenDraft, issue, store
 from app.ui.quotes.editor.texts import amount_text, step_text
 from app.ui.record_table import align_headers
 
@@ -412,7 +412,8 @@ class QuoteEditor(QDialog):
         if self.draft is None or not self._store():
             return
         try:
-            issue(self.db, self.draft)
+            with self.db.transaction() as session:
+                issue_draft(session, self.draft)
         except AppError as exc:
             self.problems.setText(str(exc))
             return
@@ -423,8 +424,10 @@ class QuoteEditor(QDialog):
         form = self.form()
         if form is None:
             return False
+        deal_id = self.deal.deal_id()
         try:
-            self.saved_number, stored = store(self.db, form, self.draft, self.deal.deal_id())
+            with self.db.transaction() as session:
+                self.saved_number, stored = store_draft(session, form, self.draft, deal_id)
         except AppError as exc:  # shown to the user; the dialog stays open to fix it
             self.problems.setText(str(exc))
             return False
