@@ -15,27 +15,20 @@ from pathlib import Path
 
 from app.cli.common import database
 from app.domain.importing.report import ImportSummary
-from app.io.import_sheet import read_mapped
 from app.services.importing import ImportOptions
-from app.services.importing.run import import_kind, kind_fields
+from app.services.importing.file_import import FileImport, read_import, write_import
 
 log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace) -> int:
     """Import ``args.file`` as ``args.kind``; 0 when written (or dry run), 1 when refused."""
-    path = Path(args.file).expanduser()
+    request = FileImport(args.kind, Path(args.file).expanduser(), args.sheet, tuple(args.map))
     options = ImportOptions(dry_run=args.dry_run, skip_invalid=args.skip_invalid)
-    if args.kind == "pricebook":
-        from app.io.import_pricebook import read_pricebook
-
-        sheets = read_pricebook(path, args.sheet, args.map)
-    else:
-        sheets = {args.kind: read_mapped(path, kind_fields(args.kind), args.sheet, args.map)}
+    sheets = read_import(request)
     db = database(args)
     try:
-        with db.transaction() as session:
-            summary = import_kind(session, args.kind, sheets, options, path.name)
+        summary = write_import(db, request, sheets, options)
     finally:
         db.dispose()
     _report(summary)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from app.domain.importing.fields import KINDS as IMPORT_KINDS
+
 EXPORT_KINDS = (
     "partners", "contacts", "training", "claims", "deals", "quotes", "overlaps", "pricebook",
 )  # fmt: skip
-IMPORT_KINDS = ("partners", "contacts", "training", "claims", "pricebook")
 
 EPILOG = """\
 exit codes: 0 success; 1 the input was refused (the message says why, nothing was written);

@@ -20,7 +20,16 @@ class Field:
     synonyms: tuple[str, ...] = ()
 
 
+#: What can be imported, in the order the wizard offers it; the command line accepts the same.
 KINDS: tuple[str, ...] = ("partners", "contacts", "training", "claims", "pricebook")
+#: Each kind as the wizard names it.
+KIND_TITLES: dict[str, str] = {
+    "partners": "Partners",
+    "contacts": "Contacts",
+    "training": "Training records",
+    "claims": "Claims (deal registrations)",
+    "pricebook": "Price book",
+}
 
 _PARTNER_FIELDS = (
     Field("partner_code", "Partner ID", synonyms=(

@@ -1,4 +1,4 @@
-"""One entry point for every kind, so the command line and the GUI wizard call the same code."""
+"""One entry point for every kind; files reach it through ``file_import``."""
 
 from __future__ import annotations
 
@@ -7,19 +7,9 @@ from collections.abc import Mapping
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InputError
-from app.domain.importing.fields import FIELDS, Field
 from app.domain.importing.report import ImportSummary
 from app.domain.importing.sheet import MappedSheet
 from app.services.importing.common import ImportOptions
-
-
-def kind_fields(kind: str) -> tuple[Field, ...]:
-    """The columns of ``kind`` (not ``pricebook``, which has one set per sheet)."""
-    if kind not in FIELDS:
-        raise InputError(
-            f"'{kind}' cannot be imported: use partners, contacts, training or claims."
-        )
-    return FIELDS[kind]
 
 
 def import_kind(

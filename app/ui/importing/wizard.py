@@ -15,20 +15,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
-from app.db.engine import Database
 from app.domain.importing.report import ImportSummary
 from app.services.importing import ImportOptions
+from app.services.importing.file_import import FileImport, import_file
+from app.services.importing.file_mapping import Detected, overrides_of
+from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.importing.report_columns import CHANGE_COLUMNS, PROBLEM_COLUMNS
 from app.ui.importing.wizard_pages import MappingPage, SheetPage, SourcePage
 from app.ui.importing.wizard_run import CheckPage, ResultPage
-from app.ui.importing.wizard_work import (
-    CHANGE_COLUMNS,
-    PROBLEM_COLUMNS,
-    Detected,
-    overrides_of,
-    run_import,
-)
 from app.ui.operations import Operation
 from app.ui.settings import DateOrder
 
@@ -98,8 +94,10 @@ class ImportWizard(QWizard):
     def operation(self, options: ImportOptions) -> Operation[ImportSummary]:
         """The import (or its dry run) as background work, with this wizard's choices."""
         assert self.path is not None
-        kind, path, sheet = self.kind, self.path, self.sheet
-        overrides = [] if kind == "pricebook" else list(self.overrides)
+        if self.kind == "pricebook":  # read from its sheets by name, as the sheet step says
+            request = FileImport(self.kind, self.path)
+        else:
+            request = FileImport(self.kind, self.path, self.sheet, tuple(self.overrides))
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             chosen = ImportOptions(
@@ -108,7 +106,7 @@ class ImportWizard(QWizard):
                 day_first=self.context.settings.preferences.date_order is DateOrder.DAY_FIRST,
                 progress=progress, cancelled=cancelled,
             )  # fmt: skip
-            return run_import(self.db, kind, path, sheet, overrides, chosen)
+            return import_file(self.db, request, chosen)
 
         return Operation(self, self.context.errors, work)
 

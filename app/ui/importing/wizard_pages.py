@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
-from app.ui.importing.wizard_work import IGNORE, KIND_TITLES, KINDS, detect, kind_fields, sheets_of
+from app.domain.importing.fields import KIND_TITLES, KINDS
+from app.services.importing.file_import import kind_fields
+from app.services.importing.file_mapping import IGNORE, detect, sheets_of
 from app.ui.record_table import align_headers
 
 if TYPE_CHECKING:

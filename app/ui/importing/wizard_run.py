@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppError
 from app.domain.importing.report import ImportSummary
 from app.services.importing import ImportOptions
-from app.ui.importing.wizard_work import CHANGE_COLUMNS, PROBLEM_COLUMNS
+from app.ui.importing.report_columns import CHANGE_COLUMNS, PROBLEM_COLUMNS
 from app.ui.page_base import plural
 from app.ui.record_table import RecordTable
 

@@ -14,12 +14,12 @@ from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.db.engine import Database
 from app.domain.importing.report import ImportSummary
 from app.io.export import ExportResult
 from app.services.importing import ImportOptions
-from app.services.importing.pricebook import import_pricebook
+from app.services.importing.file_import import FileImport, import_file
 from app.services.pricebook.read import pricebook_sheets
+from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.operations import IsCancelled, Operation, Progress, Work
@@ -143,8 +143,4 @@ class PriceBookFiles:
 
 def _import(db: Database, path: Path, options: ImportOptions) -> ImportSummary:
     """Read the file and import it in one transaction: a refusal or a cancel writes nothing."""
-    from app.io.import_pricebook import read_pricebook  # the readers load when needed
-
-    sheets = read_pricebook(path)
-    with db.transaction() as session:
-        return import_pricebook(session, sheets, options, path.name)
+    return import_file(db, FileImport("pricebook", path), options)

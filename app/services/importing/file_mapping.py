@@ -1,9 +1,9 @@
-"""What the import wizard asks of files and the database, in plain Python (no Qt), so each step
-can run on a background thread and be tested on its own.
+"""What the import wizard finds in a file before importing it: its sheets, its header row and
+which column is which field, in plain Python so each step can run off the GUI thread.
 
-The wizard reads the same way the command line does (``read_mapped`` with ``--map``-style
-overrides, ``read_pricebook`` for the price book) and imports through the same services, so a
-file behaves identically whichever way it comes in.
+The wizard shows this guess and lets the user change it; ``overrides_of`` turns the result into
+``--map``-style items, and the import itself goes through ``file_import`` like the command line,
+so what the user sees is exactly what is imported.
 """
 
 from __future__ import annotations
@@ -12,43 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.db.engine import Database
-from app.domain.columns import Column, Kind
 from app.domain.errors import InputError
-from app.domain.importing.fields import FIELDS, Field
+from app.domain.importing.fields import Field
 from app.domain.importing.headers import (
     HEADER_SEARCH_ROWS,
     find_header,
     header_key,
     synonym_index,
 )
-from app.domain.importing.report import ImportSummary, PlannedChange, Problem
-from app.domain.progress import CancelledByUser
-from app.services.importing import ImportOptions
-from app.services.importing.run import import_kind
+from app.services.importing.file_import import kind_fields
 
-KINDS = ("partners", "contacts", "training", "claims", "pricebook")
-KIND_TITLES = {
-    "partners": "Partners",
-    "contacts": "Contacts",
-    "training": "Training records",
-    "claims": "Claims (deal registrations)",
-    "pricebook": "Price book",
-}
 IGNORE = ""  # the field of a column that is not imported
-
-CHANGE_COLUMNS: tuple[Column[PlannedChange], ...] = (
-    Column("row", "Row", lambda c: c.row, Kind.INTEGER, width=6),
-    Column("action", "Does", lambda c: c.action, width=8),
-    Column("record", "Record", lambda c: c.record, width=30),
-    Column("changes", "Changes", lambda c: c.changes, width=50),
-)
-PROBLEM_COLUMNS: tuple[Column[Problem], ...] = (
-    Column("row", "Row", lambda p: p.row, Kind.INTEGER, width=6),
-    Column("column", "Column", lambda p: p.column, width=18),
-    Column("value", "Value", lambda p: p.value, width=24),
-    Column("reason", "Problem", lambda p: p.reason, width=50),
-)
 
 
 @dataclass(frozen=True)
@@ -62,10 +36,6 @@ class Detected:
     def remembered_key(self, kind: str) -> str:
         """The same headers give the same key, so a mapping is remembered for such files."""
         return kind + ":" + "|".join(sorted(header_key(h) for h in self.headers))
-
-
-def kind_fields(kind: str) -> tuple[Field, ...]:
-    return FIELDS[kind]
 
 
 def sheets_of(path: Path) -> list[str]:
@@ -122,27 +92,3 @@ def _best_guess(head: list[tuple[int, Sequence[object]]], fields: Sequence[Field
 def overrides_of(fields: dict[str, str]) -> list[str]:
     """The mapping as ``--map`` items: what the user sees is exactly what is imported."""
     return [f"{header}={field or 'ignore'}" for header, field in fields.items()]
-
-
-def run_import(
-    db: Database,
-    kind: str,
-    path: Path,
-    sheet: str | None,
-    overrides: list[str],
-    options: ImportOptions,
-) -> ImportSummary:
-    """Read and import in one transaction: a refusal, an error or a cancel writes nothing."""
-    if kind == "pricebook":
-        from app.io.import_pricebook import read_pricebook
-
-        sheets = read_pricebook(path)
-    else:
-        from app.io.import_sheet import read_mapped
-
-        sheets = {kind: read_mapped(path, kind_fields(kind), sheet, overrides)}
-    with db.transaction() as session:
-        summary = import_kind(session, kind, sheets, options, path.name)
-        if options.cancelled is not None and options.cancelled():
-            raise CancelledByUser()  # the last moment to roll back: before the commit
-        return summary
