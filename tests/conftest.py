@@ -19,11 +19,18 @@ os.environ["CHANNEL_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="channel-desk-test
 import pytest
 
 from app.db.engine import Database, open_database
+from tests.support.corpus import corpus_problem
 from tests.support.postgres import PostgresServer, start_postgres
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-CORPUS = SHARED / "corpus" / "xlsx"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A ``CHANNEL_DESK_CORPUS`` that names no corpus stops the run in one line: skipping the
+    corpus tests then would hide that they never ran."""
+    problem = corpus_problem()
+    if problem:
+        raise pytest.UsageError(problem)
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

@@ -9,14 +9,16 @@ import pytest
 from app.domain.errors import InputError
 from app.domain.importing.fields import FIELDS
 from app.io.import_sheet import read_mapped
-from tests.conftest import CORPUS
+from tests.support.corpus import CORPUS, corpus_file, corpus_files, needs_corpus
 from tests.support.sheet_rows import sheet_rows
 
-FILES = sorted(p for p in CORPUS.glob("*") if p.name != "MANIFEST.tsv") if CORPUS.exists() else []
+pytestmark = needs_corpus
+
+FILES = corpus_files()
 
 
-def test_the_corpus_is_there() -> None:
-    assert len(FILES) > 60, f"expected the shared corpus in {CORPUS}"
+def test_the_corpus_is_whole() -> None:
+    assert len(FILES) > 60, f"expected the whole corpus in {CORPUS}, found {len(FILES)} files"
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -48,19 +50,19 @@ REFUSALS = {
 @pytest.mark.parametrize(("name", "words"), sorted(REFUSALS.items()))
 def test_refusals_say_what_is_wrong(name: str, words: str) -> None:
     with pytest.raises(InputError) as info:
-        sheet_rows(read_mapped(CORPUS / name, FIELDS["partners"]))
+        sheet_rows(read_mapped(corpus_file(name), FIELDS["partners"]))
     assert words in str(info.value)
 
 
 def test_a_missing_sheet_lists_the_sheets() -> None:
     with pytest.raises(InputError) as info:
-        read_mapped(CORPUS / "tidyverse-readxl__types.xlsx", FIELDS["partners"], sheet="Nope")
+        read_mapped(corpus_file("tidyverse-readxl__types.xlsx"), FIELDS["partners"], sheet="Nope")
     assert "'guess_me', 'guess_max', 'smorgasbord'" in str(info.value)
 
 
 def test_header_below_row_one_maps_with_an_override() -> None:
     sheet = read_mapped(
-        CORPUS / "tafia-calamine__header-row.xlsx", FIELDS["partners"], mapping=["Columns=name"]
+        corpus_file("tafia-calamine__header-row.xlsx"), FIELDS["partners"], mapping=["Columns=name"]
     )
     rows = sheet_rows(sheet)
     assert [(r.number, r.values["name"]) for r in rows] == [(10, "put data here")]

@@ -14,9 +14,11 @@ from app.domain.errors import InputError
 from app.io.import_pricebook import read_pricebook
 from app.services.importing import ImportOptions
 from app.services.importing.pricebook import import_pricebook
-from tests.conftest import CORPUS
+from tests.support.corpus import corpus_files, needs_corpus
 
-FILES = sorted(p for p in CORPUS.glob("*") if p.name != "MANIFEST.tsv") if CORPUS.exists() else []
+pytestmark = needs_corpus
+
+FILES = corpus_files()
 
 
 @pytest.fixture(scope="module")

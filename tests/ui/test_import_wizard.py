@@ -20,8 +20,7 @@ from app.ui.importing.wizard import ImportWizard
 from app.ui.importing.wizard_pages import MappingPage
 from app.ui.importing.wizard_run import CheckPage, ResultPage
 from app.ui.main_window import MainWindow
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "xlsx"
+from tests.support.corpus import corpus_file, needs_corpus
 
 
 def workbook(path: Path, rows: list[list[object]], title: str = "Partners") -> Path:
@@ -235,6 +234,7 @@ def test_cancel_during_the_import_writes_nothing(
     assert partners(sqlite_db) == before
 
 
+@needs_corpus
 @pytest.mark.parametrize(
     "name", ["qax-os-excelize__encryptAES.xlsx", "dimastbk-python-calamine__empty_file.xlsx"]
 )
@@ -242,9 +242,7 @@ def test_an_unusable_file_is_refused_in_one_line_on_the_first_step(
     qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database,
     name: str,
 ) -> None:  # fmt: skip
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"the shared corpus is not beside the project ({path})")
+    path = corpus_file(name)
     _window, wizard = start(qtbot, open_window, sqlite_db)
     qtbot.keyClicks(wizard.source.path, str(path))
     next_step(qtbot, wizard)
