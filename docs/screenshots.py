@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -119,16 +120,17 @@ def select_quote(window: MainWindow, number: str) -> None:
 class Shots:
     """Saves each picture and says where it went."""
 
-    def __init__(self, app: QApplication, say: Callable[[str], None]) -> None:
+    def __init__(self, app: QApplication, folder: Path, say: Callable[[str], None]) -> None:
         self.app = app
+        self.folder = folder
         self.say = say
         self.written: list[Path] = []
-        IMAGES.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
 
     def __call__(self, widget: QWidget, name: str) -> None:
         settle(self.app)
-        path = save(widget, IMAGES / f"{name}.png")
-        self.say(f"{path.relative_to(IMAGES.parent.parent)}  {path.stat().st_size // 1024} KB")
+        path = save(widget, self.folder / f"{name}.png")
+        self.say(f"{path}  {path.stat().st_size // 1024} KB")
         self.written.append(path)
 
 
@@ -166,7 +168,8 @@ def take(window: MainWindow, shot: Shots) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args(argv)
+    parser.add_argument("--out", type=Path, default=IMAGES, help="folder (default: docs/images)")
+    args = parser.parse_args(argv)
     app = application()
     problems: list[ErrorReport] = []
     context = UiContext(
@@ -182,12 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(SIZE)
     window.show()
     settle(app)
-    shot = Shots(app, print)
+    shot = Shots(app, args.out, print)
     try:
         take(window, shot)
     finally:
         window.close()
         database.dispose()
+        shutil.rmtree(_SCRATCH, ignore_errors=True)
     for problem in problems:
         print(f"the window reported: {problem.title}: {problem.message}", file=sys.stderr)
     return 1 if problems else 0
