@@ -22,13 +22,14 @@ import functools
 import re
 import threading
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources import as_file, files
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+#: The bundled fonts, package data of ``app.resources`` (so a wheel or a bundle carries them).
+FONT_DIR = files("app.resources") / "fonts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,10 @@ def _face(face: FontFace) -> frozenset[int]:
         try:
             font = pdfmetrics.getFont(face.name)
         except KeyError:
-            font = TTFont(face.name, str(FONT_DIR / face.file))
+            # reportlab opens fonts by file name and reads them whole here, so a temporary copy
+            # (made only when the package is not plain files on disk) may go once it is loaded.
+            with as_file(FONT_DIR / face.file) as path:
+                font = TTFont(face.name, str(path))
             pdfmetrics.registerFont(font)
     return frozenset(font.face.charToGlyph)
 

@@ -5,12 +5,15 @@ every PDF, which costs a small quote a tenth of its time. Here the decoded pictu
 version of the file (path, inode, size, modification and change times), so a replaced logo is
 read afresh (and an issued revision's stored hash then says the PDF changed). The picture goes
 to ``drawImage`` just as ``Image`` hands it over, so the PDF is the same byte for byte.
+
+The default logo is package data (``app.resources``), so a wheel or a bundle carries it.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+from importlib.resources import as_file, files
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -19,7 +22,7 @@ from reportlab.platypus import Flowable
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LOGO = Path(__file__).resolve().parents[2] / "resources" / "logo.png"
+DEFAULT_LOGO = files("app.resources") / "logo.png"
 MAX_WIDTH = 40 * mm
 MAX_HEIGHT = 16 * mm
 
@@ -43,17 +46,26 @@ class Picture(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
 def logo(path_text: str) -> Picture | None:
     """The company's logo at most 40 × 16 mm, or the default one when none is set or readable."""
-    path = Path(path_text).expanduser() if path_text.strip() else DEFAULT_LOGO
+    if path_text.strip():
+        chosen = _picture(Path(path_text).expanduser(), "using the default logo")
+        if chosen is not None:
+            return chosen
+    # A real file for reportlab: the package's own when it is plain files on disk (the usual
+    # case), else a temporary copy, decoded in full before it goes.
+    with as_file(DEFAULT_LOGO) as path:
+        return _picture(path, "the PDF has no logo")
+
+
+def _picture(path: Path, instead: str) -> Picture | None:
+    """The picture at ``path`` scaled to the letterhead, or None (and a warning) if unreadable."""
     try:
         stat = path.stat()
         version = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
         picture = _decoded(str(path), version)
         width, height = picture.getSize()
-    except Exception as exc:  # any unreadable image: use the default
-        log.warning("logo %s cannot be read (%s); using the default logo", path, exc)
-        if path == DEFAULT_LOGO:
-            return None
-        return logo("")
+    except Exception as exc:  # any unreadable image: the caller falls back to the default
+        log.warning("logo %s cannot be read (%s); %s", path, exc, instead)
+        return None
     scale = min(MAX_WIDTH / width, MAX_HEIGHT / height)
     return Picture(picture, width * scale, height * scale)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import replace
+from importlib.resources import as_file
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,8 @@ def with_logo(path: Path | str) -> bytes:
 def test_the_logo_draws_the_bytes_reportlabs_image_draws() -> None:
     ours = logo("")
     assert ours is not None
-    theirs = Image(str(DEFAULT_LOGO), width=ours.width, height=ours.height)
+    with as_file(DEFAULT_LOGO) as path:
+        theirs = Image(str(path), width=ours.width, height=ours.height)
     theirs.hAlign = "LEFT"
     assert built(ours) == built(theirs)
 
