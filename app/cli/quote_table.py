@@ -5,8 +5,8 @@ The same stored figures as the JSON and the PDF, with thousands separators and t
 
 from __future__ import annotations
 
-from app.domain.money import format_amount
-from app.domain.quote_view import QuoteView, percent_text
+from app.domain.money import format_amount, percent_number
+from app.domain.quote_view import QuoteView
 
 _HEADERS = ("#", "SKU", "Qty", "List", "Tier %", "Reg %", "Vol %", "Spec %", "Net unit", "Total")
 _RIGHT = frozenset({0, 2, 3, 4, 5, 6, 7, 8, 9})
@@ -20,10 +20,10 @@ def render_table(view: QuoteView) -> str:
             ln.sku,
             f"{ln.qty:,}",
             format_amount(ln.list_price, cur),
-            percent_text(ln.tier_pct),
-            percent_text(ln.reg_pct),
-            percent_text(ln.volume_pct),
-            percent_text(ln.special_pct),
+            percent_number(ln.tier_pct),
+            percent_number(ln.reg_pct),
+            percent_number(ln.volume_pct),
+            percent_number(ln.special_pct),
             format_amount(ln.net_unit, cur),
             format_amount(ln.line_total, cur),
         )
@@ -57,7 +57,7 @@ def render_table(view: QuoteView) -> str:
         ("List total", t.list_total),
         ("Discount", t.discount),
         ("Subtotal", t.subtotal),
-        (f"Tax {percent_text(t.tax_rate_pct)}%", t.tax),
+        (f"Tax {percent_number(t.tax_rate_pct)}%", t.tax),
         ("Total", t.total),
     )
     amounts = [format_amount(amount, cur) for _, amount in figures]

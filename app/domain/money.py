@@ -100,10 +100,17 @@ def parse_percent(text: object, what: str = "percentage", max_places: int = 2) -
 
 
 def format_amount(amount: Decimal, currency: str, thousands: str = ",", point: str = ".") -> str:
-    """``1234.5`` EUR → ``1,234.50``: the currency's decimals, grouped thousands, no float."""
+    """``1234.5`` EUR → ``1,234.50``: the one way the product writes an amount as text.
+
+    Half up to the currency's decimals (``round_money``), grouped by ``thousands``, ``point``
+    before the decimals; a locale setting passes its own two. Every screen, the PDF, the command
+    line, mail and JSON (``amount_text``) call this, so they show the same digits for the same
+    amount. Never ``-0.00``: an amount that rounds to zero has no sign.
+    """
     value = round_money(amount, currency)
-    sign = "-" if value < 0 else ""  # a rounded -0.001 prints as 0.00, never -0.00
-    # Decimal's own formatting is exact; its "," and "." are swapped for the locale's after.
+    sign = "-" if value < 0 else ""  # a rounded -0.001 is -0.00 to Decimal: shown as 0.00
+    # Decimal's own formatting is exact (no float) and the value is already rounded, so the
+    # format's own rounding never applies; its "," and "." are swapped for the locale's after.
     text = f"{sign}{abs(value):,.{minor_unit(currency)}f}"
     if thousands == "," and point == ".":
         return text
@@ -115,7 +122,32 @@ def format_money(amount: Decimal, currency: str, thousands: str = ",", point: st
     return f"{normalize_currency(currency)} {format_amount(amount, currency, thousands, point)}"
 
 
+def amount_text(amount: Decimal, currency: str) -> str:
+    """``1234.5`` EUR → ``1234.50``: a plain decimal string to the currency's minor unit, for
+    JSON (SPEC.md: "amounts are decimal strings to the currency's minor unit") and for fields a
+    person edits. The same digits as ``format_amount``, without the grouping."""
+    return format_amount(amount, currency, thousands="")
+
+
+def exact_amount_text(value: Decimal, places: int) -> str:
+    """A Decimal as plain digits, **not rounded**: at least ``places`` decimals, never fewer
+    than it really has (``1234.5678`` stays so at 2 places). For files read back by an import,
+    where rounding would change the stored value; never ``-0.00``."""
+    if decimal_places(value) <= places:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    else:
+        value = value.normalize()  # 12.5000 stored → 12.5
+    if value == 0:
+        value = abs(value)
+    return format(value, "f")
+
+
+def percent_number(value: Decimal) -> str:
+    """``Decimal('12.5000')`` → ``12.5``, ``100.00`` → ``100``, zero → ``0``: a percentage as
+    it was typed, without its "%" (JSON, snapshots, edit fields, and ``format_percent``)."""
+    return "0" if value == 0 else format(value.normalize(), "f")
+
+
 def format_percent(value: Decimal) -> str:
     """``Decimal('12.50')`` → ``12.5%``; whole numbers without decimals."""
-    text = format(value.normalize(), "f") if value != 0 else "0"
-    return f"{text}%"
+    return f"{percent_number(value)}%"

@@ -18,7 +18,14 @@ from decimal import Decimal, localcontext
 
 from app.domain.enums import ClaimStatus
 from app.domain.errors import InputError
-from app.domain.money import HUNDRED, ZERO, decimal_places, minor_unit, round_money
+from app.domain.money import (
+    HUNDRED,
+    ZERO,
+    decimal_places,
+    format_percent,
+    minor_unit,
+    round_money,
+)
 
 #: Wide enough for any product of four percentages with a price and a quantity, exactly.
 _PRECISION = 80
@@ -193,7 +200,7 @@ class PricedLine:
             running = self.list_price
             for name, pct in self.discounts:
                 running = running * (1 - pct / HUNDRED)
-                steps.append((f"{name} {pct.normalize():f}%", running))
+                steps.append((f"{name} {format_percent(pct)}", running))
         steps.append(("net unit", round_money(running, currency)))
         steps.append((f"line total (× {self.qty:,})", self.line_total))
         return tuple(steps)
@@ -343,8 +350,8 @@ def price_quote(
             "split it into smaller quotes."
         )
     reasons = tuple(
-        f"Line {ln.position} ({ln.sku}): special discount {ln.special_pct.normalize():f}% is above "
-        f"the approval limit of {terms.approval_limit_pct.normalize():f}%."
+        f"Line {ln.position} ({ln.sku}): special discount {format_percent(ln.special_pct)} "
+        f"is above the approval limit of {format_percent(terms.approval_limit_pct)}."
         for ln in lines
         if ln.special_pct > terms.approval_limit_pct
     )

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from app.domain.enums import QuoteStatus
-from app.domain.money import minor_unit
+from app.domain.money import amount_text, percent_number
 from app.domain.pricing import PricedLine, QuoteTotals
 
 
@@ -41,16 +40,6 @@ class QuoteView:
         return self.issued_at is not None
 
 
-def amount_text(amount: Decimal, currency: str) -> str:
-    """``1234.5`` EUR → ``"1234.50"``: plain decimal text with the currency's decimals."""
-    return f"{amount:.{minor_unit(currency)}f}"
-
-
-def percent_text(pct: Decimal) -> str:
-    """``Decimal("12.5000")`` → ``"12.5"``, ``Decimal("0.0000")`` → ``"0"``: as typed."""
-    return "0" if pct == 0 else f"{pct.normalize():f}"
-
-
 def as_json(view: QuoteView) -> dict[str, Any]:
     """SPEC.md's JSON of a quote: figures as strings, never floats."""
     cur = view.currency
@@ -68,10 +57,10 @@ def as_json(view: QuoteView) -> dict[str, Any]:
                 "qty": ln.qty,
                 "list": amount_text(ln.list_price, cur),
                 "discounts": {
-                    "tier": percent_text(ln.tier_pct),
-                    "deal_registration": percent_text(ln.reg_pct),
-                    "volume": percent_text(ln.volume_pct),
-                    "special": percent_text(ln.special_pct),
+                    "tier": percent_number(ln.tier_pct),
+                    "deal_registration": percent_number(ln.reg_pct),
+                    "volume": percent_number(ln.volume_pct),
+                    "special": percent_number(ln.special_pct),
                 },
                 "net_unit": amount_text(ln.net_unit, cur),
                 "line_total": amount_text(ln.line_total, cur),
@@ -81,7 +70,7 @@ def as_json(view: QuoteView) -> dict[str, Any]:
         "list_total": amount_text(view.totals.list_total, cur),
         "discount": amount_text(view.totals.discount, cur),
         "subtotal": amount_text(view.totals.subtotal, cur),
-        "tax_rate": percent_text(view.totals.tax_rate_pct),
+        "tax_rate": percent_number(view.totals.tax_rate_pct),
         "tax": amount_text(view.totals.tax, cur),
         "total": amount_text(view.totals.total, cur),
     }

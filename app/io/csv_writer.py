@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.columns import Column, Kind
-from app.domain.money import decimal_places, minor_unit
+from app.domain.money import exact_amount_text, minor_unit
 from app.io.progress import Ticker
 
 #: First characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
@@ -39,13 +39,8 @@ def defuse(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def exact_number(value: Decimal, places: int) -> str:
-    """A Decimal as plain digits: at least ``places`` decimals, never fewer than it really has."""
-    if decimal_places(value) <= places:
-        value = value.quantize(Decimal(1).scaleb(-places))
-    else:
-        value = value.normalize()  # 12.5000 stored → 12.5
-    return format(value, "f")
+#: Money and percentages are written by the money module's one exact form.
+exact_number = exact_amount_text
 
 
 def cell_text(column: Column[Any], row: Any) -> str:

@@ -17,9 +17,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from app.domain.money import format_amount, format_money
+from app.domain.money import format_amount, format_money, percent_number
 from app.domain.pricing import PricedLine
-from app.domain.quote_view import QuoteView, percent_text
+from app.domain.quote_view import QuoteView
 from app.io.pdf_fonts import SANS, SANS_BOLD, plain, right_to_left
 from app.io.pdf_text_width import TextWidths
 from app.io.quote_pdf_style import CELL_SIZE, PAD, WIDTH, para, styles
@@ -58,7 +58,7 @@ def discount_text(line: PricedLine) -> str:
         )
         if pct != 0
     ]
-    return " · ".join(f"{label} {percent_text(pct)}%" for label, pct in parts) or "—"
+    return " · ".join(f"{label} {percent_number(pct)}%" for label, pct in parts) or "—"
 
 
 def line_rows(view: QuoteView) -> LineRows:
@@ -80,7 +80,7 @@ def line_rows(view: QuoteView) -> LineRows:
         ("List total", format_money(t.list_total, cur)),
         ("Discount", format_money(discount, cur)),
         ("Subtotal", format_money(t.subtotal, cur)),
-        (f"Tax {percent_text(t.tax_rate_pct)}%", format_money(t.tax, cur)),
+        (f"Tax {percent_number(t.tax_rate_pct)}%", format_money(t.tax, cur)),
         ("Total", format_money(t.total, cur)),
     ]
     head = [

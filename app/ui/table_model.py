@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from app.domain.columns import Column, Kind
-from app.domain.money import format_amount
+from app.domain.money import format_money
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -110,7 +110,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if column.kind is Kind.MONEY and isinstance(value, Decimal):
             currency = column.currency(row) if column.currency else None
             if currency:
-                return f"{currency} {format_amount(value, currency, *self._separators)}"
+                return format_money(value, currency, *self._separators)
         return column.text(row)
 
     # --- Qt's interface ------------------------------------------------------------------

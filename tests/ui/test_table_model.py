@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 
 from app.domain.columns import Column, Kind
 from app.domain.enums import PartnerStatus
+from app.domain.money import amount_text, format_money
 from app.ui.table_model import Role, RowTableModel
 
 
@@ -124,6 +125,24 @@ def test_filter_matches_any_cell_without_case_and_survives_new_rows(
 def test_number_format_preference_changes_money_cells(model: RowTableModel[Item]) -> None:
     model.set_number_format(".", ",")
     assert model.index(0, 1).data() == "EUR 1.234,50"
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency"),
+    [("0.125", "EUR"), ("-0.001", "EUR"), ("2.5", "JPY"), ("-1234.5675", "KWD")],
+)
+def test_money_cells_show_what_the_pdf_and_json_show(
+    qapp: object, amount: str, currency: str
+) -> None:
+    """The screen's cell is the PDF's figure (``format_money``) and, without its grouping,
+    the JSON's decimal string: the same rounding, never ``-0.00``."""
+    value = Decimal(amount)
+    model = RowTableModel(COLUMNS, [Item("x", value, currency, None, PartnerStatus.ACTIVE)])
+    shown = model.index(0, 1).data()
+    assert shown == format_money(value, currency)
+    assert shown.removeprefix(f"{currency} ").replace(",", "") == amount_text(value, currency)
+    model.set_number_format(".", ",")
+    assert model.index(0, 1).data() == format_money(value, currency, ".", ",")
 
 
 def test_sorting_and_filtering_100000_rows_gives_the_right_rows(qapp: object) -> None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.columns import Column, Kind
-from app.domain.money import format_money, round_money
+from app.domain.money import amount_text, format_money, percent_number
 from app.domain.overlap_groups import OverlapGroup
 
 
@@ -156,14 +156,10 @@ def claim_rows(groups: Sequence[OverlapGroup]) -> list[OverlapClaimRow]:
 def groups_json(groups: Sequence[OverlapGroup]) -> list[dict[str, Any]]:
     """SPEC.md's JSON: every figure a decimal string, exposure per currency."""
 
-    def text(value: Decimal | None) -> str | None:
-        return None if value is None else format(value, "f")
-
     def money(value: Decimal | None, currency: str | None) -> str | None:
-        return text(value if value is None or not currency else round_money(value, currency))
-
-    def percent(value: Decimal) -> str:
-        return format(value.normalize(), "f") if value else "0"
+        if value is None:
+            return None
+        return amount_text(value, currency) if currency else format(value, "f")
 
     return [
         {
@@ -178,11 +174,13 @@ def groups_json(groups: Sequence[OverlapGroup]) -> list[dict[str, Any]]:
                     "valid_until": c.valid_until.isoformat(),
                     "deal_amount": money(c.deal_amount, c.currency),
                     "currency": c.currency,
-                    "commission_pct": percent(c.commission_pct),
+                    "commission_pct": percent_number(c.commission_pct),
                 }
                 for c in group.claims
             ],
-            "commission_exposure": {cur: text(amount) for cur, amount in group.exposure},
+            "commission_exposure": {
+                cur: amount_text(amount, cur) for cur, amount in group.exposure
+            },
             "why": [
                 {"claims": [o.a, o.b], "confidence": o.confidence.value, "reason": o.why}
                 for o in group.overlaps

@@ -24,7 +24,7 @@ from app.db.models import Contact, Quote, QuoteRevision
 from app.domain.enums import ContactRole
 from app.domain.errors import AppError, InputError, RefusedError
 from app.domain.mail import Attachment, OutgoingMail, fill_template, parse_recipients
-from app.domain.money import minor_unit
+from app.domain.money import format_money
 from app.domain.quote_lifecycle import Step, refusal
 from app.services.quotes.lifecycle import mark_sent, revision_state
 from app.services.quotes.mail_settings import load_mail_settings, load_mail_templates
@@ -78,13 +78,12 @@ def prepare_quote_mail(
     document, view = pdf.document, pdf.document.view
     settings = load_mail_settings(session)
     templates = load_mail_templates(session)
-    total = view.totals.total
     values = {
         "number": view.number,
         "revision": str(view.revision),
         "partner": view.partner,
         "account": view.account,
-        "total": f"{view.currency} {total:,.{minor_unit(view.currency)}f}",
+        "total": format_money(view.totals.total, view.currency),
         "valid_until": view.valid_until.isoformat() if view.valid_until else "",
         "company": document.company.name,
     }

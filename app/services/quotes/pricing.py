@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, object_session
 
 from app.db.models import Account, Partner, Product, Quote, QuoteLine, QuoteRevision, Tier
 from app.domain.enums import QuoteStatus
+from app.domain.money import percent_number
 from app.domain.pricing import LineRequest, PricedQuote, PricingTerms, price_quote
 from app.domain.settings import BusinessSettings
 from app.services.quotes.facts import claim_windows, product_facts
@@ -169,7 +170,7 @@ def snapshot_json(
         },
         "tier": {
             "name": tier.name if tier is not None else None,
-            "discount_pct": decimal_text(tier.discount_pct) if tier is not None else "0",
+            "discount_pct": percent_number(tier.discount_pct) if tier is not None else "0",
         },
         "account": {
             "name": account.name,
@@ -177,19 +178,15 @@ def snapshot_json(
             "city": account.city,
             "website": account.website,
         },
-        "deal_reg_discount_pct": decimal_text(terms.reg_pct),
+        "deal_reg_discount_pct": percent_number(terms.reg_pct),
         "terms": settings.quote_terms,
         "pricing": {
-            "deal_reg_discount_pct_setting": decimal_text(settings.deal_reg_discount_pct),
+            "deal_reg_discount_pct_setting": percent_number(settings.deal_reg_discount_pct),
             "registered": terms.registered,
-            "approval_limit_pct": decimal_text(settings.approval_limit_pct),
-            "tax_rate_pct": decimal_text(terms.tax_rate_pct),
-            "default_tax_rate_pct": decimal_text(settings.default_tax_rate_pct),
+            "approval_limit_pct": percent_number(settings.approval_limit_pct),
+            "tax_rate_pct": percent_number(terms.tax_rate_pct),
+            "default_tax_rate_pct": percent_number(settings.default_tax_rate_pct),
             "quote_validity_days": settings.quote_validity_days,
         },
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
-def decimal_text(value: Decimal) -> str:
-    return "0" if value == 0 else f"{value.normalize():f}"

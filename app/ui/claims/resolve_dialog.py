@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.money import format_money
+from app.domain.money import format_money, percent_number
 from app.services.claims.overlap_rows import OverlapClaimRow
 from app.ui.figures import unbroken_figures
 
@@ -30,7 +30,7 @@ def claim_choice(row: OverlapClaimRow) -> str:
         if row.deal_amount is not None and row.currency
         else "no amount"
     )
-    pct = format(row.commission_pct.normalize(), "f")
+    pct = percent_number(row.commission_pct)
     return (
         f"{row.claimant} — {row.account} · since {row.claimed_on.isoformat()} · {amount} at {pct}%"
     )

@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from app.domain.money import COMMON_CURRENCIES, quantum
+from app.domain.money import COMMON_CURRENCIES, amount_text
 from app.domain.settings import format_setting
 from app.services.pricebook.edit import (
     PRICE_LABELS,
@@ -171,7 +171,7 @@ class CorrectPriceDialog(FormDialog):
             "what the SKU costs from a day on, add a new price instead."
         )
         self.note.show()
-        line = _line(format(price.list_price.quantize(quantum(price.currency)), "f"))
+        line = _line(amount_text(price.list_price, price.currency))
         self.form.add("list_price", "List &price", line, 0)
         line.selectAll()
         line.setFocus()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
+from app.domain.money import format_amount, format_money, format_percent, percent_number
 from app.domain.pricing import LineRequest, PricedQuote
 from app.domain.quote_view import QuoteView
 from app.services.claims.account_edit import account_choices
@@ -39,7 +40,7 @@ from app.services.quotes.draft_store import OpenDraft, issue_draft, store_draft
 from app.services.store import Database
 from app.ui.completing import offer
 from app.ui.quotes.editor.deal_field import DealField
-from app.ui.quotes.editor.texts import amount_text, step_text
+from app.ui.quotes.editor.texts import step_text
 from app.ui.record_table import align_headers
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -310,9 +311,9 @@ class QuoteEditor(QDialog):
                 request.sku,
                 line.description if line else "—",
                 f"{request.qty:,}",
-                f"{request.special_pct.normalize():f}",
-                amount_text(line.net_unit, currency) if line else "—",
-                amount_text(line.line_total, currency) if line else "—",
+                percent_number(request.special_pct),
+                format_amount(line.net_unit, currency) if line else "—",
+                format_amount(line.line_total, currency) if line else "—",
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -330,10 +331,11 @@ class QuoteEditor(QDialog):
         t = priced.totals
         cur = priced.currency
         self.totals.setText(
-            f"List {amount_text(t.list_total, cur)}   Discount {amount_text(t.discount, cur)}   "
-            f"Subtotal {amount_text(t.subtotal, cur)}   "
-            f"Tax {t.tax_rate_pct.normalize():f}% {amount_text(t.tax, cur)}   "
-            f"Total {cur} {amount_text(t.total, cur)}"
+            f"List {format_amount(t.list_total, cur)}   "
+            f"Discount {format_amount(t.discount, cur)}   "
+            f"Subtotal {format_amount(t.subtotal, cur)}   "
+            f"Tax {format_percent(t.tax_rate_pct)} {format_amount(t.tax, cur)}   "
+            f"Total {format_money(t.total, cur)}"
         )
 
     def show_receipt(self) -> None:
@@ -354,7 +356,7 @@ class QuoteEditor(QDialog):
             edit.blockSignals(True)
         self._show_parties(view)
         self.currency.setText(view.currency)
-        self.tax.setText(f"{view.totals.tax_rate_pct.normalize():f}")
+        self.tax.setText(percent_number(view.totals.tax_rate_pct))
         self.quote_date.blockSignals(True)
         day = view.quote_date
         self.quote_date.setDate(QDate(day.year, day.month, day.day))
@@ -384,7 +386,7 @@ class QuoteEditor(QDialog):
         self._show_parties(view)
         for edit, text in (
             (self.currency, view.currency),
-            (self.tax, f"{view.totals.tax_rate_pct.normalize():f}"),
+            (self.tax, percent_number(view.totals.tax_rate_pct)),
         ):
             edit.blockSignals(True)
             edit.setText(text)
