@@ -1,21 +1,26 @@
-"""Checking what a person typed for a partner or a contact: one message per field.
+"""The rules of a partner and a contact: one message per field, for every path.
 
-The partner dialog shows each message next to its field as the user types, and the services
-check again before writing (an import or the command line may call them too). The value rules
-are the import's (``app.domain.importing.values``), so a partner typed in and one imported from
-a workbook are held to the same standard.
+The partner and contact dialogs show each message next to its field as the user types, the
+services check again before writing, and the partner and contact imports read each cell through
+the very same parsers (``partner_parsers``, ``contact_parsers``): a partner typed in and one
+imported from a workbook are held to one standard (lengths, e-mail, website, country, type,
+status, tier), and only the wording around the reason differs (a field label in a dialog, the
+column and row in an import report).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
 from functools import partial
 
 from app.domain.enums import ContactRole, PartnerStatus, PartnerType
 from app.domain.errors import InputError
 from app.domain.importing import values as v
+from app.domain.importing.columns import Limited
 
 Checked = tuple[dict[str, object], dict[str, str]]
+Parser = Callable[[object], object]
 
 PARTNER_FIELDS = (
     "name", "partner_code", "legal_name", "type", "tier", "status", "country", "city",
@@ -31,45 +36,94 @@ LABELS = {
     "role": "Role",
 }  # fmt: skip
 
-_LENGTHS = {
+#: What each text column holds at most (the database's column lengths).
+PARTNER_LENGTHS = {
     "name": 200, "partner_code": 40, "legal_name": 250, "city": 120, "website": 250,
     "email": 250, "phone": 60, "account_manager": 120,
 }  # fmt: skip
+CONTACT_LENGTHS = {"name": 200, "email": 250, "phone": 60}
 
 
-def _enum(
-    cls: type[PartnerType] | type[PartnerStatus] | type[ContactRole],
-) -> Callable[..., object]:
+def enum_parser(cls: type[StrEnum], what: str) -> Parser:
+    """A parser for one of ``cls``'s members, named by its value or its label in any case
+    (``MSP``, ``msp``, ``Managed service``); anything else is refused with the choices."""
+    labels = {member.value: str(getattr(member, "label", member.value)) for member in cls}
+    known: dict[str, str] = {}
+    for member in cls:
+        for word in (member.value, labels[member.value], member.value.replace("_", " ")):
+            known[v.choice_key(word)] = labels[member.value]
+    by_label = {labels[member.value]: member for member in cls}
+
     def parse(raw: object) -> object:
-        if isinstance(raw, cls) or raw is None:
+        if isinstance(raw, cls):
             return raw
-        text = v.text(raw)
-        if text is None:
-            return None
-        for member in cls:
-            if v.choice_key(text) in (v.choice_key(member.value), v.choice_key(member.label)):
-                return member
-        names = ", ".join(m.label for m in cls)
-        raise v.BadValue(f"is not one of {names}")
+        found = v.choice(raw, known, what)
+        return None if found is None else by_label[found]
 
     return parse
 
 
-def _date(raw: object) -> object:
-    try:
-        return v.parse_date(raw, day_first=True)
-    except v.BadValue as exc:
-        if "real date" in str(exc):
-            raise
-        raise v.BadValue("is not a date: type it as 2026-03-01 or 01/03/2026") from None
+def date_parser(day_first: bool = True) -> Parser:
+    """A date field: a date, ISO text or 01/03/2026 (day first unless told otherwise)."""
+    example = "01/03/2026" if day_first else "03/01/2026"
+
+    def parse(raw: object) -> object:
+        try:
+            return v.parse_date(raw, day_first=day_first)
+        except v.BadValue as exc:
+            if "real date" in str(exc):
+                raise
+            raise v.BadValue(f"is not a date: type it as 2026-03-01 or {example}") from None
+
+    return parse
 
 
-_PARSERS: dict[str, Callable[[object], object]] = {
-    "name": v.text, "partner_code": v.text, "legal_name": v.text, "type": _enum(PartnerType),
-    "tier": v.text, "status": _enum(PartnerStatus), "country": v.country, "city": v.text,
-    "website": v.website, "email": v.email, "phone": v.text, "account_manager": v.text,
-    "partner_since": _date, "notes": v.text, "role": _enum(ContactRole),
-}  # fmt: skip
+def limited(parsers: dict[str, Parser], lengths: Mapping[str, int]) -> dict[str, Parser]:
+    """``parsers`` with each text field of ``lengths`` refused past its length."""
+    return {f: Limited(p, lengths[f]) if f in lengths else p for f, p in parsers.items()}
+
+
+def partner_parsers(
+    tiers: Mapping[str, str] | None = None, day_first: bool = True
+) -> dict[str, Parser]:
+    """How each partner field is read, by the dialog, the services and the import alike.
+
+    ``tiers`` maps ``choice_key(name)`` to each tier's name; without it (a form whose tier comes
+    from a list of the stored ones) any text is taken and the service looks it up.
+    """
+    tier: Parser = v.text if tiers is None else partial(v.choice, known=tiers, what="tier")
+    return limited(
+        {
+            "name": v.text,
+            "partner_code": v.text,
+            "legal_name": v.text,
+            "type": enum_parser(PartnerType, "partner type"),
+            "tier": tier,
+            "status": enum_parser(PartnerStatus, "partner status"),
+            "country": v.country,
+            "city": v.text,
+            "website": v.website,
+            "email": v.email,
+            "phone": v.text,
+            "account_manager": v.text,
+            "partner_since": date_parser(day_first),
+            "notes": v.text,
+        },
+        PARTNER_LENGTHS,
+    )
+
+
+def contact_parsers() -> dict[str, Parser]:
+    """How each contact field is read, by the dialog, the services and the import alike."""
+    return limited(
+        {
+            "name": v.text,
+            "email": v.email,
+            "phone": v.text,
+            "role": enum_parser(ContactRole, "role"),
+        },
+        CONTACT_LENGTHS,
+    )
 
 
 def check_fields(
@@ -77,10 +131,10 @@ def check_fields(
     fields: Sequence[str],
     parsers: Mapping[str, Callable[[object], object]],
     labels: Mapping[str, str],
-    lengths: Mapping[str, int],
 ) -> Checked:
-    """What a record dialog checks: each field of ``raw`` through its parser and length limit,
-    a message per bad field (named by its label), and a name that must not be empty."""
+    """What a record dialog checks: each field of ``raw`` through its parser (length limits
+    included, see ``limited``), a message per bad field (named by its label), and a name that
+    must not be empty."""
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
     for field in fields:
@@ -91,27 +145,20 @@ def check_fields(
         except v.BadValue as exc:
             errors[field] = f"{labels[field]} {exc}"
             continue
-        limit = lengths.get(field)
-        if limit and isinstance(value, str) and len(value) > limit:
-            errors[field] = f"{labels[field]} is longer than {limit} characters"
-            continue
         values[field] = value
     if "name" in raw and values.get("name") is None and "name" not in errors:
         errors["name"] = "Name is required"
     return values, errors
 
 
-def _check(raw: Mapping[str, object], fields: tuple[str, ...]) -> Checked:
-    return check_fields(raw, fields, _PARSERS, LABELS, _LENGTHS)
-
-
-def check_partner(raw: Mapping[str, object]) -> Checked:
+def check_partner(raw: Mapping[str, object], tiers: Mapping[str, str] | None = None) -> Checked:
     """(values ready to store, {field: message}) for the partner fields present in ``raw``."""
-    return _check(raw, PARTNER_FIELDS)
+    return check_fields(raw, PARTNER_FIELDS, partner_parsers(tiers), LABELS)
 
 
-check_contact = partial(_check, fields=CONTACT_FIELDS)
-check_contact.__doc__ = "(values, {field: message}) for the contact fields present in ``raw``."
+def check_contact(raw: Mapping[str, object]) -> Checked:
+    """(values, {field: message}) for the contact fields present in ``raw``."""
+    return check_fields(raw, CONTACT_FIELDS, contact_parsers(), LABELS)
 
 
 def valid_or_raise(checked: Checked) -> dict[str, object]:

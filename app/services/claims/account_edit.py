@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import STALE_MESSAGE
 from app.db.models import Account, DirectRep
+from app.domain.account_form import account_parsers
 from app.domain.errors import ConflictError, InputError, NotFoundError
 from app.domain.importing import values as v
 from app.domain.names import domain_key, name_key
@@ -26,7 +27,6 @@ LABELS = {
     "name": "Name", "website": "Website", "country": "Country", "city": "City",
     "named_account": "Named account", "owner_rep_id": "Direct owner",
 }  # fmt: skip
-_LENGTHS = {"name": 200, "website": 250, "city": 120}
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Choice:
 
 def check_account(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
     """(values ready to store, {field: message}) for the account fields present in ``raw``."""
-    return check_fields(raw, ACCOUNT_FIELDS, _PARSERS, LABELS, _LENGTHS)
+    return check_fields(raw, ACCOUNT_FIELDS, _PARSERS, LABELS)
 
 
 def _optional_id(raw: object) -> int | None:
@@ -65,7 +65,7 @@ def _optional_id(raw: object) -> int | None:
 
 
 _PARSERS = {
-    "name": v.text, "website": v.website, "country": v.country, "city": v.text,
+    **account_parsers(),  # the claim dialog's and the claims import's rules too
     "named_account": lambda x: bool(v.boolean(x)), "owner_rep_id": _optional_id,
 }  # fmt: skip
 

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, Partner
 from app.db.types import utcnow
+from app.domain.claim_form import claim_parsers, claim_problems
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, NotFoundError, RefusedError
 from app.domain.importing import values as v
-from app.domain.money import minor_unit
 from app.domain.names import domain_key, name_key
 
 CLAIM_LABELS = {
@@ -57,36 +57,34 @@ def check_claim(
 ) -> tuple[ClaimDraft | None, dict[str, str]]:
     """(the draft, or None while something is wrong; {field: message})."""
     errors: dict[str, str] = {}
+    parsers = claim_parsers(day_first=True)
+    parsed: dict[str, object] = {}
 
-    def read(field: str, parse: object) -> object:
+    def read(field: str, cell: str) -> object:
         try:
-            return parse(raw.get(field))  # type: ignore[operator]
+            parsed[cell] = parsers[cell](raw.get(field))
         except v.BadValue as exc:
             errors[field] = f"{CLAIM_LABELS[field]} {exc}"
             return None
+        return parsed[cell]
 
     account_id = raw.get("account_id")
-    name = read("account_name", v.text)
+    name = read("account_name", "account")
     if account_id is None and name is None and "account_name" not in errors:
         errors["account_name"] = "Account is required: pick one or type a new name"
-    website = read("website", v.website) if account_id is None else None
-    country = read("country", v.country) if account_id is None else None
-    claimed = read("claimed_on", lambda x: v.parse_date(x, day_first=True))
+    website = read("website", "website") if account_id is None else None
+    country = read("country", "country") if account_id is None else None
+    claimed = read("claimed_on", "claimed_on")
     if claimed is None and "claimed_on" not in errors:
         errors["claimed_on"] = "Claimed on is required"
-    until = read("valid_until", lambda x: v.parse_date(x, day_first=True))
+    until = read("valid_until", "valid_until")
     if until is None and isinstance(claimed, date) and "valid_until" not in errors:
-        until = claimed + timedelta(days=validity_days)
-    if isinstance(claimed, date) and isinstance(until, date) and until < claimed:
-        errors["valid_until"] = "Valid until is before the claim date"
-    currency = read("currency", v.currency)
-    places = minor_unit(currency) if isinstance(currency, str) else None
-    amount = read("deal_amount", lambda x: v.decimal(x, "deal amount", places))
-    if isinstance(amount, Decimal) and amount < 0:
-        errors["deal_amount"] = "Deal amount must not be negative"
-    if amount is not None and currency is None and "currency" not in errors:
-        errors["currency"] = "Currency is required with a deal amount"
-    commission = read("commission_pct", lambda x: v.percent(x, "commission"))
+        until = parsed["valid_until"] = claimed + timedelta(days=validity_days)
+    currency = read("currency", "currency")
+    amount = read("deal_amount", "deal_amount")
+    commission = read("commission_pct", "commission_pct")
+    for field, reason in claim_problems(parsed).items():
+        errors.setdefault(field, f"{CLAIM_LABELS[field]} {reason}")
     if errors:
         return None, errors
     draft = ClaimDraft(

@@ -8,16 +8,16 @@ when nothing matches, so a registration list can bring new end customers with it
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim
+from app.domain.claim_form import claim_parsers, claim_problems
 from app.domain.enums import ClaimStatus
 from app.domain.importing import values as v
-from app.domain.importing.report import ImportSummary, Problem, change_text
+from app.domain.importing.report import ImportSummary, Problem, change_text, shown_value
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import domain_key, name_key
 from app.services.business_settings import load_business_settings
@@ -91,23 +91,12 @@ def import_claims(
     settings = load_business_settings(session)
     partners = PartnerLookup(session)
     accounts = Accounts(session)
-    statuses = {v.choice_key(m.label): m.label for m in ClaimStatus}
 
     def claimant(raw: object) -> object:
         text = v.required_text(raw)
         return 0 if v.choice_key(text) in DIRECT else partners.resolve(text)
 
-    def status(raw: object) -> object:
-        found = v.choice(raw, statuses, "claim status")
-        return None if found is None else ClaimStatus.parse(found)
-
-    day = partial(v.parse_date, day_first=options.day_first)
-    parsers: dict[str, Parser] = {
-        "partner": claimant, "account": v.text, "website": v.website, "country": v.country,
-        "claimed_on": day, "valid_until": day, "status": status,
-        "deal_amount": partial(v.decimal, what="deal amount", max_places=4),
-        "currency": v.currency, "commission_pct": partial(v.percent, what="commission"),
-    }  # fmt: skip
+    parsers: dict[str, Parser] = {"partner": claimant, **claim_parsers(options.day_first)}
     stored: dict[tuple[Any, ...], dict[str, Any]] = {}
     columns = ("id", "partner_id", "account_id", "claimed_on", "valid_until", "status",
                "deal_amount", "currency", "commission_pct")  # fmt: skip
@@ -125,27 +114,12 @@ def import_claims(
         assert isinstance(claimed, date)
         if values.get("valid_until") is None:
             values["valid_until"] = claimed + timedelta(days=settings.claim_validity_days)
-        until = values["valid_until"]
-        if isinstance(until, date) and until < claimed:
-            summary.problems.append(
-                Problem(
-                    number,
-                    sheet.header("valid_until"),
-                    until.isoformat(),
-                    "is before the claim date",
-                )
-            )
-            continue  # fmt: skip
-        if values.get("deal_amount") is not None and values.get("currency") is None:
-            summary.problems.append(
-                Problem(
-                    number,
-                    sheet.header("currency"),
-                    "",
-                    "is required when a deal amount is given",
-                )
-            )
-            continue  # fmt: skip
+        problems = claim_problems(values)  # the claim dialog's rules
+        if problems:
+            for field, reason in problems.items():
+                shown = shown_value(values.get(field))
+                summary.problems.append(Problem(number, sheet.header(field), shown, reason))
+            continue
         partner_id = values.pop("partner") or None
         name, website = str(values.pop("account")), values.pop("website", None)
         country = values.pop("country", None)

@@ -9,10 +9,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Contact
 from app.domain.enums import ContactRole
-from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
-from app.domain.partner_form import LABELS
+from app.domain.partner_form import LABELS, contact_parsers
 from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
@@ -29,17 +28,6 @@ from app.services.importing.common import (
 from app.services.importing.writing import bulk_write
 
 TABLE: Table = Contact.__table__  # type: ignore[assignment]
-
-
-def role_parser() -> Parser:
-    labels = {v.choice_key(m.label): m.label for m in ContactRole}
-    labels.update({v.choice_key(m.value): m.label for m in ContactRole})
-
-    def parse(raw: object) -> object:
-        found = v.choice(raw, labels, "role")
-        return None if found is None else ContactRole.parse(found)
-
-    return parse
 
 
 def contact_key(partner_id: int, email: object, name: object) -> tuple[Any, ...]:
@@ -75,13 +63,7 @@ def import_contacts(
     """Validate every row, then create or update contacts (unless a dry run)."""
     summary = new_summary("contacts", source or sheet.name, options)
     partners = PartnerLookup(session)
-    parsers: dict[str, Parser] = {
-        "partner": partners.resolve,
-        "name": v.text,
-        "email": v.email,
-        "phone": v.text,
-        "role": role_parser(),
-    }
+    parsers: dict[str, Parser] = {"partner": partners.resolve, **contact_parsers()}
     stored = StoredContacts(session)
     seen: dict[tuple[Any, ...], tuple[int, dict[str, object]]] = {}
     inserts: list[dict[str, object]] = []

@@ -18,18 +18,16 @@ from sqlalchemy.orm import Session
 from app.db.models import Partner, Tier
 from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.importing import values as v
-from app.domain.importing.columns import Limited
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import name_key, name_keys
-from app.domain.partner_form import LABELS
+from app.domain.partner_form import LABELS, partner_parsers
 from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
     ImportOptions,
     ParsedBlock,
-    Parser,
     finish_checks,
     new_summary,
     parsed_blocks,
@@ -50,53 +48,6 @@ Earlier = tuple[int, tuple[object, ...]]
 INSERTED = (*PLAIN_FIELDS, "tier_id", "name_key")
 #: Columns an empty cell does not clear: they cannot be empty, or an ID is never dropped.
 _KEEP_IF_EMPTY = ("type", "status", "partner_code")
-_LENGTHS = {
-    "partner_code": 40, "name": 200, "legal_name": 250, "city": 120, "website": 250,
-    "email": 250, "phone": 60, "account_manager": 120,
-}  # fmt: skip
-
-
-def _enum_choices(enum: type[PartnerType] | type[PartnerStatus]) -> dict[str, str]:
-    known: dict[str, str] = {}
-    for member in enum:
-        known[v.choice_key(member.value)] = member.value
-        known[v.choice_key(member.label)] = member.value
-        known[v.choice_key(member.value.replace("_", " "))] = member.value
-    return known
-
-
-def _parsers(tiers: dict[str, str], day_first: bool) -> dict[str, Parser]:
-    types = _enum_choices(PartnerType)
-    statuses = _enum_choices(PartnerStatus)
-    labels_type = {k: PartnerType(val).label for k, val in types.items()}
-    labels_status = {k: PartnerStatus(val).label for k, val in statuses.items()}
-
-    def enum_parser(known: dict[str, str], labels: dict[str, str], what: str, cls: Any) -> Parser:
-        def parse(raw: object) -> object:
-            found = v.choice(raw, labels, what)
-            return None if found is None else cls(known[v.choice_key(found)])
-
-        return parse
-
-    parsers: dict[str, Parser] = {
-        "partner_code": v.text,
-        "name": v.text,
-        "legal_name": v.text,
-        "type": enum_parser(types, labels_type, "partner type", PartnerType),
-        "tier": partial(v.choice, known=tiers, what="tier"),
-        "status": enum_parser(statuses, labels_status, "partner status", PartnerStatus),
-        "country": v.country,
-        "city": v.text,
-        "website": v.website,
-        "email": v.email,
-        "phone": v.text,
-        "account_manager": v.text,
-        "partner_since": partial(v.parse_date, day_first=day_first),
-        "notes": v.text,
-    }
-    for field, limit in _LENGTHS.items():
-        parsers[field] = Limited(parsers[field], limit)
-    return parsers
 
 
 @gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
@@ -113,7 +64,7 @@ def import_partners(
     summary = new_summary("partners", source or sheet.name, options)
     tier_ids = {name: tier_id for tier_id, name in session.execute(select(Tier.id, Tier.name))}
     tiers = {v.choice_key(name): name for name in tier_ids}
-    parsers = _parsers(tiers, options.day_first)
+    parsers = partner_parsers(tiers, options.day_first)  # the dialog's rules
     problems = summary.problems
     stored = _Stored(session)
     in_file = _InFile()

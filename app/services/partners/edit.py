@@ -18,6 +18,7 @@ from app.db.engine import STALE_MESSAGE
 from app.db.models import Claim, Contact, DealParty, Partner, Quote, Tier
 from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.errors import ConflictError, InputError, NotFoundError, RefusedError
+from app.domain.importing.values import choice_key
 from app.domain.names import name_key
 from app.domain.partner_form import check_partner, valid_or_raise
 
@@ -73,7 +74,7 @@ def _record(partner: Partner) -> PartnerRecord:
 
 def create_partner(session: Session, raw: Mapping[str, object]) -> int:
     """A new partner from ``raw`` (field → typed value or text); returns its id."""
-    values = valid_or_raise(check_partner(raw))
+    values = valid_or_raise(check_partner(raw, known_tiers(session)))
     partner = Partner(type=PartnerType.RESELLER, status=PartnerStatus.PROSPECT)
     _apply(session, partner, values)
     session.add(partner)
@@ -89,7 +90,7 @@ def update_partner(
     Raises ``ConflictError`` (changes: field → (value when opened, value stored now)) if someone
     else saved it since, unless ``overwrite``.
     """
-    values = valid_or_raise(check_partner(raw))
+    values = valid_or_raise(check_partner(raw, known_tiers(session)))
     partner = session.get(Partner, opened.id)
     if partner is None:
         raise NotFoundError(f"{opened.name} was deleted by someone else; nothing was saved.")
@@ -130,6 +131,11 @@ def _apply(session: Session, partner: Partner, values: Mapping[str, object]) -> 
 def tier_names(session: Session) -> list[str]:
     """The tiers a partner can be given, by rank: the choices of the partner form and filter."""
     return list(session.scalars(select(Tier.name).order_by(Tier.rank, Tier.name)))
+
+
+def known_tiers(session: Session) -> dict[str, str]:
+    """Each tier's name by ``choice_key``: a tier is named as in an import, in any case."""
+    return {choice_key(name): name for name in session.scalars(select(Tier.name))}
 
 
 def _tier_id(session: Session, name: object) -> int | None:
@@ -213,7 +219,7 @@ def find_partner_id(
 
 def save_partner_by_key(session: Session, raw: Mapping[str, object]) -> tuple[int, bool]:
     """Create or update the partner ``raw`` names by its natural keys; (id, created)."""
-    values = valid_or_raise(check_partner(raw))
+    values = valid_or_raise(check_partner(raw, known_tiers(session)))
     if values.get("name") is None:
         raise InputError("Name is required; nothing was saved.")
     found = find_partner_id(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.countries import countries_by_name, country_name
 from app.domain.enums import PartnerStatus, PartnerType
+from app.domain.importing.values import choice_key
 from app.domain.partner_form import LABELS, check_partner
 from app.ui.field_box import field_box
 
@@ -54,6 +55,7 @@ class PartnerFields(QWidget):
 
     def __init__(self, tiers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.tiers = {choice_key(tier): tier for tier in tiers}
         self.widgets: dict[str, Field] = {}
         self.problems: dict[str, QLabel] = {}
         #: Problems show under fields the user has edited, and under all after a Save attempt
@@ -125,7 +127,7 @@ class PartnerFields(QWidget):
     def check(self) -> dict[str, str]:
         """Write each field's problem below it; returns {field: problem}."""
         raw = self.raw()
-        _values, errors = check_partner(raw)
+        _values, errors = check_partner(raw, self.tiers)
         country = self.widgets["country"]
         assert isinstance(country, QComboBox)
         if country.currentText().strip() and raw["country"] is None:

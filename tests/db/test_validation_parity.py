@@ -1,0 +1,169 @@
+"""A record typed into its dialog and the same record imported get the same verdict.
+
+For each kind, a table of good and bad values goes through what the dialog calls (the domain's
+check for that kind) and through the real import (one row per value, a dry run); each value is
+accepted by both or refused by both, and the verdict is the one the table expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.db.engine import Database
+from app.domain.importing.report import ImportSummary
+from app.domain.importing.sheet import MappedSheet, sheet_from_rows
+from app.domain.partner_form import check_contact, check_partner
+from app.services.claims.account_edit import check_account
+from app.services.claims.claim_edit import check_claim
+from app.services.importing import ImportOptions
+from app.services.importing.claims import import_claims
+from app.services.importing.contacts import import_contacts
+from app.services.importing.partners import import_partners
+from app.services.partners.edit import create_partner, known_tiers
+
+Case = tuple[dict[str, object], bool]  # (the fields of one record, accepted?)
+Importer = Callable[[Session, MappedSheet, ImportOptions], ImportSummary]
+
+
+def _refused_rows(db: Database, importer: Importer, rows: list[dict[str, object]]) -> set[int]:
+    """The indexes of ``rows`` the import reports a problem for (a dry run)."""
+    with db.transaction() as session:
+        summary = importer(session, sheet_from_rows(rows), ImportOptions(dry_run=True))
+    return {problem.row - 2 for problem in summary.problems}
+
+
+def _same_verdicts(cases: Sequence[Case], dialog: Sequence[bool], refused: set[int]) -> None:
+    """Each case: dialog and import agree, and both give the expected verdict."""
+    table = [
+        (fields, expected, dialog_ok, index not in refused)
+        for index, ((fields, expected), dialog_ok) in enumerate(zip(cases, dialog, strict=True))
+    ]
+    disagree = [(f, d, i) for f, _, d, i in table if d != i]
+    assert disagree == [], "dialog and import differ (fields, dialog ok, import ok)"
+    wrong = [(f, e) for f, e, d, _ in table if d != e]
+    assert wrong == [], "both paths give the wrong verdict (fields, expected)"
+
+
+PARTNER_CASES: list[Case] = [
+    ({"email": "sales@contoso.example"}, True),
+    ({"email": "mailto:sales@contoso.example"}, True),
+    ({"email": "sales@"}, False),
+    ({"email": "a b@contoso.example"}, False),
+    ({"website": "contoso.example"}, True),
+    ({"website": "not a site"}, False),
+    ({"country": "Germany"}, True),
+    ({"country": "de"}, True),
+    ({"country": "Narnia"}, False),
+    ({"type": "MSP"}, True),
+    ({"type": "distributor"}, True),
+    ({"type": "Vendor"}, False),
+    ({"status": "active"}, True),
+    ({"status": "Dormant"}, False),
+    ({"tier": "gold"}, True),
+    ({"tier": " Silver "}, True),
+    ({"tier": "Bronze"}, False),
+    ({"partner_since": "2026-03-01"}, True),
+    ({"partner_since": "01/03/2026"}, True),
+    ({"partner_since": "2026-02-30"}, False),
+    ({"partner_since": "soon"}, False),
+    ({"name": "N" * 200}, True),
+    ({"name": "N" * 201}, False),
+    ({"partner_code": "P" * 41}, False),
+    ({"city": "C" * 121}, False),
+    ({"phone": "1" * 61}, False),
+    ({"legal_name": "L" * 251}, False),
+    ({"account_manager": "A" * 121}, False),
+]
+
+
+def test_partner_dialog_and_import_agree(sqlite_db: Database) -> None:
+    rows = [{"name": f"Partner {i}", **fields} for i, (fields, _) in enumerate(PARTNER_CASES)]
+    with sqlite_db.reading() as session:
+        tiers = known_tiers(session)
+    dialog = [not check_partner(row, tiers)[1] for row in rows]
+    _same_verdicts(PARTNER_CASES, dialog, _refused_rows(sqlite_db, import_partners, rows))
+
+
+CONTACT_CASES: list[Case] = [
+    ({"email": "ann@contoso.example"}, True),
+    ({"email": "ann@contoso"}, False),
+    ({"role": "Presales"}, True),
+    ({"role": "executive"}, True),
+    ({"role": "Boss"}, False),
+    ({"phone": "+49 30 1234"}, True),
+    ({"phone": "1" * 61}, False),
+    ({"name": "N" * 200}, True),
+    ({"name": "N" * 201}, False),
+    ({"email": "a" * 240 + "@example.com"}, False),
+]
+
+
+def test_contact_dialog_and_import_agree(sqlite_db: Database) -> None:
+    with sqlite_db.transaction() as session:
+        create_partner(session, {"name": "Contoso", "partner_code": "P-1"})
+    rows = [{"name": f"Person {i}", **fields} for i, (fields, _) in enumerate(CONTACT_CASES)]
+    dialog = [not check_contact(row)[1] for row in rows]
+    imported = [{"partner": "P-1", **row} for row in rows]
+    _same_verdicts(CONTACT_CASES, dialog, _refused_rows(sqlite_db, import_contacts, imported))
+
+
+ACCOUNT_CASES: list[Case] = [
+    ({"name": "A" * 200}, True),
+    ({"name": "A" * 201}, False),
+    ({"website": "litware.example"}, True),
+    ({"website": "litware"}, False),
+    ({"website": "w" * 240 + ".example.com"}, False),
+    ({"country": "GB"}, True),
+    ({"country": "Atlantis"}, False),
+]
+
+
+def test_account_dialog_and_claims_import_agree(sqlite_db: Database) -> None:
+    """The claims import creates the accounts its rows name: by the account dialog's rules."""
+    records = [{"name": f"Account {i}", **f} for i, (f, _) in enumerate(ACCOUNT_CASES)]
+    dialog = [not check_account(record)[1] for record in records]
+    rows = [
+        {"partner": "Direct", "account": r["name"], "website": r.get("website"),
+         "country": r.get("country"), "claimed_on": "2026-03-01"}
+        for r in records
+    ]  # fmt: skip
+    _same_verdicts(ACCOUNT_CASES, dialog, _refused_rows(sqlite_db, import_claims, rows))
+
+
+CLAIM_CASES: list[Case] = [
+    ({"deal_amount": "100", "currency": "EUR"}, True),
+    ({"deal_amount": "1,250.50", "currency": "usd"}, True),
+    ({"deal_amount": "-5", "currency": "EUR"}, False),
+    ({"deal_amount": "1.234", "currency": "EUR"}, False),
+    ({"deal_amount": "1.234", "currency": "KWD"}, True),
+    ({"deal_amount": "1.5", "currency": "JPY"}, False),
+    ({"deal_amount": "100"}, False),
+    ({"deal_amount": "lots", "currency": "EUR"}, False),
+    ({"currency": "EURO"}, False),
+    ({"valid_until": "2026-04-01"}, True),
+    ({"valid_until": "2026-02-01"}, False),
+    ({"claimed_on": "2026-02-30"}, False),
+    ({"commission_pct": "12.5"}, True),
+    ({"commission_pct": "12.5%"}, True),
+    ({"commission_pct": "120"}, False),
+    ({"commission_pct": "12.555"}, False),
+    ({"website": "not a site"}, False),
+    ({"country": "Atlantis"}, False),
+]
+
+
+def test_claim_dialog_and_import_agree(sqlite_db: Database) -> None:
+    records: list[dict[str, Any]] = [
+        {"account_name": f"Account {i}", "claimed_on": "2026-03-01", **fields}
+        for i, (fields, _) in enumerate(CLAIM_CASES)
+    ]
+    dialog = [
+        not check_claim({"account_id": None, **record}, validity_days=90)[1] for record in records
+    ]
+    rows = [
+        {"partner": "Direct", "account": r.pop("account_name"), **r} for r in map(dict, records)
+    ]
+    _same_verdicts(CLAIM_CASES, dialog, _refused_rows(sqlite_db, import_claims, rows))
