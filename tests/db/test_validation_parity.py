@@ -8,6 +8,7 @@ accepted by both or refused by both, and the verdict is the one the table expect
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,7 +23,10 @@ from app.services.importing import ImportOptions
 from app.services.importing.claims import import_claims
 from app.services.importing.contacts import import_contacts
 from app.services.importing.partners import import_partners
+from app.services.importing.pricebook import import_pricebook
 from app.services.partners.edit import create_partner, known_tiers
+from app.services.pricebook.edit import check_price, check_product
+from app.services.pricebook.rules import check_breaks, check_settings, percent_problem
 
 Case = tuple[dict[str, object], bool]  # (the fields of one record, accepted?)
 Importer = Callable[[Session, MappedSheet, ImportOptions], ImportSummary]
@@ -167,3 +171,117 @@ def test_claim_dialog_and_import_agree(sqlite_db: Database) -> None:
         {"partner": "Direct", "account": r.pop("account_name"), **r} for r in map(dict, records)
     ]
     _same_verdicts(CLAIM_CASES, dialog, _refused_rows(sqlite_db, import_claims, rows))
+
+
+def _pricebook_refused(db: Database, sheets: dict[str, list[dict[str, object]]]) -> set[int]:
+    """The row indexes of the last sheet in ``sheets`` that the price-book import refuses."""
+    last = list(sheets)[-1]
+    with db.transaction() as session:
+        summary = import_pricebook(
+            session,
+            {name: sheet_from_rows(rows) for name, rows in sheets.items()},
+            ImportOptions(dry_run=True),
+        )
+    return {p.row - 2 for p in summary.problems if p.column.startswith(f"{last}:")}
+
+
+PRICE_CASES: list[Case] = [
+    ({"sku": "CB-100"}, True),
+    ({"sku": "CB 100"}, False),
+    ({"sku": "S" * 61}, False),
+    ({"name": "N" * 250}, True),
+    ({"name": "N" * 251}, False),
+    ({"family": "Cloud Backup"}, True),
+    ({"family": "F" * 201}, False),
+    ({"currency": "eur"}, True),
+    ({"currency": "EURO"}, False),
+    ({"currency": "XYZ"}, False),
+    ({"list_price": "1,234.50"}, True),
+    ({"list_price": "1234.505"}, False),
+    ({"list_price": "-1"}, False),
+    ({"list_price": "1000.5", "currency": "JPY"}, False),
+    ({"list_price": "1000.125", "currency": "KWD"}, True),
+    ({"list_price": "abc"}, False),
+]
+
+
+def test_product_and_price_dialogs_and_prices_sheet_agree(sqlite_db: Database) -> None:
+    rows: list[dict[str, object]] = [
+        {"sku": f"SKU-{i}", "name": f"Product {i}", "currency": "EUR", "list_price": "100",
+         "effective_from": date(2026, 1, 1), **fields}
+        for i, (fields, _) in enumerate(PRICE_CASES)
+    ]  # fmt: skip
+    dialog = [
+        not check_product({k: row.get(k) for k in ("sku", "name", "family")})[1]
+        and not check_price({k: row[k] for k in ("currency", "list_price", "effective_from")})[1]
+        for row in rows
+    ]
+    refused = _pricebook_refused(sqlite_db, {"Prices": rows})
+    _same_verdicts(PRICE_CASES, dialog, refused)
+
+
+DISCOUNT_CASES: list[Case] = [
+    ({"discount_pct": "12.5"}, True),
+    ({"discount_pct": "12.5%"}, True),
+    ({"discount_pct": "0"}, True),
+    ({"discount_pct": "33.333"}, False),
+    ({"discount_pct": "101"}, False),
+    ({"discount_pct": "-1"}, False),
+    ({"discount_pct": "abc"}, False),
+]
+
+
+def test_tier_dialog_and_tiers_sheet_agree(sqlite_db: Database) -> None:
+    rows = [{"tier": f"Tier {i}", **fields} for i, (fields, _) in enumerate(DISCOUNT_CASES)]
+    dialog = [percent_problem(str(row["discount_pct"])) is None for row in rows]
+    _same_verdicts(DISCOUNT_CASES, dialog, _pricebook_refused(sqlite_db, {"Tiers": rows}))
+
+
+BREAK_CASES: list[Case] = [
+    ({"min_qty": "10", "discount_pct": "5"}, True),
+    ({"min_qty": "20.0", "discount_pct": "5"}, True),
+    ({"min_qty": "1,000", "discount_pct": "5"}, True),
+    ({"min_qty": "0", "discount_pct": "5"}, False),
+    ({"min_qty": "1.5", "discount_pct": "5"}, False),
+    ({"min_qty": "lots", "discount_pct": "5"}, False),
+    ({"min_qty": "30", "discount_pct": "120"}, False),
+    ({"min_qty": "40", "discount_pct": "2.555"}, False),
+    ({"min_qty": "50", "discount_pct": "2.5%"}, True),
+]
+
+
+def test_volume_break_editor_and_volume_sheet_agree(sqlite_db: Database) -> None:
+    rows = [{"target": "CB-1", **fields} for fields, _ in BREAK_CASES]
+    dialog = [
+        not check_breaks([(str(row["min_qty"]), str(row["discount_pct"]))])[1] for row in rows
+    ]
+    product = {"sku": "CB-1", "name": "Cloud Backup", "currency": "EUR", "list_price": "10",
+               "effective_from": date(2026, 1, 1)}  # fmt: skip
+    refused = _pricebook_refused(sqlite_db, {"Prices": [product], "Volume": rows})
+    _same_verdicts(BREAK_CASES, dialog, refused)
+
+
+SETTING_CASES: list[Case] = [
+    ({}, True),
+    ({"quote_validity_days": "3650"}, True),
+    ({"quote_validity_days": "3651"}, False),
+    ({"quote_validity_days": "0"}, False),
+    ({"quote_validity_days": "45.0"}, True),
+    ({"default_tax_rate_pct": "8.875"}, True),
+    ({"default_tax_rate_pct": "8.87501"}, False),
+    ({"approval_limit_pct": "15.5"}, True),
+    ({"approval_limit_pct": "15.555"}, False),
+    ({"deal_reg_discount_pct": "101"}, False),
+]
+
+
+def test_settings_dialog_and_settings_sheet_agree(sqlite_db: Database) -> None:
+    base = {"deal_reg_discount_pct": "5", "approval_limit_pct": "15",
+            "default_tax_rate_pct": "19", "quote_validity_days": "30"}  # fmt: skip
+    rows = [base | fields for fields, _ in SETTING_CASES]
+    dialog = [not check_settings(row)[1] for row in rows]
+    refused = {
+        index for index, row in enumerate(rows)
+        if _pricebook_refused(sqlite_db, {"Settings": [dict(row)]})
+    }  # fmt: skip
+    _same_verdicts(SETTING_CASES, dialog, refused)

@@ -10,16 +10,22 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import partial
 
 from app.domain.importing import values as v
 from app.domain.importing.fields import SETTING_FIELDS
 from app.domain.importing.report import ImportSummary, Problem, change_text, shown_value
 from app.domain.importing.sheet import MappedSheet
 from app.domain.money import decimal_places, format_money, format_percent, minor_unit
-from app.domain.pricebook import currency_problem, price_problem
+from app.domain.pricebook_form import (
+    break_parsers,
+    price_parsers,
+    price_problems,
+    product_parsers,
+    setting_parsers,
+    tier_parsers,
+)
 from app.domain.settings import format_setting
-from app.services.importing.common import ImportOptions, Parser, parsed_rows, required
+from app.services.importing.common import ImportOptions, parsed_rows, required
 from app.services.importing.pricebook_state import Plan, PlannedProduct, StoredBook
 from app.services.pricebook.history import IssuedUse
 
@@ -27,26 +33,12 @@ from app.services.pricebook.history import IssuedUse
 _LABELS = {field.name: field.label for field in SETTING_FIELDS}
 
 
-def _currency(raw: object) -> str | None:
-    code = v.text(raw)
-    if code is None:
-        return None
-    problem = currency_problem(code.upper())
-    if problem:
-        raise v.BadValue(problem)
-    return code.upper()
-
-
 def check_prices(
     sheet: MappedSheet, book: StoredBook, plan: Plan, use: IssuedUse,
     summary: ImportSummary, options: ImportOptions,
 ) -> None:  # fmt: skip
     """SKU, Name, Family, Currency, List price, Effective from; key SKU + currency + date."""
-    parsers: dict[str, Parser] = {
-        "sku": v.text, "name": v.text, "family": v.text, "currency": _currency,
-        "list_price": partial(v.decimal, what="list price"),
-        "effective_from": partial(v.parse_date, day_first=options.day_first),
-    }  # fmt: skip
+    parsers = {**product_parsers(), **price_parsers(options.day_first)}  # the dialogs' rules
     first_row: dict[str, int] = {}
     seen: dict[tuple[str, str, date], tuple[int, Decimal]] = {}
     needed = ("sku", "name", "currency", "list_price", "effective_from")
@@ -70,8 +62,8 @@ def check_prices(
         assert isinstance(effective, date)
         amount = values["list_price"]
         assert isinstance(amount, Decimal)
-        if reason := price_problem(amount, currency):
-            problem("list_price", reason)
+        for field, reason in price_problems(values).items():
+            problem(field, reason)
         skey = sku.casefold()
         planned = plan.products.get(skey)
         stored = book.products.get(skey)
@@ -148,10 +140,7 @@ def check_volume(
     options: ImportOptions,
 ) -> None:  # fmt: skip
     """SKU or Family, Min quantity, Discount %; a SKU is looked for first, then a family."""
-    parsers: dict[str, Parser] = {
-        "target": v.text, "min_qty": partial(v.whole_number, minimum=1),
-        "discount_pct": partial(v.percent, what="discount"),
-    }  # fmt: skip
+    parsers = break_parsers()  # the volume-break editor's rules
     seen: dict[tuple[str, str, int], tuple[int, Decimal]] = {}
     needed = ("target", "min_qty", "discount_pct")
     for number, values in parsed_rows(sheet, parsers, options, summary.problems):
@@ -189,9 +178,7 @@ def check_tiers(
     options: ImportOptions,
 ) -> None:  # fmt: skip
     """Tier, Discount %; a tier the database does not know yet is created."""
-    parsers: dict[str, Parser] = {
-        "tier": v.text, "discount_pct": partial(v.percent, what="discount"),
-    }  # fmt: skip
+    parsers = tier_parsers()  # the tier dialog's rules
     seen: dict[str, tuple[int, Decimal]] = {}
     needed = ("tier", "discount_pct")
     for number, values in parsed_rows(sheet, parsers, options, summary.problems):
@@ -219,12 +206,7 @@ def check_settings(
     options: ImportOptions,
 ) -> None:  # fmt: skip
     """One row of pricing settings; an empty cell leaves that setting as it is."""
-    parsers: dict[str, Parser] = {
-        "deal_reg_discount_pct": partial(v.percent, what="deal registration discount"),
-        "approval_limit_pct": partial(v.percent, what="approval limit"),
-        "default_tax_rate_pct": partial(v.percent, what="tax rate", max_places=4),
-        "quote_validity_days": partial(v.whole_number, minimum=1),
-    }
+    parsers = setting_parsers()  # the settings dialog's rules
     first: int | None = None
     for number, values in parsed_rows(sheet, parsers, options, summary.problems):
         if first is not None:

@@ -8,7 +8,7 @@ priced from is history. A price no issued quote used may still be corrected.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,8 +19,17 @@ from sqlalchemy.orm import Session
 from app.db.engine import STALE_MESSAGE
 from app.db.models import Price, Product, ProductFamily
 from app.domain.errors import ConflictError, InputError, NotFoundError, RefusedError
-from app.domain.money import minor_unit, parse_decimal
-from app.domain.pricebook import currency_problem, family_code, price_problem
+from app.domain.importing.values import BadValue
+from app.domain.money import minor_unit
+from app.domain.pricebook import family_code
+from app.domain.pricebook_form import (
+    FAMILY_LENGTH,
+    NAME_LENGTH,
+    SKU_LENGTH,
+    price_parsers,
+    price_problems,
+    product_parsers,
+)
 from app.services.pricebook.history import IssuedUse
 
 PRODUCT_LABELS = {"sku": "SKU", "name": "Name", "family": "Family", "description": "Description"}
@@ -38,47 +47,68 @@ class ProductRecord:
 
 
 def check_product(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
-    """Typed values and, per field, what is wrong: shown under each field as the user types."""
-    values: dict[str, object] = {}
+    """Typed values and, per field, what is wrong: shown under each field as the user types.
+    The rules are the price-book import's (``app.domain.pricebook_form``)."""
+    parsers = product_parsers()
     errors: dict[str, str] = {}
     sku = str(raw.get("sku") or "").strip()
-    if not sku:
+    if _parses(parsers["sku"], sku) is False:
+        errors["sku"] = f"A SKU has no spaces and at most {SKU_LENGTH} characters."
+    elif not sku:
         errors["sku"] = "A SKU is required."
-    elif len(sku) > 60 or any(c.isspace() for c in sku):
-        errors["sku"] = "A SKU has no spaces and at most 60 characters."
     name = str(raw.get("name") or "").strip()
     if not name:
         errors["name"] = "A name is required."
+    elif _parses(parsers["name"], name) is False:
+        errors["name"] = f"A name has at most {NAME_LENGTH} characters."
     family = " ".join(str(raw.get("family") or "").split())
+    if _parses(parsers["family"], family) is False:
+        errors["family"] = f"A family name has at most {FAMILY_LENGTH} characters."
     description = str(raw.get("description") or "").strip()
-    values.update(sku=sku, name=name, family=family or None, description=description or None)
+    values: dict[str, object] = {"sku": sku, "name": name, "family": family or None,
+              "description": description or None}  # fmt: skip
     return values, errors
 
 
+def _parses(parser: Callable[[object], object], raw: object) -> bool:
+    try:
+        parser(raw)
+    except BadValue:
+        return False
+    return True
+
+
 def check_price(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
-    """Currency (ISO 4217), list price (≥ 0, the currency's decimals) and effective date."""
+    """Currency (ISO 4217), list price (≥ 0, the currency's decimals) and effective date, by
+    the rules of the price-book import (``app.domain.pricebook_form``)."""
+    parsers = price_parsers()
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
     currency = str(raw.get("currency") or "").strip().upper()
-    if problem := currency_problem(currency):
-        errors["currency"] = f"This {problem}."
+    try:
+        parsers["currency"](currency)
+    except BadValue as exc:
+        errors["currency"] = f"This {exc}."
     values["currency"] = currency
     text = str(raw.get("list_price") or "").strip()
     if not text:
         errors["list_price"] = "A list price is required."
     else:
         try:
-            amount = parse_decimal(text, "list price")
-        except InputError:
+            amount = parsers["list_price"](text)
+        except BadValue:
             errors["list_price"] = "Type a number such as 1234.50."
         else:
             values["list_price"] = amount
-            if "currency" not in errors and (problem := price_problem(amount, currency)):
-                errors["list_price"] = _short(problem, currency)
-    effective = raw.get("effective_from")
+            if "currency" not in errors and price_problems(values):
+                errors["list_price"] = _short(price_problems(values)["list_price"], currency)
+    try:
+        effective = parsers["effective_from"](raw.get("effective_from"))
+    except BadValue:
+        effective = None
     if not isinstance(effective, date):
         errors["effective_from"] = "Choose the date the price applies from."
-    values["effective_from"] = effective
+    values["effective_from"] = raw.get("effective_from")
     return values, errors
 
 

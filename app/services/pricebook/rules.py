@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from app.db.engine import STALE_MESSAGE
 from app.db.models import Setting, Tier, VolumeBreak
 from app.domain.errors import ConflictError, InputError, NotFoundError
-from app.domain.money import parse_percent
+from app.domain.importing import values as v
+from app.domain.pricebook_form import MAX_VALIDITY_DAYS, min_qty, validity_days
 from app.domain.settings import format_setting
 from app.services.pricebook.read import SettingsRow, TierRow, pricing_settings
 
@@ -31,26 +32,26 @@ Break = tuple[int, Decimal]  # (minimum quantity, discount %)
 
 
 def percent_problem(text: str, places: int = 2) -> str | None:
-    """Why ``text`` is not a percentage 0..100 with at most ``places`` decimals, or ``None``."""
-    cleaned = text.strip().removesuffix("%").strip()
-    if not cleaned:
-        return "A percentage is required."
+    """Why ``text`` is not a percentage 0..100 with at most ``places`` decimals, or ``None``:
+    the import's rule (``values.percent``), in the words a form shows under its field."""
     try:
-        parse_percent(cleaned, "percentage", places)
-    except InputError as exc:
+        value = v.percent(text, "percentage", places)
+    except v.BadValue as exc:
         if "decimals" in str(exc):
             return f"Use at most {places} decimals."
         if "between" in str(exc):
             return "Must be between 0 and 100."
         return "Type a number such as 12.5."
-    return None
+    return "A percentage is required." if value is None else None
 
 
 def _percent(text: str, places: int = 2) -> Decimal:
     problem = percent_problem(text, places)
     if problem:
         raise InputError(problem)
-    return parse_percent(text.strip().removesuffix("%").strip(), "percentage", places)
+    value = v.percent(text, "percentage", places)
+    assert value is not None
+    return value
 
 
 def set_tier_discount(
@@ -77,11 +78,10 @@ def check_breaks(lines: Sequence[tuple[str, str]]) -> tuple[list[Break], dict[in
         if not qty_text.strip() and not pct_text.strip():
             continue
         try:
-            qty = int(qty_text.strip())
-        except ValueError:
-            errors[index] = "The minimum quantity is a whole number of at least 1."
-            continue
-        if qty < 1:
+            qty = min_qty(qty_text)  # the import's rule: 10, 10.0 and 1,000 are quantities
+        except v.BadValue:
+            qty = None
+        if qty is None:
             errors[index] = "The minimum quantity is a whole number of at least 1."
         elif qty in seen:
             errors[index] = f"Quantity {qty} is given twice."
@@ -149,11 +149,14 @@ def check_settings(raw: Mapping[str, str]) -> tuple[dict[str, str], dict[str, st
             errors[key] = problem
         else:
             values[key] = format_setting(_percent(text, places))
-    days = raw.get("quote_validity_days", "").strip()
-    if not days.isdigit() or not 1 <= int(days) <= 3650:
-        errors["quote_validity_days"] = "A whole number of days from 1 to 3650."
+    try:
+        days = validity_days(raw.get("quote_validity_days", ""))
+    except v.BadValue:
+        days = None
+    if days is None:
+        errors["quote_validity_days"] = f"A whole number of days from 1 to {MAX_VALIDITY_DAYS}."
     else:
-        values["quote_validity_days"] = str(int(days))
+        values["quote_validity_days"] = str(days)
     return values, errors
 
 
