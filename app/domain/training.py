@@ -58,6 +58,14 @@ def add_months(day: date, months: int) -> date:
     return date(year, month0 + 1, min(day.day, last))
 
 
+def completion_problem(completed_on: date, today: date) -> str | None:
+    """Why training cannot be logged as completed on ``completed_on``, or ``None``: a course
+    is logged once it has taken place, by the log dialog and by an import alike."""
+    if completed_on > today:
+        return "is in the future: log training once it has taken place"
+    return None
+
+
 def valid_until_for(
     completed_on: date, passed: bool, certifies: bool, valid_months: int | None
 ) -> date | None:

@@ -8,12 +8,15 @@ accepted by both or refused by both, and the verdict is the one the table expect
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
+from app.db.models import Contact, Course
+from app.domain.errors import InputError
 from app.domain.importing.report import ImportSummary
 from app.domain.importing.sheet import MappedSheet, sheet_from_rows
 from app.domain.partner_form import check_contact, check_partner
@@ -24,9 +27,11 @@ from app.services.importing.claims import import_claims
 from app.services.importing.contacts import import_contacts
 from app.services.importing.partners import import_partners
 from app.services.importing.pricebook import import_pricebook
+from app.services.importing.training import import_training
 from app.services.partners.edit import create_partner, known_tiers
 from app.services.pricebook.edit import check_price, check_product
 from app.services.pricebook.rules import check_breaks, check_settings, percent_problem
+from app.services.training.log import log_training
 
 Case = tuple[dict[str, object], bool]  # (the fields of one record, accepted?)
 Importer = Callable[[Session, MappedSheet, ImportOptions], ImportSummary]
@@ -285,3 +290,38 @@ def test_settings_dialog_and_settings_sheet_agree(sqlite_db: Database) -> None:
         if _pricebook_refused(sqlite_db, {"Settings": [dict(row)]})
     }  # fmt: skip
     _same_verdicts(SETTING_CASES, dialog, refused)
+
+
+def test_training_log_dialog_and_training_import_agree(sqlite_db: Database) -> None:
+    """A course is logged once it has taken place: the log dialog refuses a completion date
+    after today, and so does the import."""
+    today = date.today()
+    cases: list[Case] = [
+        ({"completed_on": today - timedelta(days=400)}, True),
+        ({"completed_on": today}, True),
+        ({"completed_on": today + timedelta(days=1)}, False),
+        ({"completed_on": today + timedelta(days=365)}, False),
+    ]
+    with sqlite_db.transaction() as session:
+        partner = create_partner(session, {"name": "Contoso", "partner_code": "P-1"})
+        session.add(Course(code="CD-101", title="Basics", certifies=True, valid_months=12))
+        session.flush()
+        contact = Contact(partner_id=partner, name="Ann", email="ann@contoso.example")
+        session.add(contact)
+        session.flush()
+        contact_id, course_id = contact.id, session.scalars(select(Course.id)).one()
+    rows = [
+        {"contact": "ann@contoso.example", "partner": "P-1", "course": "CD-101", **fields}
+        for fields, _ in cases
+    ]
+    refused = _refused_rows(sqlite_db, import_training, rows)
+    dialog = []
+    for fields, _ in cases:
+        with sqlite_db.reading() as session:  # never committed
+            try:
+                log_training(session, [contact_id], course_id, fields["completed_on"], True, today)
+            except InputError:
+                dialog.append(False)
+            else:
+                dialog.append(True)
+    _same_verdicts(cases, dialog, refused)

@@ -18,6 +18,7 @@ from app.db.models import Contact, Course, TrainingRecord
 from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
+from app.domain.training import completion_problem
 from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
@@ -54,6 +55,7 @@ def import_training(
 ) -> ImportSummary:
     """Validate every row, then create or update training records (unless a dry run)."""
     summary = new_summary("training", source or sheet.name, options)
+    today = date.today()  # training is logged once it has taken place, as in the log dialog
     partners = PartnerLookup(session)
     courses = {
         code.casefold(): (course_id, code, months)
@@ -113,6 +115,10 @@ def import_training(
         course_id, code, months = cast(tuple[int, str, int | None], values.pop("course"))
         completed = values["completed_on"]
         assert isinstance(completed, date)
+        if late := completion_problem(completed, today):  # the log dialog's rule
+            header = sheet.header("completed_on")
+            summary.problems.append(Problem(number, header, completed.isoformat(), late))
+            continue
         if values.get("passed") is None:
             values["passed"] = True
         if values.get("valid_until") is None and months and values["passed"]:

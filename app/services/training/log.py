@@ -20,7 +20,7 @@ from app.db.models import Contact, Course, Partner, TrainingRecord
 from app.domain.columns import Column
 from app.domain.enums import ContactRole
 from app.domain.errors import ConflictError, InputError
-from app.domain.training import valid_until_for
+from app.domain.training import completion_problem, valid_until_for
 
 #: How many people a search shows at most; typing more narrows it.
 FIND_LIMIT = 200
@@ -132,11 +132,8 @@ def log_training(
     people = sorted(set(contact_ids))
     if not people:
         raise InputError("Choose at least one person who took the course.")
-    if completed_on > today:
-        raise InputError(
-            f"The completion date {completed_on.isoformat()} is in the future; log training "
-            "once it has taken place."
-        )
+    if problem := completion_problem(completed_on, today):
+        raise InputError(f"The completion date {completed_on.isoformat()} {problem}.")
     course = session.get(Course, course_id)
     if course is None:
         raise InputError("That course no longer exists; choose another one.")
