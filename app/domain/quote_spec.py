@@ -7,7 +7,7 @@ instead of one per run. Numbers may be JSON strings (``"19"``) or JSON numbers r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,7 +15,7 @@ from typing import Any
 
 from app.domain.errors import InputError
 from app.domain.money import normalize_currency, parse_percent
-from app.domain.pricing import MAX_QUANTITY, TAX_RATE_PLACES, LineRequest
+from app.domain.pricing import DISCOUNT_PLACES, MAX_QUANTITY, TAX_RATE_PLACES, LineRequest
 
 TOP_KEYS = frozenset({"partner", "account", "date", "currency", "tax_rate", "lines"})
 LINE_KEYS = frozenset({"sku", "qty", "special"})
@@ -48,13 +48,27 @@ def parse_quote_spec(data: object, today: date) -> QuoteSpec:
     account = _text(data.get("account"), "account", problems)
     quote_date = _date(data.get("date"), today, problems)
     currency = _currency(data.get("currency"), problems)
-    tax_rate = None
-    if data.get("tax_rate") is not None:
-        tax_rate = _percent(data["tax_rate"], "'tax_rate'", TAX_RATE_PLACES, problems)
+    tax = _read(tax_rate, data.get("tax_rate"), "'tax_rate'", problems)
     lines = _lines(data.get("lines"), problems)
     if problems:
         raise InputError("\n".join(problems))
-    return QuoteSpec(partner, account, quote_date, currency, tax_rate, lines)
+    return QuoteSpec(partner, account, quote_date, currency, tax, lines)
+
+
+def special_discount(value: object, what: str = "Special discount") -> Decimal:
+    """A line's special discount as typed (empty is none): at most 2 decimals, 0 to 100.
+    The spec file and the quote editor read it here, so both take and refuse the same text."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Decimal(0)
+    return parse_percent(value, what, DISCOUNT_PLACES)
+
+
+def tax_rate(value: object, what: str = "Tax rate") -> Decimal | None:
+    """The quote's tax rate as typed (empty: the default setting): at most 4 decimals, 0 to
+    100. The spec file and the quote editor read it here."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return parse_percent(value, what, TAX_RATE_PLACES)
 
 
 def _text(value: Any, what: str, problems: list[str]) -> str:
@@ -86,14 +100,17 @@ def _currency(value: Any, problems: list[str]) -> str:
         return ""
 
 
-def _percent(value: Any, what: str, places: int, problems: list[str]) -> Decimal:
+def _read(
+    reader: Callable[[object, str], Decimal | None], value: Any, what: str, problems: list[str]
+) -> Decimal | None:
+    """``reader``'s value, or ``None`` with the problem collected."""
     try:
-        return parse_percent(value, what, places)
+        return reader(value, what)
     except InputError as exc:
         problems.append(str(exc))
     except TypeError:
         problems.append(f"{what}: {value!r} is not an exact number; write it as text.")
-    return Decimal(0)
+    return None
 
 
 def _quantity(value: Any, where: str, problems: list[str]) -> int:
@@ -136,9 +153,7 @@ def _lines(value: Any, problems: list[str]) -> tuple[LineRequest, ...]:
         if "qty" not in raw:
             problems.append(f"{where}: 'qty' is missing.")
         qty = _quantity(raw.get("qty"), where, problems) if "qty" in raw else 1
-        special = Decimal(0)
-        if raw.get("special") not in (None, ""):
-            special = _percent(raw["special"], f"{where}: 'special'", 2, problems)
+        special = _read(special_discount, raw.get("special"), f"{where}: 'special'", problems)
         if len(problems) == before and isinstance(sku, str):
-            lines.append(LineRequest(sku.strip(), qty, special))
+            lines.append(LineRequest(sku.strip(), qty, special or Decimal(0)))
     return tuple(lines)

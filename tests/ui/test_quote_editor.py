@@ -19,6 +19,8 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import Account, Claim, Partner, Price, Product, Quote, Tier
 from app.domain.enums import QuoteStatus
+from app.domain.errors import InputError
+from app.domain.quote_spec import parse_quote_spec
 from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.dialog import QuoteEditor
@@ -247,3 +249,46 @@ def test_partner_and_account_are_picked_from_what_the_lists_offer(
     assert "Several" not in problems
     add_line(qtbot, editor, "CD-100", 1)
     assert editor.totals.text() != "Total: —"  # priced for the partner and account picked
+
+
+def _spec_takes(line: dict[str, object], tax: object = None) -> bool:
+    """Whether `quote create` accepts a spec with this line and tax rate."""
+    data = {"partner": "P", "account": "A", "currency": "EUR", "lines": [line]}
+    if tax is not None:
+        data["tax_rate"] = tax
+    try:
+        parse_quote_spec(data, TODAY)
+    except InputError:
+        return False
+    return True
+
+
+SPECIALS = ["", "10", "12.5", "0", "100", "1,5", "12.5%", "12.555", "120", "-1", "ten"]
+TAXES = ["19", "8.875", "0", "8.87501", "105", "19%", "nineteen"]
+
+
+def test_the_editor_takes_the_special_discounts_and_tax_rates_a_quote_spec_takes(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database
+) -> None:
+    """The same text in the editor and in a spec file: both take it, or both refuse it with a
+    message (the editor used to crash on 120 and quietly use the default for a bad tax)."""
+    editor = open_editor(qtbot, open_window, sqlite_db)
+    editor_takes: list[bool] = []
+    for text in SPECIALS:
+        before = len(editor.requests)
+        add_line(qtbot, editor, "CD-100", 2, text)
+        editor_takes.append(len(editor.requests) == before + 1)
+        if not editor_takes[-1]:
+            assert "Special discount" in editor.problems.text()
+        editor.special.clear()
+    spec_takes = [_spec_takes({"sku": "CD-100", "qty": 2, "special": t}) for t in SPECIALS]
+    assert editor_takes == spec_takes
+    assert editor_takes == [True, True, True, True, True, True, False, False, False, False, False]
+
+    editor_taxes: list[bool] = []
+    for text in TAXES:
+        editor.tax.clear()
+        qtbot.keyClicks(editor.tax, text)
+        editor_taxes.append("Tax rate" not in editor.problems.text())
+    spec_taxes = [_spec_takes({"sku": "CD-100", "qty": 2}, tax) for tax in TAXES]
+    assert editor_taxes == spec_taxes == [True, True, True, False, False, False, False]

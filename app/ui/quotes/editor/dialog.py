@@ -8,7 +8,7 @@ so the user never saves a quote whose figures they have not seen.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import AppError
+from app.domain.errors import AppError, InputError
 from app.domain.money import format_amount, format_money, format_percent, percent_number
-from app.domain.pricing import LineRequest, PricedQuote
+from app.domain.pricing import MAX_QUANTITY, LineRequest, PricedQuote
+from app.domain.quote_spec import special_discount, tax_rate
 from app.domain.quote_view import QuoteView
 from app.services.claims.account_edit import account_choices
 from app.services.claims.choices import partner_choices
@@ -89,7 +90,7 @@ class QuoteEditor(QDialog):
         completer.activated.connect(lambda text: self.sku.setText(text.split(" — ")[0]))
         self.qty = QSpinBox()
         self.qty.setObjectName("qty")
-        self.qty.setRange(1, 1_000_000)
+        self.qty.setRange(1, MAX_QUANTITY)
         self.special = self._edit("special", "0")
         self.add_button = QPushButton("&Add line")
         self.add_button.setObjectName("addLine")
@@ -218,11 +219,10 @@ class QuoteEditor(QDialog):
         sku = self.sku.text().split(" — ")[0].strip()
         if not sku:
             return
-        try:
-            special = Decimal(self.special.text().strip() or "0")
-            request = LineRequest(sku, self.qty.value(), special)
-        except (InvalidOperation, ValueError) as exc:
-            self.problems.setText(f"Special discount: {exc}" if str(exc) else "Bad discount.")
+        try:  # the quote spec's rule, so the editor and `quote create` take the same text
+            request = LineRequest(sku, self.qty.value(), special_discount(self.special.text()))
+        except InputError as exc:
+            self.problems.setText(str(exc))
             return
         self.requests.append(request)
         self.sku.clear()
@@ -239,10 +239,11 @@ class QuoteEditor(QDialog):
             self.reprice()
 
     def form(self) -> DraftForm | None:
-        try:
-            tax = Decimal(self.tax.text().strip()) if self.tax.text().strip() else None
-        except InvalidOperation:
-            tax = None
+        try:  # empty: the default rate; else the quote spec's rule
+            tax = tax_rate(self.tax.text())
+        except InputError as exc:
+            self.problems.setText(str(exc))
+            return None
         day = self.quote_date.date()
         return DraftForm(
             self._ref(self.partner),
