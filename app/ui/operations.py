@@ -36,7 +36,13 @@ PROGRESS_DELAY_MS = 400
 
 
 class _Signals(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the calls to the GUI thread."""
+    """Lives on the GUI thread; the worker emits, Qt queues the calls to the GUI thread.
+
+    It has no parent: the worker keeps it alive for as long as it runs, so a page closed (and
+    deleted) while its work runs takes only its ``Operation`` with it; Qt drops the connections
+    to the deleted operation and the worker's last signals reach nobody, instead of a deleted
+    object.
+    """
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
@@ -85,10 +91,11 @@ class Operation(QObject, Generic[T]):
         self._on_failure: Callable[[BaseException], None] = errors.show_now
         self._on_cancel: Callable[[], None] = lambda: None
         self._label: str | None = None
+        self._on_progress: Callable[[int, int], None] = lambda _done, _total: None
         self._result_wins = False
         self._cancel = threading.Event()
         self._dialog: QProgressDialog | None = None
-        self._signals = _Signals(self)
+        self._signals = _Signals()
         self.running = False
         self.outcome: str | None = None  # "success", "failure" or "cancelled" once finished
 
@@ -114,6 +121,12 @@ class Operation(QObject, Generic[T]):
     def with_progress(self, label: str) -> Self:
         """Show a progress dialog with a Cancel button if the work takes a moment."""
         self._label = label
+        return self
+
+    def progressing(self, callback: Callable[[int, int], None]) -> Self:
+        """Also hand each ``progress(done, total)`` to ``callback`` on the GUI thread: a page
+        shows its own loading line instead of a dialog (``total`` 0: no count yet)."""
+        self._on_progress = callback
         return self
 
     def run_in_background(self) -> Self:
@@ -146,6 +159,8 @@ class Operation(QObject, Generic[T]):
         return dialog
 
     def _progressed(self, done: int, total: int) -> None:
+        if not self._cancel.is_set():
+            self._on_progress(done, total)
         if self._dialog is not None and not self._cancel.is_set():
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total > 0 else 0)
@@ -177,3 +192,28 @@ class Operation(QObject, Generic[T]):
             # Not deleted here: the window owns it (a few bytes) until it closes, so a caller
             # or a test may still read ``outcome`` after ``finished``.
             self.finished.emit()
+
+
+class LatestOnly:
+    """Work whose newest run is the only one that counts, such as reading a page's rows again:
+    starting a run cancels the one before, and its ending is then ignored (``is_current``)."""
+
+    def __init__(self) -> None:
+        self.operation: Operation[Any] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.operation is not None and self.operation.running
+
+    def start(self, operation: Operation[Any]) -> None:
+        self.cancel()
+        self.operation = operation
+        operation.run_in_background()
+
+    def cancel(self) -> None:
+        """Ask the current run to stop; whatever it still returns is ignored."""
+        if self.operation is not None and self.operation.running:
+            self.operation.cancel()
+
+    def is_current(self, operation: Operation[Any]) -> bool:
+        return operation is self.operation

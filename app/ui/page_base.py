@@ -3,11 +3,17 @@
 A page loads its rows from services in one read-only session and hands the model frozen rows.
 It reloads when the change signal names a kind of record it shows; while hidden it only notes
 that it is stale and reloads when it is shown again, so one import does not reload six pages.
+
+A page that reads whole tables (a scan, a matrix, every deal) reads them in the background: its
+``reader()`` runs off the GUI thread in a session of its own and returns frozen rows, which
+``show_read()`` puts on screen when they arrive. Meanwhile the window stays responsive, the
+rows read before stay in view, the header says what is being read with a Cancel, and a newer
+reload makes an older one's rows count for nothing (the newest read wins).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -19,7 +25,13 @@ from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel
+from app.ui.loading_line import LoadingLine
+from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
 from app.ui.record_table import RecordTable
+
+#: A page's read, run off the GUI thread: a session of its own, progress and cancel callables;
+#: it returns frozen rows (never an ORM object or the session).
+Reader = Callable[[Session, Progress, IsCancelled], Any]
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -33,6 +45,7 @@ class Page(QWidget):
     title = ""
     icon_name = ""
     kinds: frozenset[RecordKind] = frozenset()
+    loading_text = "Reading…"  # said in the header (and an empty table) while reading
 
     count_changed = Signal(str)
 
@@ -55,8 +68,12 @@ class Page(QWidget):
         heading.setObjectName("pageTitle")
         self.count_label = ElidedLabel("")  # the status bar shows it whole
         self.count_label.setObjectName("pageCount")
+        self.loading_line = LoadingLine()
+        self.loading_line.cancel_asked.connect(self.cancel_loading)
+        self._reading = LatestOnly()
         header.addWidget(heading)
         header.addWidget(self.count_label)
+        header.addWidget(self.loading_line)
         header.addStretch(1)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filter")
@@ -86,12 +103,68 @@ class Page(QWidget):
         self.stale = True
         if self.isVisible():
             self.refresh()
+        else:
+            self._reading.cancel()  # what it would bring is out of date already
 
     def refresh(self) -> None:
         if self._db is None:
             return
-        with self._db.reading() as session:
-            self.load(session)
+        read = self.reader()
+        if read is None:
+            with self._db.reading() as session:
+                self.load(session)
+            self._loaded()
+            return
+        db = self._db
+
+        def work(progress: Progress, cancelled: IsCancelled) -> Any:
+            with db.reading() as session:  # opened in the worker, closed there
+                return read(session, progress, cancelled)
+
+        operation: Operation[Any] = Operation(self, self.context.errors, work)
+        operation.success(lambda result: self._arrived(operation, result))
+        operation.failure(lambda exc: self._read_failed(operation, exc))
+        operation.when_cancelled(lambda: self._read_cancelled(operation))
+        operation.progressing(lambda done, total: self._read_progress(operation, done, total))
+        operation.finished.connect(operation.deleteLater)
+        self._reading.start(operation)
+        self.loading_line.start(self.loading_text)
+        self.loading_started()
+
+    @property
+    def loading(self) -> bool:
+        """Whether rows are being read in the background right now."""
+        return self._reading.running
+
+    def cancel_loading(self) -> None:
+        """Stop reading: the rows read before stay, and the page reads again when next shown."""
+        self._reading.cancel()
+
+    def _read_progress(self, operation: Operation[Any], done: int, total: int) -> None:
+        if self._reading.is_current(operation):
+            self.loading_line.progress(done, total)
+
+    def _arrived(self, operation: Operation[Any], result: Any) -> None:
+        if self._read_ended(operation):
+            self.show_read(result)
+            self._loaded()
+
+    def _read_failed(self, operation: Operation[Any], exc: BaseException) -> None:
+        if self._read_ended(operation):
+            self.context.errors.show_now(exc)
+
+    def _read_cancelled(self, operation: Operation[Any]) -> None:
+        self._read_ended(operation)  # the rows read before stay; stale, so read when shown
+
+    def _read_ended(self, operation: Operation[Any]) -> bool:
+        """Whether ``operation`` is the newest read (whose ending the page shows)."""
+        if not self._reading.is_current(operation):
+            return False
+        self.loading_line.stop()
+        self.loading_ended()
+        return True
+
+    def _loaded(self) -> None:
         self.loads += 1
         self.stale = False
         self.update_count()
@@ -142,7 +215,28 @@ class Page(QWidget):
     # --- for subclasses ------------------------------------------------------------------
 
     def load(self, session: Session) -> None:
+        """Read and show at once, on the GUI thread: for pages that read one SQL page only."""
         raise NotImplementedError
+
+    def reader(self) -> Reader | None:
+        """The page's read for the background, built on the GUI thread from what the page
+        shows now (today, the tab, a choice); None if the page reads with ``load``."""
+        return None
+
+    def show_read(self, result: Any) -> None:
+        """Put what ``reader()`` returned on screen (on the GUI thread)."""
+        raise NotImplementedError
+
+    def loading_started(self) -> None:
+        """A background read began: tables left empty say so; actions on rows that are
+        about to be replaced may be disabled here."""
+        for table in self.tables():
+            table.loading_text = self.loading_text
+
+    def loading_ended(self) -> None:
+        for table in self.tables():
+            table.loading_text = None
+            table.viewport().update()
 
     def apply_filter(self, text: str) -> None:
         for table in self.tables():
@@ -151,7 +245,7 @@ class Page(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stale:
+        if self.stale and not self.loading:
             self.refresh()
 
 

@@ -68,6 +68,8 @@ class RecordTable(QTableView):
         self.empty_text = "Nothing here yet."
         #: What the empty table says; a page whose filters are its own may say it itself.
         self.describe_empty: Callable[[], str] = self.empty_message
+        #: Said instead while the page reads its rows in the background ("Finding overlaps…").
+        self.loading_text: str | None = None
         self.records.modelReset.connect(self.viewport().update)
 
     def empty_message(self) -> str:
@@ -85,7 +87,8 @@ class RecordTable(QTableView):
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         area = self.viewport().rect().adjusted(24, 24, -24, -24)
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        painter.drawText(area, int(flags), self.describe_empty())
+        said = self.loading_text or self.describe_empty()
+        painter.drawText(area, int(flags), said)
         painter.end()
 
     def apply_column_widths(self) -> None:

@@ -16,16 +16,15 @@ Figures:
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 
 from app.db.engine import Database
-from app.db.models import Contact, Course, Partner, ProductFamily, TrainingRecord
-from app.db.types import utcnow
+from app.db.models import Partner
 from app.domain.enums import PartnerStatus
 from app.services.training.certification import uncertified_families
 from app.services.training.coverage import _cell_query, coverage_matrix
@@ -36,45 +35,10 @@ from app.ui.launch import application
 from app.ui.settings import Settings
 from app.ui.training.page import COVERAGE, TrainingPage
 from tests.bench.timing import median_seconds, report
-from tests.support.many_partners import add_many_partners
+from tests.support.training_world import add_trained_partners
 
 PARTNERS = 20_000
 TODAY = date(2026, 6, 1)
-
-
-def _seed(db: Database) -> tuple[list[int], list[int]]:
-    """Families with certifying courses, three people per partner, and their records."""
-    add_many_partners(db, PARTNERS)
-    rng = random.Random(11)
-    now = utcnow()
-    stamp = {"version": 1, "created_at": now, "updated_at": now}
-    with db.transaction() as s:
-        families = [ProductFamily(code=c, name=f"Family {c}") for c in ("CB", "ES", "NM", "DA")]
-        courses = [
-            Course(code=f"{f.code}-200", title=f.name, family=f, certifies=True, valid_months=24)
-            for f in families
-        ]
-        s.add_all([*families, *courses])
-        s.flush()
-        course_ids = [c.id for c in courses]
-        partner_ids = list(s.scalars(select(Partner.id)))
-        people = [
-            {"partner_id": p, "name": f"Person {p}-{n}", "role": "sales", "active": True, **stamp}
-            for p in partner_ids
-            for n in range(3)
-        ]
-        s.connection().execute(insert(Contact.__table__), people)
-        contact_ids = list(s.scalars(select(Contact.id)))
-        records = []
-        for contact_id in contact_ids:
-            for course_id in rng.sample(course_ids, rng.randint(0, 3)):
-                until = TODAY + timedelta(days=rng.randint(-400, 600))
-                records.append(
-                    {"contact_id": contact_id, "course_id": course_id, "passed": True,
-                     "completed_on": until - timedelta(days=730), "valid_until": until, **stamp}
-                )  # fmt: skip
-        s.connection().execute(insert(TrainingRecord.__table__), records)
-    return partner_ids, [f.id for f in families]
 
 
 def _bare(db: Database, statements: list[object]) -> int:
@@ -101,7 +65,7 @@ def _literal(db: Database, statement: object) -> str:
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_coverage_speed(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     db: Database = request.getfixturevalue(f"{backend}_db")
-    partner_ids, family_ids = _seed(db)
+    partner_ids, family_ids = add_trained_partners(db, PARTNERS, TODAY)
     if not db.is_sqlite:  # a settled database has statistics; right after a bulk load it has none
         with db.engine.connect() as connection:
             connection.execute(text("ANALYZE"))

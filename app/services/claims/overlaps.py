@@ -23,6 +23,7 @@ from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.overlap_groups import OverlapGroup, group_overlaps
 from app.domain.overlap_links import claim_links
 from app.domain.overlap_match import AccountKey, Confidence, company_matches, compare
+from app.domain.progress import Cancelled, Progress, Ticker
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import is_live
 from app.services.claims.overlap_scan import (
@@ -49,10 +50,24 @@ def dismissed_pairs(session: Session) -> frozenset[tuple[int, int]]:
     return frozenset((a, b) for a, b in rows)
 
 
+#: The steps of a scan a progress bar counts: read, match the accounts, link and group.
+SCAN_STEPS = 3
+
+
 def overlap_groups(
-    session: Session, today: date, threshold: int | None = None
+    session: Session,
+    today: date,
+    threshold: int | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[OverlapGroup]:
-    """Today's overlap groups, largest commission exposure first."""
+    """Today's overlap groups, largest commission exposure first.
+
+    ``progress`` hears of each of the ``SCAN_STEPS`` steps as it begins; when ``cancelled()``
+    answers True between two steps the scan stops with ``CancelledByUser``."""
+    steps = Ticker(SCAN_STEPS, progress, cancelled)
+    steps.start()
     with gc_paused(), live_claims_beside(session, today) as claims_read:  # see gc_pause
         if threshold is None:
             threshold = load_business_settings(session).match_threshold
@@ -66,7 +81,9 @@ def overlap_groups(
         if claims_read is not None:
             rows, claimants = claims_read()
             accounts = accounts_of(accounts, rows)
+        steps.advance(1)
         matches, companies = company_matches(accounts, threshold, dismissed, alike)
+        steps.advance(1)
         links = claim_links(rows, matches, companies)
         return group_overlaps(claims_in(links, rows, accounts, claimants), links)
 

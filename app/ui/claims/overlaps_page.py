@@ -43,7 +43,8 @@ from app.ui.changes import RecordKind
 from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext
 from app.ui.figures import unbroken_figures
-from app.ui.page_base import Page, plural, table_count
+from app.ui.operations import IsCancelled, Progress
+from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
 
@@ -70,6 +71,7 @@ class OverlapsPage(Page):
     key = "overlaps"
     title = "Overlaps"
     icon_name = "overlaps"
+    loading_text = "Finding overlaps…"
     kinds = frozenset(
         {RecordKind.CLAIM, RecordKind.ACCOUNT, RecordKind.PARTNER, RecordKind.SETTING}
     )
@@ -158,12 +160,33 @@ class OverlapsPage(Page):
 
     # --- loading -------------------------------------------------------------------------
 
-    def load(self, session: Session) -> None:
+    def reader(self) -> Reader:
+        """The scan reads every live claim and matches their accounts: in the background."""
+        today = self.context.today()
+
+        def read(
+            session: Session, progress: Progress, cancelled: IsCancelled
+        ) -> tuple[list[OverlapGroup], list[OverlapGroupRow]]:
+            found = overlap_groups(session, today, progress=progress, cancelled=cancelled)
+            return found, group_rows(found)
+
+        return read
+
+    def show_read(self, result: tuple[list[OverlapGroup], list[OverlapGroupRow]]) -> None:
+        found, rows = result
         kept = self.selected_group()
-        found = overlap_groups(session, self.context.today())
         self.groups = {g.key: g for g in found}
-        self.group_table.records.set_rows(group_rows(found))
+        self.group_table.records.set_rows(rows)
         self._select_group(kept.key if kept is not None and kept.key in self.groups else None)
+
+    def loading_started(self) -> None:
+        """The groups are about to be replaced: no decision on one until they are."""
+        super().loading_started()
+        self._enable()
+
+    def loading_ended(self) -> None:
+        super().loading_ended()
+        self._enable()
 
     def _select_group(self, key: str | None) -> None:
         model = self.group_table.records
@@ -223,16 +246,18 @@ class OverlapsPage(Page):
         return "No live claims overlap today: every account has one claimant."
 
     def _enable(self) -> None:
-        self.resolve_button.setEnabled(self.selected_group() is not None)
+        current = not self.loading  # a group being scanned again may be decided already
+        self.resolve_button.setEnabled(current and self.selected_group() is not None)
         match = self.selected_match()
-        self.dismiss_button.setEnabled(
-            match is not None and match.confidence == "likely" and not match.same_account
-        )
+        likely = match is not None and match.confidence == "likely" and not match.same_account
+        self.dismiss_button.setEnabled(current and likely)
 
     # --- decisions -----------------------------------------------------------------------
 
     def resolve_selected(self) -> None:
         group = self.selected_group()
+        if self.loading:  # the shortcut and a double-click too wait for the new scan
+            return
         if group is None or self._db is None:
             self.context.errors.show_now(InputError("Select the overlap to resolve first."))
             return
@@ -258,6 +283,8 @@ class OverlapsPage(Page):
 
     def dismiss_selected(self) -> None:
         match = self.selected_match()
+        if self.loading:
+            return
         if match is None or self._db is None:
             self.context.errors.show_now(
                 InputError("Select the likely match below that is two different companies.")

@@ -11,7 +11,8 @@ Ctrl+Tab moves between tabs, Ctrl+E exports the tab in view.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,7 +31,8 @@ from app.services.training.log import contacts_by_ids, delete_training
 from app.services.training.records import TRAINING_COLUMNS, TrainingRow, list_training
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.page_base import Page, plural, table_count
+from app.ui.operations import IsCancelled, Progress
+from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.partners.dialog import ask
 from app.ui.record_table import RecordTable
 from app.ui.training.course_dialog import CourseDialog
@@ -39,6 +41,21 @@ from app.ui.training.log_dialog import TrainingLogDialog
 from app.ui.training.tabs import CoursesTab, ExpiringTab, button
 
 RECORDS, COVERAGE, EXPIRING, COURSES = range(4)
+LOADING = {
+    RECORDS: "Reading training records…",
+    COVERAGE: "Working out coverage…",
+    EXPIRING: "Finding certifications running out…",
+    COURSES: "Reading courses…",
+}
+
+
+class TabRead(NamedTuple):
+    """What the background read of one tab brings back: frozen rows and the day they are for."""
+
+    tab: int
+    today: date
+    soon_days: int
+    rows: Any
 
 
 class TrainingPage(Page):
@@ -110,25 +127,38 @@ class TrainingPage(Page):
         self.loaded.clear()
         super().invalidate()
 
-    def load(self, session: Session) -> None:
-        """Read the tab in view; the others wait until they are shown."""
-        today = self.context.today()
-        self.soon_days = expiring_days(session)
-        tab = self.tabs.currentIndex()
+    def reader(self) -> Reader:
+        """Read the tab in view, in the background; the others wait until they are shown."""
+        today, tab = self.context.today(), self.tabs.currentIndex()
+        self.loading_text = LOADING[tab]
+
+        def read(session: Session, _progress: Progress, _cancelled: IsCancelled) -> TabRead:
+            soon_days = expiring_days(session)
+            rows: Any
+            if tab == RECORDS:
+                rows = list_training(session, today=today, soon_days=soon_days)
+            elif tab == COVERAGE:
+                rows = coverage_matrix(session, today, soon_days)
+            elif tab == EXPIRING:
+                rows = expiring_certifications(session, today, soon_days)
+            else:
+                rows = list_courses(session)
+            return TabRead(tab, today, soon_days, rows)
+
+        return read
+
+    def show_read(self, result: TabRead) -> None:
+        tab, self.soon_days = result.tab, result.soon_days
         if tab == RECORDS:
-            self.table.records.set_rows(
-                list_training(session, today=today, soon_days=self.soon_days)
-            )
+            self.table.records.set_rows(result.rows)
         elif tab == COVERAGE:
             self.coverage.set_database(self._db)
-            matrix = coverage_matrix(session, today, self.soon_days)
-            self.coverage.show_coverage(matrix, today, self.soon_days)
+            self.coverage.show_coverage(result.rows, result.today, self.soon_days)
         elif tab == EXPIRING:
             self.expiring.show_days(self.soon_days)
-            rows = expiring_certifications(session, today, self.soon_days)
-            self.expiring.table.records.set_rows(rows)
+            self.expiring.table.records.set_rows(result.rows)
         else:
-            self.courses.table.records.set_rows(list_courses(session))
+            self.courses.table.records.set_rows(result.rows)
         self.loaded.add(tab)
         self.tabs.setTabText(EXPIRING, f"Expiring &soon ({self.soon_days} days)")
 
