@@ -17,6 +17,7 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.record_table import RecordTable
+from tests.support.pages import settled
 from tests.support.sample_records import add_sample_records
 
 Opener = Callable[[Database], MainWindow]
@@ -51,12 +52,12 @@ def test_each_page_shows_its_records_from_the_database(
     assert window.count_label.text() == "3 partners"
 
     click_nav(qtbot, window, "Training")
-    training = window.page("training")
+    training = settled(window.page("training"))
     assert window.stack.currentWidget() is training
     assert sorted(cells(training.table, "state")) == ["Expired", "Expiring soon", "Valid"]
 
     click_nav(qtbot, window, "Accounts & Claims")
-    claims = window.page("claims")
+    claims = settled(window.page("claims"))
     assert sorted(cells(claims.claims, "claimant")) == [
         "Contoso Partners",
         "Direct",
@@ -67,19 +68,19 @@ def test_each_page_shows_its_records_from_the_database(
     assert window.count_label.text() == "3 claims · 2 accounts"
 
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    deals = window.page("deals")
+    deals = settled(window.page("deals"))
     assert window.current_page() is deals
     assert cells(deals.table, "registering_partner") == ["Northwind Traders", ""]
     assert cells(deals.table, "total_commission_pct") == ["25%", "0%"]
 
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    quotes = window.page("quotes")
+    quotes = settled(window.page("quotes"))
     assert window.current_page() is quotes
     assert cells(quotes.table, "revision") == ["1", "2"]
     assert cells(quotes.table, "status") == ["Sent", "Needs approval"]
 
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    dashboard = window.page("dashboard")
+    dashboard = settled(window.page("dashboard"))
     assert window.current_page() is dashboard
     assert dashboard.cards["quotes_awaiting_approval"].value.text() == "1"
     assert dashboard.cards["live_claims"].value.text() == "2"
@@ -155,6 +156,8 @@ def test_pages_reload_only_for_the_kinds_of_records_they_show(
     assert partners.loads == loads + 1
     assert cells(partners.table, "name") == ["Woodgrove"]
     window.show_page("quotes")
+    assert quotes.loading and quotes.stale  # the rows read before stay until the new ones come
+    settled(quotes)
     assert quotes.stale is False
 
 

@@ -155,9 +155,7 @@ def test_preview_shows_the_issued_pdf_and_prints_it_to_a_file(
     tmp_path: Path,
 ) -> None:
     window = open_window(demo_db)
-    window.show_page("quotes")
-    page = window.page("quotes")
-    assert isinstance(page, QuotesPage)
+    page = shown_page(window, "quotes", QuotesPage)
     model = page.table.records
     issued = next(
         r for r in range(model.rowCount()) if model.row_at(r).status is QuoteStatus.ISSUED
@@ -186,9 +184,7 @@ def test_enter_opens_a_stored_quote_read_only_with_its_stored_total(
     qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
 ) -> None:
     window = open_window(demo_db)
-    window.show_page("quotes")
-    page = window.page("quotes")
-    assert isinstance(page, QuotesPage)
+    page = shown_page(window, "quotes", QuotesPage)
     model = page.table.records
     row = next(r for r in range(model.rowCount()) if model.row_at(r).status is QuoteStatus.ISSUED)
     quote = model.row_at(row)
@@ -210,9 +206,7 @@ def test_the_quotes_table_model_passes_the_model_tester(
     qtmodeltester: Any, open_window: Callable[[Database], MainWindow], demo_db: Database
 ) -> None:
     window = open_window(demo_db)
-    window.show_page("quotes")
-    page = window.page("quotes")
-    assert isinstance(page, QuotesPage)
+    page = shown_page(window, "quotes", QuotesPage)
     assert page.table.records.rowCount() >= 4
     qtmodeltester.check(page.table.records)
 

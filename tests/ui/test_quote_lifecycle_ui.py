@@ -19,7 +19,7 @@ from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.page import QuotesPage
-from tests.support.pages import shown_page
+from tests.support.pages import settled, shown_page
 from tests.support.sample_records import TODAY
 from tests.ui.test_quote_editor import add_line, parties
 
@@ -69,13 +69,17 @@ def test_approve_issue_and_accept_with_the_buttons(
     number = pick(page, QuoteStatus.NEEDS_APPROVAL)
     assert enabled(page) == {"approve"}
     qtbot.mouseClick(page.approve_button, Click)
+    assert enabled(page) == set()  # until the list is read again
+    settled(page)
     assert status_of(page, number)[1] is QuoteStatus.DRAFT
     assert page.selected() is not None and page.selected().number == number  # type: ignore[union-attr]
     assert enabled(page) == {"issue"}
     qtbot.mouseClick(page.issue_button, Click)
+    settled(page)
     assert status_of(page, number)[1] is QuoteStatus.ISSUED
     assert enabled(page) == {"revise", "accept", "email"}
     qtbot.mouseClick(page.accept_button, Click)
+    settled(page)
     assert status_of(page, number)[1] is QuoteStatus.ACCEPTED
     assert enabled(page) == set()
     with demo_db.reading() as s:
@@ -99,6 +103,7 @@ def test_the_steps_answer_to_alt_and_their_underlined_letter(
     ):
         qtbot.keyClick(page.table, key, alt)
         qtbot.waitUntil(lambda after=after: status_of(page, number)[1] is after)
+        settled(page)
         page.table.setFocus()  # a pressed button takes the focus, as a click does
 
 
@@ -142,11 +147,13 @@ def test_revise_opens_the_new_draft_and_issue_freezes_it(
     qtbot.waitExposed(editor)
     assert editor.draft is not None and editor.draft.revision == before + 1
     assert editor.partner.isReadOnly() and editor.add_button.isEnabled()
+    settled(page)
     assert status_of(page, number) == (before + 1, QuoteStatus.DRAFT)
     sku = editor.requests[0].sku
     add_line(qtbot, editor, sku, 2)
     qtbot.mouseClick(editor.issue_button, Click)
     assert editor.issued and not editor.isVisible()
+    settled(page)
     assert status_of(page, number) == (before + 1, QuoteStatus.ISSUED)
     with demo_db.reading() as s:
         old, new = s.scalars(select_revision(number).limit(2)).all()[::-1]
@@ -241,6 +248,7 @@ def test_the_steps_are_on_the_tables_context_menu_for_the_keyboard(
     assert {"Approve", "Issue", "Revise", "Mark accepted", "E-mail…"} <= set(menu)
     assert menu["Approve"].isEnabled() and not menu["Issue"].isEnabled()
     menu["Approve"].trigger()
+    settled(page)
     assert status_of(page, number)[1] is QuoteStatus.DRAFT and menu["Issue"].isEnabled()
 
 

@@ -27,7 +27,7 @@ from app.ui.quotes.editor.preview import revision_pdf
 from app.ui.quotes.mail_dialog import QuoteMailDialog
 from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
 from app.ui.quotes.page import QuotesPage
-from tests.support.pages import shown_page
+from tests.support.pages import settled, shown_page
 from tests.support.sample_records import TODAY
 from tests.support.smtp_server import (
     PASSWORD,
@@ -144,6 +144,7 @@ def test_set_up_the_server_and_send_the_quote(
     pdf = revision_pdf(demo_db, number, revision).data
     assert got.attachment() == (f"{number}-rev{revision}.pdf", pdf)
     assert sent_state(demo_db, number, revision) == (QuoteStatus.SENT, "buyer@example.org")
+    settled(page)
     assert page.table.records.row_at(page.table.currentIndex().row()).status is QuoteStatus.SENT
     editor = page.open_selected()
     assert editor is not None and editor.problems.text().startswith("Sent to buyer@example.org on")

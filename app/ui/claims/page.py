@@ -8,7 +8,7 @@ claim; Enter opens the selected account.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.columns import Column
 from app.domain.errors import InputError
-from app.services.claims.account_list import ACCOUNT_LIST_COLUMNS, list_accounts_with_deals
+from app.services.claims.account_list import (
+    ACCOUNT_LIST_COLUMNS,
+    AccountListRow,
+    list_accounts_with_deals,
+)
 from app.services.claims.account_merge import merge_accounts
 from app.services.claims.accounts import AccountRow, ClaimRow, list_claims
 from app.services.claims.claim_list import CLAIM_PAGE_COLUMNS, EXPIRING_DAYS, expiring_claims
@@ -30,9 +34,18 @@ from app.ui.claims.account_dialog import AccountDialog
 from app.ui.claims.actions import ClaimActions
 from app.ui.claims.merge_dialog import AccountMergeDialog
 from app.ui.context import UiContext
-from app.ui.page_base import Page, table_count
+from app.ui.operations import IsCancelled, Progress
+from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
+
+
+class ClaimsRead(NamedTuple):
+    """The page's three lists, read together in the background."""
+
+    claims: Sequence[ClaimRow]
+    expiring: Sequence[ClaimRow]
+    accounts: Sequence[AccountListRow]
 
 
 def _run_merge(dialog: AccountMergeDialog) -> bool:
@@ -43,6 +56,7 @@ class ClaimsPage(Page):
     key = "claims"
     title = "Accounts & Claims"
     icon_name = "claims"
+    loading_text = "Reading claims and accounts…"
     kinds = frozenset({RecordKind.CLAIM, RecordKind.ACCOUNT, RecordKind.PARTNER, RecordKind.DEAL})
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -92,11 +106,23 @@ class ClaimsPage(Page):
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(self.open_account)
 
-    def load(self, session: Session) -> None:
+    def reader(self) -> Reader:
+        """Every claim and every account with its deals: in the background."""
         today = self.context.today()
-        self.claims.records.set_rows(list_claims(session, today=today))
-        self.expiring.records.set_rows(expiring_claims(session, today))
-        self.accounts.records.set_rows(list_accounts_with_deals(session, today))
+
+        def read(session: Session, _progress: Progress, _cancelled: IsCancelled) -> ClaimsRead:
+            return ClaimsRead(
+                list_claims(session, today=today),
+                expiring_claims(session, today),
+                list_accounts_with_deals(session, today),
+            )
+
+        return read
+
+    def show_read(self, result: ClaimsRead) -> None:
+        self.claims.records.set_rows(result.claims)
+        self.expiring.records.set_rows(result.expiring)
+        self.accounts.records.set_rows(result.accounts)
         soon = self.expiring.records.total_count
         self.claim_tabs.setTabText(1, f"Expiring in {EXPIRING_DAYS} days ({soon})")
 

@@ -16,7 +16,8 @@ from app.services.dashboard.figures import PIPELINE_COLUMNS, TIER_COLUMNS, Dashb
 from app.services.store import Session
 from app.ui.changes import ALL_KINDS
 from app.ui.context import UiContext
-from app.ui.page_base import Page, plural
+from app.ui.operations import IsCancelled, Progress
+from app.ui.page_base import Page, Reader, plural
 from app.ui.page_scroll import page_scroll
 from app.ui.record_table import RecordTable
 
@@ -52,6 +53,7 @@ class DashboardPage(Page):
     key = "dashboard"
     title = "Dashboard"
     icon_name = "dashboard"
+    loading_text = "Counting…"
     kinds = ALL_KINDS
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -99,8 +101,17 @@ class DashboardPage(Page):
         content.setStyleSheet("QWidget#dashboardContent { background: transparent; }")
         self.body.addWidget(self.scroll_area, 1)
 
-    def load(self, session: Session) -> None:
-        self.dashboard = board = load_dashboard(session, today=self.context.today())
+    def reader(self) -> Reader:
+        """The figures count whole tables: in the background."""
+        today = self.context.today()
+
+        def read(session: Session, _progress: Progress, _cancelled: IsCancelled) -> Dashboard:
+            return load_dashboard(session, today=today)
+
+        return read
+
+    def show_read(self, result: Dashboard) -> None:
+        self.dashboard = board = result
         for name, card in self.cards.items():
             card.value.setText(f"{getattr(board, name):,}")
         self.tiers.records.set_rows(board.by_tier)

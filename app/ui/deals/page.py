@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -34,6 +34,8 @@ from app.services.deals.edit import set_stage
 from app.services.deals.pipeline import (
     PARTNER_COLUMNS,
     STAGE_COLUMNS,
+    PartnerTotal,
+    StageTotal,
     by_partner,
     by_stage,
     open_totals,
@@ -45,8 +47,19 @@ from app.ui.context import UiContext
 from app.ui.deals.dialog import DealDialog
 from app.ui.deals.undo import StageMove
 from app.ui.figures import unbroken_figures
-from app.ui.page_base import Page, table_count
+from app.ui.operations import IsCancelled, Progress
+from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
+
+
+class DealsRead(NamedTuple):
+    """What the page reads in the background: the limit, the deals and the pipeline's sums."""
+
+    limit_pct: Decimal
+    deals: Sequence[DealRow]
+    stages: Sequence[StageTotal]
+    partners: Sequence[PartnerTotal]
+    totals: dict[str, Decimal]
 
 
 class _Limit:
@@ -82,6 +95,7 @@ class DealsPage(Page):
     key = "deals"
     title = "Deals"
     icon_name = "deals"
+    loading_text = "Reading deals…"
     kinds = frozenset({RecordKind.DEAL, RecordKind.ACCOUNT, RecordKind.PARTNER, RecordKind.SETTING})
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -150,13 +164,27 @@ class DealsPage(Page):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-    def load(self, session: Session) -> None:
-        self.limit.pct = load_business_settings(session).commission_limit_pct
+    def reader(self) -> Reader:
+        """Every deal and the pipeline's sums: in the background."""
+
+        def read(session: Session, _progress: Progress, _cancelled: IsCancelled) -> DealsRead:
+            return DealsRead(
+                load_business_settings(session).commission_limit_pct,
+                list_deals(session),
+                by_stage(session),
+                by_partner(session),
+                open_totals(session),
+            )
+
+        return read
+
+    def show_read(self, result: DealsRead) -> None:
+        self.limit.pct = result.limit_pct
         chosen = self.selected()
-        self.table.records.set_rows(list_deals(session))
-        self.stages.records.set_rows(by_stage(session))
-        self.partners.records.set_rows(by_partner(session))
-        totals = open_totals(session)
+        self.table.records.set_rows(result.deals)
+        self.stages.records.set_rows(result.stages)
+        self.partners.records.set_rows(result.partners)
+        totals = result.totals
         shown = " · ".join(format_money(a, c) for c, a in totals.items()) or "nothing open"
         over = sum(1 for r in self.table.records.rows() if r.total_commission_pct > self.limit.pct)
         limit = format_percent(self.limit.pct)

@@ -8,7 +8,7 @@ Keys: Ctrl+N adds a product, Enter edits the selected one, Ctrl+P adds a dated p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +30,7 @@ from app.services.pricebook.read import (
     TIER_COLUMNS,
     ProductRow,
     SettingsRow,
+    TierRow,
     family_names,
     list_breaks,
     list_prices,
@@ -41,7 +42,8 @@ from app.services.pricebook.rules import SETTING_LABELS
 from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.page_base import Page, plural, table_count
+from app.ui.operations import IsCancelled, Progress
+from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.page_scroll import page_scroll
 from app.ui.pricebook.editing import PriceBookEditing
 from app.ui.pricebook.files import PriceBookFiles
@@ -50,10 +52,20 @@ from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
 
 
+class PriceBookRead(NamedTuple):
+    """What the page reads in the background."""
+
+    products: Sequence[ProductRow]
+    tiers: Sequence[TierRow]
+    settings: SettingsRow
+    families: list[str]
+
+
 class PriceBookPage(PriceBookEditing, Page):
     key = "pricebook"
     title = "Price book"
     icon_name = "pricebook"
+    loading_text = "Reading the price book…"
     kinds = frozenset({RecordKind.PRICE_BOOK, RecordKind.TIER, RecordKind.SETTING,
                        RecordKind.QUOTE})  # fmt: skip
 
@@ -195,18 +207,33 @@ class PriceBookPage(PriceBookEditing, Page):
 
     # --- loading -------------------------------------------------------------------------
 
-    def load(self, session: Session) -> None:
+    def reader(self) -> Reader:
+        """Every product, the tiers and the settings: in the background."""
+
+        def read(session: Session, _progress: Progress, _cancelled: IsCancelled) -> PriceBookRead:
+            return PriceBookRead(
+                list_products(session),
+                list_tiers(session),
+                pricing_settings(session),
+                family_names(session),
+            )
+
+        return read
+
+    def show_read(self, result: PriceBookRead) -> None:
         keep = self.selected_id
-        self.products.records.set_rows(list_products(session))
-        self.tiers.records.set_rows(list_tiers(session))
+        self.products.records.set_rows(result.products)
+        self.tiers.records.set_rows(result.tiers)
         self._fit_tiers()
-        self.settings_row = pricing_settings(session)
+        self.settings_row = result.settings
         for key, label in self.settings_labels.items():
             value = getattr(self.settings_row, key)
             label.setText(f"{value} days" if isinstance(value, int) else format_percent(value))
-        self.families = family_names(session)
+        self.families = result.families
         self.select_product(keep)
-        self._load_detail(session)
+        if self._db is not None:  # one SKU's prices: a short read
+            with self._db.reading() as session:
+                self._load_detail(session)
 
     def _fit_tiers(self) -> None:
         """Tiers are few: their table is as tall as its rows (up to 8), never taller, and may

@@ -22,7 +22,8 @@ from app.services.quotes.rows import QUOTE_COLUMNS, QuoteRow, list_quotes
 from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.page_base import TablePage
+from app.ui.operations import IsCancelled, Progress
+from app.ui.page_base import Reader, TablePage
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.preview import PdfPreview, revision_pdf
 from app.ui.quotes.mail_dialog import QuoteMailDialog
@@ -44,6 +45,7 @@ class QuotesPage(TablePage):
     title = "Quotes"
     empty_text = "No quotes yet. Build one with New quote (Ctrl+N)."
     icon_name = "quotes"
+    loading_text = "Reading quotes…"
     kinds = frozenset({RecordKind.QUOTE, RecordKind.PARTNER, RecordKind.ACCOUNT})
     columns = QUOTE_COLUMNS
     one, many = "quote", "quotes"
@@ -51,6 +53,7 @@ class QuotesPage(TablePage):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.editors: list[QuoteEditor] = []
+        self._select_when_read: str | None = None
         self.mail_dialogs: list[QWidget] = []
         # A tool bar rather than a row of buttons: on a narrow window the steps that do not fit
         # move into its overflow menu instead of making the whole window wider.
@@ -126,7 +129,8 @@ class QuotesPage(TablePage):
         return button
 
     def refresh(self) -> None:
-        """Mark lapsed quotes expired first, so the table shows what is still on offer."""
+        """Mark lapsed quotes expired first (one statement), so the table shows what is still
+        on offer; the list itself is read in the background."""
         if self._db is not None:
             try:
                 with self._db.transaction() as session:
@@ -134,10 +138,31 @@ class QuotesPage(TablePage):
             except AppError as exc:  # e.g. a read-only database: show the rows anyway
                 self.context.errors.show_now(exc)
         super().refresh()
+
+    def reader(self) -> Reader:
+        def read(session: Session, _progress: Progress, _cancelled: IsCancelled) -> list[QuoteRow]:
+            return list_quotes(session)
+
+        return read
+
+    def show_read(self, result: Sequence[QuoteRow]) -> None:
+        """The new rows, with the same quote selected (or the one a step asked for)."""
+        chosen = self.selected()
+        keep = self._select_when_read or (chosen.number if chosen is not None else None)
+        self._select_when_read = None
+        self.table.records.set_rows(result)
+        if keep is not None:
+            self._select(keep)
         self.update_buttons()
 
-    def load_rows(self, session: Session) -> Sequence[QuoteRow]:
-        return list_quotes(session)
+    def loading_started(self) -> None:
+        """The revisions are about to be replaced: no step on one until they are."""
+        super().loading_started()
+        self.update_buttons()
+
+    def loading_ended(self) -> None:
+        super().loading_ended()
+        self.update_buttons()
 
     # --- enabling -------------------------------------------------------------------------
 
@@ -156,8 +181,9 @@ class QuotesPage(TablePage):
         return allowed_steps(state, self.context.today())
 
     def update_buttons(self) -> None:
-        steps = self.steps()
-        has_row = self.selected() is not None
+        current = not self.loading  # the selected revision may have moved on: wait for it
+        steps = self.steps() if current else frozenset()
+        has_row = current and self.selected() is not None
         self.preview_button.defaultAction().setEnabled(has_row)
         for button, step in (
             (self.approve_button, Step.APPROVE),
@@ -207,13 +233,27 @@ class QuotesPage(TablePage):
         )
 
     def revise_selected(self) -> QuoteEditor | None:
-        """Make the next revision and open it in the editor to change."""
-        if not self._step(
-            lambda s, r: life.revise_quote(s, r.number, r.revision, self.context.today()),
+        """Make the next revision and open it in the editor to change (at once: the list
+        showing it is read in the background meanwhile)."""
+        row, made = self.selected(), []
+        if row is None or not self._step(
+            lambda s, r: made.append(
+                life.revise_quote(s, r.number, r.revision, self.context.today())
+            ),
             "{number}: a new revision was started as a draft.",
         ):
             return None
-        return self.open_selected()
+        return self._open_draft(row.number, made[0])
+
+    def _open_draft(self, number: str, revision: int) -> QuoteEditor | None:
+        if self._db is None:
+            return None
+        with self._db.reading() as session:
+            view = read_quote(session, number, revision)
+            version, deal_id, _account_id = life.revision_version(session, number, revision)
+        editor = self._editor()
+        editor.edit_draft(view, version, deal_id)
+        return editor
 
     # --- dialogs ----------------------------------------------------------------------------
 
@@ -308,6 +348,9 @@ class QuotesPage(TablePage):
             self.editors.remove(editor)
 
     def _select(self, number: str) -> None:
+        if self.loading:  # the rows being read replace these: select it among them
+            self._select_when_read = number
+            return
         model = self.table.records
         for r in range(model.rowCount()):
             if model.row_at(r).number == number:
