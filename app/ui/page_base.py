@@ -154,7 +154,8 @@ class Page(QWidget):
             self.context.errors.show_now(exc)
 
     def _read_cancelled(self, operation: Operation[Any]) -> None:
-        self._read_ended(operation)  # the rows read before stay; stale, so read when shown
+        if self._read_ended(operation):
+            self.stale = True  # the rows read before stay; read again when next shown
 
     def _read_ended(self, operation: Operation[Any]) -> bool:
         """Whether ``operation`` is the newest read (whose ending the page shows)."""
