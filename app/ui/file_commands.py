@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import APP_NAME, __version__
 from app.domain.errors import AppError
-from app.services.store import backup_to, open_database
 from app.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -71,6 +70,8 @@ class FileCommands:
 
     def open_location(self, location: str) -> bool:
         """Open the database at ``location`` (path or URL); the old one stays open on failure."""
+        from app.services.store import open_database  # see main_window: the window paints first
+
         try:
             db = open_database(location)
         except AppError as exc:
@@ -80,6 +81,8 @@ class FileCommands:
         return True
 
     def backup(self) -> None:
+        from app.services.store import backup_to  # see main_window: the window paints first
+
         db = self.window.database
         source = db.path
         if source is None:

@@ -3,6 +3,9 @@
 This is where the window's collaborators are built (settings, change signal, error hook) and
 passed in; nothing below reaches for a global. A database that cannot be opened is explained in
 a message box and the application exits with 1, the command line's "refused" code.
+
+The window paints first, before the database (and the storage code) is even loaded; then the
+database opens and the page in view reads its rows, so the person sees the application at once.
 """
 
 from __future__ import annotations
@@ -13,13 +16,13 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.domain.errors import AppError
-from app.services.store import Database, open_database
 from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.errors import ErrorHook, default_parent, message_box_shower
@@ -28,6 +31,9 @@ from app.ui.operations import Operation
 from app.ui.qtlog import route_qt_messages
 from app.ui.resources import icon, stylesheet
 from app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from app.services.store import Database
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +59,11 @@ def startup_error_box(error: AppError) -> None:
 
 
 def open_startup_database(args: argparse.Namespace) -> tuple[Database, bool]:
-    """The database of ``--db`` (or the default), or a fresh demo file; (db, needs demo fill)."""
+    """The database of ``--db`` (or the default), or a fresh demo file; (db, needs demo fill).
+
+    Storage is imported here, not with this module: the window paints before it is loaded."""
+    from app.services.store import open_database
+
     if getattr(args, "demo", False):
         folder = Path(tempfile.mkdtemp(prefix="channel-desk-demo-"))
         log.info("demo database in %s", folder)
@@ -93,15 +103,20 @@ def build_window(
     args: argparse.Namespace,
     context: UiContext,
     show_startup_error: Callable[[AppError], None] = startup_error_box,
+    window: MainWindow | None = None,
 ) -> MainWindow | None:
-    """The main window on the database ``args`` names, or None after explaining why not."""
+    """The main window (``window``, shown already, or a new one) on the database ``args``
+    names, or None after explaining why not."""
     try:
         database, demo = open_startup_database(args)
     except AppError as exc:
         log.info("cannot open the database: %s", exc.message)
         show_startup_error(exc)
         return None
-    window = MainWindow(context, database)
+    if window is None:
+        window = MainWindow(context, database)
+    else:
+        window.set_database(database)
     if demo:
         fill_demo(window, context)
     return window
@@ -115,10 +130,12 @@ def launch(args: argparse.Namespace) -> int:
     errors.install()
     context = UiContext(settings=Settings.for_user(), changes=Changes(), errors=errors)
     try:
-        window = build_window(args, context)
-        if window is None:
-            return EXIT_REFUSED
+        window = MainWindow(context)
         window.show()
+        app.processEvents()  # the first paint, before the database is opened
+        if build_window(args, context, window=window) is None:
+            window.close()
+            return EXIT_REFUSED
         code = app.exec()
         window.database.dispose()
         return code

@@ -2,12 +2,17 @@
 
 The window owns the open ``Database``: switching to another one disposes the old engine and
 tells every page, so nothing keeps reading the file that was closed.
+
+It paints before the database is open and before any page exists: each page is built the first
+time it is shown (``app.ui.page_list``), and reads its rows then, so starting the application
+costs the window and the page in view, not all eight.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -22,46 +27,34 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.services.store import Database
 from app.ui.actions import build_menus, create_actions
-from app.ui.claims.overlaps_page import OverlapsPage
-from app.ui.claims.page import ClaimsPage
 from app.ui.context import UiContext
-from app.ui.dashboard.page import DashboardPage
-from app.ui.deals.page import DealsPage
 from app.ui.file_commands import FileCommands
-from app.ui.page_base import Page
-from app.ui.partners.page import PartnersPage
-from app.ui.pricebook.page import PriceBookPage
-from app.ui.quotes.page import QuotesPage
+from app.ui.page_list import PAGES
 from app.ui.resources import icon
-from app.ui.training.page import TrainingPage
+
+if TYPE_CHECKING:
+    from app.services.store import Database
+    from app.ui.page_base import Page
 
 log = logging.getLogger(__name__)
 
-PAGE_TYPES: tuple[type[Page], ...] = (
-    PartnersPage,
-    TrainingPage,
-    ClaimsPage,
-    DealsPage,
-    QuotesPage,
-    DashboardPage,
-    PriceBookPage,
-    OverlapsPage,
-)
+OPENING = "Opening the database…"
 DEFAULT_SIZE = QSize(1280, 800)
 DROPPABLE = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv")
 NO_EXPORT_TIP = "This page has no table to export."
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: UiContext, database: Database) -> None:
+    def __init__(self, context: UiContext, database: Database | None = None) -> None:
+        """The window on ``database``; without one it shows "Opening the database…" until
+        ``set_database`` (the application paints the window first, then opens the file)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
-        self.database = database
+        self._database = database
         self.setWindowIcon(icon("app"))
-        self.pages: list[Page] = [page_type(context) for page_type in PAGE_TYPES]
+        self._built: dict[int, Page] = {}  # by row; the others are placeholders until shown
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Areas")
@@ -69,10 +62,9 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(210)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageArea")
-        for page in self.pages:
-            QListWidgetItem(icon(page.icon_name), page.title, self.navigation)
-            self.stack.addWidget(page)
-            page.count_changed.connect(self._page_count_changed)
+        for entry in PAGES:
+            QListWidgetItem(icon(entry.icon_name), entry.title, self.navigation)
+            self.stack.addWidget(_placeholder())
         # Every area stays in view: the list never scrolls, however short the window.
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = sum(self.navigation.sizeHintForRow(n) for n in range(self.navigation.count()))
@@ -88,7 +80,7 @@ class MainWindow(QMainWindow):
 
         self.commands = FileCommands(self)
         self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
-        self.menu_actions = create_actions(self, [(p.title, p.icon_name) for p in self.pages])
+        self.menu_actions = create_actions(self, [(e.title, e.icon_name) for e in PAGES])
         build_menus(self.menuBar(), self.menu_actions)
         self._connect_actions()
 
@@ -101,32 +93,68 @@ class MainWindow(QMainWindow):
 
         context.changes.changed.connect(self._records_changed)
         self.navigation.currentRowChanged.connect(self._show_row)
+        self.database_label.setText(OPENING)
+        self.setWindowTitle(APP_NAME)
         self._restore()
-        self.set_database(database)
+        if database is not None:
+            self.set_database(database)
+
+    @property
+    def database(self) -> Database:
+        assert self._database is not None, "the window has no database yet"
+        return self._database
+
+    # --- pages, built when first shown -----------------------------------------------------
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (each is built now if it was not yet)."""
+        return [self._page_at(row) for row in range(len(PAGES))]
+
+    def _page_at(self, row: int) -> Page:
+        page = self._built.get(row)
+        if page is None:
+            page = PAGES[row].page_type()(self.context)
+            self._built[row] = page
+            current, placeholder = self.stack.currentIndex(), self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            page.count_changed.connect(self._page_count_changed)
+            page.restore_state()
+            if self._database is not None:
+                page.set_database(self._database)
+        return page
 
     # --- navigation ----------------------------------------------------------------------
 
     def current_page(self) -> Page:
-        page = self.stack.currentWidget()
-        assert isinstance(page, Page)
-        return page
+        return self._page_at(self.stack.currentIndex())
 
     def page(self, key: str) -> Page:
-        for page in self.pages:
-            if page.key == key:
-                return page
+        return self._page_at(self._row(key))
+
+    def _row(self, key: str) -> int:
+        for row, entry in enumerate(PAGES):
+            if entry.key == key:
+                return row
         raise KeyError(key)
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(self.pages.index(self.page(key)))
+        self.navigation.setCurrentRow(self._row(key))
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        page = self.pages[row]
         for n, action in enumerate(self.menu_actions.pages):
             action.setChecked(n == row)
+        if self._database is None:  # opening: the page is built once the file is open
+            self.stack.setCurrentIndex(row)
+            return
+        page = self._page_at(row)
+        self.stack.setCurrentIndex(row)
         can_export = page.export_source() is not None
         self.menu_actions.export_records.setEnabled(can_export)
         self.menu_actions.export_records.setToolTip(
@@ -142,12 +170,13 @@ class MainWindow(QMainWindow):
 
     def set_database(self, database: Database) -> None:
         """Show ``database`` everywhere; the previous one is closed."""
-        old, self.database = self.database, database
-        if old is not database:
+        old, self._database = self._database, database
+        if old is not None and old is not database:
             old.dispose()
             log.info("switched database from %s to %s", old.label, database.label)
-        for page in self.pages:
+        for page in self._built.values():
             page.set_database(database)
+        self._show_row(self.navigation.currentRow())  # builds the page in view, if not yet
         self.database_label.setText(f"Database: {database.label}")
         self.database_label.setToolTip(database.label)
         name = database.path.name if database.path else database.label
@@ -155,7 +184,7 @@ class MainWindow(QMainWindow):
         self.context.settings.preferences.remember_database(database.label)
 
     def _records_changed(self, kinds: frozenset[object]) -> None:
-        for page in self.pages:
+        for page in self._built.values():  # a page built later reads its rows then
             page.on_changed(kinds)  # type: ignore[arg-type]
 
     def show_message(self, text: str) -> None:
@@ -185,7 +214,7 @@ class MainWindow(QMainWindow):
         recent = [r for r in self.context.settings.preferences.recent_databases]
         for location in recent:
             action = menu.addAction(location)
-            action.setEnabled(location != self.database.label)
+            action.setEnabled(self._database is None or location != self._database.label)
             action.triggered.connect(
                 lambda _checked=False, where=location: self.commands.open_location(where)
             )
@@ -200,9 +229,7 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_SIZE)
         if state.state:
             self.restoreState(state.state)
-        for page in self.pages:
-            page.restore_state()
-        keys = [p.key for p in self.pages]
+        keys = [e.key for e in PAGES]  # each page restores its own state when built
         last = state.last_page
         self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
 
@@ -210,8 +237,8 @@ class MainWindow(QMainWindow):
         state = self.context.settings.window
         state.geometry = bytes(self.saveGeometry().data())
         state.state = bytes(self.saveState().data())
-        state.last_page = self.current_page().key
-        for page in self.pages:
+        state.last_page = PAGES[self.stack.currentIndex()].key
+        for page in self._built.values():
             page.save_state()
         self.context.settings.sync()
 
@@ -230,6 +257,14 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.commands.import_records(path)
+
+
+def _placeholder() -> QWidget:
+    """What stands in the page area until the page is built: the database is being opened."""
+    label = QLabel(OPENING)
+    label.setObjectName("pagePlaceholder")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
 
 
 def dropped_file(data: QMimeData) -> Path | None:

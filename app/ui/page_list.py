@@ -1,0 +1,42 @@
+"""The areas of the window, in the order of the navigation, and where each page's code lives.
+
+The window lists every area (navigation, View menu, Ctrl+1…8) at once, but a page's module, and
+the services and storage it reads through, are imported only when the page is first shown: the
+window paints before any of that is loaded. A test holds these names to the page classes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.ui.page_base import Page
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One area: what the navigation shows, and the page class that fills it."""
+
+    key: str
+    title: str
+    icon_name: str
+    module: str
+    class_name: str
+
+    def page_type(self) -> type[Page]:
+        page_type: type[Page] = getattr(importlib.import_module(self.module), self.class_name)
+        return page_type
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("partners", "Partners", "partners", "app.ui.partners.page", "PartnersPage"),
+    PageEntry("training", "Training", "training", "app.ui.training.page", "TrainingPage"),
+    PageEntry("claims", "Accounts & Claims", "claims", "app.ui.claims.page", "ClaimsPage"),
+    PageEntry("deals", "Deals", "deals", "app.ui.deals.page", "DealsPage"),
+    PageEntry("quotes", "Quotes", "quotes", "app.ui.quotes.page", "QuotesPage"),
+    PageEntry("dashboard", "Dashboard", "dashboard", "app.ui.dashboard.page", "DashboardPage"),
+    PageEntry("pricebook", "Price book", "pricebook", "app.ui.pricebook.page", "PriceBookPage"),
+    PageEntry("overlaps", "Overlaps", "overlaps", "app.ui.claims.overlaps_page", "OverlapsPage"),
+)
