@@ -208,7 +208,13 @@ class LatestOnly:
     def start(self, operation: Operation[Any]) -> None:
         self.cancel()
         self.operation = operation
+        operation.finished.connect(lambda: self._forget(operation))
         operation.run_in_background()
+
+    def _forget(self, operation: Operation[Any]) -> None:
+        """Its callbacks have run: let it go (it may be deleted next)."""
+        if self.operation is operation:
+            self.operation = None
 
     def cancel(self) -> None:
         """Ask the current run to stop; whatever it still returns is ignored."""
