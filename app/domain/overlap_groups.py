@@ -9,11 +9,9 @@ money paid twice if nobody decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from functools import partial
-from operator import attrgetter
 from typing import NamedTuple
 
 from app.domain.money import HUNDRED, ZERO, round_money
@@ -87,10 +85,9 @@ def group_overlaps(
         _pair(piece.links[0], by_id) if len(piece.links) == 1 else _group(piece, by_id)
         for piece in _join(overlaps)
     ]
-    # Largest exposure first, ties by key: two stable sorts compare bare Decimals and strings,
-    # where one sort by (-exposure, key) tuples took twice as long.
-    groups.sort(key=_KEY)
-    groups.sort(key=OverlapGroup.largest_exposure, reverse=True)
+    # Largest exposure first, ties by key: two stable sorts.
+    groups.sort(key=lambda group: group.key)
+    groups.sort(key=lambda group: group.largest_exposure(), reverse=True)
     return groups
 
 
@@ -153,14 +150,14 @@ def _pair(link: ClaimOverlap, by_id: dict[int, LiveClaim]) -> OverlapGroup:
         exposure: tuple[tuple[str, Decimal], ...] = ((currency, round_money(total, currency)),)
     else:
         exposure = _exposure((first, second))
-    return _GROUP(((first, second), (link,), link.confidence, exposure, f"{a},{b}"))
+    return OverlapGroup((first, second), (link,), link.confidence, exposure, f"{a},{b}")
 
 
 def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
     links = piece.links
-    members = sorted(map(by_id.__getitem__, piece.ids), key=_BY_DATE)
+    members = sorted((by_id[claim_id] for claim_id in piece.ids), key=_by_date)
     kept = _one_per_pair(links)
-    likely = LIKELY in map(_CONFIDENCE, kept)
+    likely = any(link.confidence is LIKELY for link in kept)
     certain = not (likely and _needs_likely(len(members), kept))
     return OverlapGroup(
         tuple(members),
@@ -171,12 +168,8 @@ def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
     )
 
 
-_BY_DATE = attrgetter("claimed_on", "id")
-_KEY = attrgetter("key")
-# tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per group.
-_GROUP: Callable[[Iterable[object]], OverlapGroup] = partial(tuple.__new__, OverlapGroup)
-_CONFIDENCE = attrgetter("confidence")
-_PAIR = attrgetter("a", "b")
+def _by_date(claim: LiveClaim) -> tuple[date, int]:
+    return claim.claimed_on, claim.id
 
 
 def _exposure(claims: Iterable[LiveClaim]) -> tuple[tuple[str, Decimal], ...]:
@@ -199,7 +192,7 @@ def _one_per_pair(links: list[ClaimOverlap]) -> tuple[ClaimOverlap, ...]:
     That is the order of the links themselves (``"certain" < "likely"``), so the first link of
     each pair in sorted order is the one kept."""
     ordered = sorted(links)
-    if len(set(map(_PAIR, ordered))) == len(ordered):  # the scan gives each pair once
+    if len({(link.a, link.b) for link in ordered}) == len(ordered):  # the scan gives each once
         return tuple(ordered)
     kept = [ordered[0]]
     for link in ordered[1:]:

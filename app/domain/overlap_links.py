@@ -9,10 +9,8 @@ an overlap are made into full ``LiveClaim`` rows afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
-from functools import partial
-from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
 from app.domain.overlap_match import CERTAIN, AccountMatch, Confidence, SameCompany
@@ -37,10 +35,6 @@ class ClaimOverlap(NamedTuple):
     b: int
     confidence: Confidence
     why: str
-
-
-# tuple.__new__ is what NamedTuple's own __new__ calls, without a Python frame per link.
-_LINK: Callable[[Iterable[object]], ClaimOverlap] = partial(tuple.__new__, ClaimOverlap)
 
 
 def claim_links(
@@ -104,7 +98,7 @@ def _company_links(
         while i >= 0:
             claims.append(spans[i])
             i = after[i]
-    claims.sort(key=_SINCE)
+    claims.sort(key=lambda claim: claim[3])  # by first day
     open_claims: list[ClaimSpan[Day]] = []
     for claim in claims:
         open_claims = [o for o in open_claims if o[4] >= claim[3]]
@@ -116,11 +110,8 @@ def _company_links(
             )
             if pair not in known:
                 known.add(pair)
-                found.append(_LINK((*pair, CERTAIN, company.why)))
+                found.append(ClaimOverlap(*pair, CERTAIN, company.why))
         open_claims.append(claim)
-
-
-_SINCE = itemgetter(3)  # a claim's first day
 
 
 def _link(
@@ -133,6 +124,6 @@ def _link(
     if a[2] == b[2] or a[3] > b[4] or b[3] > a[4]:
         return  # one claimant twice is a renewal; claims never live together do not conflict
     if a[0] < b[0]:
-        found.append(_LINK((a[0], b[0], confidence, why)))
+        found.append(ClaimOverlap(a[0], b[0], confidence, why))
     else:
-        found.append(_LINK((b[0], a[0], confidence, why)))
+        found.append(ClaimOverlap(b[0], a[0], confidence, why))

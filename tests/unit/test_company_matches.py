@@ -1,10 +1,10 @@
-"""``company_matches`` says of each pair of accounts exactly what ``compare`` says of it.
+"""``company_matches`` says of each pair of accounts exactly what ``same_company`` says of it.
 
-The scan does not call ``compare`` for most pairs (a block's pairs carry the block's reason, an
-alike pair of different names and domains is a likely match at its score), so these tests hold
-it to the rule itself: every pair of a random set of accounts, with shared domains, names in
+The scan puts only candidate pairs from blocks to the rule, and gives a block too big for pairs
+as one company (``SameCompany``) without asking the rule about each pair; so these tests hold it
+to the rule itself: every pair of a random set of accounts, with shared domains, names in
 several countries or none, alike spellings, dismissals, and blocks big enough to be given as
-one company.
+one company, each of whose pairs the rule must call certain.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from app.domain.overlap_match import (
     Confidence,
     alike_pairs,
     company_matches,
-    compare,
+    same_company,
 )
 
 THRESHOLD = 90
@@ -54,7 +54,7 @@ def _by_rule(
     """Every pair compared by the rule itself."""
     found = {}
     for a, b in combinations(keys, 2):
-        match = compare(a, b, THRESHOLD)
+        match = same_company(a, b, THRESHOLD)
         if match is None:
             continue
         if match.confidence is Confidence.LIKELY and (match.a, match.b) in dismissed:
@@ -63,7 +63,11 @@ def _by_rule(
     return found
 
 
-def _check(result: CompanyMatches, expected: dict[tuple[int, int], AccountMatch]) -> None:
+def _check(
+    result: CompanyMatches,
+    expected: dict[tuple[int, int], AccountMatch],
+    certain: dict[tuple[int, int], Confidence],
+) -> None:
     pairs = {(m.a, m.b): m for m in result.pairs}
     assert len(pairs) == len(result.pairs), "a pair was given twice"
     for pair, match in pairs.items():
@@ -74,23 +78,27 @@ def _check(result: CompanyMatches, expected: dict[tuple[int, int], AccountMatch]
         # Only a certain pair may be left to a block given as one company.
         assert match.confidence is Confidence.CERTAIN
         assert any(set(pair) <= set(company.accounts) for company in result.companies)
+    for company in result.companies:  # a block given whole is one company by the rule
+        for pair in combinations(company.accounts, 2):
+            assert certain.get(pair) is Confidence.CERTAIN, (pair, company.why)
 
 
 @settings(max_examples=300, deadline=None)
 @given(account_sets(), st.sampled_from([2, 3, overlap_match.MAX_BLOCK]), st.data())
-def test_each_pair_is_what_compare_says_with_names_compared_or_known(
+def test_each_pair_is_what_the_rule_says_with_names_compared_or_known(
     keys: list[AccountKey], block: int, data: st.DataObject
 ) -> None:
     every = [(a.id, b.id) for a, b in combinations(keys, 2)]
     dismissed = frozenset(data.draw(st.sets(st.sampled_from(every))) if every else set())
     known = [(a[0], b[0], score) for a, b, score in alike_pairs(keys, FLOOR)]
     expected = _by_rule(keys, dismissed)
+    certain = {pair: match.confidence for pair, match in _by_rule(keys, frozenset()).items()}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(overlap_match, "MAX_BLOCK", block)
         compared = company_matches(keys, THRESHOLD, dismissed)
         stored = company_matches(keys, THRESHOLD, dismissed, known)
-    _check(compared, expected)
-    _check(stored, expected)
+    _check(compared, expected, certain)
+    _check(stored, expected, certain)
     assert sorted(compared.pairs) == sorted(stored.pairs)
     assert compared.companies == stored.companies
 

@@ -13,7 +13,13 @@ from app.domain.money import round_money
 from app.domain.names import domain_key, name_key
 from app.domain.overlap_groups import LiveClaim, find_groups, group_overlaps, windows_meet
 from app.domain.overlap_links import ClaimOverlap, claim_links
-from app.domain.overlap_match import MAX_BLOCK, AccountKey, Confidence, company_matches, compare
+from app.domain.overlap_match import (
+    MAX_BLOCK,
+    AccountKey,
+    Confidence,
+    company_matches,
+    same_company,
+)
 
 DAY = date(2026, 11, 23)
 THRESHOLD = 90
@@ -38,7 +44,7 @@ def account(n: int, name: str, country: str | None = "DE", web: str | None = Non
     ],
 )
 def test_the_same_name_written_differently_is_certain(left: str, right: str) -> None:
-    match = compare(account(1, left), account(2, right), THRESHOLD)
+    match = same_company(account(1, left), account(2, right), THRESHOLD)
     assert match is not None and match.confidence is Confidence.CERTAIN
     assert match.why == "same name"
 
@@ -54,7 +60,7 @@ def test_the_same_name_written_differently_is_certain(left: str, right: str) -> 
     ],
 )
 def test_a_near_spelling_in_the_same_country_is_likely(left: str, right: str) -> None:
-    match = compare(account(1, left), account(2, right), THRESHOLD)
+    match = same_company(account(1, left), account(2, right), THRESHOLD)
     assert match is not None
     assert match.confidence is Confidence.LIKELY or match.why == "same name"
     assert match.why == "same name" or match.why.startswith("similar name (")
@@ -71,24 +77,26 @@ def test_a_near_spelling_in_the_same_country_is_likely(left: str, right: str) ->
     ],
 )
 def test_different_companies_with_similar_names_do_not_match(left: str, right: str) -> None:
-    assert compare(account(1, left), account(2, right), THRESHOLD) is None
+    assert same_company(account(1, left), account(2, right), THRESHOLD) is None
 
 
 def test_the_same_name_in_another_country_is_another_company() -> None:
-    assert compare(account(1, "Contoso Ltd", "GB"), account(2, "Contoso Ltd", "US"), 90) is None
-    near = compare(account(1, "Contosso", "GB"), account(2, "Contoso", "US"), 80)
+    assert (
+        same_company(account(1, "Contoso Ltd", "GB"), account(2, "Contoso Ltd", "US"), 90) is None
+    )
+    near = same_company(account(1, "Contosso", "GB"), account(2, "Contoso", "US"), 80)
     assert near is None  # likely matches never cross a border
 
 
 def test_a_missing_country_does_not_hide_the_same_name() -> None:
-    match = compare(account(1, "Contoso Ltd", None), account(2, "Contoso", "US"), THRESHOLD)
+    match = same_company(account(1, "Contoso Ltd", None), account(2, "Contoso", "US"), THRESHOLD)
     assert match is not None and match.confidence is Confidence.CERTAIN
 
 
 def test_a_shared_company_domain_is_certain_across_names_and_countries() -> None:
     a = account(1, "Contoso Deutschland", "DE", "https://www.contoso.com/de")
     b = account(2, "Contoso Inc", "US", "sales@contoso.com")
-    match = compare(a, b, THRESHOLD)
+    match = same_company(a, b, THRESHOLD)
     assert match is not None and match.confidence is Confidence.CERTAIN
     assert match.why == "same domain contoso.com"
 
@@ -96,7 +104,7 @@ def test_a_shared_company_domain_is_certain_across_names_and_countries() -> None
 def test_free_mail_domains_identify_no_company() -> None:
     a = account(1, "Bakery Schmidt", "DE", "schmidt.bakery@gmail.com")
     b = account(2, "Garage Weber", "DE", "garage.weber@gmail.com")
-    assert a.domain is None and compare(a, b, THRESHOLD) is None
+    assert a.domain is None and same_company(a, b, THRESHOLD) is None
 
 
 def test_blocking_finds_every_pair_a_full_comparison_finds() -> None:
@@ -111,7 +119,7 @@ def test_blocking_finds_every_pair_a_full_comparison_finds() -> None:
         (a.id, b.id)
         for i, a in enumerate(keys)
         for b in keys[i + 1 :]
-        if compare(a, b, THRESHOLD) is not None
+        if same_company(a, b, THRESHOLD) is not None
     }
     assert blocked == every
     assert (0, 1) in blocked and (9, 10) in blocked and (7, 8) not in blocked
@@ -271,7 +279,7 @@ def _every_pair_by_rule(claims: list[LiveClaim]) -> set[tuple[int, int]]:
     found = set()
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
-            same = a.account.id == b.account.id or compare(a.account, b.account, THRESHOLD)
+            same = a.account.id == b.account.id or same_company(a.account, b.account, THRESHOLD)
             if same and a.claimant != b.claimant and windows_meet(a, b):
                 found.add((min(a.id, b.id), max(a.id, b.id)))
     return found

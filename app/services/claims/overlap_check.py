@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, OverlapDismissal, Partner
 from app.domain.names import domain_key, name_key
-from app.domain.overlap_match import AccountKey, AccountMatch, Confidence, compare
+from app.domain.overlap_match import AccountKey, AccountMatch, Confidence, same_company
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import DIRECT, live_claim_condition
 
@@ -149,7 +149,7 @@ def _matching_accounts(session: Session, me: AccountKey, threshold: int) -> list
     dismissed = _dismissed_with(session, me.id)
     found = []
     for key in candidates.values():
-        match = compare(me, key, threshold)
+        match = same_company(me, key, threshold)
         if match is None:
             continue
         if match.confidence is Confidence.LIKELY and key.id in dismissed:

@@ -22,7 +22,7 @@ from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.overlap_groups import OverlapGroup, group_overlaps
 from app.domain.overlap_links import claim_links
-from app.domain.overlap_match import AccountKey, Confidence, company_matches, compare
+from app.domain.overlap_match import AccountKey, Confidence, company_matches, same_company
 from app.domain.progress import Cancelled, Progress, Ticker
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import is_live
@@ -146,7 +146,7 @@ def dismiss_match(
     keys = {k.id: k for k in _account_keys(session, [low, high])}
     if len(keys) != 2:
         raise RefusedError("These are not two existing accounts; refresh the overlaps.")
-    match = compare(keys[low], keys[high], 0)
+    match = same_company(keys[low], keys[high], 0)
     if match is not None and match.confidence is Confidence.CERTAIN:
         raise RefusedError(
             f"These accounts are certainly the same company ({match.why}); "
