@@ -29,7 +29,6 @@ from sqlalchemy import bindparam, delete, event, func, insert, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Account, AccountAlike, AccountUnmatched
-from app.db.plain import plain_rows
 
 #: The lowest similarity stored. A threshold setting below it makes scans compare names again.
 FLOOR = 80
@@ -97,7 +96,7 @@ def _all_pairs_of(session: Session, ids: set[int]) -> list[AlikePair]:
     (the others are stored already)."""
     from app.domain.overlap_match import alike_pairs  # late: see _set_initials
 
-    rows = plain_rows(session, select(Account.id, Account.name_key, Account.country))
+    rows = session.execute(select(Account.id, Account.name_key, Account.country)).all()
     keys = [(i, "", key, None, country, None) for i, key, country in rows]
     _set_initials(session, [(i, key) for i, key, _ in rows if i in ids])
     return [
@@ -111,10 +110,9 @@ def _block_pairs_of(session: Session, ids: set[int]) -> list[AlikePair]:
     """Each unmatched account compared with the names of its country and initials only."""
     from app.domain.overlap_match import shape, similarity  # late: see _set_initials
 
-    rows = plain_rows(
-        session,
-        select(Account.id, Account.name_key, Account.country).where(Account.id.in_(ids)),
-    )
+    rows = session.execute(
+        select(Account.id, Account.name_key, Account.country).where(Account.id.in_(ids))
+    ).all()
     _set_initials(session, [(i, key) for i, key, _ in rows])
     blocks: defaultdict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for account_id, key, country in rows:
@@ -164,4 +162,5 @@ def stored_alike(session: Session, threshold: int) -> list[AlikePair] | None:
     if session.scalar(select(func.count()).select_from(AccountUnmatched)):
         return None
     statement = select(AccountAlike.account_a_id, AccountAlike.account_b_id, AccountAlike.score)
-    return plain_rows(session, statement.where(AccountAlike.score >= threshold))
+    rows = session.execute(statement.where(AccountAlike.score >= threshold))
+    return [(a, b, score) for a, b, score in rows]

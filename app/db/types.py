@@ -41,13 +41,15 @@ class ExactDecimal(TypeDecorator[Decimal]):
         return int(scaled)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        """The stored integer moved ``scale`` places: exact, with exactly ``scale`` decimals
+        (123400 → ``12.3400``), one step per value for the reads of many rows."""
         if value is None:
             return None
-        return (Decimal(int(value)) / self._factor).quantize(Decimal(1).scaleb(-self.scale))
+        return Decimal(int(value)).scaleb(-self.scale)
 
     def from_stored(self, value: int | None) -> Decimal | None:
-        """The Decimal of a stored integer read raw (``type_coerce(column, BigInteger)``), for
-        reads of many rows: the same value ``process_result_value`` gives, a few times faster."""
+        """The Decimal of a stored integer read raw (``type_coerce(column, BigInteger)``): the
+        same value ``process_result_value`` gives."""
         return None if value is None else Decimal(value).scaleb(-self.scale)
 
     def scaled(self, value: Decimal) -> int:

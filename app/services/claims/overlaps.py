@@ -1,11 +1,12 @@
 """The overlap report: live claims grouped by ``app.domain.overlap_groups``, and its decisions.
 
-A scan reads every live claim and the accounts they are on once, as plain rows
-(``app.services.claims.overlap_scan``), and the pairs of alike names kept as accounts were written
-(``app.db.alike_names``); matches the accounts in memory through blocking, finds the
-overlapping claims from five values per claim, and makes full rows only of the claims in an
-overlap. The decisions are the person's: resolve a group (one owner, the others
-rejected with the reason) or dismiss a likely match as "not the same company" for good.
+A scan reads every live claim and the accounts they are on once, in one moment of the database
+(``app.services.claims.overlap_scan``), and the pairs of alike names kept as accounts were
+written (``app.db.alike_names``); matches the accounts in memory through blocking and the one
+overlap rule (``app.domain.overlap_match``), finds the overlapping claims from five values per
+claim, and makes full rows only of the claims in an overlap. The decisions are the person's:
+resolve a group (one owner, the others rejected with the reason) or dismiss a likely match as
+"not the same company" for good.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.db.alike_names import stored_alike
 from app.db.models import Account, Claim, OverlapDismissal, OverlapResolution
+from app.db.snapshot import read_one_moment
 from app.db.types import utcnow
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
@@ -27,12 +29,10 @@ from app.domain.progress import Cancelled, Progress, Ticker
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import is_live
 from app.services.claims.overlap_scan import (
-    accounts_of,
     claimant_names,
     claims_in,
-    live_account_rows,
+    live_accounts,
     live_claim_rows,
-    live_claims_beside,
 )
 from app.services.gc_pause import gc_paused
 
@@ -68,19 +68,15 @@ def overlap_groups(
     answers True between two steps the scan stops with ``CancelledByUser``."""
     steps = Ticker(SCAN_STEPS, progress, cancelled)
     steps.start()
-    with gc_paused(), live_claims_beside(session, today) as claims_read:  # see gc_pause
-        if threshold is None:
-            threshold = load_business_settings(session).match_threshold
-        if claims_read is None:
-            rows, claimants = live_claim_rows(session, today), claimant_names(session)
-            accounts = live_account_rows(session, today, rows)
-        else:
-            accounts = live_account_rows(session, today, None)
+    read_one_moment(session)
+    if threshold is None:
+        threshold = load_business_settings(session).match_threshold
+    with gc_paused():  # pays for itself, see gc_pause
+        rows = live_claim_rows(session, today)
+        accounts = live_accounts(session, today, rows)
+        claimants = claimant_names(session)
         alike = stored_alike(session, threshold)
         dismissed = dismissed_pairs(session)
-        if claims_read is not None:
-            rows, claimants = claims_read()
-            accounts = accounts_of(accounts, rows)
         steps.advance(1)
         matches, companies = company_matches(accounts, threshold, dismissed, alike)
         steps.advance(1)
