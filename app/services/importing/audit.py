@@ -16,14 +16,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Table
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from app.db.audit import plain
 from app.db.models import AuditEntry
 from app.db.types import utcnow
 from app.domain.enums import AuditAction
-from app.services.importing.driver_io import write_columns
 
 #: The field of a created record's entry that names the file (and row) it came from.
 IMPORTED_FROM = "imported_from"
@@ -32,7 +31,8 @@ ROWS = "rows"
 
 
 class AuditBatch:
-    """Collects entries during an import, as columns; ``write`` inserts them in one statement."""
+    """Collects entries during an import, as columns; ``write`` inserts them in one
+    executemany."""
 
     def __init__(self, session: Session, source: str) -> None:
         self.session = session
@@ -90,16 +90,14 @@ class AuditBatch:
         count = len(self.records)
         if not count:
             return
-        columns: dict[str, list[object]] = {
-            "at": [self.at] * count,
-            "actor": [self.actor] * count,
-            "table_name": list(self.tables),
-            "record_id": list(self.records),
-            "action": list(self.actions),
-            "changes": list(self.changes),
-            "last_record_id": list(self.lasts),
-        }
         table: Table = AuditEntry.__table__  # type: ignore[assignment]
-        write_columns(self.session.connection(), table, columns)
+        rows = [
+            {"at": self.at, "actor": self.actor, "table_name": table_name, "record_id": record,
+             "action": action, "changes": changes, "last_record_id": last}
+            for table_name, record, action, changes, last in zip(
+                self.tables, self.records, self.actions, self.changes, self.lasts, strict=True
+            )
+        ]  # fmt: skip
+        self.session.connection().execute(insert(table), rows)
         self.tables, self.records, self.actions, self.changes = [], [], [], []
         self.lasts = []

@@ -21,7 +21,6 @@ from app.domain.importing.report import ImportSummary, Problem, change_text, sho
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import domain_key, name_key
 from app.services.business_settings import load_business_settings
-from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
@@ -82,7 +81,6 @@ class Accounts:
         return (_NEW, key)
 
 
-@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
 def import_claims(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:

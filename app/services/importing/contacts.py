@@ -12,7 +12,6 @@ from app.domain.enums import ContactRole
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.partner_form import LABELS, contact_parsers
-from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
@@ -56,7 +55,6 @@ class StoredContacts:
         return self.by_key.get(contact_key(partner_id, None, name))
 
 
-@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
 def import_contacts(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:

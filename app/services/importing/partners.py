@@ -32,7 +32,6 @@ from app.services.importing.common import (
     new_summary,
     parsed_blocks,
 )
-from app.services.importing.driver_io import read_rows
 from app.services.importing.stream_writer import StreamWriter
 from app.services.importing.writing import bulk_write
 
@@ -50,7 +49,7 @@ INSERTED = (*PLAIN_FIELDS, "tier_id", "name_key")
 _KEEP_IF_EMPTY = ("type", "status", "partner_code")
 
 
-@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
+@gc_paused()  # pays for itself, see gc_pause
 def import_partners(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
@@ -330,7 +329,8 @@ class _Stored:
         self.by_code: dict[str, tuple[Any, ...]] = {}
         self.by_name: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         code, key, country = self.AT["partner_code"], self.AT["name_key"], self.AT["country"]
-        for row in read_rows(session, TABLE, self.COLUMNS):
+        columns = [TABLE.c[name] for name in self.COLUMNS]
+        for row in session.connection().execute(select(*columns)).all():
             if row[code]:
                 self.by_code[row[code].casefold()] = row
             self.by_name.setdefault((row[key], row[country] or ""), []).append(row)

@@ -20,7 +20,6 @@ from app.db.models import Price, Product, ProductFamily, Setting, Tier, VolumeBr
 from app.domain.importing.fields import PRICEBOOK_SHEETS
 from app.domain.importing.report import ImportRefused, ImportSummary
 from app.domain.importing.sheet import MappedSheet
-from app.services.gc_pause import gc_paused
 from app.services.importing.common import ImportOptions, new_summary
 from app.services.importing.pricebook_rows import (
     check_prices,
@@ -32,7 +31,6 @@ from app.services.importing.pricebook_state import Plan, StoredBook
 from app.services.pricebook.history import IssuedUse
 
 
-@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
 def import_pricebook(
     session: Session,
     sheets: Mapping[str, MappedSheet],

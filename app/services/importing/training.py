@@ -19,7 +19,6 @@ from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.training import completion_problem
-from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
@@ -49,7 +48,6 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)  # pragma: no cover - every month has at least 28 days
 
 
-@gc_paused()  # rows, dicts and strings by the hundred thousand, in no cycles
 def import_training(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
