@@ -6,8 +6,8 @@ than ``pandas.read_excel``, peak memory under 400 MB (measured in a fresh proces
 
 Each import runs in a fresh process that first reads the file bare, so both sides of a ratio
 meet the same machine. The pandas and memory goals are asserted; the 2.5× goal is printed with
-the spread of the turns, since on a shared two-core machine the import's second thread (it
-writes while the file is still being read) often has no core of its own.
+the spread of the turns, since a shared two-core machine moves the ratio by more than the goal's
+margin from one turn to the next.
 """
 
 from __future__ import annotations
