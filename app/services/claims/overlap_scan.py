@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlalchemy import BigInteger, Select, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, Partner
@@ -28,6 +28,8 @@ from app.domain.overlap_match import AccountKey, AccountRow
 from app.services.claims.accounts import DIRECT, live_claim_condition
 
 DIRECT_KEY = "direct"
+#: Rows made at once by a read of the scan (``_rows``).
+BATCH_ROWS = 2000
 
 #: A live claim as read: (id, account, partner, claimed on, valid until, stored deal amount,
 #: currency, stored commission %), a ``ClaimSpan`` first, then what the report shows. The deal
@@ -49,7 +51,7 @@ def live_claim_rows(session: Session, today: date) -> list[ClaimRow]:
         type_coerce(Claim.deal_amount, BigInteger), Claim.currency,
         type_coerce(Claim.commission_pct, BigInteger),
     ).where(live_claim_condition(today))  # fmt: skip
-    return list(session.connection().execute(statement).all())
+    return _rows(session, statement)
 
 
 def live_accounts(session: Session, today: date, claims: list[ClaimRow]) -> list[AccountRow]:
@@ -69,9 +71,18 @@ def live_accounts(session: Session, today: date, claims: list[ClaimRow]) -> list
     if 3 * len(live) < 2 * every:
         of_live = select(Claim.account_id).where(live_claim_condition(today))
         statement = select(*columns).where(Account.id.in_(of_live))
-        return list(session.connection().execute(statement).all())
-    rows = session.connection().execute(select(*columns)).all()
-    return [row for row in rows if row[0] in live]
+        return _rows(session, statement)
+    return [row for row in _rows(session, select(*columns)) if row[0] in live]
+
+
+def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[Any]:
+    """The rows of ``statement``, taken a few thousand at a time: SQLAlchemy makes each batch
+    into rows in one go, without letting another thread run, and the scan often runs beside the
+    window's own thread, which then waits for a batch, not for all 76,000 rows at once."""
+    rows: list[Any] = []
+    for batch in session.connection().execute(statement).partitions(BATCH_ROWS):
+        rows += batch
+    return rows
 
 
 def claimant_names(session: Session) -> dict[int | None, tuple[str, str]]:
