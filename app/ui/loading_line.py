@@ -8,7 +8,9 @@ not flash it; the rows read before stay in view meanwhile.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+
+from app.ui.elided_label import ElidedLabel
 
 #: Reading quicker than this never shows the line.
 SHOW_AFTER_MS = 250
@@ -22,13 +24,14 @@ class LoadingLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loadingLine")
-        self.label = QLabel()
+        self.label = ElidedLabel()  # the room it keeps shrinks with a narrow window
         self.label.setObjectName("loadingText")
         self.bar = QProgressBar()
         self.bar.setObjectName("loadingProgress")
         self.bar.setAccessibleName("Reading progress")
         self.bar.setTextVisible(False)
-        self.bar.setFixedWidth(120)
+        self.bar.setMinimumWidth(48)
+        self.bar.setMaximumWidth(120)
         self.bar.setMaximumHeight(12)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("cancelLoading")
@@ -44,6 +47,12 @@ class LoadingLine(QWidget):
         self._timer.setInterval(SHOW_AFTER_MS)
         self._timer.timeout.connect(self.show)
         self.cancel_button.clicked.connect(self.cancel_asked.emit)
+        # Its room is kept while hidden, so appearing repaints the line alone: relaying out the
+        # page would call back into Python for every visible cell while the work holds the
+        # interpreter, a wait of up to 5 ms each (120 ms measured for the overlaps page).
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def start(self, text: str) -> None:
