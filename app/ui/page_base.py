@@ -229,15 +229,20 @@ class Page(QWidget):
         raise NotImplementedError
 
     def loading_started(self) -> None:
-        """A background read began: tables left empty say so; actions on rows that are
-        about to be replaced may be disabled here."""
+        """A background read began: tables left empty say so."""
         for table in self.tables():
             table.loading_text = self.loading_text
+        self.loading_changed()
 
     def loading_ended(self) -> None:
         for table in self.tables():
             table.loading_text = None
             table.viewport().update()
+        self.loading_changed()
+
+    def loading_changed(self) -> None:
+        """A background read began or ended: a page whose actions work on rows that are about
+        to be replaced enables them again here (``self.loading`` says which)."""
 
     def apply_filter(self, text: str) -> None:
         for table in self.tables():

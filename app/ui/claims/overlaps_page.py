@@ -179,13 +179,8 @@ class OverlapsPage(Page):
         self.group_table.records.set_rows(rows)
         self._select_group(kept.key if kept is not None and kept.key in self.groups else None)
 
-    def loading_started(self) -> None:
-        """The groups are about to be replaced: no decision on one until they are."""
-        super().loading_started()
-        self._enable()
-
-    def loading_ended(self) -> None:
-        super().loading_ended()
+    def loading_changed(self) -> None:
+        """While the groups are being replaced, no decision on one."""
         self._enable()
 
     def _select_group(self, key: str | None) -> None:

@@ -155,13 +155,8 @@ class QuotesPage(TablePage):
             self._select(keep)
         self.update_buttons()
 
-    def loading_started(self) -> None:
-        """The revisions are about to be replaced: no step on one until they are."""
-        super().loading_started()
-        self.update_buttons()
-
-    def loading_ended(self) -> None:
-        super().loading_ended()
+    def loading_changed(self) -> None:
+        """While the revisions are being replaced, no step on one."""
         self.update_buttons()
 
     # --- enabling -------------------------------------------------------------------------
