@@ -116,3 +116,24 @@ def test_a_pair_of_one_name_and_a_big_domain_block_keeps_the_domain_as_its_reaso
         result = company_matches(keys, THRESHOLD)
     assert {(m.a, m.b, m.why) for m in result.pairs} == {(1, 2, "same domain contoso.example")}
     assert [c.accounts for c in result.companies] == [(1, 2, 3)]
+
+
+def test_a_name_shared_across_countries_is_not_a_candidate_pair_between_them() -> None:
+    """Only the pairs the rule could call one company by name are put to it: the accounts of
+    one country with those of no country, never two countries (most shared names on the
+    benchmark are in several countries, and each of those pairs cost a call of the rule)."""
+    keys = [
+        AccountKey(1, "Acme Mining", "acme mining", None, "DE"),
+        AccountKey(2, "Acme Mining", "acme mining", None, "FR"),
+        AccountKey(3, "Acme Mining", "acme mining", None, None),
+        AccountKey(4, "Acme Mining GmbH", "acme mining", None, "DE"),
+        AccountKey(5, "Globex", "globex", None, "DE"),
+        AccountKey(6, "Globex", "globex", None, "FR"),
+    ]
+    blocks = {
+        (why, tuple(sorted(key.id for key in members)))
+        for members, why in overlap_match.certain_blocks(keys)
+    }
+    assert blocks == {("same name", (1, 3, 4)), ("same name", (2, 3))}
+    found = company_matches(keys, THRESHOLD).pairs
+    assert {(m.a, m.b) for m in found} == {(1, 3), (1, 4), (3, 4), (2, 3)}
