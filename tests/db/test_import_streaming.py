@@ -13,7 +13,8 @@ import sys
 import threading
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
 from app.db.engine import Database
 from app.db.models import AuditEntry, Partner
@@ -116,23 +117,93 @@ def test_duplicates_far_apart_in_the_file_are_found(any_db: Database) -> None:
     assert (summary.new, summary.merged, summary.invalid_rows) == (MANY, 1, 1)
 
 
-def test_an_import_works_on_its_own_thread_and_leaves_the_process_as_it_was(
-    any_db: Database,
+def test_the_session_stays_on_the_callers_thread_and_no_thread_is_left(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No worker thread holds the session, and the interpreter's thread switching is left as it
-    is while an import runs; the collector (paused, see ``app.services.gc_pause``) runs again
-    after it."""
-    before = (sys.getswitchinterval(), threading.active_count())
-    collecting = gc.isenabled()
-    seen: list[tuple[float, int]] = []
+    """The rows are checked on a second thread, yet every statement, every use of the session
+    and every progress report happen on the caller's thread; afterwards no thread is left, the
+    interpreter's thread switching is as it was and the collector (paused, see
+    ``app.services.gc_pause``) runs again."""
+    caller = threading.get_ident()
+    threads_before = set(threading.enumerate())
+    switching, collecting = sys.getswitchinterval(), gc.isenabled()
+    used_on: list[tuple[str, int]] = []
+    threads_during: list[int] = []
+
+    def statement(*_args: object) -> None:
+        used_on.append(("statement", threading.get_ident()))
+
+    real_connection = Session.connection
+
+    def connection(self: Session, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        used_on.append(("session", threading.get_ident()))
+        return real_connection(self, *args, **kwargs)  # type: ignore[arg-type]
 
     def progress(_done: int, _total: int) -> None:
-        seen.append((sys.getswitchinterval(), threading.active_count()))
+        used_on.append(("progress", threading.get_ident()))
+        threads_during.append(threading.active_count())
 
-    _import(any_db, _rows(MANY), progress=progress)
-    assert len(seen) > 2 and set(seen) == {before}
-    assert gc.isenabled() == collecting
+    monkeypatch.setattr(Session, "connection", connection)
+    event.listen(any_db.engine, "before_cursor_execute", statement)
+    try:
+        summary = _import(any_db, _rows(MANY), progress=progress)
+    finally:
+        event.remove(any_db.engine, "before_cursor_execute", statement)
+    assert summary.new == MANY
+    assert {kind for kind, _ in used_on} == {"statement", "session", "progress"}
+    assert {thread for _, thread in used_on} == {caller}
+    assert max(threads_during) == len(threads_before) + 1  # the checking thread, while it ran
+    assert set(threading.enumerate()) == threads_before
+    assert (sys.getswitchinterval(), gc.isenabled()) == (switching, collecting)
     assert _count(any_db, Partner) == MANY
+
+
+def test_an_error_while_writing_stops_the_checking_thread(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails is raised on the caller's thread, the checking thread ends (even while
+    it waits to hand over a block) and nothing is written."""
+    from app.services.importing import stream_writer
+
+    threads_before = set(threading.enumerate())
+    written: list[int] = []
+
+    def failing(connection, table, block):  # type: ignore[no-untyped-def]
+        written.append(len(block.numbers))
+        if len(written) == 2:
+            raise OSError("disk full")
+        return real(connection, table, block)
+
+    real = stream_writer.insert_block
+    monkeypatch.setattr(stream_writer, "insert_block", failing)
+    with pytest.raises(OSError, match="disk full"):
+        _import(any_db, _rows(BLOCK_ROWS * 12))
+    assert written == [BLOCK_ROWS, BLOCK_ROWS]
+    assert set(threading.enumerate()) == threads_before
+    assert _count(any_db, Partner) == 0
+
+
+def test_an_error_while_checking_is_raised_on_the_callers_thread(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug on the checking thread reaches the caller as itself, after the thread ended."""
+    from app.services.importing import partners
+
+    threads_before = set(threading.enumerate())
+    real = partners._new_columns
+    calls: list[int] = []
+
+    def failing(columns):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyError("a bug")
+        return real(columns)
+
+    monkeypatch.setattr(partners, "_new_columns", failing)
+    with pytest.raises(KeyError, match="a bug"):
+        _import(any_db, _rows(MANY))
+    assert set(threading.enumerate()) == threads_before
+    assert _count(any_db, Partner) == 0
 
 
 def test_a_partner_given_again_in_a_later_block_is_found_like_in_one_block(

@@ -32,7 +32,7 @@ from app.services.importing.common import (
     new_summary,
     parsed_blocks,
 )
-from app.services.importing.stream_writer import StreamWriter
+from app.services.importing.stream_writer import StreamWriter, write_while_checking
 from app.services.importing.writing import bulk_write
 
 TABLE: Table = Partner.__table__  # type: ignore[assignment]
@@ -55,92 +55,18 @@ def import_partners(
 ) -> ImportSummary:
     """Check every row of ``sheet`` and create or update partners (unless a dry run).
 
-    One pass, a block of rows at a time: each row is folded with an identical earlier row (or
-    reported when it differs), matched against the stored partners, and the block's new
-    partners go to the writer (``StreamWriter``) at once. Changes to stored partners are applied
-    at the end. Rows are plain tuples here: this loop is most of an import's own time.
+    The tiers and stored partners are read first; the rows are then checked on a second thread
+    (``_check``) while this one writes the new partners it finds, a block at a time
+    (``write_while_checking``). Changes to stored partners are applied at the end.
     """
     summary = new_summary("partners", source or sheet.name, options)
     tier_ids = {name: tier_id for tier_id, name in session.execute(select(Tier.id, Tier.name))}
-    tiers = {v.choice_key(name): name for name in tier_ids}
-    parsers = partner_parsers(tiers, options.day_first)  # the dialog's rules
-    problems = summary.problems
     stored = _Stored(session)
-    in_file = _InFile()
-    updates: list[tuple[int, Changes]] = []
-    claimed: dict[int, int] = {}
-    keep_writing = partial(_writing, options, problems)
-    writer = StreamWriter(session, TABLE, summary.source, keep_writing, _new_columns)
-    with writer:
-        for block in parsed_blocks(sheet, parsers, options, problems):
-            columns = block.columns
-            if "tier" in columns:
-                tier = columns.pop("tier")
-                columns["tier_id"] = [tier_ids[str(t)] if t else None for t in tier]
-            fields = tuple(columns)
-            at = {field: index for index, field in enumerate(fields)}
-            name_at, code_at, country_at = at.get("name"), at.get("partner_code"), at.get("country")
-            rows = list(zip(*columns.values(), strict=True))
-            new_rows: list[tuple[object, ...]] = []
-            new_numbers: list[int] = []
-            if _all_new(block, rows, in_file, stored):
-                new_rows, new_numbers = rows, block.numbers
-                if summary.preview:
-                    for number, name in zip(new_numbers, columns["name"], strict=True):
-                        summary.planned(number, "New", str(name))
-            elif _all_unchanged(block, rows, fields, in_file, stored, claimed):
-                summary.unchanged += len(rows)
-                continue
-            for index, number in enumerate(() if new_rows else block.numbers):
-                if index in block.bad:
-                    continue
-                row = rows[index]
-                name = row[name_at] if name_at is not None else None
-                if name is None:
-                    problems.append(Problem(number, sheet.header("name"), "", "is required"))
-                    continue
-                code = row[code_at] if code_at is not None else None
-                country = str((row[country_at] if country_at is not None else None) or "")
-                earlier = in_file.earlier(number, row, code, str(name), country)
-                if isinstance(earlier, str):
-                    problems.append(Problem(number, sheet.header("name"), str(name), earlier))
-                    continue
-                if earlier is not None:
-                    if earlier[1] == row:
-                        summary.merged += 1
-                    else:
-                        problems.append(_duplicate(number, str(name), sheet, earlier[0]))
-                    continue
-                match = stored.match(code, str(name), country)
-                if match is None:
-                    new_rows.append(row)
-                    new_numbers.append(number)
-                    if summary.preview:
-                        summary.planned(number, "New", str(name))
-                    continue
-                if isinstance(match, str):
-                    problems.append(Problem(number, sheet.header("name"), str(name), match))
-                    continue
-                partner_id = match[0]
-                if partner_id in claimed:
-                    problems.append(_duplicate_stored(number, sheet, claimed[partner_id]))
-                    continue
-                claimed[partner_id] = number
-                changes = stored.changes(match, fields, row)
-                if changes:
-                    updates.append((partner_id, changes))
-                    if summary.preview:
-                        shown = _readable(changes, {i: n for n, i in tier_ids.items()})
-                        summary.planned(number, "Update", str(match[_Stored.AT["name"]]), shown)
-                else:
-                    summary.unchanged += 1
-            summary.new += len(new_rows)
-            if new_rows and not options.dry_run:
-                # Name keys here, not on the writer's thread: the writer has the longer way.
-                keys = name_keys([str(row[name_at]) for row in new_rows])  # type: ignore[index]
-                keyed = [(*row, key) for row, key in zip(new_rows, keys, strict=True)]
-                writer.add((*fields, "name_key"), keyed, new_numbers)
-        writer.finish()
+    check = partial(_check, sheet, summary, tier_ids, stored)
+    keep_writing = partial(_writing, options, summary.problems)
+    updates = write_while_checking(
+        session, TABLE, summary.source, options, check, keep_writing, _new_columns
+    )
     summary.updated = len(updates)
     if not finish_checks(summary, options):
         return summary
@@ -149,6 +75,99 @@ def import_partners(
     audit.write()
     summary.written = True
     return summary
+
+
+def _check(
+    sheet: MappedSheet,
+    summary: ImportSummary,
+    tier_ids: dict[str, int],
+    stored: _Stored,
+    options: ImportOptions,
+    writer: StreamWriter,
+) -> list[tuple[int, Changes]]:
+    """Check every row, noting problems and counts in ``summary``; give new partners to
+    ``writer`` and return the changes to stored ones. Plain data only: no Session here.
+
+    One pass, a block of rows at a time: each row is folded with an identical earlier row (or
+    reported when it differs), matched against the stored partners, and the block's new
+    partners go to the writer at once. Rows are plain tuples here: this loop is most of an
+    import's own time.
+    """
+    tiers = {v.choice_key(name): name for name in tier_ids}
+    parsers = partner_parsers(tiers, options.day_first)  # the dialog's rules
+    problems = summary.problems
+    in_file = _InFile()
+    updates: list[tuple[int, Changes]] = []
+    claimed: dict[int, int] = {}
+    for block in parsed_blocks(sheet, parsers, options, problems):
+        columns = block.columns
+        if "tier" in columns:
+            tier = columns.pop("tier")
+            columns["tier_id"] = [tier_ids[str(t)] if t else None for t in tier]
+        fields = tuple(columns)
+        at = {field: index for index, field in enumerate(fields)}
+        name_at, code_at, country_at = at.get("name"), at.get("partner_code"), at.get("country")
+        rows = list(zip(*columns.values(), strict=True))
+        new_rows: list[tuple[object, ...]] = []
+        new_numbers: list[int] = []
+        if _all_new(block, rows, in_file, stored):
+            new_rows, new_numbers = rows, block.numbers
+            if summary.preview:
+                for number, name in zip(new_numbers, columns["name"], strict=True):
+                    summary.planned(number, "New", str(name))
+        elif _all_unchanged(block, rows, fields, in_file, stored, claimed):
+            summary.unchanged += len(rows)
+            continue
+        for index, number in enumerate(() if new_rows else block.numbers):
+            if index in block.bad:
+                continue
+            row = rows[index]
+            name = row[name_at] if name_at is not None else None
+            if name is None:
+                problems.append(Problem(number, sheet.header("name"), "", "is required"))
+                continue
+            code = row[code_at] if code_at is not None else None
+            country = str((row[country_at] if country_at is not None else None) or "")
+            earlier = in_file.earlier(number, row, code, str(name), country)
+            if isinstance(earlier, str):
+                problems.append(Problem(number, sheet.header("name"), str(name), earlier))
+                continue
+            if earlier is not None:
+                if earlier[1] == row:
+                    summary.merged += 1
+                else:
+                    problems.append(_duplicate(number, str(name), sheet, earlier[0]))
+                continue
+            match = stored.match(code, str(name), country)
+            if match is None:
+                new_rows.append(row)
+                new_numbers.append(number)
+                if summary.preview:
+                    summary.planned(number, "New", str(name))
+                continue
+            if isinstance(match, str):
+                problems.append(Problem(number, sheet.header("name"), str(name), match))
+                continue
+            partner_id = match[0]
+            if partner_id in claimed:
+                problems.append(_duplicate_stored(number, sheet, claimed[partner_id]))
+                continue
+            claimed[partner_id] = number
+            changes = stored.changes(match, fields, row)
+            if changes:
+                updates.append((partner_id, changes))
+                if summary.preview:
+                    shown = _readable(changes, {i: n for n, i in tier_ids.items()})
+                    summary.planned(number, "Update", str(match[_Stored.AT["name"]]), shown)
+            else:
+                summary.unchanged += 1
+        summary.new += len(new_rows)
+        if new_rows and not options.dry_run:
+            # Name keys while the names are at hand, a block at a time.
+            keys = name_keys([str(row[name_at]) for row in new_rows])  # type: ignore[index]
+            keyed = [(*row, key) for row, key in zip(new_rows, keys, strict=True)]
+            writer.add((*fields, "name_key"), keyed, new_numbers)
+    return updates
 
 
 def _all_new(

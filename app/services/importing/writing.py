@@ -9,15 +9,17 @@ as an edit by hand would set them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.db.types import utcnow
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import Changes
+from app.services.importing.driver_block import DriverBlock
 
 
 def bulk_write(
@@ -103,10 +105,50 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, object]]) -
     if connection.dialect.name != "sqlite":
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(connection.execute(statement, rows).scalars().all())
+    return _counted_ids(
+        connection, table, len(rows), lambda: connection.execute(insert(table), rows)
+    )
+
+
+def insert_block(connection: Connection, table: Table, block: DriverBlock) -> list[int]:
+    """Insert a block made ready for the driver (``driver_block``): its statements of many rows,
+    then one executemany of the rest; the new ids in the order of its rows. Ids as
+    ``insert_rows`` gets them: on PostgreSQL each row's from ``RETURNING`` (psycopg's
+    executemany gives one result per row, in order); on SQLite counted around the writes."""
+    if not block.numbers:
+        return []
+    if block.returning:
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(block.sql, block.rows, returning=True)
+            ids: list[int] = []
+            while True:
+                ids += [row[0] for row in cursor.fetchall()]
+                if not cursor.nextset():
+                    break
+        finally:
+            cursor.close()
+        if len(ids) != len(block.rows):  # pragma: no cover - a driver without results per row
+            raise RuntimeError("new rows could not be matched to their ids")
+        return ids
+
+    def write() -> None:
+        for sql, values in block.statements:
+            connection.exec_driver_sql(sql, values)
+        if block.rows:
+            connection.exec_driver_sql(block.sql, block.rows)
+
+    return _counted_ids(connection, table, len(block.numbers), write)
+
+
+def _counted_ids(
+    connection: Connection, table: Table, count: int, write: Callable[[], object]
+) -> list[int]:
+    """The ids SQLite gives the ``count`` rows that ``write`` inserts (see ``insert_rows``)."""
     highest = select(func.max(table.c.id))
     before = connection.scalar(highest) or 0
-    connection.execute(insert(table), rows)
+    write()
     after = connection.scalar(highest) or 0
-    if after - before != len(rows):  # pragma: no cover - only if another wrote meanwhile
+    if after - before != count:  # pragma: no cover - only if another wrote meanwhile
         raise RuntimeError("new rows could not be matched to their ids")
     return list(range(before + 1, after + 1))
