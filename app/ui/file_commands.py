@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import APP_NAME, __version__
+from app.domain.columns import Column
 from app.domain.errors import AppError
 from app.ui.operations import Operation
 
@@ -119,9 +121,12 @@ class FileCommands:
 
     def export_records(self) -> None:
         source = self.window.current_page().export_source()
-        if source is None:
-            return
-        title, rows, columns = source
+        if source is not None:
+            self.export_rows(*source)
+
+    def export_rows(self, title: str, rows: Sequence[Any], columns: Sequence[Column[Any]]) -> None:
+        """Ask where, then write ``rows`` under ``columns`` in the background (File › Export,
+        and a table's "Export selection…")."""
         suggested = f"{title.lower().replace(' ', '-')}-{date.today().isoformat()}.xlsx"
         target = self.choose_save_path(f"Export {title}", suggested, EXPORT_FILTER)
         if target is None:

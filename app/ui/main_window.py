@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             page.count_changed.connect(self._page_count_changed)
+            for table in page.tables():  # "Export selection…" in each table's menu
+                table.export_rows = self.commands.export_rows
             page.restore_state()
             if self._database is not None:
                 page.set_database(self._database)

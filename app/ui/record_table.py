@@ -11,12 +11,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 from app.domain.columns import Column, Kind
 from app.ui.settings import Settings
+from app.ui.table_menu import TableMenu
 from app.ui.table_model import RowTableModel
+
+#: Writes rows to a file the person chooses: (title, rows, columns). Set by the window.
+ExportRows = Callable[[str, Sequence[Any], Sequence[Column[Any]]], None]
 
 #: Extra pixels per column beyond its characters: cell padding and the sort arrow.
 COLUMN_PADDING = 28
@@ -71,6 +75,20 @@ class RecordTable(QTableView):
         #: Said instead while the page reads its rows in the background ("Finding overlaps…").
         self.loading_text: str | None = None
         self.records.modelReset.connect(self.viewport().update)
+        #: How "Export selection…" writes a file; None where no export is offered.
+        self.export_rows: ExportRows | None = None
+        #: The right-click menu: owners add their commands (``table.menu.add("Open", …)``).
+        self.menu = TableMenu(self)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            position = event.pos()  # forwarded from the viewport, in its coordinates
+        else:  # the Menu key: at the current row
+            current = self.currentIndex()
+            rect = self.visualRect(current) if current.isValid() else self.viewport().rect()
+            position = rect.center() if current.isValid() else rect.topLeft()
+        self.menu.popup_at(position)
+        event.accept()
 
     def empty_message(self) -> str:
         """Its ``empty_text``, or that the filter hides every row."""

@@ -94,6 +94,7 @@ class PartnersPage(Page):
         self.new_button.clicked.connect(self.new_partner)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.menu.add("&Open", self.open_selected, default=True, shortcut="Return")
         self._shortcut("Ctrl+N", self.new_partner)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._shortcut(QKeySequence.StandardKey.Delete, self.delete_selected, self.table)
