@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 KEEP_AUTOMATIC = 5
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
 
 def backup_to(source: Path, target: Path) -> Path:
@@ -39,16 +41,64 @@ def backup_to(source: Path, target: Path) -> Path:
 
 
 def automatic_backup(source: Path, reason: str, keep: int = KEEP_AUTOMATIC) -> Path:
-    """A dated copy beside the database in ``backups/``, keeping the newest ``keep``."""
-    folder = source.parent / "backups"
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{source.stem}-{stamp}-{reason}{source.suffix or '.sqlite'}"
+    """A dated copy beside the database in ``backups/``, keeping the newest ``keep``.
+
+    The copy just made is always kept, whatever the clock or the other files say: it is the one
+    the upgrade that follows may need.
+    """
+    folder = backup_folder(source)
+    stamp = datetime.now().strftime(STAMP_FORMAT)
+    target = folder / f"{source.stem}-{stamp}-{reason}{_suffix(source)}"
     backup_to(source, target)
-    prune(folder, source.stem, keep)
+    prune(source, keep, made=target)
     return target
 
 
-def prune(folder: Path, stem: str, keep: int) -> None:
-    copies = sorted(folder.glob(f"{stem}-*"), key=lambda p: p.name)
-    for old in copies[: max(0, len(copies) - keep)]:
+def backup_folder(source: Path) -> Path:
+    return source.parent / "backups"
+
+
+def automatic_backups(source: Path) -> list[Path]:
+    """The automatic backups of exactly ``source``, oldest first.
+
+    Several databases may share one folder (``shop.sqlite`` and ``shop-eu.sqlite``): a name
+    belongs to ``source`` only when its stem is followed directly by the time stamp and it ends
+    in ``source``'s suffix, and the order is the time stamp's, not the name's.
+    """
+    pattern = re.compile(
+        re.escape(source.stem) + r"-(\d{8}-\d{6}-\d{6})-[^/]*" + re.escape(_suffix(source))
+    )
+    stamped: list[tuple[datetime, str, Path]] = []
+    folder = backup_folder(source)
+    if not folder.is_dir():
+        return []
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match is None or not path.is_file():
+            continue
+        try:
+            when = datetime.strptime(match.group(1), STAMP_FORMAT)
+        except ValueError:
+            continue
+        stamped.append((when, path.name, path))
+    stamped.sort()
+    return [path for _when, _name, path in stamped]
+
+
+def newest_backup(source: Path) -> Path | None:
+    """The most recent automatic backup of ``source``, if there is one."""
+    copies = automatic_backups(source)
+    return copies[-1] if copies else None
+
+
+def prune(source: Path, keep: int, made: Path | None = None) -> None:
+    """Delete all but the newest ``keep`` automatic backups of ``source``; never ``made``."""
+    copies = [path for path in automatic_backups(source) if path != made]
+    room = max(0, keep - (1 if made is not None else 0))
+    for old in copies[: max(0, len(copies) - room)]:
         old.unlink(missing_ok=True)
+        log.info("removed an old automatic backup")
+
+
+def _suffix(source: Path) -> str:
+    return source.suffix or ".sqlite"
