@@ -94,6 +94,9 @@ class FormGrid(QWidget):
             widget.toggled.connect(changed)
         elif isinstance(widget, QDateEdit):
             widget.dateChanged.connect(changed)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)  # a tab typed into a form is never wanted
+            widget.textChanged.connect(changed)
         else:
             widget.textChanged.connect(changed)
         return widget

@@ -10,9 +10,29 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QToolTip,
+    QWidget,
+)
 
 from app.domain.columns import Column, Kind
 from app.ui.settings import Settings
@@ -27,10 +47,16 @@ COLUMN_PADDING = 28
 #: What one character of a column's ``width`` is measured on: names and words, or figures.
 TEXT_SAMPLE = "Northwind Traders, Müller & Söhne GmbH, Contoso Ltd"
 DIGITS_SAMPLE = "2026-12-02 1,234,567.89"
+#: Sorts a table by the column of its current cell, again to reverse: sorting without a mouse.
+SORT_KEY = "Ctrl+Shift+S"
 
 
 class RecordTable(QTableView):
-    """A sortable, selectable, read-only table over ``RowTableModel``."""
+    """A sortable, selectable, read-only table over ``RowTableModel``.
+
+    Keys: Tab and Shift+Tab leave the table (the arrows move inside it); ``SORT_KEY`` sorts by
+    the current cell's column. A cell whose text is cut off shows it whole in a tooltip.
+    """
 
     def __init__(
         self,
@@ -50,6 +76,8 @@ class RecordTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Nothing to edit, so Tab moves on to the next control instead of cycling the cells.
+        self.setTabKeyNavigation(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setShowGrid(False)
@@ -66,6 +94,15 @@ class RecordTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
         header.setSortIndicatorShown(True)
         self.setSortingEnabled(True)
+        self.sort_action = QAction("&Sort by this column", self)
+        self.sort_action.setObjectName("sortByColumn")
+        self.sort_action.setShortcut(QKeySequence(SORT_KEY))
+        self.sort_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.sort_action.triggered.connect(self.sort_by_current_column)
+        self.addAction(self.sort_action)
+        self.setAccessibleDescription(
+            f"Arrow keys move between rows and cells; {SORT_KEY} sorts by the current column."
+        )
         self.apply_column_widths()
         #: Said in the empty table, so that an empty list reads as "nothing yet", and says
         #: what to do, rather than as a screen that failed to load.
@@ -96,6 +133,58 @@ class RecordTable(QTableView):
         if records.total_count and records.filter_text:
             return f"Nothing matches “{records.filter_text}”. Clear the filter to see all."
         return self.empty_text
+
+    def sort_by_current_column(self) -> None:
+        """Sort by the current cell's column: ascending first, reversed when asked again."""
+        column = self.currentIndex().column()
+        if column < 0 and self.model().columnCount() > 0:
+            column = 0
+        if column < 0 or not self.isSortingEnabled():
+            return
+        header = self.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = ascending
+        if header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending:
+            order = Qt.SortOrder.DescendingOrder
+        self.sortByColumn(column, order)
+
+    def cut_off(self, index: QModelIndex) -> bool:
+        """Whether the cell's text is wider than the room it is drawn in (so it is elided)."""
+        if not index.isValid():
+            return False
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        delegate = self.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate):
+            delegate.initStyleOption(option, index)
+        else:
+            option.text = str(index.data() or "")
+        style = self.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self).width()
+        room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, self) + 1)
+        return option.fontMetrics.horizontalAdvance(option.text) > room
+
+    def cell_tip(self, index: QModelIndex) -> str:
+        """The model's own tip for a cell (an explanation), else its text when it is cut off."""
+        if not index.isValid():
+            return ""
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        if tip:
+            return str(tip)
+        return str(index.data() or "") if self.cut_off(index) else ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            tip = self.cell_tip(index)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.record_table import align_headers
+from app.ui.sheet_table import SheetTable
 
 
 class StaleChoice(Enum):
@@ -44,7 +45,7 @@ class StaleDialog(QDialog):
         )
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.table = QTableWidget(len(rows), 3)
+        self.table = SheetTable(len(rows), 3)
         self.table.setObjectName("staleChanges")
         self.table.setHorizontalHeaderLabels(["Field", "Yours", "Theirs (saved)"])
         self.table.verticalHeader().hide()

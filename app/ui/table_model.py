@@ -130,9 +130,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return self.display_text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column.kind in NUMERIC else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.display_text(row, column)
-            return text if len(text) > column.width else None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            # What a screen reader says after the cell's text: the explanation a subclass
+            # gives as its tooltip, else which column the cell is in.
+            tip = self.data(index, Qt.ItemDataRole.ToolTipRole)
+            return str(tip) if tip else column.header
         if role == Role.ROW:
             return row
         if role == Role.VALUE:

@@ -50,6 +50,7 @@ class ClaimDecisionDialog(QDialog):
         label = QLabel("&Reason" + ("" if not approve else " (optional)"))
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
+        self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setAccessibleName("Reason")
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setPlaceholderText(

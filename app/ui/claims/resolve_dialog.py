@@ -68,6 +68,7 @@ class OverlapResolveDialog(QDialog):
         reason_label = QLabel("&Reason")
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
+        self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setAccessibleName("Reason")
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setPlaceholderText("Why? e.g. first to register, with a signed NDA")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from app.services.claims.account_edit import Choice
 from app.services.deals.edit import Party, check_parties, commission_warning, total_commission
 from app.ui.completing import completing_line
 from app.ui.record_table import align_headers
+from app.ui.sheet_table import SheetTable
 
 _REP = "  (direct rep)"
 
@@ -82,7 +82,7 @@ class PartiesEditor(QWidget):
         self.problem.setObjectName("fieldProblem")
         self.problem.setStyleSheet("color: #b42318; font-size: 9pt;")
         self.problem.hide()
-        self.table = QTableWidget(0, 3)
+        self.table = SheetTable(0, 3)
         self.table.setObjectName("parties")
         self.table.setAccessibleName("Parties")
         self.table.setHorizontalHeaderLabels(["Party", "Role", "Commission"])

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from app.domain.importing.fields import KIND_TITLES, KINDS
 from app.services.importing.file_import import kind_fields
 from app.services.importing.file_mapping import IGNORE, detect, sheets_of
 from app.ui.record_table import align_headers
+from app.ui.sheet_table import SheetTable
 
 if TYPE_CHECKING:
     from app.ui.importing.wizard import ImportWizard
@@ -164,7 +164,7 @@ class MappingPage(QWizardPage):
         self.setSubTitle(
             "Recognised by their headers. Change any column the file names differently."
         )
-        self.table = QTableWidget(0, 2)
+        self.table = SheetTable(0, 2)
         self.table.setObjectName("importMapping")
         self.table.setHorizontalHeaderLabels(["Column in the file", "Imported as"])
         self.table.verticalHeader().hide()

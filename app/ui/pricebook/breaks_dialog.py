@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.record_table import align_headers
+from app.ui.sheet_table import SheetTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
 
 PROBLEM = QColor("#b42318")
@@ -50,7 +50,7 @@ class BreaksDialog(QDialog):
         heading.setObjectName("sectionTitle")
         family = QLabel(note)
         family.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = SheetTable(0, 3)
         self.table.setObjectName("breaksTable")
         self.table.setHorizontalHeaderLabels(["Min quantity", "Discount %", "Problem"])
         self.table.verticalHeader().hide()

@@ -43,6 +43,7 @@ from app.ui.completing import offer
 from app.ui.quotes.editor.deal_field import DealField
 from app.ui.quotes.editor.texts import step_text
 from app.ui.record_table import align_headers
+from app.ui.sheet_table import SheetTable
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
@@ -99,7 +100,7 @@ class QuoteEditor(QDialog):
         self.special.returnPressed.connect(self.add_line)
         self.remove_button = QPushButton("&Remove line")
         self.remove_button.clicked.connect(self.remove_line)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = SheetTable(0, len(HEADERS))
         self.table.setObjectName("lines")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
