@@ -6,6 +6,7 @@ The same stored figures as the JSON and the PDF, with thousands separators and t
 from __future__ import annotations
 
 from app.domain.money import format_amount, percent_number
+from app.domain.quote_print import discount_as_read
 from app.domain.quote_view import QuoteView
 
 _HEADERS = ("#", "SKU", "Qty", "List", "Tier %", "Reg %", "Vol %", "Spec %", "Net unit", "Total")
@@ -55,7 +56,7 @@ def render_table(view: QuoteView) -> str:
     t = view.totals
     figures = (
         ("List total", t.list_total),
-        ("Discount", t.discount),
+        ("Discount", discount_as_read(t.discount)),  # as the PDF prints it: money taken off
         ("Subtotal", t.subtotal),
         (f"Tax {percent_number(t.tax_rate_pct)}%", t.tax),
         ("Total", t.total),

@@ -105,6 +105,8 @@ def parse_recipients(text: str) -> tuple[str, ...]:
 
 #: The placeholders a subject or body template may use, with what each becomes.
 PLACEHOLDERS: Mapping[str, str] = {
+    "greeting": "Dear and the contact person's name, or Hello when no person is known",
+    "contact": "the contact person's name (empty when no person is known)",
     "number": "the quote number, Q-2026-00001",
     "revision": "the revision, 1",
     "partner": "the partner's name",
@@ -115,11 +117,20 @@ PLACEHOLDERS: Mapping[str, str] = {
 }
 DEFAULT_SUBJECT = "Quote {number} rev {revision} — {account}"
 DEFAULT_BODY = (
-    "Dear {partner},\n\n"
+    "{greeting},\n\n"
     "please find attached our quote {number} (revision {revision}) for {account}.\n"
     "Total: {total}, valid until {valid_until}.\n\n"
     "Kind regards,\n{company}\n"
 )
+#: Said when the mail goes to an address that names no person (a shared inbox).
+NEUTRAL_GREETING = "Hello"
+
+
+def greeting(contact: str) -> str:
+    """``Dear Anna Schmidt`` for a person, else a greeting that suits anyone."""
+    return f"Dear {contact.strip()}" if contact.strip() else NEUTRAL_GREETING
+
+
 _FIELD = re.compile(r"\{([A-Za-z_]+)\}")
 
 

@@ -9,12 +9,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from decimal import Decimal
 
 from app.domain.enums import QuoteStatus
+from app.domain.money import percent_number
+from app.domain.pricing import PricedLine
 from app.domain.quote_view import QuoteView
 
 #: Statuses printed with a DRAFT watermark (SPEC.md: until approved or issued, it is a draft).
 WATERMARKED = frozenset({QuoteStatus.DRAFT, QuoteStatus.NEEDS_APPROVAL})
+
+
+#: The short names a printed line gives its discounts, in the order they apply, and what each
+#: means: the legend under the table spells out the ones the quote uses.
+DISCOUNT_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("tier", "partner tier"),
+    ("reg.", "deal registration"),
+    ("vol.", "volume"),
+    ("spec.", "special discount"),
+)
+
+
+def discount_parts(line: PricedLine) -> tuple[str, ...]:
+    """The line's discounts that apply, each whole: ``("tier 10%", "vol. 5%")``."""
+    percents = (line.tier_pct, line.reg_pct, line.volume_pct, line.special_pct)
+    return tuple(
+        f"{short} {percent_number(pct)}%"
+        for (short, _meaning), pct in zip(DISCOUNT_ABBREVIATIONS, percents, strict=True)
+        if pct != 0
+    )
+
+
+def discount_legend(lines: tuple[PricedLine, ...]) -> str:
+    """What the abbreviations the quote prints mean, in one sentence; empty when no line has a
+    discount."""
+    used = {part.split(" ")[0] for line in lines for part in discount_parts(line)}
+    meanings = [
+        f"{short} = {meaning}" for short, meaning in DISCOUNT_ABBREVIATIONS if short in used
+    ]
+    if not meanings:
+        return ""
+    return "Discounts, applied one after the other to the list price: " + "; ".join(meanings) + "."
+
+
+def discount_as_read(discount: Decimal) -> Decimal:
+    """The quote's discount as a customer reads it beside the other totals: money taken off,
+    so negative (the PDF, ``quote show`` and the editor all print it this way)."""
+    return -discount if discount else discount
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +67,11 @@ class Letterhead:
     email: str = ""
     phone: str = ""
     logo_path: str = ""
+    #: A line under every page (registration, tax number, bank details).
+    footer: str = ""
+
+    def footer_lines(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in self.footer.splitlines() if line.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +95,6 @@ class QuoteDocument:
     def watermark(self) -> str | None:
         """``"DRAFT"`` on drafts and on quotes that wait for approval, else nothing."""
         return "DRAFT" if self.view.status in WATERMARKED else None
-
-    @property
-    def status_label(self) -> str:
-        """What the PDF prints as the status: an issued revision says "Issued" for good, so
-        sending, accepting or expiring it never changes its PDF (whose hash is kept)."""
-        return "Issued" if self.view.frozen else self.view.status.label
 
     @property
     def created(self) -> datetime:

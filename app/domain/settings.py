@@ -23,6 +23,7 @@ class BusinessSettings:
     company_phone: str = ""
     company_logo_path: str = ""
     quote_terms: str = "Prices exclude shipping. Payment within 30 days of invoice."
+    quote_footer: str = ""
     deal_reg_discount_pct: Decimal = Decimal(0)
     approval_limit_pct: Decimal = Decimal(15)
     default_tax_rate_pct: Decimal = Decimal(0)

@@ -3,7 +3,8 @@
 Layout, A4 portrait: letterhead (logo, company) beside the quote's number, revision and dates;
 partner and end-customer blocks; one table of lines whose header repeats on every page and whose
 totals rows (list total, discount, subtotal, tax with its rate, total) are kept on one page with
-the last lines; the terms; "Page x of y" under every page; a DRAFT watermark on drafts and on
+the last lines, and a legend of the discounts' short names; the terms; "Page x of y" and the
+company's footer line under every page; a DRAFT watermark on drafts and on
 quotes waiting for approval.
 
 Every figure is the stored one, printed by ``format_amount``/``format_money`` (1,234.50 with the
@@ -23,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from app.domain.quote_print import PartyBlock, QuoteDocument
+from app.domain.quote_print import PartyBlock, QuoteDocument, discount_legend
 from app.io.atomic import atomic_path
 from app.io.pdf_canvas import NumberedCanvas
 from app.io.pdf_fonts import SANS, SANS_BOLD, plain
@@ -75,6 +76,9 @@ def render_quote_pdf(document: QuoteDocument) -> bytes:
         Spacer(1, 6 * mm),
         line_table(view),
     ]
+    legend = discount_legend(view.lines)
+    if legend:
+        story += [Spacer(1, 2 * mm), para(legend, "small")]
     if document.terms.strip():
         story += [Paragraph("Terms", styles()["heading"]), para(document.terms, "small")]
 
@@ -119,7 +123,6 @@ def _letterhead(document: QuoteDocument) -> Table:
         ("Date", view.quote_date.isoformat()),
         ("Valid until", view.valid_until.isoformat() if view.valid_until else "—"),
         ("Currency", view.currency),
-        ("Status", document.status_label),
     ]
     fact_rows = [[label, value] for label, value in facts]
     fact_table = Table(fact_rows, colWidths=[22 * mm, 36 * mm], hAlign="RIGHT")
@@ -202,4 +205,10 @@ def _page_decor(canvas: Canvas, document: QuoteDocument) -> None:
     if plain(document.company.name):  # drawString neither falls back nor shapes
         footer = f"{document.company.name}  ·  {footer}"
     canvas.drawString(LEFT, 28, footer)
+    if document.company.footer.strip():
+        # The company's own line (registration, tax number, bank) under every page, drawn as
+        # a Paragraph so any script prints and nothing in it is read as markup.
+        note = para(" · ".join(document.company.footer_lines()), "footer")
+        _width, height = note.wrap(width - 2 * LEFT, 30)
+        note.drawOn(canvas, LEFT, 22 - height)
     canvas.restoreState()

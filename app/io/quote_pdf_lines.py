@@ -19,12 +19,14 @@ from reportlab.platypus import Paragraph
 
 from app.domain.money import format_amount, format_money, percent_number
 from app.domain.pricing import PricedLine
+from app.domain.quote_print import discount_as_read, discount_parts
 from app.domain.quote_view import QuoteView
 from app.io.pdf_fonts import SANS, SANS_BOLD, plain, right_to_left
 from app.io.pdf_text_width import TextWidths
 from app.io.quote_pdf_style import CELL_SIZE, PAD, WIDTH, para, styles
 
 HEAD_SIZE = 7.5
+SEPARATOR = " · "
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,18 +49,24 @@ class LineRows:
 
 
 def discount_text(line: PricedLine) -> str:
-    """The line's discounts that apply, e.g. ``tier 10% · vol. 5%``; ``—`` when none."""
-    parts = [
-        (label, pct)
-        for label, pct in (
-            ("tier", line.tier_pct),
-            ("reg.", line.reg_pct),
-            ("vol.", line.volume_pct),
-            ("spec.", line.special_pct),
-        )
-        if pct != 0
-    ]
-    return " · ".join(f"{label} {percent_number(pct)}%" for label, pct in parts) or "—"
+    """The line's discounts that apply on one line, e.g. ``tier 10% · vol. 5%``; ``—`` when
+    none."""
+    return SEPARATOR.join(discount_parts(line)) or "—"
+
+
+def discount_lines(parts: Sequence[str], width: float, measure: TextWidths) -> str:
+    """``parts`` joined on as few lines as ``width`` allows, breaking only between two
+    discounts: ``vol. 5%`` is never split across lines."""
+    if not parts:
+        return "—"
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{SEPARATOR}{part}" if lines else part
+        if lines and measure(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return "\n".join(lines)
 
 
 def line_rows(view: QuoteView) -> LineRows:
@@ -75,7 +83,7 @@ def line_rows(view: QuoteView) -> LineRows:
         )
         for ln in view.lines
     ]
-    discount = -t.discount if t.discount else t.discount
+    discount = discount_as_read(t.discount)
     totals = [
         ("List total", format_money(t.list_total, cur)),
         ("Discount", format_money(discount, cur)),
@@ -92,6 +100,7 @@ def line_rows(view: QuoteView) -> LineRows:
         f"Net unit\n{cur}",
         f"Line total\n{cur}",
     ]
+    parts = [discount_parts(ln) for ln in view.lines]
     discounts = [discount_text(ln) for ln in view.lines]
     text = TextWidths(SANS.name, CELL_SIZE)
     small = TextWidths(SANS.name, styles()["cell_small"].fontSize)
@@ -100,12 +109,13 @@ def line_rows(view: QuoteView) -> LineRows:
         [value for _, value in totals],
         [ln.sku for ln in view.lines],
         discounts,
+        [part for line_parts in parts for part in line_parts],
         text,
         small,
     )
     rows: list[list[Any]] = [head]
-    for ln, (qty, list_price, net, total), discount_cell in zip(
-        view.lines, figures, discounts, strict=True
+    for ln, (qty, list_price, net, total), line_parts in zip(
+        view.lines, figures, parts, strict=True
     ):
         rows.append(
             [
@@ -113,7 +123,7 @@ def line_rows(view: QuoteView) -> LineRows:
                 _cell(ln.description, widths[1] - 2 * PAD, text),
                 qty,
                 list_price,
-                _cell(discount_cell, widths[4] - 2 * PAD, small, "cell_small"),
+                discount_lines(line_parts, widths[4] - 2 * PAD, small),
                 net,
                 total,
             ]
@@ -143,6 +153,7 @@ def _column_widths(
     totals: Sequence[str],
     skus: Sequence[str],
     discount_texts: Sequence[str],
+    discount_parts: Sequence[str],
     text: TextWidths,
     small: TextWidths,
 ) -> list[float]:
@@ -168,11 +179,12 @@ def _column_widths(
     # Wide enough for the usual three discounts on one line; four wrap rather than squeeze.
     discounts = min(max(widest(discount_texts, small), 22 * mm), 44 * mm)
     description = WIDTH - (sku + qty + list_w + discounts + net + total)
-    # The description keeps room to read: the discounts give way first (they wrap), then the
-    # SKU; the figures never do.
+    # The description keeps room to read: the discounts give way first (they wrap between two
+    # discounts, never inside one), then the SKU; the figures never do.
     for_text = 48 * mm
+    narrowest = max(widest(discount_parts, small), 22 * mm)
     if description < for_text:
-        give = min(for_text - description, discounts - 24 * mm)
+        give = max(0.0, min(for_text - description, discounts - narrowest))
         discounts -= give
         description += give
     if description < for_text:

@@ -52,6 +52,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_SIZE, leading=10),
         "cell_small": ParagraphStyle("cell_small", parent=base, fontSize=7, leading=9,
                                      alignment=TA_LEFT),
+        "footer": ParagraphStyle("footer", parent=base, fontSize=7, leading=8.5, textColor=MUTED),
         "heading": ParagraphStyle("heading", parent=base, fontName=SANS_BOLD.name, fontSize=9,
                                   leading=12, spaceBefore=10, spaceAfter=3),
     }  # fmt: skip

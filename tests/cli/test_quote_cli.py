@@ -16,6 +16,7 @@ import main
 from app.db.engine import Database
 from app.db.models import Quote
 from tests.support.quote_book import add_price_book
+from tests.support.quote_docs import pdftotext_pages
 
 SPEC: dict[str, Any] = {
     "partner": "Northwind Traders",
@@ -96,9 +97,16 @@ def test_show_table_is_aligned_with_thousands_separators(
     totals = {line.split("EUR")[0].strip(): line.split("EUR")[1].strip() for line in lines
               if " EUR " in line}  # fmt: skip
     assert totals == {
-        "List total": "1,234,500.00", "Discount": "231,780.00", "Subtotal": "1,002,720.00",
+        "List total": "1,234,500.00", "Discount": "-231,780.00", "Subtotal": "1,002,720.00",
         "Tax 19%": "190,516.80", "Total": "1,193,236.80",
     }  # fmt: skip
+    # The terminal and the PDF print the discount alike: money taken off the list total.
+    pdf = tmp_path / "q.pdf"
+    assert (
+        run(capsys, "quote", "pdf", "Q-2026-00001", "--out", str(pdf), "--db", str(db_path))[0] == 0
+    )
+    printed = " ".join(" ".join(pdftotext_pages(pdf.read_bytes())).split())
+    assert "Discount EUR -231,780.00" in printed
 
 
 def test_a_quote_over_the_limit_is_created_as_needs_approval(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.db.engine import Database
 from app.db.models import Contact, Partner, QuoteRevision
@@ -76,7 +76,9 @@ def test_sending_attaches_the_issued_pdf_and_records_it(db: Database) -> None:
     body = got.message.get_body(("plain",))
     assert body is not None
     text = body.get_content()
-    assert "Dear Northwind Traders," in text and "Total: EUR 3,768.14" in text
+    # The mail goes to a person, so it greets her, not her company.
+    assert text.startswith("Dear Zoë Brandt,") and "Total: EUR 3,768.14" in text
+    assert "Dear Northwind" not in text
     name, data = got.attachment()
     rev = stored(db, number)
     assert name == f"{number}-rev1.pdf" and data.startswith(b"%PDF")
@@ -92,6 +94,20 @@ def test_sending_attaches_the_issued_pdf_and_records_it(db: Database) -> None:
         assert render_revision(s, number, 1, render_quote_pdf).record.outcome == "verified"
         mark_accepted(s, number, 1, WHEN.date())
         assert render_revision(s, number, 1, render_quote_pdf).data == data
+
+
+def test_a_mail_to_no_known_person_greets_neutrally(db: Database) -> None:
+    """The partner's shared inbox, or an address typed last time that is nobody's: the
+    greeting names no one (and never the partner company)."""
+    number = new_quote(db)
+    with db.transaction() as s:
+        s.execute(update(Contact).values(active=False))
+        partner = s.scalars(select(Partner).where(Partner.partner_code == "P-1001")).one()
+        partner.email = "sales@northwind.example"
+    with db.transaction() as s:
+        mail = quote_mail.prepare_quote_mail(s, number, 1, render_quote_pdf, WHEN.date())
+    assert mail.to == "sales@northwind.example"
+    assert mail.body.startswith("Hello,\n") and "Northwind Traders," not in mail.body
 
 
 @pytest.mark.parametrize("failure", ["refused", "password"])

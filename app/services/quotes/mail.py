@@ -23,7 +23,13 @@ from app.db.engine import Database
 from app.db.models import Contact, Quote, QuoteRevision
 from app.domain.enums import ContactRole
 from app.domain.errors import AppError, InputError, RefusedError
-from app.domain.mail import Attachment, OutgoingMail, fill_template, parse_recipients
+from app.domain.mail import (
+    Attachment,
+    OutgoingMail,
+    fill_template,
+    greeting,
+    parse_recipients,
+)
 from app.domain.money import format_money
 from app.domain.quote_lifecycle import Step, refusal
 from app.services.quotes.lifecycle import mark_sent, revision_state
@@ -78,7 +84,10 @@ def prepare_quote_mail(
     document, view = pdf.document, pdf.document.view
     settings = load_mail_settings(session)
     templates = load_mail_templates(session)
+    to, contact = suggested_contact(session, view.number, view.revision)
     values = {
+        "greeting": greeting(contact),
+        "contact": contact,
         "number": view.number,
         "revision": str(view.revision),
         "partner": view.partner,
@@ -91,7 +100,7 @@ def prepare_quote_mail(
         number=view.number,
         revision=view.revision,
         sender=settings.from_address,
-        to=suggested_recipient(session, view.number, view.revision),
+        to=to,
         subject=fill_template(templates.subject, values),
         body=fill_template(templates.body, values),
         filename=f"{view.number}-rev{view.revision}.pdf",
@@ -103,21 +112,35 @@ def prepare_quote_mail(
 def suggested_recipient(session: Session, number: str, revision: int) -> str:
     """Whom it went to last time, else the partner's first active sales contact, else the
     partner's own address (empty when none is known)."""
+    return suggested_contact(session, number, revision)[0]
+
+
+def suggested_contact(session: Session, number: str, revision: int) -> tuple[str, str]:
+    """The address the mail goes to (see ``suggested_recipient``) and the name of the person
+    behind it, so the mail greets that person; the name is empty for an address that is no
+    contact's (the partner's shared inbox, one typed last time)."""
     rev = session.scalars(
         select(QuoteRevision)
         .join(Quote, Quote.id == QuoteRevision.quote_id)
         .where(Quote.number == number, QuoteRevision.revision == revision)
     ).one()
-    if rev.sent_to:
-        return rev.sent_to
     partner = rev.quote.partner
-    contacts = session.scalars(
-        select(Contact.email)
+    contacts = session.execute(
+        select(Contact.email, Contact.name, Contact.role)
         .where(Contact.partner_id == partner.id, Contact.active.is_(True))
-        .where(Contact.email.is_not(None), Contact.role == ContactRole.SALES)
+        .where(Contact.email.is_not(None))
         .order_by(Contact.id)
-    ).first()
-    return contacts or partner.email or ""
+    ).all()
+    names = {str(c.email).strip().lower(): c.name for c in contacts}
+    if rev.sent_to:
+        if "," in rev.sent_to:  # several people: greet none of them by name
+            return rev.sent_to, ""
+        return rev.sent_to, names.get(rev.sent_to.strip().lower(), "")
+    sales = next((c for c in contacts if c.role == ContactRole.SALES), None)
+    if sales is not None:
+        return str(sales.email), str(sales.name or "")
+    address = partner.email or ""
+    return address, names.get(address.strip().lower(), "")
 
 
 def send_prepared(

@@ -94,6 +94,7 @@ def quote_document(session: Session, number: str, revision: int | None = None) -
             email=str(company_data.get("email") or ""),
             phone=str(company_data.get("phone") or ""),
             logo_path=str(company_data.get("logo_path") or ""),
+            footer=str(company_data.get("footer") or ""),
         )
     else:
         company = Letterhead(
@@ -102,6 +103,7 @@ def quote_document(session: Session, number: str, revision: int | None = None) -
             email=settings.company_email,
             phone=settings.company_phone,
             logo_path=settings.company_logo_path,
+            footer=settings.quote_footer,
         )
     terms = snapshot["terms"] if view.frozen and "terms" in snapshot else settings.quote_terms
     partner = snapshot.get("partner") if view.frozen else None

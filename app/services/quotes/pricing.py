@@ -158,6 +158,7 @@ def snapshot_json(
             "email": settings.company_email,
             "phone": settings.company_phone,
             "logo_path": settings.company_logo_path,
+            "footer": settings.quote_footer,
         },
         "partner": {
             "code": partner.partner_code,
