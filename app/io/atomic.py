@@ -25,6 +25,8 @@ _ADVICE: dict[int, str] = {
     "Close it or choose another folder.",
     errno.EROFS: "the disk is read-only. Choose another folder.",
     errno.ENOSPC: "the disk is full. Free some space or choose another folder.",
+    errno.EFBIG: "the file is larger than this disk or your account allows. Free some space or "
+    "choose another folder.",
     getattr(errno, "EDQUOT", -1): "the disk quota is used up. Free some space or choose another "
     "folder.",
     errno.ENOENT: "the folder does not exist. Choose an existing folder.",

@@ -21,16 +21,21 @@ exported here imports back unchanged: the import reads "Discount %" = 12.5.
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from app.domain.columns import Column, Kind
 from app.domain.money import decimal_places, minor_unit
@@ -159,9 +164,10 @@ def write_xlsx(
     sheet = book.create_sheet(sheet_name(title))
     try:
         _fill(sheet, rows, columns, ticker)
-        book.save(path)
-    except BaseException:
+        _save(book, path)
+    except BaseException as exc:
         _discard(sheet)
+        _raise_write_error(exc)
         raise
 
 
@@ -178,10 +184,11 @@ def write_xlsx_sheets(
         for title, rows, columns in sheets:
             made.append(book.create_sheet(sheet_name(title)))
             _fill(made[-1], rows, columns, ticker)
-        book.save(path)
-    except BaseException:
+        _save(book, path)
+    except BaseException as exc:
         for sheet in made:
             _discard(sheet)
+        _raise_write_error(exc)
         raise
 
 
@@ -203,6 +210,37 @@ def _fill(
     if columns:
         last = f"{get_column_letter(len(columns))}{len(rows) + 1}"
         sheet.auto_filter.ref = f"A1:{last}"
+
+
+def _save(book: Workbook, path: Path) -> None:
+    """``Workbook.save``, but the archive is closed also when writing fails.
+
+    openpyxl leaves its ``ZipFile`` open when a write fails (a full disk), and the garbage
+    collector's later attempt to finish it prints "Exception ignored in ZipFile.__del__" after
+    the user's message. Closing it here, and swallowing that second failure, ends it quietly.
+    """
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).save()  # closes the archive when all is written
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()
+        raise
+
+
+#: lxml reports a failed write of a sheet's temporary file as ``SerialisationError("IO_ENOSPC")``.
+_IO_ERROR = re.compile(r"\bIO_(E[A-Z]+)\b")
+
+
+def _raise_write_error(exc: BaseException) -> None:
+    """Raise a write that failed inside the XML serialiser as the ``OSError`` it really is, so
+    the caller's one-line message for a full disk or a file too large applies to it too."""
+    if type(exc).__name__ != "SerialisationError":
+        return
+    match = _IO_ERROR.search(str(exc))
+    code = getattr(errno, match.group(1), None) if match else None
+    if isinstance(code, int):
+        raise OSError(code, os.strerror(code)) from exc
 
 
 def _discard(sheet: WriteOnlyWorksheet) -> None:
