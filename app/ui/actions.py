@@ -24,6 +24,10 @@ class Actions:
     import_records: QAction
     export_records: QAction
     quit: QAction
+    undo: QAction
+    redo: QAction
+    guide: QAction
+    shortcuts: QAction
     about: QAction
     pages: list[QAction] = field(default_factory=list)
 
@@ -36,7 +40,9 @@ def _action(
     tip: str = "",
 ) -> QAction:
     action = QAction(text, parent)
-    if shortcut is not None:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y too)
+    elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if icon_name:
         action.setIcon(icon(icon_name))
@@ -72,8 +78,16 @@ def create_actions(parent: QWidget, pages: Sequence[tuple[str, str]]) -> Actions
             parent, "&Export…", "Ctrl+E", "export", "Export this page's table to .xlsx or .csv"
         ),
         quit=_action(parent, "&Quit", "Ctrl+Q", None, "Close Channel Desk"),
+        undo=_action(parent, "&Undo", key.Undo),
+        redo=_action(parent, "&Redo", key.Redo),
+        guide=_action(parent, "&Guide", key.HelpContents, None, "A short guide to each area"),
+        shortcuts=_action(
+            parent, "&Keyboard shortcuts", "Ctrl+/", None, "Every key and what it does"
+        ),
         about=_action(parent, "&About Channel Desk", None, "app"),
     )
+    actions.undo.setWhatsThis("Undo the last saved edit on this page (Edit names it)")
+    actions.redo.setWhatsThis("Redo what was undone")
     for n, (title, icon_name) in enumerate(pages, start=1):
         page = _action(parent, title, f"Ctrl+{n}", icon_name, f"Show {title}")
         page.setCheckable(True)
@@ -93,8 +107,14 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
     file_menu.addAction(actions.export_records)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
+    edit_menu = menu_bar.addMenu("Edi&t")
+    edit_menu.addAction(actions.undo)
+    edit_menu.addAction(actions.redo)
     go_menu = menu_bar.addMenu("&Go")
     for page in actions.pages:
         go_menu.addAction(page)
     help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.guide)
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)

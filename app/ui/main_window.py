@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.ui.actions import build_menus, create_actions
 from app.ui.context import UiContext
+from app.ui.edit_history import EditHistory
 from app.ui.file_commands import FileCommands
+from app.ui.help import GUIDE, HelpDialog, keyboard_html
 from app.ui.page_list import PAGES
 from app.ui.resources import icon
 
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
         self.menu_actions = create_actions(self, [(e.title, e.icon_name) for e in PAGES])
         build_menus(self.menuBar(), self.menu_actions)
+        self.history = EditHistory(
+            self, self.menu_actions.undo, self.menu_actions.redo, self.show_message
+        )
         self._connect_actions()
 
         self.database_label = QLabel()
@@ -157,6 +162,7 @@ class MainWindow(QMainWindow):
             return
         page = self._page_at(row)
         self.stack.setCurrentIndex(row)
+        self.history.show_stack(page.undo_stack)
         can_export = page.export_source() is not None
         self.menu_actions.export_records.setEnabled(can_export)
         self.menu_actions.export_records.setToolTip(
@@ -204,11 +210,27 @@ class MainWindow(QMainWindow):
         a.export_records.triggered.connect(c.export_records)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(c.about)
+        a.guide.triggered.connect(self.show_guide)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
         for n, action in enumerate(a.pages):
             action.triggered.connect(
                 lambda _checked=False, row=n: self.navigation.setCurrentRow(row)
             )
             self.addAction(action)
+
+    def show_guide(self) -> HelpDialog:
+        return self._help("Guide", GUIDE)
+
+    def show_shortcuts(self) -> HelpDialog:
+        return self._help("Keyboard shortcuts", keyboard_html(self))
+
+    def _help(self, title: str, text: str) -> HelpDialog:
+        """A help window beside the main one (modeless: the person reads it while working)."""
+        dialog = HelpDialog(f"{title} — {APP_NAME}", text, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        self.help_dialog = dialog  # tests read it
+        return dialog
 
     def _fill_recent(self) -> None:
         menu = self.menu_actions.open_recent

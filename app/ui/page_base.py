@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.columns import Column
@@ -46,6 +46,8 @@ class Page(QWidget):
     icon_name = ""
     kinds: frozenset[RecordKind] = frozenset()
     loading_text = "Reading…"  # said in the header (and an empty table) while reading
+    #: The page's saved edits that Edit › Undo takes back while the page is in view.
+    undo_stack: QUndoStack | None = None
 
     count_changed = Signal(str)
 

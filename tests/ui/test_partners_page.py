@@ -292,7 +292,7 @@ def test_an_undo_over_someone_elses_later_change_is_refused(
     assert dialog is not None and dialog.partner_id is not None
     type_into(qtbot, dialog, "city", "Hamburg")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert page.undo_stack.undoText() == "edit of Northwind Traders"
+    assert page.undo_stack.undoText() == "edit of Northwind Traders' city"
     with sqlite_db.transaction() as s:
         theirs = get_partner(s, dialog.partner_id)
         update_partner(s, theirs, {**theirs.values(), "city": "Kiel"})

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from app.domain.errors import InputError
@@ -20,6 +18,7 @@ from app.ui.changes import RecordKind
 from app.ui.claims.claim_dialog import ClaimDialog
 from app.ui.claims.decision_dialog import ClaimDecisionDialog
 from app.ui.deals.dialog import DealDialog
+from app.ui.shortcuts import bind
 
 if TYPE_CHECKING:
     from app.ui.claims.page import ClaimsPage
@@ -57,14 +56,9 @@ class ClaimActions:
         self.approve_button.clicked.connect(lambda: self.decide(approve=True))
         self.reject_button.clicked.connect(lambda: self.decide(approve=False))
         self.deal_button.clicked.connect(self.deal_from_claim)
-        for keys, slot in (
-            ("Ctrl+R", self.register),
-            ("Ctrl+Shift+A", lambda: self.decide(approve=True)),
-            ("Ctrl+Shift+J", lambda: self.decide(approve=False)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), page)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        bind(page, "Ctrl+R", self.register, "Register a claim")
+        bind(page, "Ctrl+Shift+A", lambda: self.decide(approve=True), "Approve the claim")
+        bind(page, "Ctrl+Shift+J", lambda: self.decide(approve=False), "Reject the claim")
 
     def register(self) -> ClaimDialog | None:
         db = self.page._db

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.domain.columns import Column
@@ -47,6 +47,7 @@ from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
+from app.ui.shortcuts import bind
 
 GROUP_ROWS_SHOWN = 2  # the list to choose from keeps this many rows in a small window
 DETAIL_ROWS = 6  # a group rarely has more claims; the tables scroll beyond
@@ -136,9 +137,7 @@ class OverlapsPage(Page):
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.group_table.activated.connect(lambda _index: self.resolve_selected())
-        resolve = QShortcut(QKeySequence("Ctrl+Shift+R"), self)
-        resolve.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        resolve.activated.connect(self.resolve_selected)
+        bind(self, "Ctrl+Shift+R", self.resolve_selected, "Resolve the selected overlap")
         self._enable()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QTabWidget,
@@ -38,6 +37,7 @@ from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
+from app.ui.shortcuts import bind
 
 
 class ClaimsRead(NamedTuple):
@@ -102,9 +102,13 @@ class ClaimsPage(Page):
         self.edit_account_button.clicked.connect(self.open_account)
         self.merge_button.clicked.connect(self.merge_selected)
         self.accounts.activated.connect(lambda _index: self.open_account())
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.accounts)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.open_account)
+        bind(
+            self.accounts,
+            Qt.Key.Key_Return,
+            self.open_account,
+            "Open the selected account",
+            Qt.ShortcutContext.WidgetShortcut,
+        )
 
     def reader(self) -> Reader:
         """Every claim and every account with its deals: in the background."""

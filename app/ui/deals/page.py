@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -50,6 +50,7 @@ from app.ui.figures import unbroken_figures
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
+from app.ui.shortcuts import bind
 
 
 class DealsRead(NamedTuple):
@@ -148,21 +149,15 @@ class DealsPage(Page):
         self.new_button.clicked.connect(self.new_deal)
         self.open_button.clicked.connect(self.open_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.open_selected)
-        new = QShortcut(QKeySequence("Ctrl+N"), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.new_deal)
-        self.undo_stack = QUndoStack(self)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
-        ):
-            shortcut = QShortcut(self.table)
-            shortcut.setKeys(keys)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        bind(
+            self.table,
+            Qt.Key.Key_Return,
+            self.open_selected,
+            "Open the selected deal",
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+        bind(self, "Ctrl+N", self.new_deal, "New deal")
+        self.edits = self.undo_stack = QUndoStack(self)  # Edit › Undo takes a move back
 
     def reader(self) -> Reader:
         """Every deal and the pipeline's sums: in the background."""
@@ -250,7 +245,7 @@ class DealsPage(Page):
             self.context.errors.show_now(exc)
             self.context.changes.announce({RecordKind.DEAL})
             return False
-        self.undo_stack.push(StageMove(self._db, row.id, row.name, row.stage, stage, self._undone))
+        self.edits.push(StageMove(self._db, row.id, row.name, row.stage, stage, self._undone))
         self.last_message = f"{row.name} moved to {stage.label.lower()} (Ctrl+Z takes it back)."
         show = getattr(self.window(), "show_message", None)
         if callable(show):

@@ -27,7 +27,7 @@ class PartnerFilters(QWidget):
         self._quiet = False
         self.combos: dict[str, QComboBox] = {}
         for key, text, everyone in (
-            ("tier", "&Tier", "All tiers"),
+            ("tier", "Tie&r", "All tiers"),
             ("type", "T&ype", "All types"),
             ("status", "&Status", "All statuses"),
             ("country", "C&ountry", "All countries"),

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -36,6 +36,9 @@ from app.ui.partners.filters import PartnerFilters
 from app.ui.partners.model import PartnerListModel
 from app.ui.partners.undo import PartnerEdit
 from app.ui.record_table import RecordTable
+from app.ui.shortcuts import bind
+
+WIDGET = Qt.ShortcutContext.WidgetShortcut
 
 #: Pause in typing before the search runs.
 SEARCH_DELAY_MS = 150
@@ -64,7 +67,7 @@ class PartnersPage(Page):
         self.filters.changed.connect(self.run_search)
         self.dialogs: list[PartnerDialog] = []
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
-        self.undo_stack = QUndoStack(self)
+        self.edits = self.undo_stack = QUndoStack(self)  # Edit › Undo takes an edit back
 
         buttons = QWidget()
         bar = QHBoxLayout(buttons)
@@ -95,20 +98,12 @@ class PartnersPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.menu.add("&Open", self.open_selected, default=True, shortcut="Return")
-        self._shortcut("Ctrl+N", self.new_partner)
-        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
-        self._shortcut(QKeySequence.StandardKey.Delete, self.delete_selected, self.table)
-        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_stack.undo, self.table)
-        self._shortcut(QKeySequence.StandardKey.Redo, self.undo_stack.redo, self.table)
-
-    def _shortcut(self, keys: Any, slot: Callable[[], object], on: QWidget | None = None) -> None:
-        shortcut = QShortcut(on or self)
-        if isinstance(keys, QKeySequence.StandardKey):
-            shortcut.setKeys(keys)  # every binding of the platform (Redo: Ctrl+Y, Ctrl+Shift+Z)
-        else:
-            shortcut.setKey(QKeySequence(keys))
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
+        bind(self, "Ctrl+N", self.new_partner, "New partner")
+        bind(self, QKeySequence.StandardKey.Find, self.focus_search, "Search partners")
+        bind(self.table, Qt.Key.Key_Return, self.open_selected, "Open the selected partner", WIDGET)
+        bind(
+            self.table, QKeySequence.StandardKey.Delete, self.delete_selected, "Delete the partner"
+        )
 
     # --- the window calls ----------------------------------------------------------------
 
@@ -197,7 +192,7 @@ class PartnersPage(Page):
         """A saved edit, kept so Ctrl+Z on the page can take it back."""
         if self._db is not None:
             edit = PartnerEdit(self._db, partner_id, name, before, after, self._undone)
-            self.undo_stack.push(edit)
+            self.edits.push(edit)
 
     def _undone(self, problem: BaseException | None) -> None:
         if problem is not None:

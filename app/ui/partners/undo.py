@@ -1,4 +1,4 @@
-"""Undo and redo of saved partner edits (Ctrl+Z / Ctrl+Shift+Z on the partners page).
+"""Undo and redo of saved partner edits (Edit › Undo, Ctrl+Z on the partners page).
 
 A saved edit is already in the database, so undoing it is another save: the fields the edit
 changed go back to their old values. If someone changed one of those fields since, undoing would
@@ -7,60 +7,50 @@ silently drop their change, so the undo is refused with a message instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtGui import QUndoCommand
-
 from app.domain.errors import ConflictError
 from app.domain.partner_form import LABELS
 from app.services.partners.edit import get_partner, update_partner
-from app.services.store import Database
+from app.services.store import Database, Session
+from app.ui.saved_edit import Done, SavedEdit, possessive
+
+Values = dict[str, object]
 
 
-class PartnerEdit(QUndoCommand):
+class PartnerEdit(SavedEdit[Values]):
     """One saved edit of one partner: the changed fields' values before and after."""
 
     def __init__(
-        self,
-        db: Database,
-        partner_id: int,
-        name: str,
-        before: dict[str, object],
-        after: dict[str, object],
-        done: Callable[[BaseException | None], None],
+        self, db: Database, partner_id: int, name: str, before: Values, after: Values, done: Done
     ) -> None:
-        super().__init__(f"edit of {name}")
-        self.db, self.partner_id = db, partner_id
         changed = [f for f in after if before.get(f) != after.get(f)]
-        self.before = {f: before.get(f) for f in changed}
-        self.after = {f: after.get(f) for f in changed}
-        self._done = done
-        self._applied = True  # pushed after the save: the first redo has nothing to do
+        super().__init__(
+            db,
+            edit_text(name, changed),
+            {f: before.get(f) for f in changed},
+            {f: after.get(f) for f in changed},
+            done,
+        )
+        self.partner_id = partner_id
 
-    def undo(self) -> None:
-        self._write(self.after, self.before)
+    def write(self, session: Session, expected: Values, wanted: Values) -> None:
+        current = get_partner(session, self.partner_id)
+        values = current.values()
+        moved = [f for f, v in expected.items() if values.get(f) != v]
+        if moved:
+            fields = ", ".join(LABELS.get(f, f) for f in moved)
+            raise ConflictError(
+                f"{current.name} was changed by someone else since ({fields}); "
+                "undoing would overwrite their change, so nothing was changed."
+            )
+        update_partner(session, current, {**values, **wanted})
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._write(self.before, self.after)
 
-    def _write(self, expected: dict[str, object], wanted: dict[str, object]) -> None:
-        try:
-            with self.db.transaction() as session:
-                current = get_partner(session, self.partner_id)
-                values = current.values()
-                moved = [f for f, v in expected.items() if values.get(f) != v]
-                if moved:
-                    fields = ", ".join(LABELS.get(f, f) for f in moved)
-                    raise ConflictError(
-                        f"{current.name} was changed by someone else since ({fields}); "
-                        "undoing would overwrite their change, so nothing was changed."
-                    )
-                update_partner(session, current, {**values, **wanted})
-        except Exception as exc:  # shown to the user; the step cannot be undone any more
-            self.setObsolete(True)
-            self._done(exc)
-            return
-        self._done(None)
+def edit_text(name: str, fields: list[str]) -> str:
+    """What the Edit menu says the step is: "edit of Bluepeak Solutions' tier", "… tier and
+    city", "… 4 fields"."""
+    labels = [LABELS.get(f, f).lower() for f in fields]
+    if not labels:
+        return f"edit of {name}"
+    if len(labels) <= 2:
+        return f"edit of {possessive(name)} {' and '.join(labels)}"
+    return f"edit of {possessive(name)} {len(labels)} fields"

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -50,6 +49,7 @@ from app.ui.pricebook.files import PriceBookFiles
 from app.ui.pricebook.widgets import PriceHistoryModel
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
+from app.ui.shortcuts import bind
 
 
 class PriceBookRead(NamedTuple):
@@ -197,13 +197,15 @@ class PriceBookPage(PriceBookEditing, Page):
         self.products.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.products.activated.connect(lambda _index: self.edit_product())
         self.tiers.activated.connect(lambda _index: self.edit_tier())
-        for keys, slot in (("Ctrl+N", self.new_product), ("Ctrl+P", self.add_price)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.products)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.edit_product)
+        bind(self, "Ctrl+N", self.new_product, "New SKU")
+        bind(self, "Ctrl+P", self.add_price, "New price for the selected SKU")
+        bind(
+            self.products,
+            Qt.Key.Key_Return,
+            self.edit_product,
+            "Edit the selected SKU",
+            Qt.ShortcutContext.WidgetShortcut,
+        )
 
     # --- loading -------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
 from app.domain.errors import AppError
@@ -28,6 +28,7 @@ from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.preview import PdfPreview, revision_pdf
 from app.ui.quotes.mail_dialog import QuoteMailDialog
 from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
+from app.ui.shortcuts import bind
 
 _BAR_STYLE = """
 QToolBar { border: none; spacing: 6px; padding: 0; }
@@ -104,9 +105,7 @@ class QuotesPage(TablePage):
             self.accept_button, self.email_button,
         ):  # fmt: skip
             self.table.addAction(button.defaultAction())
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_quote)
+        bind(self, "Ctrl+N", self.new_quote, "New quote")
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.table.records.modelReset.connect(self.update_buttons)

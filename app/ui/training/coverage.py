@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from app.services.training.coverage import (
 )
 from app.ui.record_table import RecordTable
 from app.ui.sections import splitter
+from app.ui.shortcuts import bind
 from app.ui.table_model import RowTableModel
 
 #: (background, text) per state: light fills with dark text, readable in light and dark themes.
@@ -180,9 +181,13 @@ class CoverageTab(QWidget):
         self.show_filter.currentIndexChanged.connect(self._filter_chosen)
         self.matrix.clicked.connect(self.open_cell)
         self.matrix.activated.connect(self.open_cell)
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.matrix)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(lambda: self.open_cell(self.matrix.currentIndex()))
+        bind(
+            self.matrix,
+            Qt.Key.Key_Return,
+            lambda: self.open_cell(self.matrix.currentIndex()),
+            "Show who holds the certification in the selected cell",
+            Qt.ShortcutContext.WidgetShortcut,
+        )
         self.chosen: tuple[int, int] | None = None
 
     def set_database(self, db: Database | None) -> None:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.columns import Column
@@ -35,6 +35,7 @@ from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.partners.dialog import ask
 from app.ui.record_table import RecordTable
+from app.ui.shortcuts import bind
 from app.ui.training.course_dialog import CourseDialog
 from app.ui.training.coverage import CoverageTab
 from app.ui.training.log_dialog import TrainingLogDialog
@@ -113,13 +114,15 @@ class TrainingPage(Page):
         self.expiring.days_chosen.connect(self.choose_days)
         self.expiring.export_asked.connect(self.export)
         self.coverage.show_filter.currentIndexChanged.connect(lambda _n: self.update_count())
-        for keys, slot in (("Ctrl+L", self.log_training), ("Ctrl+N", self.new_course)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        bind(self, "Ctrl+L", self.log_training, "Log training")
+        bind(self, "Ctrl+N", self.new_course, "New course")
+        bind(
+            self.table,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.delete_selected,
+            "Delete the selected training record",
+            Qt.ShortcutContext.WidgetShortcut,
+        )
 
     # --- loading -------------------------------------------------------------------------
 

@@ -4,12 +4,12 @@ for everyone, and an export), and the list of courses with their buttons."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.services.training.courses import COURSE_COLUMNS, CourseRow
 from app.services.training.expiring import EXPIRING_COLUMNS, MAX_DAYS
 from app.ui.record_table import RecordTable
+from app.ui.shortcuts import bind
 
 
 def button(text: str, name: str, tip: str) -> QPushButton:
@@ -94,9 +94,13 @@ class CoursesTab(QWidget):
         self.new_button.clicked.connect(self.new_asked.emit)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.activated.connect(lambda _index: self.edit_selected())
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.edit_selected)
+        bind(
+            self.table,
+            Qt.Key.Key_Return,
+            self.edit_selected,
+            "Edit the selected course",
+            Qt.ShortcutContext.WidgetShortcut,
+        )
 
     def selected(self) -> CourseRow | None:
         rows = self.table.selectionModel().selectedRows()
