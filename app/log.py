@@ -1,15 +1,20 @@
 """Logging for the whole product: a rotating file in the user's data folder.
 
 Messages for the user are not log lines: the CLI prints them on stderr and the GUI in dialogs.
-The log keeps the detail (tracebacks of bugs) a support person needs later.
+The log keeps the detail (tracebacks of bugs) a support person needs later, and nothing more:
+no record's values, no addresses (``app.log_redact``), in a file only its owner can read, in a
+data folder only its owner can open (the database beside it holds the business itself).
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
+
+from app.log_redact import RedactingFormatter
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
@@ -25,20 +30,41 @@ def configure_logging(folder: Path, verbose: bool = False) -> Path | None:
     path: Path | None = folder / "logs" / "channel-desk.log"
     try:
         assert path is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_folder(folder)
+        private_folder(path.parent)
+        file_handler: logging.Handler = PrivateRotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
         path = None
         file_handler = logging.NullHandler()
-    file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    file_handler.setFormatter(RedactingFormatter(LOG_FORMAT))
     file_handler._channel_desk = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)
     if verbose:
         stream = logging.StreamHandler(sys.stderr)
-        stream.setFormatter(logging.Formatter(LOG_FORMAT))
+        stream.setFormatter(RedactingFormatter(LOG_FORMAT))
         stream._channel_desk = True  # type: ignore[attr-defined]
         root.addHandler(stream)
     logging.captureWarnings(True)
     return path
+
+
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` (and any missing parent) with mode 0700, and take group and others'
+    access away from one that exists already, when it is ours to change."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.stat()
+    if info.st_mode & 0o077 and hasattr(os, "getuid") and info.st_uid == os.getuid():
+        os.chmod(folder, info.st_mode & 0o700)
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file readable by its owner only (0600), also when it existed before:
+    renaming at rollover keeps the mode, so the older files stay private too."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # typeshed: -> TextIOWrapper
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if hasattr(os, "fchmod"):  # Windows has no such modes; its profile folder is private
+            os.fchmod(descriptor, 0o600)
+        return open(descriptor, self.mode, encoding=self.encoding, errors=self.errors)

@@ -184,10 +184,17 @@ def make_engine(url: URL) -> Engine:
         path = sqlite_path(url)
         if path is not None:
             check_sqlite_file(path)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+        )
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10}, future=True)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10},
+        hide_parameters=True,  # a failed statement's values (names, addresses) stay out of logs
+    )
 
 
 def probe(engine: Engine, label: str) -> None:

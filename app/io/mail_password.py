@@ -49,7 +49,7 @@ def set_password(settings: MailSettings, password: str) -> None:
                 keyring.delete_password(SERVICE, account_key(settings))
     except KeyringError as exc:
         raise _unavailable(exc) from None
-    log.info("mail password %s for %s", "stored" if password else "removed", account_key(settings))
+    log.info("mail password %s", "stored" if password else "removed")
 
 
 def _unavailable(exc: KeyringError) -> KeyringUnavailableError:

@@ -121,7 +121,7 @@ class ErrorHook(QObject):
         if report.is_bug:
             log.error("unexpected error (a bug):\n%s", report.details)
         else:
-            log.info("shown to the user: %s: %s", report.title, report.message)
+            log.info("shown to the user: %s (%s)", report.title, type(exc).__name__)
         self._deliver.emit(report)
         return report
 
@@ -135,7 +135,7 @@ class ErrorHook(QObject):
     def _present(self, report: ErrorReport) -> None:
         self.shown.append(report)
         if self._showing:  # an error while a dialog is open (e.g. in paint): log only
-            log.warning("another error while one is shown: %s", report.message)
+            log.warning("another error while one is shown: %s", report.title)
             return
         self._showing = True
         try:

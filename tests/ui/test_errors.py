@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.errors import AppError, InputError
 from app.ui.errors import BUG_TITLE, ErrorHook, ErrorReport
+from tests.support.log_file import product_log
 
 
 @pytest.fixture
@@ -101,3 +103,17 @@ def test_uninstall_restores_the_previous_hooks(qapp: object) -> None:
     assert sys.excepthook == hook.excepthook
     hook.uninstall()
     assert (sys.excepthook, threading.excepthook) == before
+
+
+def test_an_app_error_shown_to_the_user_leaves_its_words_out_of_the_log(
+    qtbot: QtBot, hook: ErrorHook, tmp_path: Path
+) -> None:
+    """The message may name a partner or an address; the log keeps that one was shown."""
+    with product_log(tmp_path / "data") as log_file:
+        raise_and_hook(InputError("Zoë Privatbank GmbH already exists (zoe@example.org)."))
+        qtbot.waitUntil(lambda: len(hook.shown) == 1)
+        raise_and_hook(KeyError("Zoë Privatbank GmbH"))
+        qtbot.waitUntil(lambda: len(hook.shown) == 2)
+    text = log_file.read_text(encoding="utf-8")
+    assert "Zoë" not in text and "zoe@" not in text, text
+    assert "InputError" in text and "KeyError" in text

@@ -25,7 +25,7 @@ _SAVE_AGAIN = "open it in Excel (or LibreOffice), save it again as .xlsx, and im
 
 
 def _refuse(path: Path, exc: BaseException) -> InputError:
-    log.info("calamine refused %s: %s: %s", path, type(exc).__name__, exc)
+    log.info("calamine refused %s: %s", path, type(exc).__name__)  # its text may quote cells
     if isinstance(exc, calamine.PasswordError):
         return InputError(
             f"{path.name} is protected with a password: open it in Excel, remove the password, "
