@@ -158,6 +158,8 @@ class Preferences(_Group):
     date_order = Key[DateOrder]("date_order", DateOrder, DateOrder.DAY_FIRST)
     number_format = Key[NumberFormat]("number_format", NumberFormat, NumberFormat.COMMA_POINT)
     last_folder = Key[str]("last_folder", str, "")
+    #: Where the last quote PDF was saved: PDFs go to another folder than imports and exports.
+    last_pdf_folder = Key[str]("last_pdf_folder", str, "")
 
     def import_mapping(self, headers: str) -> list[str]:
         """The column mapping last chosen for a file with these ``headers`` (a wizard key)."""

@@ -9,6 +9,7 @@ refusal the user could have been spared. Lapsed quotes are marked expired when t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -28,6 +29,7 @@ from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.preview import PdfPreview, revision_pdf
 from app.ui.quotes.mail_dialog import QuoteMailDialog
 from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
+from app.ui.quotes.save_pdf import PdfSaver
 from app.ui.shortcuts import bind
 
 _BAR_STYLE = """
@@ -70,6 +72,10 @@ class QuotesPage(TablePage):
             bar, "&Preview", "Show the selected quote's PDF; print it from there",
             self.preview_selected,
         )  # fmt: skip
+        self.save_pdf_button = self._button(
+            bar, "&Save PDF…", "Write the selected quote's PDF to a file (the PDF as issued)",
+            self.save_pdf_selected,
+        )  # fmt: skip
         bar.addSeparator()
         self.approve_button = self._button(
             bar, "&Approve", "Allow the special discounts above the approval limit",
@@ -101,8 +107,8 @@ class QuotesPage(TablePage):
         # so a keyboard user reaches them without the mouse.
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for button in (
-            self.preview_button, self.approve_button, self.issue_button, self.revise_button,
-            self.accept_button, self.email_button,
+            self.preview_button, self.save_pdf_button, self.approve_button, self.issue_button,
+            self.revise_button, self.accept_button, self.email_button,
         ):  # fmt: skip
             self.table.addAction(button.defaultAction())
         bind(self, "Ctrl+N", self.new_quote, "New quote")
@@ -179,6 +185,7 @@ class QuotesPage(TablePage):
         steps = self.steps() if current else frozenset()
         has_row = current and self.selected() is not None
         self.preview_button.defaultAction().setEnabled(has_row)
+        self.save_pdf_button.defaultAction().setEnabled(has_row)
         for button, step in (
             (self.approve_button, Step.APPROVE),
             (self.issue_button, Step.ISSUE),
@@ -298,9 +305,28 @@ class QuotesPage(TablePage):
             self.context.errors.show_now(exc)
             return None
         title = f"{row.number} rev. {row.revision}"
-        preview = PdfPreview(pdf.data, title, self.window(), notice=pdf.notice)
+        number, revision = row.number, row.revision
+        preview = PdfPreview(
+            pdf.data, title, self.window(), notice=pdf.notice,
+            save=lambda: self.pdf_saver(preview).save(number, revision),
+        )  # fmt: skip
         preview.show()
         return preview
+
+    def pdf_saver(self, parent: QWidget | None = None) -> PdfSaver:
+        """Asks where and writes; its dialog over ``parent`` (the preview) or the window."""
+        assert self._db is not None
+        return PdfSaver(self._db, self.context, parent or self.window())
+
+    def save_pdf_selected(self) -> Path | None:
+        """The selected quote's latest revision written to a file the user picks."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return None
+        path = self.pdf_saver().save(row.number, row.revision)
+        if path is not None:
+            self._status(f"{row.number} rev {row.revision} saved to {path}.")
+        return path
 
     def email_selected(self) -> QuoteMailDialog | None:
         """The e-mail dialog for the selected issued revision, prefilled from the templates."""

@@ -44,8 +44,9 @@ def revision_pdf(db: Database, number: str, revision: int | None) -> QuotePdf:
 
 
 class PdfPreview(QDialog):
-    """Shows a PDF page after page; Print (Ctrl+P) sends it to a printer. ``notice``, when
-    given, is shown above the pages (this copy is not the PDF as issued)."""
+    """Shows a PDF page after page; Print (Ctrl+P) sends it to a printer, Save PDF (Ctrl+S)
+    writes it to a file when ``save`` is given. ``notice``, when given, is shown above the
+    pages (this copy is not the PDF as issued)."""
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class PdfPreview(QDialog):
         parent: QWidget | None = None,
         ask_printer: AskPrinter = ask_with_dialog,
         notice: str = "",
+        save: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreview")
@@ -72,11 +74,19 @@ class PdfPreview(QDialog):
         self.pages_label = QLabel(f"{pages} page{'s' if pages != 1 else ''}")
         self.print_button = QPushButton("&Print…")
         self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton("&Save PDF…")
+        self.save_button.setObjectName("savePdf")
+        self.save_button.setToolTip("Write this PDF to a file (Ctrl+S)")
+        self.save_button.setVisible(save is not None)
+        if save is not None:
+            self.save_button.clicked.connect(lambda: save())
+            QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(lambda: save())
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
         bar.addStretch(1)
+        bar.addWidget(self.save_button)
         bar.addWidget(self.print_button)
         bar.addWidget(close)
         self.notice = QLabel(notice)
