@@ -52,8 +52,9 @@ def _action(
     return action
 
 
-def create_actions(parent: QWidget, pages: Sequence[tuple[str, str]]) -> Actions:
-    """The window's actions; ``pages`` are (title, icon name) in navigation order (Ctrl+1…)."""
+def create_actions(parent: QWidget, pages: Sequence[tuple[str, str, str]]) -> Actions:
+    """The window's actions; ``pages`` are (menu text, title, icon name) in navigation order
+    (Ctrl+1…)."""
     key = QKeySequence.StandardKey
     actions = Actions(
         new_database=_action(
@@ -88,8 +89,8 @@ def create_actions(parent: QWidget, pages: Sequence[tuple[str, str]]) -> Actions
     )
     actions.undo.setWhatsThis("Undo the last saved edit on this page (Edit names it)")
     actions.redo.setWhatsThis("Redo what was undone")
-    for n, (title, icon_name) in enumerate(pages, start=1):
-        page = _action(parent, title, f"Ctrl+{n}", icon_name, f"Show {title}")
+    for n, (text, title, icon_name) in enumerate(pages, start=1):
+        page = _action(parent, text, f"Ctrl+{n}", icon_name, f"Show {title}")
         page.setCheckable(True)
         actions.pages.append(page)
     return actions

@@ -18,7 +18,7 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self.setToolTip(text)
+        self.setToolTip(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.shortest, super().minimumSizeHint().height())
@@ -26,7 +26,8 @@ class ElidedLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         area = self.contentsRect()
+        mnemonic = Qt.TextFlag.TextShowMnemonic  # "&Prices": P underlined, Alt+P its buddy
         shown = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, area.width()
+            self.text(), Qt.TextElideMode.ElideRight, area.width(), int(mnemonic)
         )
-        painter.drawText(area, int(self.alignment()), shown)
+        painter.drawText(area, int(self.alignment()) | int(mnemonic), shown)

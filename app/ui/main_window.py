@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
 
         self.commands = FileCommands(self)
         self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
-        self.menu_actions = create_actions(self, [(e.title, e.icon_name) for e in PAGES])
+        self.menu_actions = create_actions(
+            self, [(e.menu_text, e.title, e.icon_name) for e in PAGES]
+        )
         build_menus(self.menuBar(), self.menu_actions)
         self.history = EditHistory(
             self, self.menu_actions.undo, self.menu_actions.redo, self.show_message

@@ -24,6 +24,8 @@ class PageEntry:
     icon_name: str
     module: str
     class_name: str
+    #: The Go menu's text: the title with its Alt+letter ("&&" for a plain "&").
+    menu_text: str
 
     def page_type(self) -> type[Page]:
         page_type: type[Page] = getattr(importlib.import_module(self.module), self.class_name)
@@ -31,12 +33,44 @@ class PageEntry:
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry("partners", "Partners", "partners", "app.ui.partners.page", "PartnersPage"),
-    PageEntry("training", "Training", "training", "app.ui.training.page", "TrainingPage"),
-    PageEntry("claims", "Accounts & Claims", "claims", "app.ui.claims.page", "ClaimsPage"),
-    PageEntry("deals", "Deals", "deals", "app.ui.deals.page", "DealsPage"),
-    PageEntry("quotes", "Quotes", "quotes", "app.ui.quotes.page", "QuotesPage"),
-    PageEntry("dashboard", "Dashboard", "dashboard", "app.ui.dashboard.page", "DashboardPage"),
-    PageEntry("pricebook", "Price book", "pricebook", "app.ui.pricebook.page", "PriceBookPage"),
-    PageEntry("overlaps", "Overlaps", "overlaps", "app.ui.claims.overlaps_page", "OverlapsPage"),
+    PageEntry(
+        "partners", "Partners", "partners", "app.ui.partners.page", "PartnersPage", "&Partners"
+    ),
+    PageEntry(
+        "training", "Training", "training", "app.ui.training.page", "TrainingPage", "&Training"
+    ),
+    PageEntry(
+        "claims",
+        "Accounts & Claims",
+        "claims",
+        "app.ui.claims.page",
+        "ClaimsPage",
+        "&Accounts && Claims",
+    ),
+    PageEntry("deals", "Deals", "deals", "app.ui.deals.page", "DealsPage", "&Deals"),
+    PageEntry("quotes", "Quotes", "quotes", "app.ui.quotes.page", "QuotesPage", "&Quotes"),
+    PageEntry(
+        "dashboard",
+        "Dashboard",
+        "dashboard",
+        "app.ui.dashboard.page",
+        "DashboardPage",
+        "Das&hboard",
+    ),
+    PageEntry(
+        "pricebook",
+        "Price book",
+        "pricebook",
+        "app.ui.pricebook.page",
+        "PriceBookPage",
+        "Price &book",
+    ),
+    PageEntry(
+        "overlaps",
+        "Overlaps",
+        "overlaps",
+        "app.ui.claims.overlaps_page",
+        "OverlapsPage",
+        "&Overlaps",
+    ),
 )

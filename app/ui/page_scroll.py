@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
-def page_scroll(content: QWidget, name: str) -> QScrollArea:
+def page_scroll(content: QWidget, name: str, title: str) -> QScrollArea:
     """``content`` in a frameless, vertical-only scroll area called ``name``, over the page's
-    own background."""
+    own background; a screen reader calls it ``title``."""
     scroll = QScrollArea()
     scroll.setObjectName(name)
+    scroll.setAccessibleName(title)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -29,7 +29,10 @@ def section(title: str, body: QWidget, buttons: Sequence[QPushButton]) -> tuple[
     row = QHBoxLayout()
     label = ElidedLabel(title, shortest=60)
     label.setObjectName("sectionTitle")
-    label.setBuddy(body)
+    # Alt+the title's letter ("&Prices") goes to the section's table. Never to a button: a
+    # label's letter would press it.
+    if body.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        label.setBuddy(body)
     row.addWidget(label, 1)
     for button in buttons:
         row.addWidget(button)

@@ -108,12 +108,12 @@ class OverlapsPage(Page):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.setSpacing(8)
         detail_layout.addWidget(self.explanation)
-        detail_layout.addWidget(section("Claims in this overlap", self.claim_table, [])[0])
+        detail_layout.addWidget(section("&Claims in this overlap", self.claim_table, [])[0])
         detail_layout.addWidget(
-            section("Why they match", self.match_table, [self.dismiss_button])[0]
+            section("&Why they match", self.match_table, [self.dismiss_button])[0]
         )
         groups, _ = section(
-            "Overlapping live claims, most money at stake first",
+            "&Overlapping live claims, most money at stake first",
             self.group_table,
             [self.resolve_button],
         )

@@ -74,7 +74,7 @@ class ClaimsPage(Page):
         self.claim_tabs.addTab(self.claims, "All claims")
         self.claim_tabs.addTab(self.expiring, f"Expiring in {EXPIRING_DAYS} days")
         self.claim_actions = ClaimActions(self)
-        self.new_account_button = button("New &account", "newAccount", "Create an account")
+        self.new_account_button = button("&New account", "newAccount", "Create an account")
         self.edit_account_button = button(
             "&Open account", "openAccount", "Open the selected account (Enter)"
         )
@@ -82,10 +82,10 @@ class ClaimsPage(Page):
             "&Merge…", "mergeAccounts", "Merge the two selected accounts: they are one company"
         )
         claims_box, self.claims_title = section(
-            "Claims (deal registrations)", self.claim_tabs, self.claim_actions.buttons
+            "&Claims (deal registrations)", self.claim_tabs, self.claim_actions.buttons
         )
         accounts_box, self.accounts_title = section(
-            "Accounts",
+            "&Accounts",
             self.accounts,
             [self.new_account_button, self.edit_account_button, self.merge_button],
         )
@@ -133,8 +133,8 @@ class ClaimsPage(Page):
     def count_text(self) -> str:
         claims = table_count(self.claims, "claim", "claims")
         accounts = table_count(self.accounts, "account", "accounts")
-        self.claims_title.setText(f"Claims (deal registrations) · {claims}")
-        self.accounts_title.setText(f"Accounts · {accounts}")
+        self.claims_title.setText(f"&Claims (deal registrations) · {claims}")
+        self.accounts_title.setText(f"&Accounts · {accounts}")
         return f"{claims} · {accounts}"
 
     def export_source(self) -> tuple[str, Sequence[Any], Sequence[Column[Any]]] | None:

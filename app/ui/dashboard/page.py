@@ -97,7 +97,7 @@ class DashboardPage(Page):
         layout.addLayout(self.table_row)
         layout.addStretch(1)
         # The figures scroll in a window too short for them, rather than making it taller.
-        self.scroll_area = page_scroll(content, "dashboardScroll")
+        self.scroll_area = page_scroll(content, "dashboardScroll", "Dashboard")
         content.setStyleSheet("QWidget#dashboardContent { background: transparent; }")
         self.body.addWidget(self.scroll_area, 1)
 

@@ -75,7 +75,7 @@ class PartnersPage(Page):
         self.new_button = QPushButton("&New partner")
         self.new_button.setObjectName("newPartner")
         self.new_button.setToolTip("Create a partner (Ctrl+N)")
-        self.status_button = QPushButton("C&hange status")
+        self.status_button = QPushButton("&Change status")
         menu = QMenu(self.status_button)
         for status in PartnerStatus:
             action = menu.addAction(status.label)

@@ -87,7 +87,7 @@ class PriceBookPage(PriceBookEditing, Page):
         self.new_product_button = button("&New product", "newProduct", "Add a SKU (Ctrl+N)")
         self.edit_product_button = button("&Edit…", "editProduct", "Edit the selected SKU (Enter)")
         self.add_price_button = button(
-            "Add &price…", "addPrice", "Add a dated price to the selected SKU (Ctrl+P)"
+            "&Add price…", "addPrice", "Add a dated price to the selected SKU (Ctrl+P)"
         )
         self.family_breaks_button = button(
             "Famil&y…", "editFamilyBreaks", "Edit the volume breaks of this SKU's product family"
@@ -138,13 +138,15 @@ class PriceBookPage(PriceBookEditing, Page):
         """Left: the SKUs, and the tiers under them. Right: the selected SKU's prices and
         breaks, and the pricing settings under them. The SKU's prices get the height."""
         products_box, self.products_title = section(
-            "Products", self.products, [self.new_product_button, self.edit_product_button]
+            "Pr&oducts", self.products, [self.new_product_button, self.edit_product_button]
         )
-        tiers_box, _ = section("Tiers", self.tiers, [self.tier_button])
-        prices_box, _ = section("Prices", self.prices, [self.correct_button, self.add_price_button])
+        tiers_box, _ = section("&Tiers", self.tiers, [self.tier_button])
+        prices_box, _ = section(
+            "&Prices", self.prices, [self.correct_button, self.add_price_button]
+        )
         prices_box.layout().addWidget(self.legend)  # type: ignore[union-attr]
         breaks_box, _ = section(
-            "Volume breaks", self.breaks, [self.family_breaks_button, self.breaks_button]
+            "&Volume breaks", self.breaks, [self.family_breaks_button, self.breaks_button]
         )
         settings = QWidget()
         form = QFormLayout(settings)
@@ -179,7 +181,7 @@ class PriceBookPage(PriceBookEditing, Page):
         # page rather than squeezing the prices down to a single row.
         for table, rows in ((self.products, 5), (self.prices, 3), (self.breaks, 2)):
             table.setMinimumHeight(table.rows_height(rows, bar=True))
-        self.body.addWidget(page_scroll(self.splitter, "pricebookScroll"))
+        self.body.addWidget(page_scroll(self.splitter, "pricebookScroll", "Price book"))
 
     def _connect(self) -> None:
         self.import_button.clicked.connect(self.import_file)
@@ -302,7 +304,7 @@ class PriceBookPage(PriceBookEditing, Page):
 
     def count_text(self) -> str:
         products = table_count(self.products, "product", "products")
-        self.products_title.setText(f"Products · {products}")
+        self.products_title.setText(f"Pr&oducts · {products}")
         return f"{products} · {plural(self.tiers.records.total_count, 'tier', 'tiers')}"
 
     def apply_filter(self, text: str) -> None:

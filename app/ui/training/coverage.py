@@ -156,7 +156,7 @@ class CoverageTab(QWidget):
         self.people_title = QLabel("Choose a family cell to see the people behind it.")
         self.people_title.setObjectName("sectionTitle")
         self.people_title.setBuddy(self.people)
-        show_label = QLabel("&Show")
+        show_label = QLabel("Sho&w")
         show_label.setBuddy(self.show_filter)
         top = QHBoxLayout()
         top.setSpacing(8)
