@@ -140,7 +140,7 @@ class PriceBookPage(PriceBookEditing, Page):
         products_box, self.products_title = section(
             "Pr&oducts", self.products, [self.new_product_button, self.edit_product_button]
         )
-        tiers_box, _ = section("&Tiers", self.tiers, [self.tier_button])
+        tiers_box, _ = section("Tie&rs", self.tiers, [self.tier_button])
         prices_box, _ = section(
             "&Prices", self.prices, [self.correct_button, self.add_price_button]
         )
