@@ -56,10 +56,30 @@ def run_command(args: argparse.Namespace) -> int:
         # The reader went away (``overlaps | head``): what it wanted was printed.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
         return 0
-    except Exception:
+    except Exception as exc:
+        damage = _damaged_database(args, exc)
+        if damage is not None:
+            print(f"channel-desk: {damage}", file=sys.stderr)
+            return EXIT_REFUSED
         log.exception("unexpected error in command %s", args.command)
         print(
             "channel-desk: unexpected error (a bug); the details are in the log file.",
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _damaged_database(args: argparse.Namespace, exc: BaseException) -> AppError | None:
+    """The explanation when ``exc`` is SQLite finding the ``--db`` file damaged somewhere the
+    database's own transaction did not see it first."""
+    from app.db.damage import damage_text, damaged
+    from app.db.location import sqlite_path, to_url
+
+    detail = damage_text(exc)
+    if detail is None:
+        return None
+    try:
+        path = sqlite_path(to_url(getattr(args, "db", None)))
+    except AppError:
+        return None
+    return damaged(path, detail) if path is not None else None

@@ -85,6 +85,15 @@ def automatic_backups(source: Path) -> list[Path]:
     return [path for _when, _name, path in stamped]
 
 
+def backup_time(backup: Path) -> datetime | None:
+    """When the automatic backup ``backup`` was taken, read from its name."""
+    match = re.search(r"-(\d{8}-\d{6}-\d{6})-", backup.name)
+    try:
+        return datetime.strptime(match.group(1), STAMP_FORMAT) if match else None
+    except ValueError:
+        return None
+
+
 def newest_backup(source: Path) -> Path | None:
     """The most recent automatic backup of ``source``, if there is one."""
     copies = automatic_backups(source)

@@ -20,12 +20,13 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.alike_names import install_alike_names, match_unmatched
 from app.db.audit import install_audit
+from app.db.damage import damage_text, damaged
 from app.db.location import describe, sqlite_path, to_url
 from app.db.snapshot import READ_ONLY
 from app.domain.errors import ConflictError, DatabaseUnavailableError
@@ -76,8 +77,9 @@ class Database:
         except OperationalError as exc:
             session.rollback()
             raise _operational_error(exc, self.label) from exc
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            self.raise_if_damaged(exc)
             raise
         finally:
             session.close()
@@ -93,8 +95,17 @@ class Database:
         session.info[READ_ONLY] = True
         try:
             yield session
+        except BaseException as exc:
+            self.raise_if_damaged(exc)
+            raise
         finally:
             session.close()
+
+    def raise_if_damaged(self, exc: BaseException) -> None:
+        """Raise the one-line explanation if ``exc`` is SQLite finding this file damaged."""
+        detail = damage_text(exc)
+        if detail is not None and self.path is not None:
+            raise damaged(self.path, detail) from None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -140,6 +151,11 @@ def check_sqlite_file(path: Path) -> None:
     """Refuse, before touching it, a file that is not SQLite or a folder we cannot write to."""
     if path.is_dir():
         raise DatabaseUnavailableError(f"{path} is a folder; give the path of a database file.")
+    if path.exists() and not path.is_file():
+        raise DatabaseUnavailableError(
+            f"{path} is not a file (a device, a pipe or a socket); give the path of a database "
+            "file."
+        )
     if path.exists():
         if not os.access(path, os.R_OK):
             raise DatabaseUnavailableError(f"{path} cannot be read: check its permissions.")
@@ -198,11 +214,19 @@ def make_engine(url: URL) -> Engine:
 
 
 def probe(engine: Engine, label: str) -> None:
-    """Connect once, so an unreachable server or a broken file is reported in one line now."""
+    """Connect once, so an unreachable server or a broken file is reported in one line now.
+
+    On SQLite the list of tables is read too: a file cut short or holding only its header
+    fails there, before anything else reads it."""
     try:
         with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
-    except OperationalError as exc:
+            if engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
+            else:
+                connection.exec_driver_sql("SELECT 1")
+    except DBAPIError as exc:  # also a driver refusing the address (an unknown URL option)
+        if damage_text(exc) is not None:
+            raise  # open_database names the file and its backup
         orig = exc.orig
         text = str(orig).strip().splitlines()[0] if orig else str(exc)
         if isinstance(orig, sqlite3.DatabaseError) and "not a database" in text:
@@ -227,14 +251,18 @@ def open_database(
     url = to_url(path_or_url)
     engine = make_engine(url)
     label = describe(url)
+    path = sqlite_path(url)
     try:
         probe(engine, label)
         if migrate:
             upgrade(engine, url)
         if migrate and url.get_backend_name() == "sqlite":
             _use_wal(engine)
-    except BaseException:
+    except BaseException as exc:
         engine.dispose()
+        detail = damage_text(exc)
+        if detail is not None and path is not None:
+            raise damaged(path, detail) from None
         raise
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
     install_audit(sessions)
@@ -243,7 +271,7 @@ def open_database(
     if migrate:
         try:
             with database.transaction() as session:  # accounts an upgrade left unmatched
-                match_unmatched(session)
+                match_unmatched(session)  # (a damaged file is explained by transaction())
         except BaseException:
             engine.dispose()
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -33,9 +34,11 @@ def to_url(path_or_url: str | os.PathLike[str] | None) -> URL:
     if "://" in text:
         try:
             url = make_url(text)
-        except ArgumentError:
+            url.port  # noqa: B018 - parsed lazily: a port that is not a number raises here
+        except (ArgumentError, ValueError):
+            shown = re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", text)  # never echo a password
             raise DatabaseUnavailableError(
-                f"'{text}' is not a database address: give a file path or a URL such as "
+                f"'{shown}' is not a database address: give a file path or a URL such as "
                 "postgresql+psycopg://user@host/dbname."
             ) from None
         if url.get_backend_name() not in ("sqlite", "postgresql"):

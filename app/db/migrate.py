@@ -65,8 +65,9 @@ def upgrade(engine: Engine, url: URL) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     head = head_revision()
     with engine.connect() as connection:
-        current = current_revision(connection)
         tables = set(inspect(connection).get_table_names())
+        _one_version(connection, tables, label)
+        current = current_revision(connection)
     if current == head:
         return
     if current is not None and _unknown(script, current):
@@ -136,6 +137,22 @@ def _broken_references(connection: Connection) -> set[tuple[object, ...]]:
     a database may hold some from before, and only new ones stop an upgrade."""
     rows = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     return {tuple(row) for row in rows}
+
+
+def _one_version(connection: Connection, tables: set[str], label: str) -> None:
+    """Refuse a version table that does not hold exactly one revision: which schema the file
+    has cannot be known, so no upgrade may run on it."""
+    if "alembic_version" not in tables:
+        return
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    if len(rows) == 1 or (not rows and tables == {"alembic_version"}):
+        return
+    raise DatabaseUnavailableError(
+        f"{label} is damaged: its schema version table holds {len(rows)} rows instead of one, "
+        "so which version of Channel Desk wrote it cannot be told and nothing was changed. "
+        "Restore its newest backup (in the backups folder beside it), or ask for help with "
+        "the log file."
+    )
 
 
 _REVISION = re.compile(r'^(down_revision|revision)\s*=\s*"([^"]*)"', re.MULTILINE)

@@ -59,6 +59,19 @@ class DatabaseUnavailableError(AppError):
     title = "Cannot open the database"
 
 
+class DamagedDatabaseError(DatabaseUnavailableError):
+    """A database file whose bytes are damaged; ``backup`` is its newest backup, if any.
+
+    The window offers to open that backup instead; the command line names it.
+    """
+
+    title = "The database is damaged"
+
+    def __init__(self, message: str, backup: str | None = None) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
 class NotAvailableYetError(AppError):
     """A command the product will have, but this version does not have yet."""
 

@@ -53,9 +53,25 @@ def application() -> QApplication:
     return app
 
 
-def startup_error_box(error: AppError) -> None:
-    """Before any window exists: the message alone, never a traceback."""
-    QMessageBox.critical(None, error.title, error.message)
+OPEN_BACKUP = "Open the &backup"
+
+
+def startup_error_box(error: AppError) -> bool:
+    """Before the database opens: the message alone, never a traceback. For a damaged file
+    with a backup, the person may choose to open the backup instead (True)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, error.title, error.message)
+    box.setObjectName("startupError")
+    backup = getattr(error, "backup", None)
+    choice = None
+    if backup:
+        box.setInformativeText(f"Open the backup {backup} instead?")
+        choice = box.addButton(OPEN_BACKUP, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(choice)
+    else:
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+    return choice is not None and box.clickedButton() is choice
 
 
 def open_startup_database(args: argparse.Namespace) -> tuple[Database, bool]:
@@ -102,17 +118,24 @@ def fill_demo(window: MainWindow, context: UiContext) -> Operation[object]:
 def build_window(
     args: argparse.Namespace,
     context: UiContext,
-    show_startup_error: Callable[[AppError], None] = startup_error_box,
+    show_startup_error: Callable[[AppError], object] = startup_error_box,
     window: MainWindow | None = None,
 ) -> MainWindow | None:
     """The main window (``window``, shown already, or a new one) on the database ``args``
-    names, or None after explaining why not."""
+    names, or None after explaining why not.
+
+    A damaged database with a backup: when the person chooses to (``show_startup_error``
+    answers True), the backup is opened instead."""
     try:
         database, demo = open_startup_database(args)
     except AppError as exc:
-        log.info("cannot open the database: %s", exc.message)
-        show_startup_error(exc)
-        return None
+        log.info("cannot open the database (%s)", type(exc).__name__)
+        backup = getattr(exc, "backup", None)
+        if not show_startup_error(exc) or not backup:
+            return None
+        return build_window(
+            argparse.Namespace(db=backup, demo=False), context, show_startup_error, window
+        )
     if window is None:
         window = MainWindow(context, database)
     else:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.db.backup import automatic_backup
+from app.db.engine import open_database
 from app.domain.errors import AppError
 from app.ui.context import UiContext
 from app.ui.launch import build_window
+from tests.support.damage import header_only
 
 
 def test_a_file_that_is_not_a_database_is_explained_and_no_window_opens(
@@ -48,3 +53,50 @@ def test_demo_opens_a_fresh_database_and_fills_it_in_the_background(
     assert partners.table.records.total_count > 0
     assert partners.count_label.text().endswith("partners")
     assert window.statusBar().currentMessage().startswith("Demo data ready: ")
+
+
+def _damaged_with_backup(tmp_path: Path) -> tuple[Path, Path]:
+    path = tmp_path / "shop.sqlite"
+    open_database(path).dispose()
+    backup = automatic_backup(path, "before-0006")
+    header_only(path)
+    return path, backup
+
+
+def _answer_when_shown(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
+    """Like a person: read the message box that comes up, then click one of its buttons."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_a_damaged_database_offers_its_backup_and_opens_it_when_asked(
+    qtbot: QtBot, context: UiContext, tmp_path: Path
+) -> None:
+    path, backup = _damaged_with_backup(tmp_path)
+    seen: list[str] = []
+    _answer_when_shown(qtbot, "Open the backup", seen)
+    window = build_window(argparse.Namespace(db=str(path), demo=False), context)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.database.path == backup
+    assert len(seen) == 1 and str(path) in seen[0] and str(backup) in seen[0]
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00" and path.stat().st_size == 100
+
+
+def test_a_damaged_database_opens_nothing_when_the_person_quits(
+    qtbot: QtBot, context: UiContext, tmp_path: Path
+) -> None:
+    path, _backup = _damaged_with_backup(tmp_path)
+    seen: list[str] = []
+    _answer_when_shown(qtbot, "Quit", seen)
+    assert build_window(argparse.Namespace(db=str(path), demo=False), context) is None
+    assert len(seen) == 1 and "damaged" in seen[0]
