@@ -20,10 +20,12 @@ Hint = QAbstractItemDelegate.EndEditHint
 
 
 class SheetTable(QTableWidget):
-    """A ``QTableWidget`` whose Tab goes on to the next control when it reaches an edge."""
+    """A ``QTableWidget`` whose Tab goes on to the next control when it reaches an edge, with
+    the ``name`` a screen reader says for it ("Volume breaks")."""
 
-    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+    def __init__(self, rows: int, columns: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(rows, columns, parent)
+        self.setAccessibleName(name)
 
     def editable(self) -> bool:
         return self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers

@@ -45,7 +45,7 @@ class StaleDialog(QDialog):
         )
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.table = SheetTable(len(rows), 3)
+        self.table = SheetTable(len(rows), 3, "Changed fields")
         self.table.setObjectName("staleChanges")
         self.table.setHorizontalHeaderLabels(["Field", "Yours", "Theirs (saved)"])
         self.table.verticalHeader().hide()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QDateTimeEdit,
     QGroupBox,
     QLabel,
     QMainWindow,
@@ -51,11 +52,12 @@ def focused() -> QWidget | None:
 
 
 def walk(back: bool = False, limit: int = LIMIT) -> list[QWidget]:
-    """Press Tab (Shift+Tab) from the focused widget until the focus is back there; the
-    widgets it stopped on. Raises ``AssertionError`` naming the widget that kept the focus."""
-    start = focused()
-    assert start is not None, "nothing has the keyboard focus"
+    """Press Tab (Shift+Tab) from the focused widget until the focus goes round a loop; the
+    widgets of that loop. A table's current cell counts, so a spreadsheet's cell-by-cell moves
+    are steps, not a loop. Raises ``AssertionError`` when the loop never leaves one table."""
+    assert focused() is not None, "nothing has the keyboard focus"
     stops: list[QWidget] = []
+    seen: dict[tuple[int, ...], int] = {}
     for _ in range(limit):
         here = focused()
         assert here is not None, f"the focus was lost after {describe(stops[-1:])}"
@@ -63,10 +65,37 @@ def walk(back: bool = False, limit: int = LIMIT) -> list[QWidget]:
         QApplication.processEvents()
         now = focused()
         assert now is not None, f"the focus was lost after {describe([here])}"
+        state = _state(now)
+        if state in seen:
+            loop = stops[seen[state] :]
+            tables = {id(t) for t in map(_table_of, loop)}
+            if len(loop) > 1 and len(tables) == 1 and None not in map(_table_of, loop):
+                raise AssertionError(f"Tab never leaves {describe([_table_of(loop[0])])}")
+            return loop
+        seen[state] = len(stops)
         stops.append(now)
-        if now is start:
-            return stops
-    raise AssertionError(f"Tab never came back: it stays in {describe(stops[-3:])}")
+    raise AssertionError(f"Tab went round no loop: it stays in {describe(stops[-3:])}")
+
+
+def _table_of(widget: QWidget) -> QWidget | None:
+    """The item view that is ``widget`` or holds it (a cell's editor)."""
+    while widget is not None:
+        if isinstance(widget, QAbstractItemView):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def _state(widget: QWidget) -> tuple[int, ...]:
+    """Where the focus is: the widget, a table's current cell, a date box's part (Tab moves
+    from the day to the month to the year before it leaves the box)."""
+    if isinstance(widget, QDateTimeEdit):
+        return (id(widget), widget.currentSectionIndex())
+    table = _table_of(widget)
+    if table is None or not isinstance(table, QAbstractItemView):
+        return (id(widget),)
+    current = table.currentIndex()
+    return (id(table), current.row(), current.column())
 
 
 def reached(stops: Iterable[QWidget]) -> set[int]:

@@ -65,7 +65,7 @@ class OverlapResolveDialog(QDialog):
         owner_label.setBuddy(self.owner_combo)
         note = QLabel("The other claims are rejected with the reason below.")
         note.setObjectName("hint")
-        reason_label = QLabel("&Reason")
+        reason_label = QLabel("Rea&son")
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setTabChangesFocus(True)

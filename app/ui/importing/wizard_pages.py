@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -58,9 +59,11 @@ class SourcePage(QWizardPage):
             self.kind.addItem(KIND_TITLES[kind], kind)
         self.path = QLineEdit()
         self.path.setObjectName("importPath")
+        # Its label's buddy, but in another row widget: a screen reader would not find the label.
+        self.path.setAccessibleName("File")
         self.path.setPlaceholderText("The file to import")
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
-        self.browse = QPushButton("&Browse…")
+        self.browse = QPushButton("Br&owse…")
         self.browse.setObjectName("browseFile")
         self.browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -112,6 +115,7 @@ class SheetPage(QWizardPage):
         self.setSubTitle("The sheet that holds the list; title rows above its header are skipped.")
         self.sheets = QListWidget()
         self.sheets.setObjectName("importSheets")
+        self.sheets.setAccessibleName("Sheets")
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.problem = _problem_label()
@@ -164,9 +168,14 @@ class MappingPage(QWizardPage):
         self.setSubTitle(
             "Recognised by their headers. Change any column the file names differently."
         )
-        self.table = SheetTable(0, 2)
+        self.table = SheetTable(0, 2, "Columns in the file and what each is imported as")
         self.table.setObjectName("importMapping")
         self.table.setHorizontalHeaderLabels(["Column in the file", "Imported as"])
+        # The combo boxes are the editors; the file's column names are not to be changed.
+        self.table.setEditTriggers(SheetTable.EditTrigger.NoEditTriggers)
+        # The focus goes to the combo boxes, each named after its column; the table around
+        # them would be one more stop that does nothing.
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         align_headers(self.table)
         header = self.table.horizontalHeader()
@@ -192,6 +201,12 @@ class MappingPage(QWizardPage):
             combo.setAccessibleName(f"Field for column {header}")
             self.table.setCellWidget(row, 1, combo)
             self.combos[header] = combo
+        # Tab goes through the combo boxes in row order, then on to the wizard's buttons.
+        boxes = list(self.combos.values())
+        for before, after in zip(boxes, boxes[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        if boxes:
+            boxes[0].setFocus()
 
     def mapping(self) -> dict[str, str]:
         return {header: str(combo.currentData()) for header, combo in self.combos.items()}

@@ -46,7 +46,7 @@ class ContactsTab(QWidget):
         self.table.setSortingEnabled(False)
         self.add_button = QPushButton("&Add contact…")
         self.edit_button = QPushButton("E&dit…")
-        self.active_button = QPushButton("De&activate")
+        self.active_button = QPushButton("Deac&tivate")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.active_button):
             buttons.addWidget(button)
@@ -113,7 +113,7 @@ class ContactsTab(QWidget):
         self.edit_button.setEnabled(contact is not None)
         self.active_button.setEnabled(contact is not None)
         self.active_button.setText(
-            "Re&activate" if contact is not None and not contact.active else "De&activate"
+            "Reac&tivate" if contact is not None and not contact.active else "Deac&tivate"
         )
 
 

@@ -50,7 +50,7 @@ class BreaksDialog(QDialog):
         heading.setObjectName("sectionTitle")
         family = QLabel(note)
         family.setWordWrap(True)
-        self.table = SheetTable(0, 3)
+        self.table = SheetTable(0, 3, "Volume breaks")
         self.table.setObjectName("breaksTable")
         self.table.setHorizontalHeaderLabels(["Min quantity", "Discount %", "Problem"])
         self.table.verticalHeader().hide()

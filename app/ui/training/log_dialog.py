@@ -229,7 +229,7 @@ class TrainingLogDialog(QDialog):
         unique = {p.id: p for p in people}
         self.klass.records.set_rows(sorted(unique.values(), key=lambda p: (p.partner, p.name)))
         n = len(unique)
-        self.class_title.setText(f"C&lass · {n} {'person' if n == 1 else 'people'}")
+        self.class_title.setText(f"Cla&ss · {n} {'person' if n == 1 else 'people'}")
         self.log_button.setEnabled(n > 0)
 
     def _selected(self, table: RecordTable) -> list[ContactChoice]:

@@ -100,7 +100,7 @@ class QuoteEditor(QDialog):
         self.special.returnPressed.connect(self.add_line)
         self.remove_button = QPushButton("&Remove line")
         self.remove_button.clicked.connect(self.remove_line)
-        self.table = SheetTable(0, len(HEADERS))
+        self.table = SheetTable(0, len(HEADERS), "Quote lines")
         self.table.setObjectName("lines")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -67,6 +67,7 @@ class PdfPreview(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
         self.view = QPdfView(self)
+        self.view.setAccessibleName("Quote PDF")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
