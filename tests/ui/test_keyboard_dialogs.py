@@ -243,9 +243,9 @@ def test_every_step_of_the_import_wizard_is_usable_from_the_keyboard(
     for _step in range(5):  # what and which file; sheet; columns; the check; what it did
         page = wizard.currentPage()
         assert page is not None
-        if wizard.last_operation is not None:  # the check (or the import) reads in the background
-            operation = wizard.last_operation
-            qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
+        operation = wizard.last_operation  # the check (and the import) read in the background
+        if operation is not None:
+            qtbot.waitUntil(lambda op=operation: not op.running, timeout=10_000)
         select_first_rows(page)
         walker.check_in_view(wizard, f"Import: {page.title()}")
         steps.append(page.title())

@@ -7,6 +7,7 @@ the second, so the user is never left on a later step with an error from an earl
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -203,7 +204,7 @@ class MappingPage(QWizardPage):
             self.combos[header] = combo
         # Tab goes through the combo boxes in row order, then on to the wizard's buttons.
         boxes = list(self.combos.values())
-        for before, after in zip(boxes, boxes[1:], strict=False):
+        for before, after in pairwise(boxes):
             QWidget.setTabOrder(before, after)
         if boxes:
             boxes[0].setFocus()
