@@ -14,8 +14,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -34,6 +36,14 @@ from app.ui.file_commands import FileCommands
 from app.ui.help import GUIDE, HelpDialog, keyboard_html
 from app.ui.page_list import PAGES
 from app.ui.resources import icon
+from app.ui.screen_fit import (
+    FitToScreen,
+    centered,
+    fit_window,
+    fitted_size,
+    screen_for,
+    screen_key,
+)
 
 if TYPE_CHECKING:
     from app.services.store import Database
@@ -42,7 +52,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OPENING = "Opening the database…"
+#: The size a first start asks for, made smaller to fit a smaller screen.
 DEFAULT_SIZE = QSize(1280, 800)
+#: Below this width the navigation shows icons only, leaving the room to the page.
+COMPACT_BELOW = 1200
+NAVIGATION_WIDTH = 210
 DROPPABLE = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv")
 NO_EXPORT_TIP = "This page has no table to export."
 
@@ -61,12 +75,16 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Areas")
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setFixedWidth(210)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageArea")
         for entry in PAGES:
-            QListWidgetItem(icon(entry.icon_name), entry.title, self.navigation)
+            item = QListWidgetItem(icon(entry.icon_name), entry.title, self.navigation)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
             self.stack.addWidget(_placeholder())
+        self.compact = False  # icons only, in a narrow window
+        self._names_too = self.navigation.itemDelegate()
+        self._icons_only = IconOnly(self.navigation)
         # Every area stays in view: the list never scrolls, however short the window.
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = sum(self.navigation.sizeHintForRow(n) for n in range(self.navigation.count()))
@@ -80,6 +98,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.fitter = FitToScreen(self)
+        self.fitter.watch(self)  # every dialog of the window opens within the screen
         self.commands = FileCommands(self)
         self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
         self.menu_actions = create_actions(
@@ -251,17 +271,45 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         state = self.context.settings.window
-        if not (state.geometry and self.restoreGeometry(state.geometry)):
-            self.resize(DEFAULT_SIZE)
+        self.place_on(screen_for())
         if state.state:
             self.restoreState(state.state)
         keys = [e.key for e in PAGES]  # each page restores its own state when built
         last = state.last_page
         self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
 
+    def place_on(self, screen: QScreen) -> None:
+        """Where the window was last on ``screen``, or a size that fits it, in the middle;
+        either way all of it within the screen's available area."""
+        available = screen.availableGeometry()
+        remembered = self.context.settings.window.geometry_on(screen_key(screen))
+        if remembered and self.restoreGeometry(remembered):
+            if self.isMaximized() or self.isFullScreen():
+                return
+            fit_window(self, available, QSize(0, 0))  # restoring allowed for the frame
+            return
+        self.setGeometry(centered(fitted_size(DEFAULT_SIZE, available), available))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_compact(event.size().width() < COMPACT_BELOW)
+
+    def set_compact(self, compact: bool) -> None:
+        """Icons only in the navigation (each area's name in its tool tip), or icons and
+        names."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        nav = self.navigation
+        for row, entry in enumerate(PAGES):
+            nav.item(row).setToolTip(f"{entry.title} (Ctrl+{row + 1})" if compact else "")
+        nav.setItemDelegate(self._icons_only if compact else self._names_too)
+        frame = 2 * nav.frameWidth()
+        nav.setFixedWidth(nav.iconSize().width() + 28 + frame if compact else NAVIGATION_WIDTH)
+
     def save_window_state(self) -> None:
         state = self.context.settings.window
-        state.geometry = bytes(self.saveGeometry().data())
+        state.set_geometry_on(screen_key(self.screen()), bytes(self.saveGeometry().data()))
         state.state = bytes(self.saveState().data())
         state.last_page = PAGES[self.stack.currentIndex()].key
         for page in self._built.values():
@@ -283,6 +331,19 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.commands.import_records(path)
+
+
+class IconOnly(QStyledItemDelegate):
+    """Draws a navigation entry as its icon alone; its name stays the item's text, read
+    out by a screen reader and shown in its tool tip."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
 
 
 def _placeholder() -> QWidget:

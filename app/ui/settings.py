@@ -141,6 +141,14 @@ class WindowState(_Group):
     def set_header_state(self, view: str, state: bytes) -> None:
         self._store.setValue(self._path(f"headers/{view}"), _CODECS[bytes].encode(state))
 
+    def geometry_on(self, screen: str) -> bytes:
+        """The window's size and place when it was last closed on ``screen`` (its key)."""
+        value: bytes = self.read_raw(f"screens/{screen}", _CODECS[bytes], b"")
+        return value
+
+    def set_geometry_on(self, screen: str, geometry: bytes) -> None:
+        self._store.setValue(self._path(f"screens/{screen}"), _CODECS[bytes].encode(geometry))
+
     def splitter_state(self, view: str) -> bytes:
         value: bytes = self.read_raw(f"splitters/{view}", _CODECS[bytes], b"")
         return value
