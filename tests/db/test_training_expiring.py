@@ -16,6 +16,7 @@ from app.domain.enums import PartnerStatus
 from app.domain.errors import InputError
 from app.domain.names import name_key
 from app.io.export import export_table
+from app.services.dashboard.figures import load_dashboard
 from app.services.training.expiring import (
     EXPIRING_COLUMNS,
     expiring_certifications,
@@ -96,3 +97,19 @@ def test_export_through_the_app_writers(sqlite_db: Database, tmp_path: Path) -> 
         lines = list(csv.reader(handle))
     assert lines[2][:3] == ["2026-08-01", "61", "C"]
     assert text.rows == 2
+
+
+def test_the_dashboard_counts_what_the_training_page_lists(any_db: Database) -> None:
+    """One query for both: terminated partners, inactive people and renewed certifications are
+    left out of the dashboard's figure as they are out of the list, over the same window."""
+    _world(any_db)
+    with any_db.reading() as s:
+        board = load_dashboard(s, today=TODAY)
+        listed = expiring_certifications(s, TODAY, 60)
+    assert (board.certifications_expiring, board.expiring_days) == (len(listed), 60) == (1, 60)
+    with any_db.transaction() as s:
+        save_expiring_days(s, 90)
+    with any_db.reading() as s:
+        board = load_dashboard(s, today=TODAY)
+        listed = expiring_certifications(s, TODAY, 90)
+    assert (board.certifications_expiring, board.expiring_days) == (len(listed), 90) == (2, 90)

@@ -6,19 +6,19 @@ Money totals are kept per currency: adding EUR to USD would print a number nobod
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Claim, Deal, Partner, Quote, QuoteRevision, Tier, TrainingRecord
+from app.db.models import Claim, Deal, Partner, Quote, QuoteRevision, Tier
 from app.domain.columns import Column, Kind
 from app.domain.enums import PartnerStatus, QuoteStatus
-from app.domain.training import EXPIRING_SOON_DAYS
 from app.services.claims.accounts import live_claim_condition
 from app.services.deals.rows import CLOSED_STAGES
 from app.services.quotes.rows import latest_revisions
+from app.services.training.expiring import count_expiring, expiring_days
 
 #: What the tier column says for partners without a tier.
 NO_TIER = "(no tier)"
@@ -45,6 +45,7 @@ class Dashboard:
     active_partners: int
     by_tier: tuple[TierCount, ...]
     certifications_expiring: int
+    expiring_days: int  # the window of ``certifications_expiring`` (the Training page's)
     live_claims: int
     open_deals: int
     pipeline: tuple[PipelineTotal, ...]
@@ -73,10 +74,12 @@ PIPELINE_COLUMNS: tuple[Column[PipelineTotal], ...] = (
 
 
 def load_dashboard(
-    session: Session, *, today: date | None = None, soon_days: int = EXPIRING_SOON_DAYS
+    session: Session, *, today: date | None = None, soon_days: int | None = None
 ) -> Dashboard:
-    """Every headline figure of the dashboard, as of ``today``."""
+    """Every headline figure of the dashboard, as of ``today``. Certifications expiring are
+    counted over ``soon_days``, by default the window the Training page uses."""
     day = today or date.today()
+    days = soon_days if soon_days is not None else expiring_days(session)
     partners = session.scalar(select(func.count(Partner.id))) or 0
     by_tier = _by_tier(session)
     return Dashboard(
@@ -84,7 +87,8 @@ def load_dashboard(
         partners=partners,
         active_partners=sum(t.active_partners for t in by_tier),
         by_tier=by_tier,
-        certifications_expiring=_expiring(session, day, soon_days),
+        certifications_expiring=count_expiring(session, day, days),
+        expiring_days=days,
         live_claims=session.scalar(select(func.count(Claim.id)).where(live_claim_condition(day)))
         or 0,
         open_deals=session.scalar(
@@ -109,16 +113,6 @@ def _by_tier(session: Session) -> tuple[TierCount, ...]:
     if counts.get(None):
         rows.append(TierCount(NO_TIER, 1_000_000, counts[None]))
     return tuple(rows)
-
-
-def _expiring(session: Session, today: date, soon_days: int) -> int:
-    """Passed certifications whose validity ends within ``soon_days`` from today."""
-    query = select(func.count(TrainingRecord.id)).where(
-        TrainingRecord.passed.is_(True),
-        TrainingRecord.valid_until >= today,
-        TrainingRecord.valid_until <= today + timedelta(days=soon_days),
-    )
-    return session.scalar(query) or 0
 
 
 def _pipeline(session: Session) -> tuple[PipelineTotal, ...]:

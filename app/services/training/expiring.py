@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Contact, Course, Partner, ProductFamily, Setting, TrainingRecord
@@ -53,6 +53,31 @@ EXPIRING_COLUMNS: tuple[Column[ExpiringRow], ...] = (
 def expiring_certifications(session: Session, today: date, days: int) -> list[ExpiringRow]:
     """Valid certifications of active people whose valid-until falls within ``days`` of
     ``today`` (today included), soonest first, without those already renewed."""
+    query = _expiring(today, days).order_by(
+        TrainingRecord.valid_until, Partner.name, Contact.name, TrainingRecord.id
+    )
+    rows = []
+    for rid, who, email, pid, partner, code, title, family, until in session.execute(query):
+        assert until is not None  # the query asks for a valid-until in the window
+        left = (until - today).days
+        rows.append(ExpiringRow(rid, who, email, pid, partner, code, title, family, until, left))
+    return rows
+
+
+def count_expiring(session: Session, today: date, days: int) -> int:
+    """How many rows ``expiring_certifications`` lists (the dashboard's figure): the same
+    query, so the two never disagree."""
+    counted = select(func.count()).select_from(_expiring(today, days).subquery())
+    return session.scalar(counted) or 0
+
+
+#: What the query gives per certification (see ``expiring_certifications``).
+ExpiringSelect = Select[int, str, str | None, int, str, str, str, str, date | None]
+
+
+def _expiring(today: date, days: int) -> ExpiringSelect:
+    """The one query behind the list and the count: certifications of active people at
+    partners that are not terminated, ending within ``days`` of ``today``, not yet renewed."""
     later = aliased(TrainingRecord)
     later_course = aliased(Course)
     renewed = (
@@ -67,7 +92,7 @@ def expiring_certifications(session: Session, today: date, days: int) -> list[Ex
         )
         .exists()
     )
-    query = (
+    return (
         select(
             TrainingRecord.id,
             Contact.name,
@@ -94,14 +119,7 @@ def expiring_certifications(session: Session, today: date, days: int) -> list[Ex
             ),
             ~renewed,
         )
-        .order_by(TrainingRecord.valid_until, Partner.name, Contact.name, TrainingRecord.id)
     )
-    rows = []
-    for rid, who, email, pid, partner, code, title, family, until in session.execute(query):
-        assert until is not None  # the query asks for a valid-until in the window
-        left = (until - today).days
-        rows.append(ExpiringRow(rid, who, email, pid, partner, code, title, family, until, left))
-    return rows
 
 
 def expiring_days(session: Session) -> int:

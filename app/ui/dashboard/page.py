@@ -23,7 +23,7 @@ from app.ui.record_table import RecordTable
 
 CARDS = (
     ("active_partners", "Active partners"),
-    ("certifications_expiring", "Certifications expiring in 60 days"),
+    ("certifications_expiring", "Certifications expiring soon"),
     ("live_claims", "Live claims"),
     ("open_deals", "Open deals"),
     ("quotes_awaiting_approval", "Quotes awaiting approval"),
@@ -114,6 +114,9 @@ class DashboardPage(Page):
         self.dashboard = board = result
         for name, card in self.cards.items():
             card.value.setText(f"{getattr(board, name):,}")
+        expiring = self.cards["certifications_expiring"]
+        expiring.caption.setText(f"Certifications expiring in {board.expiring_days} days")
+        expiring.setAccessibleName(expiring.caption.text())
         self.tiers.records.set_rows(board.by_tier)
         self.pipeline.records.set_rows(board.pipeline)
         for table in (self.tiers, self.pipeline):
