@@ -227,3 +227,15 @@ def test_a_cell_of_spaces_is_reported_as_an_empty_cell(any_db: Database) -> None
         "row 2, column 'partner': is required",
         "row 3, column 'partner': is required",
     ]
+
+
+def test_a_website_typed_another_way_is_not_a_change(any_db: Database) -> None:
+    stored = [dict(PARTNERS[1], website="https://www.fabrikam.fr/")]
+    _import(any_db, stored)
+    again = _import(any_db, [dict(PARTNERS[1], website="Fabrikam.fr")])
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 1)
+    with any_db.reading() as session:
+        partner = session.scalars(select(Partner).where(Partner.name == "Fabrikam")).one()
+        assert partner.website == "https://www.fabrikam.fr/" and partner.version == 1
+    moved = _import(any_db, [dict(PARTNERS[1], website="fabrikam.com")])
+    assert moved.updated == 1

@@ -230,3 +230,19 @@ def test_tiers_are_offered_by_rank_the_same_in_the_form_and_the_filter(any_db: D
     with any_db.reading() as s:
         assert tier_names(s) == ["Copper", *before, "Amber", "Diamond"]
         assert filter_choices(s).tiers == tier_names(s)
+
+
+def test_saving_a_website_typed_another_way_changes_nothing(any_db: Database) -> None:
+    with any_db.transaction() as s:
+        pid = create_partner(s, {"name": "Bluepeak", "website": "https://www.bluepeak.com"})
+    with any_db.reading() as s:
+        opened = get_partner(s, pid)
+    with any_db.transaction() as s:
+        update_partner(s, opened, {**opened.values(), "website": "bluepeak.com"})
+    with any_db.reading() as s:
+        now = get_partner(s, pid)
+    assert (now.website, now.version) == ("https://www.bluepeak.com", opened.version)
+    with any_db.transaction() as s:
+        update_partner(s, now, {**now.values(), "website": "bluepeak.org"})
+    with any_db.reading() as s:
+        assert get_partner(s, pid).website == "bluepeak.org"

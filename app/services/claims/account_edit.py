@@ -21,6 +21,7 @@ from app.domain.errors import ConflictError, InputError, NotFoundError
 from app.domain.importing import values as v
 from app.domain.names import domain_key, name_key
 from app.domain.partner_form import check_fields
+from app.domain.websites import same_value
 
 ACCOUNT_FIELDS = ("name", "website", "country", "city", "named_account", "owner_rep_id")
 LABELS = {
@@ -117,7 +118,7 @@ def update_account(
         changed = {
             f: (getattr(opened, f), getattr(stored, f))
             for f in ACCOUNT_FIELDS
-            if getattr(opened, f) != getattr(stored, f)
+            if not same_value(f, getattr(opened, f), getattr(stored, f))
         }
         raise ConflictError(STALE_MESSAGE, changed)
     _apply(account, values)
@@ -126,7 +127,8 @@ def update_account(
 
 def _apply(account: Account, values: Mapping[str, object]) -> None:
     for field, value in values.items():
-        setattr(account, field, value)
+        if not same_value(field, getattr(account, field, None), value):
+            setattr(account, field, value)
     account.name_key = name_key(account.name)
     account.domain = domain_key(account.website)
 

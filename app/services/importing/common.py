@@ -16,6 +16,7 @@ from app.domain.importing.sheet import MappedSheet
 from app.domain.importing.values import BadValue
 from app.domain.names import name_key
 from app.domain.progress import Cancelled, Progress, Ticker
+from app.domain.websites import same_value
 
 Parser = Callable[[object], object]
 
@@ -151,6 +152,6 @@ def compare(
         if new is None and field in keep_if_empty:
             continue
         old = stored[field]
-        if old != new:
+        if not same_value(field, old, new):
             changes[field] = (old, new)
     return changes

@@ -22,6 +22,7 @@ from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import name_key, name_keys
 from app.domain.partner_form import LABELS, partner_parsers
+from app.domain.websites import same_value
 from app.services.gc_pause import gc_paused
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
@@ -403,7 +404,7 @@ def _changes(stored: dict[str, Any], values: dict[str, object]) -> Changes:
         if new is None and field in _KEEP_IF_EMPTY:
             continue
         old = stored[field]
-        if old != new:
+        if not same_value(field, old, new):  # a website as typed another way is the same
             changes[field] = (old, new)
     if "name" in changes:
         new_key = name_key(str(values["name"]))

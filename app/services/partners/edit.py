@@ -21,6 +21,7 @@ from app.domain.errors import ConflictError, InputError, NotFoundError, RefusedE
 from app.domain.importing.values import choice_key
 from app.domain.names import name_key
 from app.domain.partner_form import check_partner, valid_or_raise
+from app.domain.websites import same_value
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def stale_fields(opened: PartnerRecord, stored: PartnerRecord) -> dict[str, tupl
     return {
         name: (getattr(opened, name), getattr(stored, name))
         for name in EDITABLE
-        if getattr(opened, name) != getattr(stored, name)
+        if not same_value(name, getattr(opened, name), getattr(stored, name))
     }
 
 
@@ -115,6 +116,8 @@ def _apply(session: Session, partner: Partner, values: Mapping[str, object]) -> 
             partner.tier_id = _tier_id(session, value)
         elif field in ("type", "status") and value is None:
             continue  # cannot be empty: keep what is there
+        elif same_value(field, getattr(partner, field), value):
+            continue  # "bluepeak.com" over "https://www.bluepeak.com" changes nothing
         else:
             setattr(partner, field, value)
     if "name" in values:

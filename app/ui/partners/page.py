@@ -192,7 +192,8 @@ class PartnersPage(Page):
         """A saved edit, kept so Ctrl+Z on the page can take it back."""
         if self._db is not None:
             edit = PartnerEdit(self._db, partner_id, name, before, after, self._undone)
-            self.edits.push(edit)
+            if edit.after:  # a save that changed nothing has nothing to undo
+                self.edits.push(edit)
 
     def _undone(self, problem: BaseException | None) -> None:
         if problem is not None:

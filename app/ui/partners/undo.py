@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from app.domain.errors import ConflictError
 from app.domain.partner_form import LABELS
+from app.domain.websites import same_value
 from app.services.partners.edit import get_partner, update_partner
 from app.services.store import Database, Session
 from app.ui.saved_edit import Done, SavedEdit, possessive
@@ -22,7 +23,7 @@ class PartnerEdit(SavedEdit[Values]):
     def __init__(
         self, db: Database, partner_id: int, name: str, before: Values, after: Values, done: Done
     ) -> None:
-        changed = [f for f in after if before.get(f) != after.get(f)]
+        changed = [f for f in after if not same_value(f, before.get(f), after.get(f))]
         super().__init__(
             db,
             edit_text(name, changed),
@@ -35,7 +36,7 @@ class PartnerEdit(SavedEdit[Values]):
     def write(self, session: Session, expected: Values, wanted: Values) -> None:
         current = get_partner(session, self.partner_id)
         values = current.values()
-        moved = [f for f, v in expected.items() if values.get(f) != v]
+        moved = [f for f, v in expected.items() if not same_value(f, values.get(f), v)]
         if moved:
             fields = ", ".join(LABELS.get(f, f) for f in moved)
             raise ConflictError(
