@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from app.domain.errors import AppError
 from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.errors import ErrorHook, default_parent, message_box_shower
-from app.ui.main_window import MainWindow
+from app.ui.main_window import DEMO_PREFIX, MainWindow
 from app.ui.operations import Operation
 from app.ui.qtlog import route_qt_messages
 from app.ui.resources import icon, stylesheet
@@ -74,17 +75,22 @@ def startup_error_box(error: AppError) -> bool:
     return choice is not None and box.clickedButton() is choice
 
 
-def open_startup_database(args: argparse.Namespace) -> tuple[Database, bool]:
-    """The database of ``--db`` (or the default), or a fresh demo file; (db, needs demo fill).
+def open_startup_database(args: argparse.Namespace) -> tuple[Database, Path | None]:
+    """The database of ``--db`` (or the default), or a fresh demo file; (db, the demo's
+    folder, which is removed when the database is closed).
 
     Storage is imported here, not with this module: the window paints before it is loaded."""
     from app.services.store import open_database
 
     if getattr(args, "demo", False):
-        folder = Path(tempfile.mkdtemp(prefix="channel-desk-demo-"))
+        folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
         log.info("demo database in %s", folder)
-        return open_database(folder / DEMO_FILE_NAME), True
-    return open_database(getattr(args, "db", None)), False
+        try:
+            return open_database(folder / DEMO_FILE_NAME), folder
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+    return open_database(getattr(args, "db", None)), None
 
 
 def fill_demo(window: MainWindow, context: UiContext) -> Operation[object]:
@@ -127,7 +133,7 @@ def build_window(
     A damaged database with a backup: when the person chooses to (``show_startup_error``
     answers True), the backup is opened instead."""
     try:
-        database, demo = open_startup_database(args)
+        database, demo_folder = open_startup_database(args)
     except AppError as exc:
         log.info("cannot open the database (%s)", type(exc).__name__)
         backup = getattr(exc, "backup", None)
@@ -137,10 +143,9 @@ def build_window(
             argparse.Namespace(db=backup, demo=False), context, show_startup_error, window
         )
     if window is None:
-        window = MainWindow(context, database)
-    else:
-        window.set_database(database)
-    if demo:
+        window = MainWindow(context)
+    window.set_database(database, demo_folder)
+    if demo_folder is not None:
         fill_demo(window, context)
     return window
 
@@ -160,7 +165,7 @@ def launch(args: argparse.Namespace) -> int:
             window.close()
             return EXIT_REFUSED
         code = app.exec()
-        window.database.dispose()
+        window.close_database()
         return code
     finally:
         errors.uninstall()

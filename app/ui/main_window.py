@@ -11,6 +11,7 @@ costs the window and the page in view, not all eight.
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,8 @@ COMPACT_BELOW = 1200
 NAVIGATION_WIDTH = 210
 DROPPABLE = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv")
 NO_EXPORT_TIP = "This page has no table to export."
+#: The start of each ``--demo`` folder's name (in the system's temporary folder).
+DEMO_PREFIX = "channel-desk-demo-"
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.context = context
         self._database = database
+        #: The folder of a ``--demo`` database in use: removed once the database is closed.
+        self.demo_folder: Path | None = None
         self.setWindowIcon(icon("app"))
         self._built: dict[int, Page] = {}  # by row; the others are placeholders until shown
         self.navigation = QListWidget()
@@ -198,12 +203,15 @@ class MainWindow(QMainWindow):
 
     # --- the database --------------------------------------------------------------------
 
-    def set_database(self, database: Database) -> None:
-        """Show ``database`` everywhere; the previous one is closed."""
+    def set_database(self, database: Database, demo_folder: Path | None = None) -> None:
+        """Show ``database`` everywhere; the previous one is closed. A demo database (in
+        ``demo_folder``) is not added to Open recent: its folder goes when it is closed."""
         old, self._database = self._database, database
         if old is not None and old is not database:
             old.dispose()
+            self._remove_demo_folder()
             log.info("switched database from %s to %s", old.label, database.label)
+        self.demo_folder = demo_folder
         for page in self._built.values():
             page.set_database(database)
         self._show_row(self.navigation.currentRow())  # builds the page in view, if not yet
@@ -211,7 +219,20 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(database.label)
         name = database.path.name if database.path else database.label
         self.setWindowTitle(f"{name} — {APP_NAME}")
-        self.context.settings.preferences.remember_database(database.label)
+        if demo_folder is None:
+            self.context.settings.preferences.remember_database(database.label)
+
+    def close_database(self) -> None:
+        """Close the database as the application ends (and remove a demo's folder)."""
+        if self._database is not None:
+            self._database.dispose()
+        self._remove_demo_folder()
+
+    def _remove_demo_folder(self) -> None:
+        folder, self.demo_folder = self.demo_folder, None
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+            log.info("removed the demo folder %s", folder)
 
     def _records_changed(self, kinds: frozenset[object]) -> None:
         for page in self._built.values():  # a page built later reads its rows then
@@ -257,7 +278,10 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         menu = self.menu_actions.open_recent
         menu.clear()
-        recent = [r for r in self.context.settings.preferences.recent_databases]
+        # Demo databases of earlier versions, removed since, are not offered.
+        recent = [
+            r for r in self.context.settings.preferences.recent_databases if DEMO_PREFIX not in r
+        ]
         for location in recent:
             action = menu.addAction(location)
             action.setEnabled(self._database is None or location != self._database.label)

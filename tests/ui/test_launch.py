@@ -55,6 +55,36 @@ def test_demo_opens_a_fresh_database_and_fills_it_in_the_background(
     assert window.statusBar().currentMessage().startswith("Demo data ready: ")
 
 
+def test_a_demo_is_left_out_of_open_recent_and_its_folder_removed_when_closed(
+    qtbot: QtBot, context: UiContext, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine.sqlite"
+    context.settings.preferences.remember_database(str(mine))
+    window = build_window(argparse.Namespace(demo=True), context, lambda e: None)
+    assert window is not None
+    qtbot.addWidget(window)
+    folder = window.demo_folder
+    assert folder is not None and folder.is_dir()
+    assert context.settings.preferences.recent_databases == [str(mine)]
+    with qtbot.waitSignal(context.changes.changed, timeout=20000):
+        window.show()  # the demo is filled in the background
+    # Opening another database closes the demo, and its folder goes with it.
+    assert window.commands.open_location(str(mine))
+    assert not folder.exists()
+    assert window.demo_folder is None
+
+    second = build_window(argparse.Namespace(demo=True), context, lambda e: None)
+    assert second is not None
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(context.changes.changed, timeout=20000):
+        second.show()
+    other = second.demo_folder
+    assert other is not None and other != folder
+    second.close_database()  # as the application ends
+    assert not other.exists()
+    assert all("channel-desk-demo-" not in r for r in context.settings.preferences.recent_databases)
+
+
 def _damaged_with_backup(tmp_path: Path) -> tuple[Path, Path]:
     path = tmp_path / "shop.sqlite"
     open_database(path).dispose()
