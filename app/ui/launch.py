@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -26,6 +27,7 @@ from app import APP_NAME, __version__
 from app.domain.errors import AppError
 from app.ui.changes import Changes
 from app.ui.context import UiContext
+from app.ui.display_check import display_problem
 from app.ui.errors import ErrorHook, default_parent, message_box_shower
 from app.ui.main_window import DEMO_PREFIX, MainWindow
 from app.ui.operations import Operation
@@ -152,6 +154,11 @@ def build_window(
 
 def launch(args: argparse.Namespace) -> int:
     """Run the application until its window closes; the process exit code."""
+    problem = display_problem(os.environ)
+    if problem is not None:  # Qt would abort the process: say what to do instead
+        log.info("no window: %s", problem)
+        print(problem, file=sys.stderr)
+        return EXIT_REFUSED
     app = application()
     route_qt_messages()
     errors = ErrorHook(message_box_shower(default_parent))
