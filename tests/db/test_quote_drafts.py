@@ -10,9 +10,11 @@ from decimal import Decimal
 import pytest
 
 from app.db.engine import Database
+from app.domain.enums import QuoteStatus
 from app.domain.pricing import LineRequest
 from app.services.quotes.draft_pricing import DraftForm, price_draft, sku_choices
-from app.services.quotes.draft_store import store_draft
+from app.services.quotes.draft_store import issue_draft, store_draft
+from app.services.quotes.issue_check import issue_check
 from app.services.quotes.read import read_quote
 from tests.support.quote_book import QUOTE_DAY, add_price_book
 
@@ -58,7 +60,21 @@ def test_storing_a_new_draft_creates_the_quote_the_editor_priced(db: Database) -
     assert "CD-100" in skus and skus == sorted(skus)
     with db.transaction() as session:
         number, draft = store_draft(session, FORM, None, None)
-    assert draft is None  # a new quote is issued at once, nothing stays open
+    # A new quote is a draft: issuing is a step of its own, after a last look.
+    assert (draft.number, draft.revision) == (number, 1)
     with db.reading() as session:
         stored = read_quote(session, number)
     assert priced is not None and stored.totals == priced.totals
+    assert stored.status is QuoteStatus.DRAFT and not stored.frozen
+
+
+def test_the_issue_check_shows_the_total_to_freeze_and_the_warnings(db: Database) -> None:
+    with db.transaction() as session:
+        number, draft = store_draft(session, FORM, None, None)
+    with db.reading() as session:
+        check = issue_check(session, number, draft.revision)
+    assert (check.name, check.lines, check.total) == (f"{number} rev 1", 2, "EUR 4,683.72")
+    assert not check.blocked
+    with db.transaction() as session:
+        issue_draft(session, draft)
+        assert read_quote(session, number).status is QuoteStatus.ISSUED

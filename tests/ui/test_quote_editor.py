@@ -13,6 +13,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -22,10 +23,13 @@ from app.domain.enums import QuoteStatus
 from app.domain.errors import InputError
 from app.domain.quote_spec import parse_quote_spec
 from app.services.demo.fill import generate_demo
+from app.services.quotes.read import read_quote
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.preview import PdfPreview
+from app.ui.quotes.issue_dialog import IssueDialog
 from app.ui.quotes.page import QuotesPage
+from tests.support.modal import click_in_modal
 from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
 
@@ -138,6 +142,49 @@ def test_saving_stores_the_quote_and_the_page_shows_it(
     assert editor.saved_number is not None
     with demo_db.reading() as s:
         assert len(s.scalars(select(Quote.id)).all()) == before + 1
+
+
+def test_a_new_quote_is_saved_as_a_draft_and_issued_only_after_a_last_look(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    """Save keeps a draft (no frozen figures); Issue… shows the total and the "not certified"
+    warnings once more, Cancel leaves the draft as it was, Issue freezes it."""
+    partner, account, _ = parties(demo_db)
+    editor = open_editor(qtbot, open_window, demo_db)
+    qtbot.keyClicks(editor.partner, partner)
+    qtbot.keyClicks(editor.account, account)
+    add_line(qtbot, editor, "CD-100", 2)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    number = editor.saved_number
+    assert number is not None and not editor.isVisible()
+    with demo_db.reading() as s:
+        stored = read_quote(s, number)
+    assert stored.status is QuoteStatus.DRAFT and stored.issued_at is None
+
+    editor = open_editor(qtbot, open_window, demo_db)
+    qtbot.keyClicks(editor.partner, partner)
+    qtbot.keyClicks(editor.account, account)
+    add_line(qtbot, editor, "CD-300", 1)  # a family the partner may not be certified for
+    shown_total = editor.totals.text().split("Total ")[-1]
+    warnings = [w for w in editor.problems.text().splitlines() if "certified" in w]
+    seen: list[QWidget] = []
+    click_in_modal("Cancel", seen)
+    qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
+    (asked,) = seen
+    assert isinstance(asked, IssueDialog)
+    assert asked.total.text() == f"Total {shown_total}"
+    for warning in warnings:
+        assert warning in asked.warnings.text()
+    assert editor.isVisible() and editor.draft is not None  # kept as a draft, still open
+    number = editor.draft.number
+    with demo_db.reading() as s:
+        assert read_quote(s, number).status is QuoteStatus.DRAFT
+    click_in_modal("Issue")
+    qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
+    assert editor.issued and not editor.isVisible()
+    with demo_db.reading() as s:
+        assert read_quote(s, number).status is QuoteStatus.ISSUED
+        assert len(s.scalars(select(Quote.id).where(Quote.number == number)).all()) == 1
 
 
 def test_escape_closes_the_editor(

@@ -19,6 +19,7 @@ from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.page import QuotesPage
+from tests.support.modal import click_in_modal
 from tests.support.pages import settled, shown_page
 from tests.support.sample_records import TODAY
 from tests.ui.test_quote_editor import add_line, parties
@@ -74,6 +75,7 @@ def test_approve_issue_and_accept_with_the_buttons(
     assert status_of(page, number)[1] is QuoteStatus.DRAFT
     assert page.selected() is not None and page.selected().number == number  # type: ignore[union-attr]
     assert enabled(page) == {"issue"}
+    click_in_modal("Issue")
     qtbot.mouseClick(page.issue_button, Click)
     settled(page)
     assert status_of(page, number)[1] is QuoteStatus.ISSUED
@@ -101,9 +103,15 @@ def test_the_steps_answer_to_alt_and_their_underlined_letter(
         (Qt.Key.Key_I, QuoteStatus.ISSUED),
         (Qt.Key.Key_C, QuoteStatus.ACCEPTED),
     ):
+        if key == Qt.Key.Key_I:
+            click_in_modal("Issue")
         qtbot.keyClick(page.table, key, alt)
         qtbot.waitUntil(lambda after=after: status_of(page, number)[1] is after)
         settled(page)
+        # The window is active again once the question closed (the offscreen platform has no
+        # window manager to hand activation back).
+        page.window().activateWindow()
+        qtbot.waitUntil(page.window().isActiveWindow)
         page.table.setFocus()  # a pressed button takes the focus, as a click does
 
 
@@ -151,6 +159,7 @@ def test_revise_opens_the_new_draft_and_issue_freezes_it(
     assert status_of(page, number) == (before + 1, QuoteStatus.DRAFT)
     sku = editor.requests[0].sku
     add_line(qtbot, editor, sku, 2)
+    click_in_modal("Issue")
     qtbot.mouseClick(editor.issue_button, Click)
     assert editor.issued and not editor.isVisible()
     settled(page)
@@ -245,11 +254,11 @@ def test_the_steps_are_on_the_tables_context_menu_for_the_keyboard(
     page = quotes_page(open_window, demo_db)
     number = pick(page, QuoteStatus.NEEDS_APPROVAL)
     menu = {a.text(): a for a in page.table.actions()}
-    assert {"Approve", "Issue", "Revise", "Mark accepted", "E-mail…"} <= set(menu)
-    assert menu["Approve"].isEnabled() and not menu["Issue"].isEnabled()
+    assert {"Approve", "Issue…", "Revise", "Mark accepted", "E-mail…"} <= set(menu)
+    assert menu["Approve"].isEnabled() and not menu["Issue…"].isEnabled()
     menu["Approve"].trigger()
     settled(page)
-    assert status_of(page, number)[1] is QuoteStatus.DRAFT and menu["Issue"].isEnabled()
+    assert status_of(page, number)[1] is QuoteStatus.DRAFT and menu["Issue…"].isEnabled()
 
 
 def test_a_lapsed_quote_shows_expired_and_can_only_be_revised(

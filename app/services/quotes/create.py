@@ -1,9 +1,11 @@
 """Creating a quote from a spec: price it by SPEC.md, number it, store revision 1 with every figure.
 
-Revision 1 is issued at once (frozen: ``issued_at`` and a snapshot of the partner, account,
-company and pricing settings), unless a special discount is above the approval limit: then it
-waits as *needs approval* and is not issued. Nothing is committed here; the caller's transaction
-decides, so a refused quote leaves no trace, not even a used number.
+For the command line (SPEC.md's ``quote create``), revision 1 is issued at once (frozen:
+``issued_at`` and a snapshot of the partner, account, company and pricing settings), unless a
+special discount is above the approval limit: then it waits as *needs approval* and is not
+issued. The editor creates a draft instead (``issue=False``): issuing is a step of its own,
+taken once the person has seen the figures and the warnings. Nothing is committed here; the
+caller's transaction decides, so a refused quote leaves no trace, not even a used number.
 """
 
 from __future__ import annotations
@@ -40,11 +42,16 @@ class CreatedQuote:
 
 
 def create_quote(
-    session: Session, spec: QuoteSpec, now: datetime | None = None, deal_id: int | None = None
+    session: Session,
+    spec: QuoteSpec,
+    now: datetime | None = None,
+    deal_id: int | None = None,
+    issue: bool = True,
 ) -> CreatedQuote:
     """Price and store ``spec`` as revision 1 of a new quote; refuse with every problem at once.
 
-    ``deal_id`` ties the quote to one of the account's deals (the editor's deal field)."""
+    ``deal_id`` ties the quote to one of the account's deals (the editor's deal field);
+    ``issue=False`` keeps it a draft."""
     issued_at = now or datetime.now(UTC)
     year = spec.quote_date.year
     lock_numbering(session, year)  # first, so what is read below is not stale (see there)
@@ -84,7 +91,8 @@ def create_quote(
     quote = insert_numbered(
         session, Quote(partner_id=partner.id, account_id=account.id, deal_id=deal_id), year
     )
-    status = QuoteStatus.NEEDS_APPROVAL if priced.needs_approval else QuoteStatus.ISSUED
+    ready = QuoteStatus.ISSUED if issue else QuoteStatus.DRAFT
+    status = QuoteStatus.NEEDS_APPROVAL if priced.needs_approval else ready
     snapshot = None  # taken before the revision exists, so it is written once, complete
     if status is QuoteStatus.ISSUED:
         snapshot = snapshot_json(session, partner.id, account.id, tier_id, terms, settings)

@@ -27,6 +27,7 @@ from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Reader, TablePage
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.preview import PdfPreview, revision_pdf
+from app.ui.quotes.issue_dialog import confirm_issue
 from app.ui.quotes.mail_dialog import QuoteMailDialog
 from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
 from app.ui.quotes.save_pdf import PdfSaver
@@ -82,7 +83,8 @@ class QuotesPage(TablePage):
             self.approve_selected,
         )  # fmt: skip
         self.issue_button = self._button(
-            bar, "&Issue", "Freeze the draft: its figures never change after this",
+            bar, "&Issue…", "See the total and the warnings, then freeze the draft: its figures "
+            "never change after this",
             self.issue_selected,
         )  # fmt: skip
         self.revise_button = self._button(
@@ -222,6 +224,12 @@ class QuotesPage(TablePage):
         )
 
     def issue_selected(self) -> bool:
+        """Issue the selected draft once the person has seen its total and warnings."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return False
+        if not confirm_issue(self._db, row.number, row.revision, self.window()):
+            return False
         return self._step(
             lambda s, r: life.issue_revision(s, r.number, r.revision),
             "{number} rev {revision} issued.",
@@ -267,6 +275,7 @@ class QuotesPage(TablePage):
     def _editor(self) -> QuoteEditor:
         assert self._db is not None
         editor = QuoteEditor(self._db, self.context.today(), self.window())
+        editor.stored_draft.connect(lambda: self.context.changes.announce({RecordKind.QUOTE}))
         editor.accepted.connect(lambda: self.context.changes.announce({RecordKind.QUOTE}))
         editor.finished.connect(lambda _r, e=editor: self._closed(e))
         self.editors.append(editor)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -42,6 +42,7 @@ from app.services.store import Database
 from app.ui.completing import offer
 from app.ui.quotes.editor.deal_field import DealField
 from app.ui.quotes.editor.texts import step_text
+from app.ui.quotes.issue_dialog import confirm_issue
 from app.ui.record_table import align_headers
 from app.ui.sheet_table import SheetTable
 
@@ -50,8 +51,11 @@ HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
 
 
 class QuoteEditor(QDialog):
-    """A new quote (Save stores it: issued, or waiting for approval), a stored draft (Save keeps
-    the change, Issue freezes it), or an issued revision to read."""
+    """A new quote or a stored draft (Save keeps it as a draft; Issue… saves it, shows the total
+    and the warnings once more and freezes it when confirmed), or an issued revision to read."""
+
+    #: A draft was written (created or changed): the pages that list quotes read again.
+    stored_draft = Signal()
 
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,12 +130,12 @@ class QuoteEditor(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
-        self.issue_button = QPushButton("&Issue")
+        self.issue_button = QPushButton("&Issue…")
         self.issue_button.setObjectName("issue")
         self.issue_button.setToolTip("Save the draft and issue it: its figures are frozen")
         self.issue_button.clicked.connect(self.save_and_issue)
         self.buttons.addButton(self.issue_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.issue_button.hide()  # after adding: the box shows what it is given; drafts only
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save draft")
         save_key = QShortcut(QKeySequence.StandardKey.Save, self)
         save_key.activated.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -402,7 +406,6 @@ class QuoteEditor(QDialog):
         self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
         self.reprice()
         self.deal.show_account(self.db, self.deal.account_id, keep=deal_id)
-        self.issue_button.show()
         self.table.selectRow(0)
         self.sku.setFocus()
 
@@ -412,8 +415,12 @@ class QuoteEditor(QDialog):
             self.accept()
 
     def save_and_issue(self) -> None:
-        """Keep the draft's change and issue it; a draft that needs approval stays open."""
-        if self.draft is None or not self._store():
+        """Keep the change as a draft, then issue it once the person has seen the total and
+        the warnings again; declined, the draft stays saved and open here."""
+        if not self._store() or self.draft is None:
+            return
+        self._show_draft_title()
+        if not confirm_issue(self.db, self.draft.number, self.draft.revision, self):
             return
         try:
             with self.db.transaction() as session:
@@ -435,5 +442,10 @@ class QuoteEditor(QDialog):
         except AppError as exc:  # shown to the user; the dialog stays open to fix it
             self.problems.setText(str(exc))
             return False
-        self.draft = stored or self.draft
+        self.draft = stored
+        self.stored_draft.emit()
         return True
+
+    def _show_draft_title(self) -> None:
+        if self.draft is not None:
+            self.setWindowTitle(f"Quote {self.draft.number} rev. {self.draft.revision} — Draft")
