@@ -31,6 +31,7 @@ from app.ui.display_check import display_problem
 from app.ui.errors import ErrorHook, default_parent, message_box_shower
 from app.ui.main_window import DEMO_PREFIX, MainWindow
 from app.ui.operations import Operation
+from app.ui.palette import use_light_colours
 from app.ui.qtlog import route_qt_messages
 from app.ui.resources import icon, stylesheet
 from app.ui.settings import Settings
@@ -52,6 +53,7 @@ def application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setWindowIcon(icon("app"))
+    use_light_colours(app)  # the stylesheet's colours are for a light background
     app.setStyleSheet(stylesheet())
     return app
 

@@ -36,7 +36,7 @@ from app.ui.shortcuts import bind
 _BAR_STYLE = """
 QToolBar { border: none; spacing: 6px; padding: 0; }
 QToolButton { border: 1px solid #b9c0cb; border-radius: 4px; padding: 4px 10px;
-              background: #fbfcfd; }
+              background: #fbfcfd; color: #0f172a; }
 QToolButton:hover { background: #eef2f7; }
 QToolButton:pressed { background: #dde4ee; }
 QToolButton:disabled { color: #9aa1ab; border-color: #d5d9df; background: #f4f5f7; }
