@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from app import APP_NAME
 from app.ui.page_list import PAGES
+from app.ui.record_table import SORT_KEY
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -28,6 +29,10 @@ TABLE_KEYS = (
     ("Ctrl+C", "Copy the selected rows, to paste into a spreadsheet"),
     ("Menu, Shift+F10", "The selected row's commands (as a right click does)"),
     ("Up, Down, Page Up, Page Down", "Move through the rows"),
+    ("Left, Right", "Move between the columns"),
+    (SORT_KEY, "Sort by the current column; again to reverse the order"),
+    ("Tab, Shift+Tab", "Leave the table for the next (or previous) control"),
+    ("Tab in a table you type into", "The next cell; after the last cell, the next control"),
 )
 DIALOG_KEYS = (
     ("Ctrl+S", "Save (in a dialog that edits a record)"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
 from app.db.engine import Database
@@ -80,3 +82,23 @@ def test_every_menu_item_has_its_own_letter(window: MainWindow) -> None:
     assert not problems, "\n".join(problems)
     go = next(m for m in keyboard.menu_bar_menus(window) if m.title() == "&Go")
     assert "&Accounts && Claims" in [a.text() for a in go.actions()]  # "&" shown as itself
+
+
+def test_a_coverage_cell_tells_a_screen_reader_what_its_colour_means(window: MainWindow) -> None:
+    from app.ui.training.coverage import FIXED_COLUMNS
+    from app.ui.training.page import COVERAGE, TrainingPage
+
+    page = window.page("training")
+    assert isinstance(page, TrainingPage)
+    window.show_page("training")
+    page.tabs.setCurrentIndex(COVERAGE)
+    settled(page)
+    model = page.coverage.model
+    assert model.rowCount() > 0
+    cell = model.index(0, FIXED_COLUMNS)
+    said = cell.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert said and said == cell.data(Qt.ItemDataRole.ToolTipRole)  # not only in a tooltip
+    table = QAccessible.queryAccessibleInterface(page.coverage.matrix)
+    assert table is not None
+    told = [table.child(n).text(QAccessible.Text.Description) for n in range(table.childCount())]
+    assert said in told
