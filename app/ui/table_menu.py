@@ -36,7 +36,7 @@ class Needs(Enum):
 @dataclass
 class MenuCommand:
     action: QAction | None  # None: a separator
-    needs: Needs = Needs.ONE
+    needs: Needs | None = Needs.ONE  # None: the owner enables and disables the action itself
     when: Callable[[], bool] | None = None  # a further condition of the owner's
     default: bool = False
 
@@ -75,6 +75,17 @@ class TableMenu:
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # shown, not bound
+        return self.add_action(action, needs, when, default)
+
+    def add_action(
+        self,
+        action: QAction,
+        needs: Needs | None = None,
+        when: Callable[[], bool] | None = None,
+        default: bool = False,
+    ) -> QAction:
+        """An action the owner has already (a button's, or a submenu's ``menuAction()``);
+        with ``needs`` None its enabled state is left to the owner, as its button shows it."""
         self.commands.append(MenuCommand(action, needs, when, default))
         return action
 
@@ -93,8 +104,9 @@ class TableMenu:
             if command.action is None:
                 menu.addSeparator()
                 continue
-            enabled = _suits(command.needs, count) and (command.when is None or command.when())
-            command.action.setEnabled(enabled)
+            if command.needs is not None:
+                enabled = _suits(command.needs, count) and (command.when is None or command.when())
+                command.action.setEnabled(enabled)
             menu.addAction(command.action)
             if command.default:
                 menu.setDefaultAction(command.action)

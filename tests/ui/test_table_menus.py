@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.db.engine import Database
 from app.ui.main_window import MainWindow
 from app.ui.record_table import RecordTable
+from tests.support.pages import settled
 from tests.support.sample_records import add_sample_records
 
 Opener = Callable[[Database], MainWindow]
@@ -109,3 +110,48 @@ def test_commands_that_need_a_row_are_off_without_one(
     menu = table.menu.build()
     states = {a.text(): a.isEnabled() for a in menu.actions() if a.text()}
     assert states["&Open"] is False and states["&Copy"] is False
+
+
+#: (page, its table, the commands its menu starts with, in order)
+ROW_COMMANDS = (
+    ("partners", "table", ["&Open", "C&hange status", "&Delete…"]),
+    ("training", "table", ["&Delete…"]),
+    ("deals", "table", ["&Open", "&Move to"]),
+    ("claims", "claims", ["&Approve…", "&Reject…", "&Deal from claim…"]),
+    ("claims", "accounts", ["&Open account…", "&Merge…"]),
+    ("pricebook", "products", ["&Edit SKU…", "Add &price…", "Volume &breaks…"]),
+    ("pricebook", "prices", ["&Correct…"]),
+    ("pricebook", "tiers", ["Edit &discount…"]),
+    ("overlaps", "group_table", ["&Resolve…"]),
+    ("overlaps", "match_table", ["&Not the same company"]),
+)
+
+
+def test_every_page_table_offers_its_row_commands_then_copy_and_export(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    window = open_window(sqlite_db)
+    for key, name, commands in ROW_COMMANDS:
+        table = getattr(window.page(key), name)
+        texts = [a.text() for a in table.menu.build().actions() if a.text()]
+        assert texts == [*commands, "&Copy", "E&xport selection…"], (key, name)
+    for page in window.pages:  # the rest: Copy and Export at least
+        for table in page.tables():
+            texts = [a.text() for a in table.menu.build().actions() if a.text()]
+            assert texts[-2:] == ["&Copy", "E&xport selection…"], table.objectName()
+
+
+def test_right_click_a_deal_and_move_it_then_open_it(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    window.show_page("deals")
+    page = settled(window.page("deals"))
+    names = [page.table.records.row_at(r).name for r in range(page.table.records.rowCount())]
+    row = names.index("Fabrikam roll-out")
+    offered = right_click_row(qtbot, page.table, row, "Open")
+    assert offered[:2] == ["&Open", "&Move to"]
+    qtbot.waitUntil(lambda: len(page.dialogs) == 1)
+    assert "Fabrikam roll-out" in page.dialogs[0].heading.text()
+    page.dialogs[0].reject()

@@ -137,6 +137,8 @@ class OverlapsPage(Page):
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.group_table.activated.connect(lambda _index: self.resolve_selected())
+        self.group_table.menu.add("&Resolve…", self.resolve_selected, default=True)
+        self.match_table.menu.add("&Not the same company", self.dismiss_selected)
         bind(self, "Ctrl+Shift+R", self.resolve_selected, "Resolve the selected overlap")
         self._enable()
 

@@ -38,6 +38,7 @@ from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
 from app.ui.shortcuts import bind
+from app.ui.table_menu import Needs
 
 
 class ClaimsRead(NamedTuple):
@@ -102,6 +103,13 @@ class ClaimsPage(Page):
         self.edit_account_button.clicked.connect(self.open_account)
         self.merge_button.clicked.connect(self.merge_selected)
         self.accounts.activated.connect(lambda _index: self.open_account())
+        self.accounts.menu.add("&Open account…", self.open_account, default=True, shortcut="Return")
+        self.accounts.menu.add("&Merge…", self.merge_selected, Needs.SOME)
+        for table in (self.claims, self.expiring):
+            menu = table.menu
+            menu.add("&Approve…", lambda: self.claim_actions.decide(approve=True))
+            menu.add("&Reject…", lambda: self.claim_actions.decide(approve=False))
+            menu.add("&Deal from claim…", self.claim_actions.deal_from_claim)
         bind(
             self.accounts,
             Qt.Key.Key_Return,

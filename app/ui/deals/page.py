@@ -51,6 +51,7 @@ from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
 from app.ui.shortcuts import bind
+from app.ui.table_menu import Needs
 
 
 class DealsRead(NamedTuple):
@@ -127,7 +128,7 @@ class DealsPage(Page):
         self.stage_button = QPushButton("&Move to")
         self.stage_button.setObjectName("moveStage")
         self.stage_button.setToolTip("Move the selected deal to another stage")
-        self.stage_menu = QMenu(self.stage_button)
+        self.stage_menu = QMenu("&Move to", self.stage_button)
         for stage in DealStage:
             action = self.stage_menu.addAction(stage.label)
             action.setObjectName(f"stage_{stage.value}")
@@ -149,6 +150,8 @@ class DealsPage(Page):
         self.new_button.clicked.connect(self.new_deal)
         self.open_button.clicked.connect(self.open_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.menu.add("&Open", self.open_selected, default=True, shortcut="Return")
+        self.table.menu.add_action(self.stage_menu.menuAction(), Needs.ONE)
         bind(
             self.table,
             Qt.Key.Key_Return,

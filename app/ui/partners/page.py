@@ -37,6 +37,7 @@ from app.ui.partners.model import PartnerListModel
 from app.ui.partners.undo import PartnerEdit
 from app.ui.record_table import RecordTable
 from app.ui.shortcuts import bind
+from app.ui.table_menu import Needs
 
 WIDGET = Qt.ShortcutContext.WidgetShortcut
 
@@ -76,7 +77,7 @@ class PartnersPage(Page):
         self.new_button.setObjectName("newPartner")
         self.new_button.setToolTip("Create a partner (Ctrl+N)")
         self.status_button = QPushButton("&Change status")
-        menu = QMenu(self.status_button)
+        menu = QMenu("C&hange status", self.status_button)
         for status in PartnerStatus:
             action = menu.addAction(status.label)
             action.triggered.connect(lambda _c=False, s=status: self.set_status(s))
@@ -98,6 +99,8 @@ class PartnersPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.menu.add("&Open", self.open_selected, default=True, shortcut="Return")
+        self.table.menu.add_action(self.status_button.menu().menuAction(), Needs.ONE)
+        self.table.menu.add("&Delete…", self.delete_selected, shortcut="Del")
         bind(self, "Ctrl+N", self.new_partner, "New partner")
         bind(self, QKeySequence.StandardKey.Find, self.focus_search, "Search partners")
         bind(self.table, Qt.Key.Key_Return, self.open_selected, "Open the selected partner", WIDGET)

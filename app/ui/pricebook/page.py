@@ -199,6 +199,11 @@ class PriceBookPage(PriceBookEditing, Page):
         self.products.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.products.activated.connect(lambda _index: self.edit_product())
         self.tiers.activated.connect(lambda _index: self.edit_tier())
+        self.products.menu.add("&Edit SKU…", self.edit_product, default=True, shortcut="Return")
+        self.products.menu.add("Add &price…", self.add_price, shortcut="Ctrl+P")
+        self.products.menu.add("Volume &breaks…", self.edit_breaks)
+        self.prices.menu.add("&Correct…", self.correct_price, default=True)
+        self.tiers.menu.add("Edit &discount…", self.edit_tier, default=True)
         bind(self, "Ctrl+N", self.new_product, "New SKU")
         bind(self, "Ctrl+P", self.add_price, "New price for the selected SKU")
         bind(

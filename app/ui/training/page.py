@@ -36,6 +36,7 @@ from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.partners.dialog import ask
 from app.ui.record_table import RecordTable
 from app.ui.shortcuts import bind
+from app.ui.table_menu import Needs
 from app.ui.training.course_dialog import CourseDialog
 from app.ui.training.coverage import CoverageTab
 from app.ui.training.log_dialog import TrainingLogDialog
@@ -110,6 +111,10 @@ class TrainingPage(Page):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.log_button.clicked.connect(self.log_training)
         self.courses.new_asked.connect(self.new_course)
+        self.table.menu.add("&Delete…", self.delete_selected, Needs.SOME, shortcut="Del")
+        self.courses.table.menu.add(
+            "&Edit course…", self.edit_course_selected, default=True, shortcut="Return"
+        )
         self.courses.edit_asked.connect(self.edit_course)
         self.expiring.days_chosen.connect(self.choose_days)
         self.expiring.export_asked.connect(self.export)
@@ -226,6 +231,9 @@ class TrainingPage(Page):
     def selected_records(self) -> list[TrainingRow]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
         return [self.table.records.row_at(r) for r in rows]
+
+    def edit_course_selected(self) -> None:
+        self.courses.edit_selected()
 
     def delete_selected(self) -> int:
         """Remove the selected records (logged by mistake) after asking; how many went."""
