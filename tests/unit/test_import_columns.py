@@ -105,3 +105,27 @@ def test_a_repeated_bad_value_is_reported_on_every_row() -> None:
     assert values == ["Gold", None, "Gold", None, "Gold", "Gold"]
     assert [index for index, _ in errors] == [1, 3]
     assert errors[0][1].startswith("is not a known tier: use one of Gold, Silver")
+
+
+class _Named(str):
+    """Text of a str subclass, as a caller other than the readers might hand over."""
+
+
+@pytest.mark.parametrize("name", ["text", "email", "website", "limited text"])
+@given(
+    cells=st.lists(
+        st.one_of(
+            st.text(max_size=12),
+            st.sampled_from(["", " ", " a@b.example ", "x.example", "\u3000", "\x1f"]),
+            st.text(max_size=6).map(_Named),
+        ),
+        min_size=64,
+        max_size=150,
+    )
+)
+def test_a_column_of_text_only_parses_as_its_cells_do(name: str, cells: list[object]) -> None:
+    parser = PARSERS[name]
+    values, errors = parse_column(parser, cells)
+    expected_values, expected_errors = _cell_by_cell(parser, cells)
+    assert errors == expected_errors
+    assert [(type(x), x) for x in values] == [(type(x), x) for x in expected_values]

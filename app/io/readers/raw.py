@@ -53,13 +53,13 @@ def non_empty_chunks(rows: Iterator[Cells], first_number: int = 1) -> Iterator[C
     row; the rows come in chunks of up to ``CHUNK``.
 
     A chunk in which the first filled cell of every row is a number or real text is passed on
-    whole; only a chunk holding a row that might be empty is looked at row by row.
+    whole (told from the first cells alone in a list's usual shape); only a chunk holding a row
+    that might be empty is looked at row by row.
     """
     numbered = zip(count(first_number), rows)
     empty_run = 0
     while chunk := list(islice(numbered, CHUNK)):
-        firsts = [next(filter(None, cells), None) for _, cells in chunk]
-        if all([f is not None and not (f.__class__ is str and f.isspace()) for f in firsts]):
+        if _first_cells_filled(chunk) or _first_filled_cells_real(chunk):
             empty_run = 0
             yield chunk
             continue
@@ -76,3 +76,19 @@ def non_empty_chunks(rows: Iterator[Cells], first_number: int = 1) -> Iterator[C
             kept.append((number, cells))
         if kept:
             yield kept
+
+
+def _first_cells_filled(chunk: Chunk) -> bool:
+    """Whether the first cell of every row of ``chunk`` holds a number or real text (a zero or
+    ``False`` counts as empty here: such a row is simply looked at whole)."""
+    try:
+        firsts = [cells[0] for _, cells in chunk]
+    except IndexError:  # a row without cells
+        return False
+    return all(firsts) and not any([f.__class__ is str and f.isspace() for f in firsts])
+
+
+def _first_filled_cells_real(chunk: Chunk) -> bool:
+    """Whether the first filled cell of every row of ``chunk`` is a number or real text."""
+    firsts = [next(filter(None, cells), None) for _, cells in chunk]
+    return all([f is not None and not (f.__class__ is str and f.isspace()) for f in firsts])

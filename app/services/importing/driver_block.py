@@ -14,7 +14,10 @@ On SQLite the rows go ``MANY_ROWS`` to a statement (``INSERT … VALUES (…), (
 SQLAlchemy once per import with a bound parameter per value): SQLite then does a statement's
 work in one step, without coming back to Python for each row, which halves its time (0.5 s
 against 1.0 s for 50,000 partners through one executemany a block) and lets the checking thread
-run meanwhile. PostgreSQL's driver batches an executemany itself, and returns the new ids.
+run meanwhile. A hundred rows are as good as more: 50,000 partners take SQLite 0.33 s in
+statements of 50, 100, 500 or 1,000 rows alike, while compiling the statement costs in
+proportion to its rows (0.09 s of the checking thread's time for 500, 0.017 s for 100).
+PostgreSQL's driver batches an executemany itself, and returns the new ids.
 
 The stored values are the same as through ``insert(table)`` with parameter dicts (a test
 compares them raw on SQLite and PostgreSQL). Against that plain path, by turns: a first import
@@ -34,8 +37,9 @@ from sqlalchemy.engine import Connection, Dialect
 
 Convert = Callable[[Any], Any]
 #: Rows per ``INSERT`` on SQLite: enough that a statement's own cost vanishes, few enough that
-#: SQLAlchemy compiles the statement (once per import) in well under a tenth of a second.
-MANY_ROWS = 500
+#: SQLAlchemy compiles the statement (once per import, on the checking thread) in a few
+#: hundredths of a second.
+MANY_ROWS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,8 @@ def converted(convert: Convert | None, values: list[object]) -> list[object]:
     if convert is None:
         return values
     try:
+        if len(values) >= 64 and len({(type(x), x) for x in values[:64]}) > 32:
+            return list(map(convert, values))  # mostly different values: no set of them all
         distinct = {(type(value), value) for value in values}
     except TypeError:  # an unhashable value: one at a time
         return list(map(convert, values))
