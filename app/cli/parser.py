@@ -7,7 +7,8 @@ import argparse
 from app.domain.importing.fields import KINDS as IMPORT_KINDS
 
 EXPORT_KINDS = (
-    "partners", "contacts", "training", "claims", "deals", "quotes", "overlaps", "pricebook",
+    "partners", "contacts", "courses", "training", "claims", "deals", "quotes", "overlaps",
+    "pricebook",
 )  # fmt: skip
 
 EPILOG = """\

@@ -146,7 +146,10 @@ def test_contacts_training_and_claims(any_db: Database) -> None:
             )
             k = import_claims(session, sheet_from_rows(claims), ImportOptions())
     assert (c.new, c.unchanged, t.new, t.unchanged, k.new, k.unchanged) == (0, 2, 0, 1, 0, 2)
-    assert [p.reason for p in t.problems] == ["is not a known course code: use one of CD-101"]
+    assert [p.reason for p in t.problems] == [
+        "is not a known course code: import courses or add the course on the Training page first"
+        " (known codes: CD-101)"
+    ]
     assert (_count(any_db, Contact), _count(any_db, TrainingRecord)) == (2, 1)
     assert (_count(any_db, Claim), _count(any_db, Account)) == (2, 1)
     with any_db.reading() as session:

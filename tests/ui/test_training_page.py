@@ -368,3 +368,33 @@ def test_partner_detail_warns_of_families_without_a_valid_certification(
     north = PartnerDialog(context, sqlite_db, ids["Northwind Traders"])
     qtbot.addWidget(north)
     assert "certification." not in north.training_summary.text()  # Alice's is still valid
+
+
+def test_course_dialog_takes_a_cost_per_seat_by_the_course_rule(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    page = training_page(qtbot, open_window(sqlite_db))
+    show_tab(qtbot, page, COURSES)
+    qtbot.mouseClick(page.courses.new_button, Qt.MouseButton.LeftButton)
+    dialog = newest_dialog(qtbot, page, CourseDialog)
+    assert isinstance(dialog, CourseDialog)
+    qtbot.keyClicks(dialog.code, "WS-1")
+    qtbot.keyClicks(dialog.title_edit, "Workshop")
+    qtbot.keyClicks(dialog.cost, "100.5")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.problem.text() == "A cost per seat needs its currency, such as EUR"
+    qtbot.keyClicks(dialog.currency, "jpy")
+    assert dialog.problem.text() == "Cost per seat has more decimals than JPY allows (no decimals)"
+    dialog.currency.clear()
+    qtbot.keyClicks(dialog.currency, "eur")
+    assert dialog.problem.text() == ""
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: cells(page.courses.table, "code") == ["WS-1"])
+    page.courses.table.setFocus()
+    page.courses.table.selectRow(0)
+    qtbot.keyClick(page.courses.table, Qt.Key.Key_Return)
+    edit = newest_dialog(qtbot, page, CourseDialog)
+    assert isinstance(edit, CourseDialog)
+    assert (edit.cost.text(), edit.currency.text()) == ("100.50", "EUR")
+    edit.reject()

@@ -4,6 +4,7 @@ coverage cell shows, and what a course form accepts."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -71,7 +72,7 @@ def test_course_form_rules() -> None:
     assert errors == {}
     assert values == {
         "code": "CB-300", "title": "Advanced", "family": None,
-        "certifies": True, "valid_months": 24,
+        "certifies": True, "valid_months": 24, "cost_per_seat": None, "currency": None,
     }  # fmt: skip
     _values, errors = check_course({"code": "", "title": " ", "certifies": True, "valid_months": 0})
     assert errors == {
@@ -95,3 +96,30 @@ def test_course_form_rules() -> None:
     assert errors == {} and values["valid_months"] is None  # nothing of it expires
     _values, errors = check_course({"code": "X" * 41, "title": "Y"})
     assert errors == {"code": "Code is longer than 40 characters"}
+
+
+def test_course_cost_is_an_amount_in_a_currency_that_allows_its_decimals() -> None:
+    def cost_of(cost: object, currency: object) -> tuple[dict[str, object], dict[str, str]]:
+        raw = {"code": "X", "title": "Y", "cost_per_seat": cost, "currency": currency}
+        return check_course(raw)
+
+    values, errors = cost_of(" 450.5 ", " eur ")
+    assert errors == {}
+    assert (values["cost_per_seat"], values["currency"]) == (Decimal("450.5"), "EUR")
+    assert cost_of(199.99, "USD")[0]["cost_per_seat"] == Decimal("199.99")  # a number cell
+    assert cost_of(None, None)[1] == {} and cost_of("", "")[0]["cost_per_seat"] is None
+    assert cost_of("450", "")[1] == {"currency": "A cost per seat needs its currency, such as EUR"}
+    assert cost_of("-5", "EUR")[1] == {"cost_per_seat": "Cost per seat must not be negative"}
+    assert cost_of("100.5", "JPY")[1] == {
+        "cost_per_seat": "Cost per seat has more decimals than JPY allows (no decimals)"
+    }
+    assert cost_of("1e300", "EUR")[1] == {
+        "cost_per_seat": "Cost per seat must be less than 100,000,000,000,000"
+    }
+    assert cost_of("ten", "EUR")[1] == {"cost_per_seat": "Cost per seat is not a number"}
+    assert cost_of("10", "EURO")[1] == {
+        "currency": "Currency is not a currency code: use three letters such as EUR"
+    }
+    assert cost_of("10", "XYZ")[1] == {
+        "currency": "Currency is not an ISO 4217 currency: use a code such as EUR or USD"
+    }

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base, Versioned
+from app.db.models._columns import currency_check, non_negative
 from app.db.models.catalog import ProductFamily
 from app.db.models.partners import Contact
+from app.db.types import Money
 
 
 class Course(Versioned, Base):
@@ -18,6 +21,9 @@ class Course(Versioned, Base):
     __tablename__ = "course"
     __table_args__ = (
         CheckConstraint("valid_months IS NULL OR valid_months >= 1", name="valid_months"),
+        currency_check(),
+        non_negative("cost_per_seat"),
+        CheckConstraint("cost_per_seat IS NULL OR currency IS NOT NULL", name="cost_has_currency"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -28,6 +34,8 @@ class Course(Versioned, Base):
     )
     certifies: Mapped[bool] = mapped_column(Boolean, default=False)
     valid_months: Mapped[int | None] = mapped_column(doc="None: never expires")
+    cost_per_seat: Mapped[Decimal | None] = mapped_column(Money, doc="What one seat costs")
+    currency: Mapped[str | None] = mapped_column(String(3))
 
     family: Mapped[ProductFamily | None] = relationship()
 

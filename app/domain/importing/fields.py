@@ -21,11 +21,12 @@ class Field:
 
 
 #: What can be imported, in the order the wizard offers it; the command line accepts the same.
-KINDS: tuple[str, ...] = ("partners", "contacts", "training", "claims", "pricebook")
+KINDS: tuple[str, ...] = ("partners", "contacts", "courses", "training", "claims", "pricebook")
 #: Each kind as the wizard names it.
 KIND_TITLES: dict[str, str] = {
     "partners": "Partners",
     "contacts": "Contacts",
+    "courses": "Courses",
     "training": "Training records",
     "claims": "Claims (deal registrations)",
     "pricebook": "Price book",
@@ -98,6 +99,25 @@ _TRAINING_FIELDS = (
     )),
 )  # fmt: skip
 
+_COURSE_FIELDS = (
+    Field("code", "Course code", required=True, synonyms=(
+        "course code", "code", "course id", "course", "course number",
+    )),
+    Field("title", "Title", required=True, synonyms=(
+        "title", "course title", "course name", "name",
+    )),
+    Field("family", "Product family", synonyms=("product family", "family", "product line")),
+    Field("certifies", "Certifies", synonyms=("certifies", "certification", "certifying")),
+    Field("valid_months", "Valid for months", synonyms=(
+        "valid for months", "valid for", "validity", "validity months", "months valid",
+        "valid for (months)",
+    )),
+    Field("cost_per_seat", "Cost per seat", synonyms=(
+        "cost per seat", "cost", "price per seat", "seat price", "price",
+    )),
+    Field("currency", "Currency", synonyms=("currency", "ccy", "currency code")),
+)  # fmt: skip
+
 _CLAIM_FIELDS = (
     Field("partner", "Partner", required=True, synonyms=(
         "partner", "claimant", "partner id", "partner name", "reseller", "registered by",
@@ -167,6 +187,7 @@ SETTING_FIELDS = (
 FIELDS: dict[str, tuple[Field, ...]] = {
     "partners": _PARTNER_FIELDS,
     "contacts": _CONTACT_FIELDS,
+    "courses": _COURSE_FIELDS,
     "training": _TRAINING_FIELDS,
     "claims": _CLAIM_FIELDS,
     "Prices": PRICE_FIELDS,

@@ -1,8 +1,8 @@
 """What ``export KIND FILE`` writes for each kind of SPEC.md (partners and overlaps have their own).
 
-Contacts, training and claims are written under the very headers their import reads, with
-partners named by their Partner ID where they have one, so a workbook exported here and imported
-again changes nothing. Deals and quotes are written as their pages show them.
+Contacts, courses, training and claims are written under the very headers their import reads,
+with partners named by their Partner ID where they have one, so a workbook exported here and
+imported again changes nothing. Deals and quotes are written as their pages show them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Account, Claim, Contact, Course, Partner, TrainingRecord
+from app.db.models import (
+    Account,
+    Claim,
+    Contact,
+    Course,
+    Partner,
+    ProductFamily,
+    TrainingRecord,
+)
 from app.domain.columns import Column, Kind
 from app.domain.enums import ClaimStatus, ContactRole
 from app.services.claims.accounts import DIRECT
@@ -32,6 +40,17 @@ class ContactExportRow:
     phone: str | None
     role: ContactRole
     active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CourseExportRow:
+    code: str
+    title: str
+    family: str | None
+    certifies: bool
+    valid_months: int | None
+    cost_per_seat: Decimal | None
+    currency: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +85,17 @@ CONTACT_EXPORT_COLUMNS: tuple[Column[ContactExportRow], ...] = (
     Column("role", "Role", lambda r: r.role, width=12),
     Column("active", "Active", lambda r: r.active, Kind.BOOL, width=8),
 )
+
+COURSE_EXPORT_COLUMNS: tuple[Column[CourseExportRow], ...] = (
+    Column("code", "Course code", lambda r: r.code, width=12),
+    Column("title", "Title", lambda r: r.title, width=36),
+    Column("family", "Product family", lambda r: r.family, width=20),
+    Column("certifies", "Certifies", lambda r: r.certifies, Kind.BOOL, width=9),
+    Column("valid_months", "Valid for months", lambda r: r.valid_months, Kind.INTEGER, width=10),
+    Column("cost_per_seat", "Cost per seat", lambda r: r.cost_per_seat, Kind.MONEY,
+           lambda r: r.currency, width=12),
+    Column("currency", "Currency", lambda r: r.currency, width=8),
+)  # fmt: skip
 
 TRAINING_EXPORT_COLUMNS: tuple[Column[TrainingExportRow], ...] = (
     Column("contact", "Contact email or name", lambda r: r.contact, width=28),
@@ -103,6 +133,16 @@ def contact_rows(session: Session) -> list[ContactExportRow]:
         .order_by(Partner.name_key, Partner.id, Contact.name, Contact.id)
     )  # fmt: skip
     return [ContactExportRow(*row) for row in session.execute(statement)]
+
+
+def course_rows(session: Session) -> list[CourseExportRow]:
+    statement = (
+        select(Course.code, Course.title, ProductFamily.name, Course.certifies,
+               Course.valid_months, Course.cost_per_seat, Course.currency)
+        .outerjoin(ProductFamily, ProductFamily.id == Course.family_id)
+        .order_by(Course.code)
+    )  # fmt: skip
+    return [CourseExportRow(*row) for row in session.execute(statement)]
 
 
 def training_rows(session: Session) -> list[TrainingExportRow]:
@@ -146,6 +186,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
     "contacts": ExportKind(
         "Contacts", ("contact", "contacts"), CONTACT_EXPORT_COLUMNS, contact_rows
     ),
+    "courses": ExportKind("Courses", ("course", "courses"), COURSE_EXPORT_COLUMNS, course_rows),
     "training": ExportKind(
         "Training",
         ("training record", "training records"),

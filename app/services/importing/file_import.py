@@ -19,12 +19,15 @@ from pathlib import Path
 
 from app.db.engine import Database
 from app.domain.errors import InputError
-from app.domain.importing.fields import FIELDS, Field
+from app.domain.importing.fields import FIELDS, KINDS, Field
 from app.domain.importing.report import ImportSummary
 from app.domain.importing.sheet import MappedSheet
 from app.domain.progress import CancelledByUser
 from app.services.importing.common import ImportOptions
 from app.services.importing.run import import_kind
+
+#: The kinds read under one set of columns (the price book has a set per sheet).
+FIELDS_KINDS = tuple(kind for kind in KINDS if kind in FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +47,7 @@ class FileImport:
 def kind_fields(kind: str) -> tuple[Field, ...]:
     """The columns of ``kind`` (not ``pricebook``, which has one set per sheet)."""
     if kind not in FIELDS:
-        raise InputError(
-            f"'{kind}' cannot be imported: use partners, contacts, training or claims."
-        )
+        raise InputError(f"'{kind}' cannot be imported: use {', '.join(FIELDS_KINDS)}.")
     return FIELDS[kind]
 
 

@@ -28,6 +28,10 @@ def import_kind(
         from app.services.importing.contacts import import_contacts
 
         return import_contacts(session, sheets[kind], options, source)
+    if kind == "courses":
+        from app.services.importing.courses import import_courses
+
+        return import_courses(session, sheets[kind], options, source)
     if kind == "training":
         from app.services.importing.training import import_training
 

@@ -48,6 +48,24 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)  # pragma: no cover - every month has at least 28 days
 
 
+#: Known course codes an "unknown course" reason lists at most.
+LISTED_CODES = 10
+
+
+def unknown_course(known: list[str]) -> str:
+    """Why a row's course code cannot be used: say how to make the course, and list the codes
+    there are (never an empty list: a fresh database has none)."""
+    reason = (
+        "is not a known course code: import courses or add the course on the Training page first"
+    )
+    if not known:
+        return reason
+    codes = sorted(known, key=str.casefold)
+    listed = ", ".join(codes[:LISTED_CODES])
+    more = len(codes) - LISTED_CODES
+    return f"{reason} (known codes: {listed}{f' and {more} more' if more > 0 else ''})"
+
+
 def import_training(
     session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
 ) -> ImportSummary:
@@ -75,8 +93,7 @@ def import_training(
             return None
         found = courses.get(code.casefold())
         if found is None:
-            known = ", ".join(sorted(c[1] for c in courses.values())) or "none yet"
-            raise v.BadValue(f"is not a known course code: use one of {known}")
+            raise v.BadValue(unknown_course([c[1] for c in courses.values()]))
         return found
 
     day = partial(v.parse_date, day_first=options.day_first)

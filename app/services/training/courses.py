@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import STALE_MESSAGE
 from app.db.models import Course, ProductFamily, TrainingRecord
 from app.domain.columns import Column, Kind
-from app.domain.course_form import check_course
+from app.domain.course_form import COURSE_FIELDS, check_course
 from app.domain.errors import ConflictError, InputError, NotFoundError
 from app.domain.partner_form import valid_or_raise
 
@@ -29,6 +30,8 @@ class CourseRow:
     family: str | None
     certifies: bool
     valid_months: int | None
+    cost_per_seat: Decimal | None
+    currency: str | None
     records: int
     version: int
 
@@ -52,6 +55,14 @@ COURSE_COLUMNS: tuple[Column[CourseRow], ...] = (
     Column("family", "Product family", lambda r: r.family, width=20),
     Column("certifies", "Certifies", lambda r: r.certifies, Kind.BOOL, width=9),
     Column("validity", "Valid for", lambda r: r.validity, width=12),
+    Column(
+        "cost_per_seat",
+        "Cost per seat",
+        lambda r: r.cost_per_seat,
+        Kind.MONEY,
+        lambda r: r.currency,
+        width=12,
+    ),
     Column("records", "Records", lambda r: r.records, Kind.INTEGER, width=8),
 )
 
@@ -71,6 +82,8 @@ def list_courses(session: Session, ids: Collection[int] | None = None) -> list[C
             ProductFamily.name,
             Course.certifies,
             Course.valid_months,
+            Course.cost_per_seat,
+            Course.currency,
             func.coalesce(counts.c.n, 0),
             Course.version,
         )
@@ -118,7 +131,7 @@ def update_course(
         stored = get_course(session, opened.id)
         changed = {
             name: (getattr(opened, name), getattr(stored, name))
-            for name in ("code", "title", "family", "certifies", "valid_months")
+            for name in COURSE_FIELDS
             if getattr(opened, name) != getattr(stored, name)
         }
         raise ConflictError(STALE_MESSAGE, changed)
@@ -142,6 +155,10 @@ def _apply(session: Session, course: Course, values: Mapping[str, object]) -> No
     course.certifies = bool(values["certifies"])
     months = values.get("valid_months")
     course.valid_months = months if isinstance(months, int) else None
+    cost = values.get("cost_per_seat")
+    course.cost_per_seat = cost if isinstance(cost, Decimal) else None
+    currency = values.get("currency")
+    course.currency = str(currency) if currency is not None else None
 
 
 def _family_id(session: Session, name: object) -> int | None:

@@ -34,6 +34,7 @@ IMPORT_FILTER = (
 CHANGED: dict[str, set[RecordKind]] = {
     "partners": {RecordKind.PARTNER},
     "contacts": {RecordKind.CONTACT, RecordKind.PARTNER},
+    "courses": {RecordKind.COURSE, RecordKind.TRAINING},
     "training": {RecordKind.TRAINING},
     "claims": {RecordKind.CLAIM, RecordKind.ACCOUNT},
     "pricebook": {RecordKind.PRICE_BOOK, RecordKind.TIER, RecordKind.SETTING},

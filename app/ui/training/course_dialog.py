@@ -1,5 +1,5 @@
 """Create or edit one course: code, title, product family, whether it certifies and for how many
-months. Checked as it is typed; saving writes it and says what changed.
+months, and what a seat costs. Checked as it is typed; saving writes it and says what changed.
 
 The dialog saves itself, so a refusal (a code already used) keeps it open with the user's typing
 and the reason next to the fields. A course someone else changed meanwhile shows what differs
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.course_form import LABELS, MAX_MONTHS, check_course
 from app.domain.errors import AppError, ConflictError
+from app.domain.money import amount_text
 from app.services.store import Database
 from app.services.training.courses import CourseRow, create_course, get_course, update_course
 from app.ui.changes import RecordKind
@@ -70,6 +71,12 @@ class CourseDialog(QDialog):
         self.months.setRange(1, MAX_MONTHS)
         self.months.setSuffix(" months")
         self.months.setValue(DEFAULT_MONTHS)
+        self.cost = QLineEdit()
+        self.cost.setPlaceholderText("e.g. 450.00")
+        self.cost.setMaxLength(24)
+        self.currency = QLineEdit()
+        self.currency.setPlaceholderText("e.g. EUR")
+        self.currency.setMaxLength(3)
         self.problem = QLabel()
         self.problem.setObjectName("courseProblem")
         self.problem.setStyleSheet("color: #b42318;")
@@ -84,6 +91,8 @@ class CourseDialog(QDialog):
             ("Product &family", self.family, "family"),
             ("", self.certifies, "certifies"),
             ("&Valid for", self.months, "valid_months"),
+            ("Cost per s&eat", self.cost, "cost_per_seat"),
+            ("C&urrency", self.currency, "currency"),
         ):
             widget.setObjectName(f"course_{name}")
             widget.setAccessibleName(LABELS[name])
@@ -106,7 +115,11 @@ class CourseDialog(QDialog):
         # A new course's problems show under what the user typed in, all of them on Save.
         self.touched: set[str] = set()
         self.reveal_all = course is not None
-        for edit, field in ((self.code, "code"), (self.title_edit, "title")):
+        edits = (
+            (self.code, "code"), (self.title_edit, "title"),
+            (self.cost, "cost_per_seat"), (self.currency, "currency"),
+        )  # fmt: skip
+        for edit, field in edits:
             edit.textEdited.connect(lambda _text, field=field: self._edited(field))
             edit.textChanged.connect(self.check)
         self.certifies.toggled.connect(self.check)
@@ -115,6 +128,8 @@ class CourseDialog(QDialog):
         self.setTabOrder(self.title_edit, self.family)
         self.setTabOrder(self.family, self.certifies)
         self.setTabOrder(self.certifies, self.months)
+        self.setTabOrder(self.months, self.cost)
+        self.setTabOrder(self.cost, self.currency)
         self.check()
 
     def _fill(self, course: CourseRow | None) -> None:
@@ -127,6 +142,9 @@ class CourseDialog(QDialog):
         self.certifies.setChecked(course.certifies)
         self.months.setValue(course.valid_months or DEFAULT_MONTHS)
         self.months.setEnabled(course.certifies)
+        cost, currency = course.cost_per_seat, course.currency
+        self.cost.setText("" if cost is None or currency is None else amount_text(cost, currency))
+        self.currency.setText(course.currency or "")
 
     def raw(self) -> dict[str, object]:
         """What the course service takes."""
@@ -136,6 +154,8 @@ class CourseDialog(QDialog):
             "family": self.family.currentData(),
             "certifies": self.certifies.isChecked(),
             "valid_months": self.months.value() if self.certifies.isChecked() else None,
+            "cost_per_seat": self.cost.text(),
+            "currency": self.currency.text(),
         }
 
     def _edited(self, field: str) -> None:

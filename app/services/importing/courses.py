@@ -1,0 +1,167 @@
+"""Import courses: matched by course code without regard to case (SPEC.md, "Import and export").
+
+Every row is checked by the one rule of a course, ``app.domain.course_form.check_course``, which
+the course dialog and the course service use too, so a file cannot store a course the dialog
+would refuse. The file is the truth for the columns it has: a column it leaves out keeps a
+stored course's value (a new course gets the dialog's default), and the row is checked as the
+course would then be, so a file of codes and costs alone does not stop a course certifying.
+Re-importing the same file, or an exported one, changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Course, ProductFamily
+from app.domain.course_form import COURSE_FIELDS, LABELS, check_course
+from app.domain.importing import values as v
+from app.domain.importing.report import ImportSummary, Problem, change_text, shown_value
+from app.domain.importing.sheet import MappedSheet
+from app.services.importing.audit import AuditBatch
+from app.services.importing.common import (
+    Changes,
+    ImportOptions,
+    Parser,
+    finish_checks,
+    new_summary,
+    parsed_rows,
+)
+from app.services.importing.writing import bulk_write
+
+TABLE: Table = Course.__table__  # type: ignore[assignment]
+#: The stored columns of a course that a row sets.
+STORED = ("code", "title", "family_id", "certifies", "valid_months", "cost_per_seat", "currency")
+
+
+def import_courses(
+    session: Session, sheet: MappedSheet, options: ImportOptions, source: str = ""
+) -> ImportSummary:
+    """Check every row, then create or update courses (unless a dry run)."""
+    summary = new_summary("courses", source or sheet.name, options)
+    families = _Families(session)
+    stored: dict[str, dict[str, Any]] = {}
+    for row in session.execute(select(*(TABLE.c[name] for name in ("id", *STORED)))):
+        record = row._asdict()
+        stored[str(record["code"]).casefold()] = record
+    present = [field for field in COURSE_FIELDS if field in sheet.headers]
+    as_is: dict[str, Parser] = {field: _as_is for field in present}  # the course rule reads them
+    seen: dict[str, tuple[int, dict[str, object]]] = {}
+    inserts: list[dict[str, object]] = []
+    new_rows: list[int] = []
+    updates: list[tuple[int, Changes]] = []
+    for number, cells in parsed_rows(sheet, as_is, options, summary.problems):
+        code = _code(cells.get("code"))
+        match = stored.get(code.casefold()) if code else None
+        raw = {**(families.raw(match) if match else {}), **cells}
+        values, errors = check_course(raw)
+        family_id = None
+        if "family" not in errors and values.get("family") is not None:
+            family_id = families.find(str(values["family"]))
+            if family_id is None:
+                errors["family"] = families.unknown()
+        if errors:
+            for field, message in errors.items():
+                summary.problems.append(
+                    Problem(number, sheet.header(field), shown_value(raw.get(field)),
+                            _reason(field, message))
+                )  # fmt: skip
+            continue
+        record = {name: values[name] for name in STORED if name != "family_id"}
+        record["family_id"] = family_id
+        key = str(record["code"]).casefold()
+        if key in seen:
+            if seen[key][1] == record:
+                summary.merged += 1
+            else:
+                summary.problems.append(
+                    Problem(number, sheet.header("code"), str(record["code"]),
+                            f"is the same course as row {seen[key][0]} with different values: "
+                            "keep one row")
+                )  # fmt: skip
+            continue
+        seen[key] = (number, record)
+        if match is None:
+            summary.new += 1
+            summary.planned(number, "New", f"{record['code']} · {record['title']}")
+            inserts.append(record)
+            new_rows.append(number)
+            continue
+        changes = {
+            name: (match[name], record[name]) for name in STORED if match[name] != record[name]
+        }
+        if changes:
+            summary.updated += 1
+            updates.append((match["id"], changes))
+            summary.planned(number, "Update", str(match["code"]), families.shown(changes))
+        else:
+            summary.unchanged += 1
+    if not finish_checks(summary, options):
+        return summary
+    audit = AuditBatch(session, summary.source)
+    bulk_write(session, TABLE, audit, inserts, updates, new_rows)
+    audit.write()
+    summary.written = True
+    return summary
+
+
+def _as_is(cell: object) -> object:
+    return cell
+
+
+def _code(cell: object) -> str:
+    """The code a row names, read as the course rule reads it ("" when it has none)."""
+    try:
+        return v.text(cell) or ""
+    except v.BadValue:
+        return ""
+
+
+def _reason(field: str, message: str) -> str:
+    """The course rule's message as a report's reason: the column is named beside it."""
+    label = LABELS[field]
+    return message[len(label) + 1 :] if message.startswith(label + " ") else message
+
+
+class _Families:
+    """The product families a course can belong to, found by name in any case."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_id: dict[int, str] = {
+            family_id: name
+            for family_id, name in session.execute(select(ProductFamily.id, ProductFamily.name))
+        }
+        self.by_name = {name.casefold(): family_id for family_id, name in self.by_id.items()}
+
+    def find(self, name: str) -> int | None:
+        return self.by_name.get(name.strip().casefold())
+
+    def unknown(self) -> str:
+        if not self.by_id:
+            return (
+                "is not a known product family: import the price book (or add the product "
+                "family) first, or leave the cell empty"
+            )
+        names = ", ".join(sorted(self.by_id.values(), key=str.casefold))
+        return f"is not a known product family: use one of {names}"
+
+    def raw(self, stored: Mapping[str, Any]) -> dict[str, object]:
+        """A stored course as the course rule reads it: what a column the file lacks keeps."""
+        raw = {name: stored[name] for name in COURSE_FIELDS if name in stored}
+        family_id = stored.get("family_id")
+        raw["family"] = self.by_id.get(family_id) if family_id is not None else None
+        return raw
+
+    def shown(self, changes: Changes) -> str:
+        """The changes as the preview says them: the product family by name."""
+        shown = {name: change for name, change in changes.items() if name != "family_id"}
+        if "family_id" in changes:
+            old, new = changes["family_id"]
+            shown["family"] = (self._name(old), self._name(new))
+        return change_text(shown, LABELS)
+
+    def _name(self, family_id: object) -> str | None:
+        return self.by_id.get(family_id) if isinstance(family_id, int) else None
