@@ -2,8 +2,15 @@
 
 Text from the database is text, never markup: ``rich`` escapes it for reportlab's ``Paragraph``
 and wraps each run that the main font cannot draw in a ``<font>`` tag naming a font that can
-(DejaVu Sans for Latin, Greek and Cyrillic; Noto Naskh Arabic; Droid Sans Fallback for CJK), so a
-partner called ``<b>Fast & "Safe"</b>`` prints exactly so, and mixed scripts print in one line.
+(DejaVu Sans for Latin, Greek, Cyrillic, Hebrew, Armenian and Georgian; Noto Naskh Arabic; a Noto
+Sans font for each script of India and South-East Asia and for Ethiopic; Symbola for emoji and the
+symbols the others lack; Droid Sans Fallback for Chinese and Japanese; Nanum Square for Korean),
+so a partner called ``<b>Fast & "Safe"</b>`` prints exactly so, and mixed scripts print in one
+line. A fallback font is read only when a text first needs it.
+
+Emoji print in black and white: reportlab embeds outline (glyf) fonts only, not the colour
+bitmaps of emoji fonts, so Symbola's outlines stand in for them. A sequence that a colour font
+draws as one picture (a family joined by U+200D, a skin tone, a flag) prints as its parts.
 
 Arabic: reportlab joins the letters (initial, medial, final forms) through HarfBuzz when the
 optional ``uharfbuzz`` package is installed; without it the letters print unjoined. Reportlab's
@@ -42,13 +49,32 @@ SANS = FontFace("CD-Sans", "DejaVuSans.ttf")
 SANS_BOLD = FontFace("CD-Sans-Bold", "DejaVuSans-Bold.ttf")
 ARABIC = FontFace("CD-Arabic", "NotoNaskhArabic-Regular.ttf")
 ARABIC_BOLD = FontFace("CD-Arabic-Bold", "NotoNaskhArabic-Bold.ttf")
+DEVANAGARI = FontFace("CD-Devanagari", "NotoSansDevanagari-Regular.ttf")
+DEVANAGARI_BOLD = FontFace("CD-Devanagari-Bold", "NotoSansDevanagari-Bold.ttf")
+#: One weight each: a bold run of these scripts prints in their regular weight.
+SCRIPTS = tuple(
+    FontFace(f"CD-{script}", f"NotoSans{script}-Regular.ttf")
+    for script in (
+        "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam",
+        "Sinhala", "Thai", "Lao", "Myanmar", "Khmer", "Ethiopic",
+    )
+)  # fmt: skip
+#: Emoji (in outline) and symbols; after the scripts, since it draws some letters too.
+SYMBOLS = FontFace("CD-Symbols", "Symbola.ttf")
+KOREAN = FontFace("CD-Korean", "NanumSquareR.ttf")
+KOREAN_BOLD = FontFace("CD-Korean-Bold", "NanumSquareB.ttf")
 CJK = FontFace("CD-CJK", "DroidSansFallbackFull.ttf")
 
-#: Fonts tried in order for a character the main font lacks: regular and bold text.
+#: Fonts tried in order for a character the main font lacks: regular and bold text. The large
+#: ones come last, so a text that needs none of them never reads them; Chinese before Korean,
+#: whose font maps the Chinese characters to empty glyphs.
 _FALLBACKS: dict[bool, tuple[FontFace, ...]] = {
-    False: (SANS, ARABIC, CJK),
-    True: (SANS_BOLD, ARABIC_BOLD, CJK),
+    False: (SANS, ARABIC, DEVANAGARI, *SCRIPTS, SYMBOLS, CJK, KOREAN),
+    True: (SANS_BOLD, ARABIC_BOLD, DEVANAGARI_BOLD, *SCRIPTS, SYMBOLS, CJK, KOREAN_BOLD),
 }
+
+#: Every face by its registered name.
+_FACES = {face.name: face for faces in _FALLBACKS.values() for face in faces}
 
 #: Right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic (U+0590 to
 #: U+08FF), their presentation forms, and the right-to-left blocks beyond the first plane.
@@ -59,6 +85,11 @@ _COMPLEX = "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af"
 _SHAPED_CHAR = re.compile(f"[{_RTL}{_COMPLEX}]")
 #: A run of right-to-left words separated by spaces (digits and Latin end it).
 _RTL_RUN = re.compile(f"[{_RTL}]+(?: +[{_RTL}]+)*")
+
+#: What a character no bundled font draws prints as: the replacement character, which the main
+#: font draws. Without it the PDF would hold the font's .notdef box, and HarfBuzz, shaping a
+#: word around such a character, stops reportlab altogether.
+MISSING = "\ufffd"
 
 _lock = threading.Lock()
 
@@ -86,10 +117,10 @@ def _drawable(face: FontFace) -> frozenset[str]:
 
 
 def register_fonts() -> None:
-    """Make every bundled font known to reportlab (cheap after the first call)."""
-    for faces in _FALLBACKS.values():
-        for face in faces:
-            _face(face)
+    """Make the main fonts known to reportlab (cheap after the first call); a fallback is
+    registered by ``font_for`` when a character first needs it."""
+    _face(SANS)
+    _face(SANS_BOLD)
     pdfmetrics.registerFontFamily(
         SANS.name,
         normal=SANS.name,
@@ -101,12 +132,17 @@ def register_fonts() -> None:
 
 def font_for(char: str, bold: bool = False) -> str:
     """The first bundled font that draws ``char`` (the main font when none does)."""
-    faces = _FALLBACKS[bold]
+    return drawing_font(char, bold) or _FALLBACKS[bold][0].name
+
+
+def drawing_font(char: str, bold: bool = False) -> str | None:
+    """The first bundled font that draws ``char``, or ``None`` when none does (an emoji newer
+    than Symbola's, a script without a bundled font)."""
     code = ord(char)
-    for face in faces:
+    for face in _FALLBACKS[bold]:
         if code in _face(face):
             return face.name
-    return faces[0].name
+    return None
 
 
 def needs_shaping(text: str) -> bool:
@@ -146,8 +182,17 @@ def plain(text: str, bold: bool = False) -> bool:
 
 def rich(text: str, bold: bool = False) -> str:
     """``text`` as Paragraph markup that prints exactly ``text``: escaped, one font per run,
-    line breaks kept."""
+    line breaks kept.
+
+    Within a word a character stays in the font of the letters before it when that font draws
+    it (a comma or a digit after Arabic letters), so words change font only where they must.
+    In text that is shaped (``needs_shaping``) such a change also ends the word with a space:
+    reportlab shapes a whole word with the font of its first run, which draws the rest with the
+    wrong glyphs, or stops the PDF when a glyph of the first font has no character (the
+    conjuncts of Devanagari).
+    """
     main = _FALLBACKS[bold][0].name
+    shaped = needs_shaping(text)
     out: list[str] = []
     for index, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if index:
@@ -157,8 +202,15 @@ def rich(text: str, bold: bool = False) -> str:
         run: list[str] = []
         run_font = main
         for ch in line:
-            name = run_font if ch == " " else font_for(ch, bold)
+            if ch == " " or (run and run[-1] != " " and ord(ch) in _face(_FACES[run_font])):
+                name: str | None = run_font
+            else:
+                name = drawing_font(ch, bold)
+            if name is None:  # no glyph anywhere: say so visibly, rather than an empty box
+                ch, name = MISSING, main
             if name != run_font and run:
+                if shaped and run[-1] != " ":
+                    run.append(" ")
                 out.append(_tagged("".join(run), run_font, main))
                 run = []
             run_font = name
