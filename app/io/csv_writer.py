@@ -13,9 +13,10 @@ Choices, each for a reason:
   Percentages are written as the bare number (``12.5``; the header says "%"), which both
   ``parse_percent`` and every spreadsheet read as a number. Integers have no separators either.
 - Formula injection (SPEC.md, "Import and export"): a text value beginning with ``=``, ``+``,
-  ``-``, ``@``, tab or carriage return gets a leading apostrophe, so no spreadsheet runs it. Only
-  text columns: a negative amount in a money column stays a number. An importer should drop one
-  leading apostrophe before such a character to read the value back as it was.
+  ``-``, ``@``, tab or carriage return gets a leading apostrophe, so no spreadsheet runs it, and
+  so does text that already begins with apostrophes before such a character. Only text columns:
+  a negative amount in a money column stays a number. The importer drops one leading apostrophe
+  before apostrophes and such a character, so every value reads back as it was.
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def defuse(text: str) -> str:
-    """``text`` with an apostrophe in front if a spreadsheet would take it for a formula."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    """``text`` with an apostrophe in front if a spreadsheet would take it for a formula, or if
+    it already begins with apostrophes before such a character (``'=x`` is written ``''=x``):
+    the reader drops exactly one apostrophe, so every value comes back as it was."""
+    if text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    if text[:1] == "'" and text.lstrip("'").startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
 
 
 #: Money and percentages are written by the money module's one exact form.

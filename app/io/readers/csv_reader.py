@@ -44,20 +44,29 @@ def _delimiter(sample: str) -> str:
 
 
 def undefuse(value: str) -> str:
-    """``"'=SUM(A1)"`` → ``"=SUM(A1)"``: undo the export's protection of formula-like text."""
-    if len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_TRIGGERS):
+    """``"'=SUM(A1)"`` → ``"=SUM(A1)"``, ``"''=x"`` → ``"'=x"``: undo the export's protection
+    of formula-like text (``defuse``), one apostrophe and only before such a character."""
+    if len(value) > 1 and value[0] == "'" and value.lstrip("'").startswith(FORMULA_TRIGGERS):
         return value[1:]
     return value
 
 
-def _rows(text: str, delimiter: str) -> Iterator[Cells]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _rows(text: str, delimiter: str, source: str) -> Iterator[Cells]:
+    """The file's records; a quote that is never closed (or closed and followed by more text)
+    is refused at the line where it opened, so the rest of the file is never read as one cell.
+
+    The reader is strict: without it, an unclosed quote silently swallows every line after it.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    started = 1  # the line the record being read begins on
     try:
         for row in reader:
             yield [undefuse(cell) if cell[:1] == "'" else cell for cell in row]
+            started = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(
-            f"Line {reader.line_num} of the CSV file cannot be read ({exc}): check its quotes."
+            f"{source}: the quoted value that opens on line {started} is not closed properly "
+            f"({exc}): check the quotes on that line."
         ) from None
 
 
@@ -68,4 +77,4 @@ def read_csv(path: Path) -> RawSheet:
         raise InputError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
     delimiter = _delimiter(text[:8192])
     total = text.count("\n") + 1
-    return RawSheet(path.name, "", non_empty_chunks(_rows(text, delimiter), 1), total)
+    return RawSheet(path.name, "", non_empty_chunks(_rows(text, delimiter, path.name), 1), total)
