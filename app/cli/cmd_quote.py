@@ -55,6 +55,10 @@ def read_spec(path: Path, today: date) -> QuoteSpec:
         raise InputError(
             f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
         ) from None
+    except RecursionError:
+        raise InputError(f"{path} is nested too deeply to be a quote spec.") from None
+    except ValueError:  # an integer of thousands of digits
+        raise InputError(f"{path} holds a number too long to be a quote spec's.") from None
     return parse_quote_spec(data, today)
 
 

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from app.cli.safe_output import printable_output
 from app.domain.errors import AppError, NotAvailableYetError
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,13 @@ def _handler(command: str) -> Handler | None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run ``args.command``; every expected problem becomes one line on stderr and exit 1."""
+    """Run ``args.command``; every expected problem becomes one line on stderr and exit 1.
+    Nothing it prints can act on the terminal (``printable_output``)."""
+    with printable_output():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         handler = _handler(args.command)
         if handler is None:

@@ -71,7 +71,7 @@ def date_parser(day_first: bool = True) -> Parser:
         try:
             return v.parse_date(raw, day_first=day_first)
         except v.BadValue as exc:
-            if "real date" in str(exc):
+            if "real date" in str(exc) or "outside the years" in str(exc):
                 raise
             raise v.BadValue(f"is not a date: type it as 2026-03-01 or {example}") from None
 
@@ -107,7 +107,7 @@ def partner_parsers(
             "phone": v.text,
             "account_manager": v.text,
             "partner_since": date_parser(day_first),
-            "notes": v.text,
+            "notes": v.multiline_text,
         },
         PARTNER_LENGTHS,
     )

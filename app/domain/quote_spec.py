@@ -13,9 +13,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.domain.dates import date_range_problem
 from app.domain.errors import InputError
 from app.domain.money import normalize_currency, parse_percent
 from app.domain.pricing import DISCOUNT_PLACES, MAX_QUANTITY, TAX_RATE_PLACES, LineRequest
+from app.domain.record_ids import in_record_range
+from app.domain.text_rules import UnsafeText, check_line, unsafe_reason
 
 TOP_KEYS = frozenset({"partner", "account", "date", "currency", "tax_rate", "lines"})
 LINE_KEYS = frozenset({"sku", "qty", "special"})
@@ -75,19 +78,43 @@ def _text(value: Any, what: str, problems: list[str]) -> str:
     if value is None or value == "":
         return ""  # reported as missing
     if isinstance(value, bool) or not isinstance(value, str | int):
-        problems.append(f"'{what}' must be a name or an ID, not {value!r}.")
+        problems.append(f"'{what}' must be a name or an ID, not {_shown(value)}.")
         return ""
-    return str(value).strip()
+    if isinstance(value, int) and not in_record_range(value):
+        problems.append(f"'{what}': {value} is not an ID (IDs are whole numbers from 1).")
+        return ""
+    try:
+        return check_line(str(value)).strip()
+    except UnsafeText as exc:
+        problems.append(f"'{what}' {exc}.")
+        return ""
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as a message repeats it: a number as written, anything else as Python
+    shows it, and short whatever its size."""
+    if isinstance(value, list | dict):
+        return "a list" if isinstance(value, list) else "an object"
+    text = str(value) if isinstance(value, int | Decimal) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _date(value: Any, today: date, problems: list[str]) -> date:
     if value is None or value == "":
         return today
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        problems.append(f"'date': '{value}' is not a date; write it as YYYY-MM-DD.")
+    if not isinstance(value, str):
+        problems.append(f"'date': {_shown(value)} is not a date; write it as \"YYYY-MM-DD\".")
         return today
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        problems.append(f"'date': {_shown(value)} is not a date; write it as YYYY-MM-DD.")
+        return today
+    reason = date_range_problem(day)
+    if reason is not None:
+        problems.append(f"'date': {value.strip()} {reason}.")
+        return today
+    return day
 
 
 def _currency(value: Any, problems: list[str]) -> str:
@@ -123,11 +150,11 @@ def _quantity(value: Any, where: str, problems: list[str]) -> int:
         except ArithmeticError:
             number = None
     if number is None or not number.is_finite() or number != number.to_integral_value():
-        shown = value if isinstance(value, int | Decimal | str) else repr(value)
+        shown = value if isinstance(value, str) else _shown(value)
         problems.append(f"{where}: 'qty' {shown} is not a whole number.")
         return 1
     if number < 1 or number > MAX_QUANTITY:
-        problems.append(f"{where}: 'qty' {value} must be from 1 to {MAX_QUANTITY:,}.")
+        problems.append(f"{where}: 'qty' {_shown(value)} must be from 1 to {MAX_QUANTITY:,}.")
         return 1
     return int(number)
 
@@ -150,6 +177,9 @@ def _lines(value: Any, problems: list[str]) -> tuple[LineRequest, ...]:
         sku = raw.get("sku")
         if not isinstance(sku, str) or not sku.strip():
             problems.append(f"{where}: 'sku' is missing.")
+        elif (unsafe := unsafe_reason(sku)) is not None:
+            problems.append(f"{where}: 'sku' {unsafe}.")
+            sku = None
         if "qty" not in raw:
             problems.append(f"{where}: 'qty' is missing.")
         qty = _quantity(raw.get("qty"), where, problems) if "qty" in raw else 1

@@ -55,9 +55,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     business data); a replaced file keeps the mode it had.
     """
     target = Path(os.path.abspath(target))
-    if target.is_dir():
-        raise InputError(f"Cannot write {target}: it is a folder. Give a file name.")
     try:
+        if target.is_dir():  # asks the file system: a name too long fails here already
+            raise InputError(f"Cannot write {target}: it is a folder. Give a file name.")
         handle, name = tempfile.mkstemp(
             prefix=f".{target.name[:100]}.", suffix=".part", dir=target.parent
         )

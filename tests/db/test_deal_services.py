@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from app.db.engine import Database
 from app.db.models import Account, DirectRep, Partner
+from app.domain.deal_form import check_deal
 from app.domain.enums import ActivityKind, DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError, InputError
 from app.services.deals.edit import (
     Activity,
     Party,
     add_activity,
-    check_deal,
     check_parties,
     commission_warning,
     create_deal,

@@ -16,8 +16,10 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from app.domain.countries import country_code
+from app.domain.dates import date_range_problem
 from app.domain.errors import InputError
 from app.domain.money import parse_decimal, parse_percent
+from app.domain.text_rules import UnsafeText, check_block, check_line
 
 
 class BadValue(Exception):  # noqa: N818 - a reason for the report, not a program error
@@ -37,11 +39,15 @@ _FALSE = frozenset({"no", "n", "false", "0", "failed", "fail", "not passed"})
 
 
 def text(value: object) -> str | None:
-    """Trimmed text; a whole number typed as a number has no ``.0`` (IDs, phone numbers)."""
+    """Trimmed text on one line; a whole number typed as a number has no ``.0`` (IDs, phone
+    numbers). Line breaks become spaces and control characters are refused (``check_line``)."""
     if value is None:
         return None
     if isinstance(value, str):
-        stripped = value.strip()
+        try:
+            stripped = check_line(value).strip()
+        except UnsafeText as exc:
+            raise BadValue(str(exc)) from None
         return stripped or None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -54,6 +60,18 @@ def text(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip() or None
+
+
+def multiline_text(value: object) -> str | None:
+    """Trimmed text that may span lines (notes): its line breaks are kept, control characters
+    refused (``check_block``)."""
+    if isinstance(value, str):
+        try:
+            stripped = check_block(value).strip()
+        except UnsafeText as exc:
+            raise BadValue(str(exc)) from None
+        return stripped or None
+    return text(value)
 
 
 def required_text(value: object) -> str:
@@ -105,7 +123,15 @@ def whole_number(value: object, minimum: int = 0) -> int | None:
 
 
 def parse_date(value: object, day_first: bool = True) -> date | None:
-    """A date cell, ISO text (2026-03-01) or 01/03/2026 read day-first (or month-first)."""
+    """A date cell, ISO text (2026-03-01) or 01/03/2026 read day-first (or month-first), within
+    the years a record may hold (``app.domain.dates``)."""
+    day = _any_date(value, day_first)
+    if day is not None and (reason := date_range_problem(day)) is not None:
+        raise BadValue(reason)
+    return day
+
+
+def _any_date(value: object, day_first: bool) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):

@@ -23,21 +23,35 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 def open_table(path: Path | str, sheet: str | None = None) -> RawSheet:
     """The rows of ``sheet`` (default: the first visible one) of the workbook or CSV at ``path``."""
     target = Path(path).expanduser()
-    if not target.exists():
-        raise InputError(f"{target} does not exist: check the name and the folder.")
-    if target.is_dir():
-        raise InputError(f"{target} is a folder: give the path of a workbook or CSV file.")
-    kind = check_signature(target)
-    if kind == "csv":
-        if sheet is not None:
-            raise InputError(f"{target.name} is a CSV file and has no sheets: leave out --sheet.")
-        return read_csv(target)
-    return read_workbook(target, sheet)
+    try:
+        if not target.exists():
+            raise InputError(f"{target} does not exist: check the name and the folder.")
+        if target.is_dir():
+            raise InputError(f"{target} is a folder: give the path of a workbook or CSV file.")
+        kind = check_signature(target)
+        if kind == "csv":
+            if sheet is not None:
+                raise InputError(
+                    f"{target.name} is a CSV file and has no sheets: leave out --sheet."
+                )
+            return read_csv(target)
+        return read_workbook(target, sheet)
+    except OSError as exc:  # a name too long, no permission, a file that went away
+        raise cannot_read(target, exc) from None
+
+
+def cannot_read(path: Path, exc: OSError) -> InputError:
+    """The one line a person reads when ``path`` cannot be read."""
+    reason = (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
+    return InputError(f"Cannot read {path}: {reason[:1].lower()}{reason[1:]}.")
 
 
 def sheet_names(path: Path | str) -> list[str]:
     """The worksheets of a workbook (one pseudo-sheet for a CSV file), for a sheet picker."""
     target = Path(path).expanduser()
-    if check_signature(target) == "csv":
-        return [target.stem]
-    return list_sheets(target)
+    try:
+        if check_signature(target) == "csv":
+            return [target.stem]
+        return list_sheets(target)
+    except OSError as exc:
+        raise cannot_read(target, exc) from None

@@ -20,15 +20,10 @@ from sqlalchemy.orm import Session
 from app.db.engine import STALE_MESSAGE
 from app.db.models import Account, Deal, DealActivity, DealParty, DirectRep, Partner
 from app.db.types import utcnow
+from app.domain.deal_form import DEAL_LABELS, check_deal
 from app.domain.enums import ActivityKind, DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError, InputError, NotFoundError
-from app.domain.importing import values as v
-from app.domain.money import format_percent, minor_unit
-
-DEAL_LABELS = {
-    "name": "Deal", "account_id": "Account", "stage": "Stage", "amount": "Amount",
-    "currency": "Currency", "expected_close": "Expected close", "paper": "Paper",
-}  # fmt: skip
+from app.domain.money import format_percent
 
 
 @dataclass(frozen=True)
@@ -68,46 +63,6 @@ class DealRecord:
 
     def values(self) -> dict[str, object]:
         return {f: getattr(self, f) for f in DEAL_LABELS}
-
-
-def check_deal(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
-    """(values ready to store, {field: message}) for a deal's own fields."""
-    values: dict[str, object] = {}
-    errors: dict[str, str] = {}
-    name = v.text(raw.get("name"))
-    if name is None:
-        errors["name"] = "Deal name is required"
-    elif len(name) > 200:
-        errors["name"] = "Deal name is longer than 200 characters"
-    values["name"] = name
-    if raw.get("account_id") is None:
-        errors["account_id"] = "Account is required: pick one from the list"
-    values["account_id"] = raw.get("account_id")
-    values["stage"] = raw.get("stage") or DealStage.REGISTERED
-    values["paper"] = raw.get("paper") or Paper.PARTNER
-    if raw.get("claim_id") is not None:
-        values["claim_id"] = raw["claim_id"]  # the registration the deal grew from
-    try:
-        currency = v.currency(raw.get("currency"))
-        if currency is None:
-            errors["currency"] = "Currency is required"
-        values["currency"] = currency
-    except v.BadValue as exc:
-        errors["currency"] = f"Currency {exc}"
-        currency = None
-    try:
-        places = minor_unit(currency) if currency else None
-        amount = v.decimal(raw.get("amount"), "amount", places)
-        if amount is not None and amount < 0:
-            errors["amount"] = "Amount must not be negative"
-        values["amount"] = amount if amount is not None else Decimal(0)
-    except v.BadValue as exc:
-        errors["amount"] = f"Amount {exc}"
-    try:
-        values["expected_close"] = v.parse_date(raw.get("expected_close"), day_first=True)
-    except v.BadValue as exc:
-        errors["expected_close"] = f"Expected close {exc}"
-    return values, errors
 
 
 def check_parties(parties: Sequence[Party]) -> str | None:

@@ -30,6 +30,7 @@ from app.domain.pricebook_form import (
     price_problems,
     product_parsers,
 )
+from app.domain.text_rules import unsafe_reason
 from app.services.pricebook.history import IssuedUse
 
 PRODUCT_LABELS = {"sku": "SKU", "name": "Name", "family": "Family", "description": "Description"}
@@ -65,6 +66,11 @@ def check_product(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[st
     if _parses(parsers["family"], family) is False:
         errors["family"] = f"A family name has at most {FAMILY_LENGTH} characters."
     description = str(raw.get("description") or "").strip()
+    for field, typed in (("sku", sku), ("name", name), ("family", family),
+                         ("description", description)):  # fmt: skip
+        reason = unsafe_reason(typed)
+        if reason is not None:
+            errors[field] = f"{PRODUCT_LABELS[field]} {reason}."
     values: dict[str, object] = {"sku": sku, "name": name, "family": family or None,
               "description": description or None}  # fmt: skip
     return values, errors

@@ -19,6 +19,7 @@ from app.db.models import Account, Claim, Partner, Price, Product, ProductFamily
 from app.domain.errors import InputError
 from app.domain.names import name_key
 from app.domain.pricing import ClaimWindow, PricePoint, ProductFacts, VolumeBreakFact
+from app.domain.record_ids import record_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,8 @@ def find_partner(session: Session, ref: str) -> tuple[Party, int | None]:
     if not rows:
         named = select(*columns).where(Partner.name_key == name_key(wanted))
         rows = _same_name(session.execute(named).all(), wanted)
-    if not rows and wanted.isdigit():
-        rows = list(session.execute(select(*columns).where(Partner.id == int(wanted))))
+    if not rows and (number := record_number(wanted)) is not None:
+        rows = list(session.execute(select(*columns).where(Partner.id == number)))
     if not rows:
         raise InputError(f"There is no partner '{wanted}' (by Partner ID or name).")
     if len(rows) > 1:
@@ -73,8 +74,8 @@ def find_account(session: Session, ref: str) -> Party:
             return Party(rows[0].id, rows[0].name, None, rows[0].country)
     named = select(*columns).where(Account.name_key == name_key(wanted))
     rows = _same_name(session.execute(named).all(), wanted)
-    if not rows and wanted.isdigit():
-        rows = list(session.execute(select(*columns).where(Account.id == int(wanted))))
+    if not rows and (number := record_number(wanted)) is not None:
+        rows = list(session.execute(select(*columns).where(Account.id == number)))
     if not rows:
         raise InputError(f"There is no account '{wanted}' (by name or ID).")
     if len(rows) > 1:
@@ -86,7 +87,7 @@ def find_account(session: Session, ref: str) -> Party:
 
 def _row_id(ref: str) -> int | None:
     """The record id a reference like ``#12`` gives, else ``None``."""
-    return int(ref[1:]) if ref.startswith("#") and ref[1:].isdigit() else None
+    return record_number(ref[1:]) if ref.startswith("#") else None
 
 
 def _same_name(rows: Sequence[Any], wanted: str) -> list[Any]:

@@ -17,11 +17,15 @@ from app.db.models import Account, Partner, Quote, QuoteRevision
 from app.domain.errors import NotFoundError
 from app.domain.pricing import PricedLine, QuoteTotals, as_money
 from app.domain.quote_view import QuoteView
+from app.domain.record_ids import in_record_range
+from app.domain.text_rules import unsafe_reason
 
 
 def read_quote(session: Session, number: str, revision: int | None = None) -> QuoteView:
     """Quote ``number`` (any case) at ``revision``, or at its latest revision."""
     wanted = number.strip().upper()
+    if unsafe_reason(wanted) is not None:  # no quote number holds one; a query could not
+        raise NotFoundError(f"There is no quote {number.strip()}.")
     quote = session.scalar(select(Quote).where(func.upper(Quote.number) == wanted))
     if quote is None:
         raise NotFoundError(f"There is no quote {number.strip()}.")
@@ -37,7 +41,7 @@ def read_quote(session: Session, number: str, revision: int | None = None) -> Qu
         query = query.order_by(QuoteRevision.revision.desc()).limit(1)
     else:
         query = query.where(QuoteRevision.revision == revision)
-    rev = session.scalar(query)
+    rev = session.scalar(query) if revision is None or in_record_range(revision) else None
     if rev is None:
         what = f"revision {revision}" if revision is not None else "any revision"
         raise NotFoundError(f"Quote {quote.number} has no {what}.")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.deal_form import DEAL_LABELS, check_deal
 from app.domain.enums import DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError
 from app.domain.money import format_amount
@@ -30,12 +31,10 @@ from app.services.claims.account_edit import account_choices, direct_reps
 from app.services.claims.accounts import ClaimRow
 from app.services.claims.choices import partner_choices
 from app.services.deals.edit import (
-    DEAL_LABELS,
     Activity,
     DealRecord,
     Party,
     add_activity,
-    check_deal,
     create_deal,
     get_deal,
     update_deal,
