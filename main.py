@@ -11,9 +11,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     from app.cli.parser import build_parser
+    from app.cli.safe_output import printable_output
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with printable_output():  # a usage error repeats what was typed
+        args = parser.parse_args(argv)
     from app.db.location import data_dir
     from app.log import configure_logging
 

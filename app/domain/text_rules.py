@@ -27,6 +27,8 @@ _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
+_ANY_BREAK = re.compile(_UNPRINTABLE.pattern[:-1] + "\t\n]")
+
 _NAMES = {
     0x00: "NUL", 0x07: "BEL", 0x08: "BACKSPACE", 0x1B: "ESC", 0x7F: "DEL",
     0x9B: "CSI", 0x202E: "RIGHT-TO-LEFT OVERRIDE",
@@ -71,12 +73,14 @@ def check_block(text: str) -> str:
     return re.sub(r"\r\n?|[\v\f\x85\u2028\u2029]", "\n", text)
 
 
-def printable(text: str) -> str:
-    """``text`` with every character a terminal would act on written as ``\\x1b`` / ``\\u202e``
-    (newlines and tabs stay): safe to print whatever it holds."""
-    if not _UNPRINTABLE.search(text):
+def printable(text: str, one_line: bool = False) -> str:
+    """``text`` with every character a terminal would act on written as ``\\x1b`` / ``\\u202e``:
+    safe to print whatever it holds. Newlines and tabs stay, unless ``one_line`` (a value quoted
+    inside a message, which must stay one line per problem) escapes them too."""
+    pattern = _ANY_BREAK if one_line else _UNPRINTABLE
+    if not pattern.search(text):
         return text
-    return _UNPRINTABLE.sub(_escape, text)
+    return pattern.sub(_escape, text)
 
 
 def _escape(found: re.Match[str]) -> str:

@@ -98,7 +98,8 @@ def test_exact_number(value: Decimal, places: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "written"),
     [("=1+1", "'=1+1"), ("+1 555", "'+1 555"), ("-x", "'-x"), ("@x", "'@x"),
-     ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), ("", ""), ("'=x", "''=x"), ("''+1", "'''+1"), ("'x", "'x")],
+     ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), ("", ""),
+     ("'=x", "''=x"), ("''+1", "'''+1"), ("'x", "'x")],
 )  # fmt: skip
 def test_defuse(text: str, written: str) -> None:
     assert defuse(text) == written

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain.errors import InputError
+from app.domain.text_rules import printable
 
 #: Longest value quoted in a report line: the row number and column already locate it.
 _SHOWN = 60
@@ -68,7 +69,7 @@ def shown_value(value: object) -> str:
         return ""  # a cell of spaces is an empty cell to the person reading the report
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return printable(str(value), one_line=True)  # a line per problem, nothing a terminal runs
 
 
 @dataclass
