@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
                 "with --db, or add --force to add the demo data anyway."
             )
         started = time.perf_counter()
-        with db.transaction() as session:
+        with db.transaction(bulk=True) as session:
             summary = generate_demo(session)
         seconds = time.perf_counter() - started
         log.info("demo data added to %s in %.2f s", db.label, seconds)

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from app.db.engine import Database, open_database
+from app.db.write_turn import WAITING_TEXT
+
+#: How long a command waits for another program's write before it gives up (exit 1). A script
+#: that starts two imports together expects both to happen, one after the other; a program
+#: that holds the database for longer than this has most likely hung.
+PATIENCE_S = 300.0
 
 
 def database(args: argparse.Namespace) -> Database:
-    """The database of ``--db`` (or the default file), checked and upgraded."""
-    return open_database(getattr(args, "db", None))
+    """The database of ``--db`` (or the default file), checked and upgraded.
+
+    A command that finds another program writing waits its turn, after one line on stderr.
+    """
+    db = open_database(getattr(args, "db", None))
+    db.waiting = _say_waiting
+    db.patience_s = PATIENCE_S
+    return db
+
+
+def _say_waiting(waiting: bool) -> None:
+    if waiting:
+        print(f"channel-desk: {WAITING_TEXT}", file=sys.stderr, flush=True)

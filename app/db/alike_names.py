@@ -57,6 +57,11 @@ def _before_commit(session: Session) -> None:
         match_unmatched(session)
 
 
+def has_unmatched(session: Session) -> bool:
+    """Whether any account waits for its alike names (a cheap read, no write turn needed)."""
+    return session.scalar(select(AccountUnmatched.account_id).limit(1)) is not None
+
+
 def match_unmatched(session: Session) -> int:
     """Find and store the alike names of every account listed as unmatched, and empty the list.
     Returns how many accounts were matched."""

@@ -12,9 +12,9 @@ import getpass
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.db.alike_names import install_alike_names, match_unmatched
+from app.db.alike_names import has_unmatched, install_alike_names, match_unmatched
 from app.db.audit import install_audit
 from app.db.damage import damage_text, damaged
 from app.db.location import describe, sqlite_path, to_url
 from app.db.snapshot import READ_ONLY
+from app.db.write_turn import take_turn
 from app.domain.errors import ConflictError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,10 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     actor: str
+    #: Told once when a transaction waits for another program's write (the command line
+    #: prints it); how long a transaction without a Cancel waits before it is refused.
+    waiting: Callable[[bool], None] | None = field(default=None, repr=False)
+    patience_s: float = BUSY_TIMEOUT_MS / 1000
 
     @property
     def label(self) -> str:
@@ -64,11 +69,32 @@ class Database:
         return self.url.get_backend_name() == "sqlite"
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One user action: commit when the block ends, roll back if it raises."""
+    def transaction(
+        self,
+        *,
+        bulk: bool = False,
+        waiting: Callable[[bool], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[Session]:
+        """One user action: commit when the block ends, roll back if it raises.
+
+        It begins as the database's one writer (``app.db.write_turn``): ``bulk`` for an import
+        or the demo data; ``waiting(True)`` is told when another program has the turn and
+        ``waiting(False)`` when it comes; with a
+        ``cancelled`` the wait lasts until the user cancels, without it ``patience_s``.
+        """
         session = self.sessions()
         session.info["actor"] = self.actor
         try:
+            take_turn(
+                session.connection(),
+                self.label,
+                bulk=bulk,
+                busy_timeout_ms=BUSY_TIMEOUT_MS,
+                waiting=waiting or self.waiting,
+                cancelled=cancelled,
+                patience_s=None if cancelled is not None else self.patience_s,
+            )
             yield session
             session.commit()
         except StaleDataError:
@@ -270,8 +296,11 @@ def open_database(
     database = Database(url=url, engine=engine, sessions=sessions, actor=actor or _who())
     if migrate:
         try:
-            with database.transaction() as session:  # accounts an upgrade left unmatched
-                match_unmatched(session)  # (a damaged file is explained by transaction())
+            with database.reading() as session:  # opening waits for no writer when it can
+                pending = has_unmatched(session)
+            if pending:
+                with database.transaction() as session:  # accounts an upgrade left unmatched
+                    match_unmatched(session)  # (a damaged file is explained by transaction())
         except BaseException:
             engine.dispose()
             raise

@@ -13,5 +13,6 @@ from sqlalchemy.orm import Session
 from app.db.backup import backup_to
 from app.db.engine import Database, open_database
 from app.db.location import data_dir
+from app.db.write_turn import WAITING_TEXT
 
-__all__ = ["Database", "Session", "backup_to", "data_dir", "open_database"]
+__all__ = ["WAITING_TEXT", "Database", "Session", "backup_to", "data_dir", "open_database"]

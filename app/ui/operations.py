@@ -45,6 +45,7 @@ class _Signals(QObject):
     """
 
     progressed = Signal(int, int)
+    noted = Signal(str)
     succeeded = Signal(object)
     failed = Signal(object)
 
@@ -92,6 +93,7 @@ class Operation(QObject, Generic[T]):
         self._on_cancel: Callable[[], None] = lambda: None
         self._label: str | None = None
         self._on_progress: Callable[[int, int], None] = lambda _done, _total: None
+        self._on_note: Callable[[str], None] = lambda _text: None
         self._result_wins = False
         self._cancel = threading.Event()
         self._dialog: QProgressDialog | None = None
@@ -129,11 +131,23 @@ class Operation(QObject, Generic[T]):
         self._on_progress = callback
         return self
 
+    def noting(self, callback: Callable[[str], None]) -> Self:
+        """Also hand each ``note(text)`` to ``callback`` on the GUI thread."""
+        self._on_note = callback
+        return self
+
+    def note(self, text: str) -> None:
+        """Say what the work is doing now, such as waiting for another program (from any
+        thread): the progress dialog shows it at once, and the ``noting`` callback gets it.
+        An empty ``text`` says the work is back to what its label says."""
+        self._signals.noted.emit(text)
+
     def run_in_background(self) -> Self:
         self.running = True
         if self._label is not None:
             self._dialog = self._make_dialog(self._label)
         self._signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self._signals.noted.connect(self._noted, Qt.ConnectionType.QueuedConnection)
         self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._pool.start(_Runner(self._work, self._signals, self._cancel))
@@ -164,6 +178,15 @@ class Operation(QObject, Generic[T]):
         if self._dialog is not None and not self._cancel.is_set():
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total > 0 else 0)
+
+    def _noted(self, text: str) -> None:
+        if self._cancel.is_set():
+            return
+        self._on_note(text)
+        if self._dialog is not None:
+            self._dialog.setLabelText(text or self._label or "")
+            if text:
+                self._dialog.show()
 
     def _succeeded(self, result: T) -> None:
         if self._cancel.is_set() and not self._result_wins:

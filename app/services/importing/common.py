@@ -31,6 +31,9 @@ class ImportOptions:
     day_first: bool = True
     progress: Progress | None = None
     cancelled: Cancelled | None = None
+    #: Told ``True`` if another program is writing to the database and the import waits for
+    #: it, ``False`` when the import's turn comes.
+    waiting: Callable[[bool], None] | None = None
 
 
 def new_summary(kind: str, source: str, options: ImportOptions) -> ImportSummary:

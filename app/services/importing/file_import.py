@@ -73,7 +73,7 @@ def write_import(
     options: ImportOptions,
 ) -> ImportSummary:
     """Import ``sheets`` in one transaction: a refusal, an error or a cancel writes nothing."""
-    with db.transaction() as session:
+    with db.transaction(bulk=True, waiting=options.waiting, cancelled=options.cancelled) as session:
         summary = import_kind(session, request.kind, sheets, options, request.path.name)
         if options.cancelled is not None and options.cancelled():
             raise CancelledByUser()  # the last moment to roll back: before the commit

@@ -19,7 +19,7 @@ from app.domain.importing.report import ImportSummary
 from app.services.importing import ImportOptions
 from app.services.importing.file_import import FileImport, import_file
 from app.services.importing.file_mapping import Detected, overrides_of
-from app.services.store import Database
+from app.services.store import WAITING_TEXT, Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.importing.report_columns import CHANGE_COLUMNS, PROBLEM_COLUMNS
@@ -106,10 +106,12 @@ class ImportWizard(QWizard):
                 preview=options.preview,
                 day_first=self.context.settings.preferences.date_order is DateOrder.DAY_FIRST,
                 progress=progress, cancelled=cancelled,
+                waiting=lambda on: operation.note(WAITING_TEXT if on else ""),
             )  # fmt: skip
             return import_file(self.db, request, chosen)
 
-        return Operation(self, self.context.errors, work)
+        operation: Operation[ImportSummary] = Operation(self, self.context.errors, work)
+        return operation
 
     def announce(self) -> None:
         self.context.changes.announce(CHANGED.get(self.kind, set()))

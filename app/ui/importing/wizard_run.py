@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from app.ui.importing.wizard import ImportWizard
 
 
+CHECKING = "Checking every row…"
+IMPORTING = "Importing…"
+
+
 class CheckPage(QWizardPage):
     """Every row checked before anything is written: counts, what each record will become (a
     preview of the changes), and each problem on its own row; either list can be saved."""
@@ -42,7 +46,7 @@ class CheckPage(QWizardPage):
             "Every row is checked, and every change listed, before anything is written."
         )
         self.setButtonText(QWizard.WizardButton.NextButton, "&Import")
-        self.counts = QLabel("Checking every row…")
+        self.counts = QLabel(CHECKING)
         self.counts.setObjectName("checkCounts")
         self.counts.setWordWrap(True)
         self.changes = RecordTable("import_changes", CHANGE_COLUMNS, self)
@@ -73,7 +77,7 @@ class CheckPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.summary = None
-        self.counts.setText("Checking every row…")
+        self.counts.setText(CHECKING)
         self.changes.records.set_rows([])
         self.problems.records.set_rows([])
         self.lists.hide()
@@ -83,6 +87,7 @@ class CheckPage(QWizardPage):
             self.owner.operation(ImportOptions(dry_run=True, preview=True))
             .success(self._checked)
             .failure(self._refused)
+            .noting(lambda text: self.counts.setText(text or CHECKING))
         ).run_in_background()
         self.completeChanged.emit()
 
@@ -142,7 +147,7 @@ class ResultPage(QWizardPage):
         self.owner = wizard
         self.setTitle("Import")
         self.setSubTitle("The rows go into the database in one piece: all of them, or none.")
-        self.result = QLabel("Importing…")
+        self.result = QLabel(IMPORTING)
         self.result.setObjectName("importResult")
         self.result.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -152,15 +157,16 @@ class ResultPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.done = False
-        self.result.setText("Importing…")
+        self.result.setText(IMPORTING)
         options = ImportOptions(skip_invalid=self.owner.skip_invalid)
         self.owner.last_operation = (
             self.owner.operation(options)
             .success(self._imported)
             .failure(self._failed)
             .when_cancelled(self._cancelled)
+            .noting(lambda text: self.result.setText(text or IMPORTING))
             .ending_says_what_happened()
-            .with_progress("Importing…")
+            .with_progress(IMPORTING)
         ).run_in_background()
 
     def _imported(self, summary: ImportSummary) -> None:
