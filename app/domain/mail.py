@@ -42,6 +42,14 @@ class MailSettings:
     user: str = ""
     from_address: str = ""
     timeout_s: int = 20
+    #: The user's explicit choice to log in over a connection without encryption (a relay on
+    #: their own computer or network); without it such a login is refused.
+    password_unencrypted: bool = False
+
+    @property
+    def password_in_clear(self) -> bool:
+        """Whether logging in would send the password over an unencrypted connection."""
+        return self.security is Security.NONE and bool(self.user.strip())
 
     @property
     def configured(self) -> bool:

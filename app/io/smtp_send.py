@@ -72,11 +72,20 @@ def test_connection(
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a test for pytest
 
 
+UNENCRYPTED_REFUSED = (
+    "Logging in to {where} without encryption would send your password in the clear, so "
+    "nothing was sent: choose STARTTLS or TLS in Mail settings, or tick 'Send my password "
+    "unencrypted' there if the server is on your own computer or a network you trust."
+)
+
+
 @contextmanager
 def _connected(
     settings: MailSettings, password: str | None, context: ssl.SSLContext | None
 ) -> Iterator[smtplib.SMTP]:
     where = f"{settings.host}:{settings.port}"
+    if settings.password_in_clear and not settings.password_unencrypted:
+        raise MailError(UNENCRYPTED_REFUSED.format(where=where))
     context = context or ssl.create_default_context()
     server: smtplib.SMTP | None = None
     try:

@@ -78,7 +78,10 @@ def test_sending_mail_logs_no_recipient_subject_or_user(tmp_path: Path) -> None:
     )  # fmt: skip
     with product_log(tmp_path / "data") as log_file, memory_keyring():
         with smtp_server(auth=True) as (port, inbox):
-            settings = MailSettings("127.0.0.1", port, Security.NONE, USER, "quotes@example.com")
+            settings = MailSettings(
+                "127.0.0.1", port, Security.NONE, USER, "quotes@example.com",
+                password_unencrypted=True,
+            )  # fmt: skip
             set_password(settings, PASSWORD)
             send_mail(settings, PASSWORD, mail)
         assert len(inbox.received) == 1

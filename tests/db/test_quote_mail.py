@@ -47,7 +47,10 @@ def db(any_db: Database) -> Iterator[Database]:
 
 
 def configure(db: Database, port: int, user: str = "") -> MailSettings:
-    settings = MailSettings("127.0.0.1", port, Security.NONE, user, "quotes@example.com", 3)
+    settings = MailSettings(
+        "127.0.0.1", port, Security.NONE, user, "quotes@example.com", 3,
+        password_unencrypted=True,  # the test server has no certificate
+    )  # fmt: skip
     with db.transaction() as s:
         save_mail_settings(s, settings)
     return settings

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as NoKeyring
+from keyring.backends.null import Keyring as NullKeyring
 
 from app.domain.mail import Attachment, MailSettings, OutgoingMail, Security
 from app.io import mail_password
@@ -35,8 +37,15 @@ MAIL = OutgoingMail(
 )
 
 
-def settings(port: int, security: Security = Security.NONE, user: str = "") -> MailSettings:
-    return MailSettings("127.0.0.1", port, security, user, "quotes@example.com", timeout_s=2)
+def settings(
+    port: int, security: Security = Security.NONE, user: str = "", unencrypted: bool = True
+) -> MailSettings:
+    """Settings for the test server; it has no certificate, so logging in there over a plain
+    connection is what the user allowed (``unencrypted``), unless a test says otherwise."""
+    return MailSettings(
+        "127.0.0.1", port, security, user, "quotes@example.com", timeout_s=2,
+        password_unencrypted=unencrypted,
+    )  # fmt: skip
 
 
 def test_the_server_receives_the_message_with_the_same_pdf_bytes() -> None:
@@ -113,3 +122,64 @@ def test_no_keyring_on_this_computer_is_said_clearly() -> None:
             get_password(settings(25, user=USER))
     finally:
         keyring.set_keyring(previous)
+
+
+def test_logging_in_without_encryption_needs_the_users_explicit_yes() -> None:
+    with smtp_server(auth=True) as (port, inbox):
+        plain = settings(port, user=USER, unencrypted=False)
+        for attempt in (lambda: send_mail(plain, PASSWORD, MAIL),
+                        lambda: test_connection(plain, PASSWORD)):  # fmt: skip
+            with pytest.raises(MailError) as refused:
+                attempt()
+            message = str(refused.value)
+            assert "would send your password in the clear" in message and "\n" not in message
+            assert "Send my password unencrypted" in message
+        assert inbox.received == []
+        send_mail(settings(port, user=USER, unencrypted=True), PASSWORD, MAIL)
+    assert len(inbox.received) == 1
+
+
+def test_without_a_user_nothing_is_sent_in_the_clear_and_no_yes_is_needed() -> None:
+    with smtp_server() as (port, inbox):
+        send_mail(settings(port, unencrypted=False), None, MAIL)
+    assert len(inbox.received) == 1
+
+
+@pytest.mark.parametrize("kind", ["plaintext file", "null"])
+def test_a_keyring_that_keeps_no_secret_is_refused_and_says_so(kind: str, tmp_path: Path) -> None:
+    if kind == "plaintext file":
+        from keyrings.alt.file import PlaintextKeyring
+
+        backend: KeyringBackend = PlaintextKeyring()
+        backend.file_path = str(tmp_path / "keyring_pass.cfg")  # type: ignore[attr-defined]
+    else:
+        backend = NullKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        with pytest.raises(KeyringUnavailableError) as refused:
+            set_password(settings(25, user=USER), PASSWORD)
+        with pytest.raises(KeyringUnavailableError):
+            get_password(settings(25, user=USER))
+    finally:
+        keyring.set_keyring(previous)
+    assert "any program can read, or not at all" in str(refused.value)
+    assert list(tmp_path.iterdir()) == []  # no file with the password in it
+
+
+def test_a_chain_uses_its_safe_keyring_and_passes_over_the_plaintext_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends.chainer import ChainerBackend
+    from keyrings.alt.file import PlaintextKeyring
+
+    plain = PlaintextKeyring()
+    plain.file_path = str(tmp_path / "keyring_pass.cfg")  # type: ignore[attr-defined]
+    with memory_keyring() as ring:
+        # The file first, as priorities may put it (a chain finds its back-ends by itself).
+        monkeypatch.setattr(ChainerBackend, "backends", [plain, ring])
+        keyring.set_keyring(ChainerBackend())
+        set_password(settings(25, user=USER), PASSWORD)
+        assert get_password(settings(25, user=USER)) == PASSWORD
+        assert list(ring.secrets.values()) == [PASSWORD]
+    assert list(tmp_path.iterdir()) == []

@@ -37,6 +37,7 @@ def load_mail_settings(session: Session) -> MailSettings:
         user=stored.get("user", defaults.user),
         from_address=stored.get("from_address", defaults.from_address),
         timeout_s=_int(stored.get("timeout_s"), defaults.timeout_s),
+        password_unencrypted=stored.get("password_unencrypted") == "yes",
     )
 
 
@@ -50,6 +51,7 @@ def save_mail_settings(session: Session, settings: MailSettings) -> None:
         "user": settings.user.strip(),
         "from_address": settings.from_address.strip(),
         "timeout_s": str(settings.timeout_s),
+        "password_unencrypted": "yes" if settings.password_unencrypted else "no",
     }
     _store(session, values)
 

@@ -7,6 +7,7 @@ one line what worked or what failed, before anything is saved.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -80,6 +81,14 @@ class MailSettingsDialog(QDialog):
             self.password.setPlaceholderText(
                 "kept in the system's keyring" if stored else "none stored"
             )
+        self.unencrypted = QCheckBox("Send my password u&nencrypted")
+        self.unencrypted.setObjectName("passwordUnencrypted")
+        self.unencrypted.setToolTip(
+            "With security None, logging in sends the password in the clear: allow it only for "
+            "a server on this computer or on a network you trust."
+        )
+        self.unencrypted.setChecked(settings.password_unencrypted)
+        self.unencrypted.setEnabled(settings.security is Security.NONE)
         self.from_address = self._edit("from", settings.from_address, "quotes@example.com")
         self.subject = self._edit("subjectTemplate", templates.subject, "")
         self.body = QPlainTextEdit(templates.body)
@@ -105,6 +114,7 @@ class MailSettingsDialog(QDialog):
         server.addRow("S&ecurity", self.security)
         server.addRow("&User", self.user)
         server.addRow("Pass&word", self.password)
+        server.addRow("", self.unencrypted)
         server.addRow("&From address", self.from_address)
         server_box = QGroupBox("Mail server")
         server_box.setLayout(server)
@@ -139,6 +149,7 @@ class MailSettingsDialog(QDialog):
         if self.port.value() == self._last_security.default_port:
             self.port.setValue(chosen.default_port)
         self._last_security = chosen
+        self.unencrypted.setEnabled(chosen is Security.NONE)
 
     def typed(self) -> MailSettings:
         return MailSettings(
@@ -147,6 +158,7 @@ class MailSettingsDialog(QDialog):
             security=Security(self.security.currentData()),
             user=self.user.text().strip(),
             from_address=self.from_address.text().strip(),
+            password_unencrypted=self.unencrypted.isChecked(),
         )
 
     def _password(self, settings: MailSettings) -> str | None:
