@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -18,13 +18,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppError, InputError
 from app.domain.money import format_amount, format_money, format_percent, percent_number
 from app.domain.pricing import MAX_QUANTITY, LineRequest, PricedQuote
+from app.domain.product_pick import ENTRY_SEPARATOR, entry, pick_sku
+from app.domain.quote_print import discount_as_read
 from app.domain.quote_spec import special_discount, tax_rate
 from app.domain.quote_view import QuoteView
 from app.services.claims.account_edit import account_choices
@@ -41,10 +40,9 @@ from app.services.quotes.draft_store import OpenDraft, issue_draft, store_draft
 from app.services.store import Database
 from app.ui.completing import offer
 from app.ui.quotes.editor.deal_field import DealField
+from app.ui.quotes.editor.lines_table import LinesTable
 from app.ui.quotes.editor.texts import step_text
 from app.ui.quotes.issue_dialog import confirm_issue
-from app.ui.record_table import align_headers
-from app.ui.sheet_table import SheetTable
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
@@ -91,28 +89,37 @@ class QuoteEditor(QDialog):
         }
         offer(self.partner, list(self.refs[self.partner]))
         offer(self.account, list(self.refs[self.account]))
-        completer = offer(self.sku, [f"{sku} — {name}" for sku, name in choices])
-        completer.activated.connect(lambda text: self.sku.setText(text.split(" — ")[0]))
+        self.products = choices
+        completer = offer(self.sku, [entry(sku, name) for sku, name in choices])
+        # Picking an entry fills in its SKU; Enter there goes on to the quantity, it does not
+        # add a line at once (a second Enter would add the same line twice).
+        completer.activated.connect(lambda text: self.sku.setText(text.split(ENTRY_SEPARATOR)[0]))
         self.qty = QSpinBox()
         self.qty.setObjectName("qty")
         self.qty.setRange(1, MAX_QUANTITY)
+        self.qty.installEventFilter(self)
         self.special = self._edit("special", "0")
         self.add_button = QPushButton("&Add line")
         self.add_button.setObjectName("addLine")
         self.add_button.clicked.connect(self.add_line)
-        self.sku.returnPressed.connect(self.add_line)
+        self.sku_problem = QLabel("")
+        self.sku_problem.setObjectName("skuProblem")
+        self.sku_problem.setStyleSheet("color: #a33;")
+        # One line is kept for it even when empty, so a message never pushes the form down.
+        self.sku_problem.setMinimumHeight(self.sku_problem.fontMetrics().height())
+        self.sku.returnPressed.connect(self.sku_entered)
+        self.sku.textEdited.connect(lambda _text: self.sku_problem.setText(""))
         self.special.returnPressed.connect(self.add_line)
+        self.problems = QLabel("")
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a33;")
         self.remove_button = QPushButton("&Remove line")
         self.remove_button.clicked.connect(self.remove_line)
-        self.table = SheetTable(0, len(HEADERS), "Quote lines")
-        self.table.setObjectName("lines")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        align_headers(self.table, numbers=(2, 3, 4, 5))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = LinesTable()
+        self.table.line_edited.connect(self.line_edited)
+        self.table.refused.connect(self.problems.setText)
+        self.table.itemSelectionChanged.connect(self.show_receipt)
         self.table.currentCellChanged.connect(lambda *_: self.show_receipt())
         self.receipt = QLabel("Select a line to see how its price is built.")
         self.receipt.setObjectName("receipt")
@@ -122,10 +129,6 @@ class QuoteEditor(QDialog):
         self.receipt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals = QLabel("")
         self.totals.setObjectName("totals")
-        self.problems = QLabel("")
-        self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a33;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -189,6 +192,7 @@ class QuoteEditor(QDialog):
         outer.addLayout(form)
         outer.addSpacing(6)
         outer.addLayout(entry)
+        outer.addWidget(self.sku_problem)
         outer.addLayout(middle, 1)
         outer.addWidget(self.totals)
         outer.addWidget(self.problems)
@@ -209,39 +213,95 @@ class QuoteEditor(QDialog):
         self.resize(980, 620)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return adds a line in the line entry and never saves the whole quote by surprise:
-        saving is the Save button or Ctrl+S."""
+        """Return never saves the whole quote by surprise: saving is the Save button or
+        Ctrl+S. (Return in the quantity adds the line: see ``eventFilter``.)"""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.focusWidget() is self.qty:
-                self.add_line()
             event.accept()
             return
         super().keyPressEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Return pressed in the quantity itself adds the line (not a Return that reached the
+        dialog from another field after the focus moved here)."""
+        if (
+            watched is self.qty
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add_line()
+            return True
+        return super().eventFilter(watched, event)
+
     # --- what the user does ----------------------------------------------------------------
 
+    def picked_sku(self) -> str | None:
+        """The SKU the SKU field names, or ``None`` with the reason shown beside the field."""
+        try:
+            sku = pick_sku(self.sku.text(), self.products)
+        except InputError as exc:
+            self.sku_problem.setText(str(exc))
+            return None
+        self.sku_problem.setText("")
+        return sku
+
+    def sku_entered(self) -> None:
+        """Enter in the SKU field: the product is settled, the quantity comes next."""
+        completer = self.sku.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None and popup.isVisible():
+            return  # the list takes this Enter: it picks the entry
+        sku = self.picked_sku()
+        if sku is not None:
+            self.sku.setText(sku)
+            self.qty.setFocus()
+            self.qty.selectAll()
+
     def add_line(self) -> None:
-        sku = self.sku.text().split(" — ")[0].strip()
-        if not sku:
+        """Add the line the entry fields describe. The same SKU with the same special
+        discount adds to that line's quantity instead of making a second line."""
+        if not self.sku.text().strip():
+            return
+        sku = self.picked_sku()
+        if sku is None:
+            self.sku.setFocus()
             return
         try:  # the quote spec's rule, so the editor and `quote create` take the same text
             request = LineRequest(sku, self.qty.value(), special_discount(self.special.text()))
         except InputError as exc:
             self.problems.setText(str(exc))
             return
-        self.requests.append(request)
+        same = next(
+            (n for n, r in enumerate(self.requests)
+             if r.sku == request.sku and r.special_pct == request.special_pct),
+            None,
+        )  # fmt: skip
+        if same is None:
+            self.requests.append(request)
+            row = len(self.requests) - 1
+        else:
+            old = self.requests[same]
+            self.requests[same] = LineRequest(old.sku, old.qty + request.qty, old.special_pct)
+            row = same
         self.sku.clear()
         self.special.clear()
         self.qty.setValue(1)
         self.reprice()
-        self.table.selectRow(len(self.requests) - 1)
+        self.table.selectRow(row)
         self.sku.setFocus()
+
+    def line_edited(self, row: int, request: LineRequest) -> None:
+        """A quantity or special discount changed in the table: price the quote again."""
+        self.requests[row] = request
+        self.reprice()
 
     def remove_line(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.requests):
             del self.requests[row]
             self.reprice()
+            if self.requests:
+                self.table.selectRow(min(row, len(self.requests) - 1))
 
     def form(self) -> DraftForm | None:
         try:  # empty: the default rate; else the quote spec's rule
@@ -307,30 +367,8 @@ class QuoteEditor(QDialog):
         self.show_receipt()
 
     def show_lines(self, priced: PricedQuote | None) -> None:
-        self.table.setRowCount(len(self.requests))
-        by_pos = {ln.position: ln for ln in priced.lines} if priced else {}
         uncertified = self.result_price.uncertified if self.result_price else frozenset()
-        currency = priced.currency if priced else ""
-        for row, request in enumerate(self.requests):
-            line = by_pos.get(row + 1)
-            cells = (
-                request.sku,
-                line.description if line else "—",
-                f"{request.qty:,}",
-                percent_number(request.special_pct),
-                format_amount(line.net_unit, currency) if line else "—",
-                format_amount(line.line_total, currency) if line else "—",
-            )
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if row + 1 in uncertified:
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                    item.setToolTip("The partner is not certified for this product family")
-                self.table.setItem(row, col, item)
+        self.table.show_lines(self.requests, priced, uncertified)
         if priced is None:
             self.totals.setText("Total: —")
             return
@@ -338,16 +376,22 @@ class QuoteEditor(QDialog):
         cur = priced.currency
         self.totals.setText(
             f"List {format_amount(t.list_total, cur)}   "
-            f"Discount {format_amount(t.discount, cur)}   "
+            f"Discount {format_amount(discount_as_read(t.discount), cur)}   "
             f"Subtotal {format_amount(t.subtotal, cur)}   "
             f"Tax {format_percent(t.tax_rate_pct)} {format_amount(t.tax, cur)}   "
             f"Total {format_money(t.total, cur)}"
         )
 
     def show_receipt(self) -> None:
+        """How the selected line's price is built; never a line that is no longer selected."""
         priced = self.result_price.priced if self.result_price else None
         row = self.table.currentRow()
-        if priced is None or not 0 <= row < len(priced.lines):
+        if not 0 <= row < len(self.requests):
+            self.receipt.setText("Select a line to see how its price is built.")
+            return
+        if priced is None or row >= len(priced.lines):
+            sku = self.requests[row].sku
+            self.receipt.setText(f"{sku}\n\nNo figures yet: the problems under the lines say why.")
             return
         line = priced.lines[row]
         steps = line.receipt(priced.currency)
@@ -368,9 +412,10 @@ class QuoteEditor(QDialog):
         self.quote_date.setDate(QDate(day.year, day.month, day.day))
         for edit in (self.partner, self.account, self.currency, self.tax, self.special):
             edit.setReadOnly(True)
-        entry: tuple[QWidget, ...] = (self.quote_date, self.sku, self.qty)
-        for widget in (*entry, self.add_button, self.remove_button, self.deal):
+        fields: tuple[QWidget, ...] = (self.quote_date, self.sku, self.qty)
+        for widget in (*fields, self.add_button, self.remove_button, self.deal):
             widget.setEnabled(False)
+        self.table.set_editable(False)
         self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
         priced = PricedQuote(view.currency, view.quote_date, view.lines, view.totals, ())
         self.result_price = DraftPrice(priced, (), Decimal(0))
