@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from app.domain.enums import DealStage, Paper
+from app.domain.errors import InputError
 from app.domain.importing import values as v
 from app.domain.money import minor_unit
 
@@ -65,3 +66,16 @@ def check_deal(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, 
     except v.BadValue as exc:
         errors["expected_close"] = f"Expected close {exc}"
     return values, errors
+
+
+def check_activity(summary: str, next_step: str | None) -> tuple[str, str | None]:
+    """An activity's summary (required, may span lines) and next step (one line), checked by
+    the one text rule; an ``InputError`` says what to change."""
+    try:
+        text = v.multiline_text(summary)
+        step = v.text(next_step)
+    except v.BadValue as exc:
+        raise InputError(f"The activity {exc}; nothing was logged.") from None
+    if text is None:
+        raise InputError("Write what happened; nothing was logged.")
+    return text, step

@@ -85,6 +85,16 @@ PARTNER_CASES: list[Case] = [
     ({"phone": "1" * 61}, False),
     ({"legal_name": "L" * 251}, False),
     ({"account_manager": "A" * 121}, False),
+    # one text rule for every field: controls refused, a line break in a name is a space
+    ({"name": "Bell\x07 Ltd"}, False),
+    ({"city": "\x1b[2JBerlin"}, False),
+    ({"legal_name": "\u202eevil"}, False),
+    ({"phone": "\x9b1"}, False),
+    ({"name": "Two\nlines"}, True),
+    ({"notes": "first\nsecond"}, True),
+    ({"notes": "bell\x07"}, False),
+    ({"partner_since": "9999-12-31"}, False),
+    ({"partner_since": "1899-12-31"}, False),
 ]
 
 
@@ -107,6 +117,8 @@ CONTACT_CASES: list[Case] = [
     ({"name": "N" * 200}, True),
     ({"name": "N" * 201}, False),
     ({"email": "a" * 240 + "@example.com"}, False),
+    ({"name": "Ann\x1b[31m"}, False),
+    ({"phone": "\u2066+49"}, False),
 ]
 
 
@@ -127,6 +139,8 @@ ACCOUNT_CASES: list[Case] = [
     ({"website": "w" * 240 + ".example.com"}, False),
     ({"country": "GB"}, True),
     ({"country": "Atlantis"}, False),
+    ({"name": "Acme\x1b]0;x\x07"}, False),
+    ({"name": "Acme\r\nGmbH"}, True),
 ]
 
 
@@ -161,6 +175,9 @@ CLAIM_CASES: list[Case] = [
     ({"commission_pct": "12.555"}, False),
     ({"website": "not a site"}, False),
     ({"country": "Atlantis"}, False),
+    ({"claimed_on": "9999-12-31"}, False),
+    ({"valid_until": "9999-12-31"}, False),
+    ({"claimed_on": "1899-12-31"}, False),
 ]
 
 
@@ -207,6 +224,10 @@ PRICE_CASES: list[Case] = [
     ({"list_price": "1000.5", "currency": "JPY"}, False),
     ({"list_price": "1000.125", "currency": "KWD"}, True),
     ({"list_price": "abc"}, False),
+    ({"name": "Backup\x1b[5m"}, False),
+    ({"family": "\u202eCloud"}, False),
+    ({"sku": "CB\x07"}, False),
+    ({"effective_from": "9999-12-31"}, False),
 ]
 
 
@@ -325,3 +346,43 @@ def test_training_log_dialog_and_training_import_agree(sqlite_db: Database) -> N
             else:
                 dialog.append(True)
     _same_verdicts(cases, dialog, refused)
+
+
+DEAL_CASES: list[Case] = [
+    ({}, True),
+    ({"name": "N" * 200}, True),
+    ({"name": "N" * 201}, False),
+    ({"name": "Expansion\x1b[2J"}, False),
+    ({"name": "\u202eExpansion"}, False),
+    ({"name": "Two\nlines"}, True),
+    ({"amount": "-1"}, False),
+    ({"amount": "100.5", "currency": "JPY"}, False),
+    ({"amount": "1.234", "currency": "KWD"}, True),
+    ({"currency": "EURO"}, False),
+    ({"expected_close": "9999-12-31"}, False),
+    ({"expected_close": "2026-02-30"}, False),
+]
+
+
+def test_deal_dialog_and_deal_service_agree(sqlite_db: Database) -> None:
+    """No file brings deals yet: the deal dialog's check and the service that saves a deal (for
+    the dialog, and for any command or import to come) give the same verdicts."""
+    from app.domain.deal_form import check_deal
+    from app.services.claims.account_edit import create_account
+    from app.services.deals.edit import create_deal
+
+    with sqlite_db.transaction() as session:
+        account = create_account(session, {"name": "Tailspin Toys", "country": "US"})
+    records: list[dict[str, object]] = [
+        {"name": f"Deal {i}", "account_id": account, "amount": "1000", "currency": "EUR", **f}
+        for i, (f, _) in enumerate(DEAL_CASES)
+    ]
+    dialog = [not check_deal(record)[1] for record in records]
+    refused = set()
+    for index, record in enumerate(records):
+        with sqlite_db.reading() as session:  # never committed
+            try:
+                create_deal(session, record, [])
+            except InputError:
+                refused.add(index)
+    _same_verdicts(DEAL_CASES, dialog, refused)

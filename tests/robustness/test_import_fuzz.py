@@ -34,6 +34,12 @@ COLUMNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Email", "ann@hostile.example", "text"), ("Phone", "+44 1", "text"),
         ("Role", "Presales", "text"),
     ),
+    "courses": (
+        ("Course code", "HX-101", "text"), ("Title", "Hostile course", "text"),
+        ("Product family", "Cloud Backup", "text"), ("Certifies", "Yes", "text"),
+        ("Valid for months", "24", "number"), ("Cost per seat", "100", "number"),
+        ("Currency", "EUR", "text"),
+    ),
     "training": (
         ("Contact email or name", "amelia.obrien@albion-si.co.uk", "text"),
         ("Partner", "P-1013", "text"), ("Course code", "PRM-100", "text"),
@@ -95,6 +101,7 @@ def _fuzz_csv(kind: str):
 
 test_hostile_partners_csv = _fuzz_csv("partners")
 test_hostile_contacts_csv = _fuzz_csv("contacts")
+test_hostile_courses_csv = _fuzz_csv("courses")
 test_hostile_training_csv = _fuzz_csv("training")
 test_hostile_claims_csv = _fuzz_csv("claims")
 test_hostile_pricebook_csv = _fuzz_csv("pricebook")

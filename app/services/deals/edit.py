@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import STALE_MESSAGE
 from app.db.models import Account, Deal, DealActivity, DealParty, DirectRep, Partner
 from app.db.types import utcnow
-from app.domain.deal_form import DEAL_LABELS, check_deal
+from app.domain.deal_form import DEAL_LABELS, check_activity, check_deal
 from app.domain.enums import ActivityKind, DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError, InputError, NotFoundError
 from app.domain.money import format_percent
@@ -208,9 +208,7 @@ def set_stage(session: Session, deal_id: int, version: int, stage: DealStage) ->
 
 def add_activity(session: Session, deal_id: int, activity: Activity) -> None:
     """Log a dated call, meeting, e-mail or note, with the next step."""
-    summary = activity.summary.strip()
-    if not summary:
-        raise InputError("Write what happened; nothing was logged.")
+    summary, next_step = check_activity(activity.summary, activity.next_step)
     if session.get(Deal, deal_id) is None:
         raise NotFoundError("This deal was deleted by someone else.")
     session.add(
@@ -219,7 +217,7 @@ def add_activity(session: Session, deal_id: int, activity: Activity) -> None:
             occurred_on=activity.occurred_on,
             kind=activity.kind,
             summary=summary,
-            next_step=(activity.next_step or "").strip() or None,
+            next_step=next_step,
             author=activity.author,
         )
     )

@@ -32,6 +32,7 @@ from app.domain.mail import (
 )
 from app.domain.money import format_money
 from app.domain.quote_lifecycle import Step, refusal
+from app.domain.text_rules import UnsafeText, check_line
 from app.services.quotes.lifecycle import mark_sent, revision_state
 from app.services.quotes.mail_settings import load_mail_settings, load_mail_templates
 from app.services.quotes.pdf import Renderer, render_revision
@@ -63,14 +64,22 @@ class QuoteMail:
         if not subject.strip():
             raise InputError("Subject: write a subject.")
         pdf = Attachment(self.filename, "application/pdf", self.pdf)
-        return OutgoingMail(self.sender, recipients, subject.strip(), body, (pdf,))
+        return OutgoingMail(self.sender, recipients, _subject(subject), body, (pdf,))
 
     def draft(self, to: str, subject: str, body: str) -> OutgoingMail:
         """The message for the user's own mail program: the sender and the recipients may be
         left for the user to fill in there."""
         recipients = parse_recipients(to) if to.strip() else ()
         pdf = Attachment(self.filename, "application/pdf", self.pdf)
-        return OutgoingMail(self.sender, recipients, subject.strip(), body, (pdf,))
+        return OutgoingMail(self.sender, recipients, _subject(subject), body, (pdf,))
+
+
+def _subject(subject: str) -> str:
+    """A subject is one header line: a line break becomes a space, a control is refused."""
+    try:
+        return check_line(subject).strip()
+    except UnsafeText as exc:
+        raise InputError(f"Subject: it {exc}.") from None
 
 
 def prepare_quote_mail(
