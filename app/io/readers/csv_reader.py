@@ -64,6 +64,11 @@ def _rows(text: str, delimiter: str, source: str) -> Iterator[Cells]:
             yield [undefuse(cell) if cell[:1] == "'" else cell for cell in row]
             started = reader.line_num + 1
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise InputError(
+                f"{source}: line {started} holds a value longer than {csv.field_size_limit():,} "
+                "characters, which no list has: check that the file is the list to import."
+            ) from None
         raise InputError(
             f"{source}: the quoted value that opens on line {started} is not closed properly "
             f"({exc}): check the quotes on that line."
