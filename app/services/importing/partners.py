@@ -35,6 +35,7 @@ from app.services.importing.common import (
 )
 from app.services.importing.stream_writer import StreamWriter, write_while_checking
 from app.services.importing.writing import bulk_write
+from app.services.partners.codes import give_missing_partner_codes
 
 TABLE: Table = Partner.__table__  # type: ignore[assignment]
 #: Fields written as they are parsed (tier becomes ``tier_id``).
@@ -74,6 +75,7 @@ def import_partners(
     audit = AuditBatch(session, summary.source)
     bulk_write(session, TABLE, audit, [], updates)
     audit.write()
+    give_missing_partner_codes(session)  # rows without a Partner ID get the next ones
     summary.written = True
     return summary
 

@@ -22,6 +22,7 @@ from app.domain.importing.values import choice_key
 from app.domain.names import name_key
 from app.domain.partner_form import check_partner, valid_or_raise
 from app.domain.websites import same_value
+from app.services.partners.codes import take_partner_codes
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ def create_partner(session: Session, raw: Mapping[str, object]) -> int:
     """A new partner from ``raw`` (field → typed value or text); returns its id."""
     values = valid_or_raise(check_partner(raw, known_tiers(session)))
     partner = Partner(type=PartnerType.RESELLER, status=PartnerStatus.PROSPECT)
+    if not values.get("partner_code"):  # every partner has an ID: the next one, if none given
+        values = {**values, "partner_code": take_partner_codes(session, 1)[0]}
     _apply(session, partner, values)
     session.add(partner)
     session.flush()
@@ -114,8 +117,8 @@ def _apply(session: Session, partner: Partner, values: Mapping[str, object]) -> 
     for field, value in values.items():
         if field == "tier":
             partner.tier_id = _tier_id(session, value)
-        elif field in ("type", "status") and value is None:
-            continue  # cannot be empty: keep what is there
+        elif field in ("type", "status", "partner_code") and value is None:
+            continue  # cannot be empty: keep what is there (a Partner ID is never dropped)
         elif same_value(field, getattr(partner, field), value):
             continue  # "bluepeak.com" over "https://www.bluepeak.com" changes nothing
         else:

@@ -41,6 +41,7 @@ MNEMONICS = {
     "phone": "&Phone", "partner_since": "Pa&rtner since", "notes": "N&otes",
 }  # fmt: skip
 PLACEHOLDERS = {
+    "partner_code": "The next P- number, if left empty",
     "website": "example.com",
     "email": "sales@example.com",
     "partner_since": "2026-03-01",
