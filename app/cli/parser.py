@@ -77,6 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("number")
     pdf.add_argument("--out", required=True, metavar="FILE.pdf")
     pdf.add_argument("--revision", type=int, metavar="N", help="this revision (default: latest)")
+
+    settings = commands.add_parser("settings", help="show or change the business settings")
+    _add_db(settings)
+    settings_commands = settings.add_subparsers(
+        dest="settings_command", metavar="ACTION", required=True
+    )
+    shown = settings_commands.add_parser("show", help="every setting and its value")
+    _add_db(shown)
+    changed = settings_commands.add_parser(
+        "set", help="change one setting, e.g. company-name, company-address, logo FILE, terms"
+    )
+    _add_db(changed)
+    changed.add_argument("key", metavar="KEY")
+    changed.add_argument("value", metavar="VALUE", help="the value (\\n starts a new line)")
     return parser
 
 

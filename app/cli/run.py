@@ -26,6 +26,7 @@ HANDLERS: dict[str, str] = {
     "import": "app.cli.cmd_import",
     "overlaps": "app.cli.cmd_overlaps",
     "quote": "app.cli.cmd_quote",
+    "settings": "app.cli.cmd_settings",
 }
 
 

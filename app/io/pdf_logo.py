@@ -80,3 +80,20 @@ def _decoded(path: str, _version: tuple[int, int, int, int]) -> ImageReader:
     if transparency is not None:
         transparency.getRGBData()
     return picture
+
+
+def check_logo(path_text: str) -> str:
+    """The absolute path of a logo file reportlab can draw, else ``InputError`` saying why
+    (empty text: no logo of one's own, the default one is used)."""
+    from app.domain.errors import InputError
+
+    if not path_text.strip():
+        return ""
+    path = Path(path_text.strip()).expanduser().absolute()
+    if not path.is_file():
+        raise InputError(f"Logo: there is no file {path}.")
+    if _picture(path, "it is not used") is None:
+        raise InputError(
+            f"Logo: {path.name} is not a picture that can be printed (use PNG or JPEG)."
+        )
+    return str(path)

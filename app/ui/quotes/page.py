@@ -25,6 +25,7 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Reader, TablePage
+from app.ui.quotes.company_dialog import CompanyDialog
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.preview import PdfPreview, revision_pdf
 from app.ui.quotes.issue_dialog import confirm_issue
@@ -101,6 +102,10 @@ class QuotesPage(TablePage):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        self.company_button = self._button(
+            bar, "Compan&y and documents…", "The letterhead, terms and footer every quote prints",
+            self.company_settings,
+        )  # fmt: skip
         self.mail_settings_button = self._button(
             bar, "&Mail settings…", "The mail server and the e-mail text", self.mail_settings
         )
@@ -350,6 +355,16 @@ class QuotesPage(TablePage):
             self.context.errors.show_now(exc)
             return None
         dialog.sent.connect(lambda text, number=row.number: self._after_mail(text, number))
+        self.mail_dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        dialog.show()
+        return dialog
+
+    def company_settings(self) -> CompanyDialog | None:
+        """The letterhead and the quote's texts, with a live preview."""
+        if self._db is None:
+            return None
+        dialog = CompanyDialog(self._db, self.context, self.window())
         self.mail_dialogs.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         dialog.show()
