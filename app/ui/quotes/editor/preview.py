@@ -100,7 +100,7 @@ class PdfPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.print_document)
-        self.resize(820, 980)
+        self.resize(page_size(self.screen().availableGeometry().height()))
 
     def print_document(self, printer: QPrinter | None = None) -> bool:
         """Each page drawn as an image at the printer's resolution; False if the user cancels."""
@@ -123,3 +123,10 @@ class PdfPreview(QDialog):
         finally:
             painter.end()
         return True
+
+
+def page_size(screen_height: int) -> QSize:
+    """An A4 page's proportions at the height the screen gives (less room for the title bar
+    and the buttons), never larger than a page shown at 96 dots per inch."""
+    height = min(980, screen_height - 60)
+    return QSize(min(820, round(height * 0.84)), height)
