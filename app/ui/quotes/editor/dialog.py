@@ -1,8 +1,8 @@
 """The quote editor: parties, currency, date, tax and lines, priced again on every keystroke.
 
-Lines are added by typing a SKU (a completer offers SKU and name), a quantity and an optional
-special discount. The totals, each line's receipt and every problem are shown as they change,
-so the user never saves a quote whose figures they have not seen.
+Lines are added in the line entry (``line_entry``) and changed in the table (``lines_table``).
+The totals, each line's receipt and every problem are shown as they change, so the user never
+saves a quote whose figures they have not seen.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -21,17 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.errors import AppError, InputError
-from app.domain.money import format_amount, format_money, format_percent, percent_number
-from app.domain.pricing import MAX_QUANTITY, LineRequest, PricedQuote
-from app.domain.product_pick import ENTRY_SEPARATOR, entry, pick_sku
-from app.domain.quote_print import discount_as_read
-from app.domain.quote_spec import special_discount, tax_rate
+from app.domain.money import percent_number
+from app.domain.pricing import LineRequest, PricedQuote
+from app.domain.quote_spec import tax_rate
 from app.domain.quote_view import QuoteView
 from app.services.claims.account_edit import account_choices
 from app.services.claims.choices import partner_choices
@@ -40,8 +37,9 @@ from app.services.quotes.draft_store import OpenDraft, issue_draft, store_draft
 from app.services.store import Database
 from app.ui.completing import offer
 from app.ui.quotes.editor.deal_field import DealField
+from app.ui.quotes.editor.line_entry import LineEntry
 from app.ui.quotes.editor.lines_table import LinesTable
-from app.ui.quotes.editor.texts import step_text
+from app.ui.quotes.editor.texts import receipt_text, totals_text
 from app.ui.quotes.issue_dialog import confirm_issue
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -76,7 +74,6 @@ class QuoteEditor(QDialog):
         self.quote_date.setDisplayFormat("yyyy-MM-dd")
         self.tax = self._edit("tax", "default")
         self.deal = DealField()
-        self.sku = self._edit("sku", "Type a SKU or part of its name")
         with db.reading() as session:
             choices = sku_choices(session)
             partners = partner_choices(session)
@@ -89,32 +86,17 @@ class QuoteEditor(QDialog):
         }
         offer(self.partner, list(self.refs[self.partner]))
         offer(self.account, list(self.refs[self.account]))
-        self.products = choices
-        completer = offer(self.sku, [entry(sku, name) for sku, name in choices])
-        # Picking an entry fills in its SKU; Enter there goes on to the quantity, it does not
-        # add a line at once (a second Enter would add the same line twice).
-        completer.activated.connect(lambda text: self.sku.setText(text.split(ENTRY_SEPARATOR)[0]))
-        self.qty = QSpinBox()
-        self.qty.setObjectName("qty")
-        self.qty.setRange(1, MAX_QUANTITY)
-        self.qty.installEventFilter(self)
-        self.special = self._edit("special", "0")
-        self.add_button = QPushButton("&Add line")
-        self.add_button.setObjectName("addLine")
-        self.add_button.clicked.connect(self.add_line)
-        self.sku_problem = QLabel("")
-        self.sku_problem.setObjectName("skuProblem")
-        self.sku_problem.setStyleSheet("color: #a33;")
-        # One line is kept for it even when empty, so a message never pushes the form down.
-        self.sku_problem.setMinimumHeight(self.sku_problem.fontMetrics().height())
-        self.sku.returnPressed.connect(self.sku_entered)
-        self.sku.textEdited.connect(lambda _text: self.sku_problem.setText(""))
-        self.special.returnPressed.connect(self.add_line)
+        self.entry = LineEntry(choices, self)
+        self.entry.line_wanted.connect(self.add_request)
+        # The entry's fields by their own names: the layout, the tab order and tests use them.
+        self.sku, self.qty, self.special = self.entry.sku, self.entry.qty, self.entry.special
+        self.add_button, self.sku_problem = self.entry.add_button, self.entry.problem
+        self.remove_button = self.entry.remove_button
         self.problems = QLabel("")
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a33;")
-        self.remove_button = QPushButton("&Remove line")
+        self.entry.refused.connect(self.problems.setText)
         self.remove_button.clicked.connect(self.remove_line)
         self.table = LinesTable()
         self.table.line_edited.connect(self.line_edited)
@@ -173,25 +155,13 @@ class QuoteEditor(QDialog):
             label.setBuddy(widget)
             form.addWidget(label, row % 3, col)
             form.addWidget(widget, row % 3, col + 1)
-        entry = QHBoxLayout()
-        for text, widget, stretch in (
-            ("S&KU", self.sku, 3),
-            ("&Qty", self.qty, 0),
-            ("Sp&ecial %", self.special, 1),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            entry.addWidget(label)
-            entry.addWidget(widget, stretch)
-        entry.addWidget(self.add_button)
-        entry.addWidget(self.remove_button)
         middle = QHBoxLayout()
         middle.addWidget(self.table, 3)
         middle.addWidget(self.receipt, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(form)
         outer.addSpacing(6)
-        outer.addLayout(entry)
+        outer.addLayout(self.entry.row())
         outer.addWidget(self.sku_problem)
         outer.addLayout(middle, 1)
         outer.addWidget(self.totals)
@@ -214,63 +184,21 @@ class QuoteEditor(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return never saves the whole quote by surprise: saving is the Save button or
-        Ctrl+S. (Return in the quantity adds the line: see ``eventFilter``.)"""
+        Ctrl+S. (Return in the line entry adds the line: see ``LineEntry``.)"""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Return pressed in the quantity itself adds the line (not a Return that reached the
-        dialog from another field after the focus moved here)."""
-        if (
-            watched is self.qty
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.add_line()
-            return True
-        return super().eventFilter(watched, event)
-
     # --- what the user does ----------------------------------------------------------------
 
-    def picked_sku(self) -> str | None:
-        """The SKU the SKU field names, or ``None`` with the reason shown beside the field."""
-        try:
-            sku = pick_sku(self.sku.text(), self.products)
-        except InputError as exc:
-            self.sku_problem.setText(str(exc))
-            return None
-        self.sku_problem.setText("")
-        return sku
-
-    def sku_entered(self) -> None:
-        """Enter in the SKU field: the product is settled, the quantity comes next."""
-        completer = self.sku.completer()
-        popup = completer.popup() if completer is not None else None
-        if popup is not None and popup.isVisible():
-            return  # the list takes this Enter: it picks the entry
-        sku = self.picked_sku()
-        if sku is not None:
-            self.sku.setText(sku)
-            self.qty.setFocus()
-            self.qty.selectAll()
-
     def add_line(self) -> None:
-        """Add the line the entry fields describe. The same SKU with the same special
-        discount adds to that line's quantity instead of making a second line."""
-        if not self.sku.text().strip():
-            return
-        sku = self.picked_sku()
-        if sku is None:
-            self.sku.setFocus()
-            return
-        try:  # the quote spec's rule, so the editor and `quote create` take the same text
-            request = LineRequest(sku, self.qty.value(), special_discount(self.special.text()))
-        except InputError as exc:
-            self.problems.setText(str(exc))
-            return
+        """Add the line the entry fields describe (the Add line button, Return there)."""
+        self.entry.add()
+
+    def add_request(self, request: LineRequest) -> None:
+        """A line from the entry. The same SKU with the same special discount adds to that
+        line's quantity instead of making a second line."""
         same = next(
             (n for n, r in enumerate(self.requests)
              if r.sku == request.sku and r.special_pct == request.special_pct),
@@ -283,12 +211,8 @@ class QuoteEditor(QDialog):
             old = self.requests[same]
             self.requests[same] = LineRequest(old.sku, old.qty + request.qty, old.special_pct)
             row = same
-        self.sku.clear()
-        self.special.clear()
-        self.qty.setValue(1)
         self.reprice()
         self.table.selectRow(row)
-        self.sku.setFocus()
 
     def line_edited(self, row: int, request: LineRequest) -> None:
         """A quantity or special discount changed in the table: price the quote again."""
@@ -369,18 +293,7 @@ class QuoteEditor(QDialog):
     def show_lines(self, priced: PricedQuote | None) -> None:
         uncertified = self.result_price.uncertified if self.result_price else frozenset()
         self.table.show_lines(self.requests, priced, uncertified)
-        if priced is None:
-            self.totals.setText("Total: —")
-            return
-        t = priced.totals
-        cur = priced.currency
-        self.totals.setText(
-            f"List {format_amount(t.list_total, cur)}   "
-            f"Discount {format_amount(discount_as_read(t.discount), cur)}   "
-            f"Subtotal {format_amount(t.subtotal, cur)}   "
-            f"Tax {format_percent(t.tax_rate_pct)} {format_amount(t.tax, cur)}   "
-            f"Total {format_money(t.total, cur)}"
-        )
+        self.totals.setText(totals_text(priced))
 
     def show_receipt(self) -> None:
         """How the selected line's price is built; never a line that is no longer selected."""
@@ -389,14 +302,11 @@ class QuoteEditor(QDialog):
         if not 0 <= row < len(self.requests):
             self.receipt.setText("Select a line to see how its price is built.")
             return
-        if priced is None or row >= len(priced.lines):
-            sku = self.requests[row].sku
-            self.receipt.setText(f"{sku}\n\nNo figures yet: the problems under the lines say why.")
-            return
-        line = priced.lines[row]
-        steps = line.receipt(priced.currency)
-        text = "\n".join(f"{name}:  {step_text(value)}" for name, value in steps)
-        self.receipt.setText(f"{line.sku} — {line.description}\n\n{text}")
+        lines = priced.lines if priced is not None else ()
+        found = lines[row] if row < len(lines) else None
+        self.receipt.setText(
+            receipt_text(found, priced.currency if priced else "", self.requests[row].sku)
+        )
 
     def show_stored(self, view: QuoteView) -> None:
         """An existing revision, read-only: its stored figures, not a new pricing."""
@@ -410,10 +320,10 @@ class QuoteEditor(QDialog):
         self.quote_date.blockSignals(True)
         day = view.quote_date
         self.quote_date.setDate(QDate(day.year, day.month, day.day))
-        for edit in (self.partner, self.account, self.currency, self.tax, self.special):
+        for edit in (self.partner, self.account, self.currency, self.tax):
             edit.setReadOnly(True)
-        fields: tuple[QWidget, ...] = (self.quote_date, self.sku, self.qty)
-        for widget in (*fields, self.add_button, self.remove_button, self.deal):
+        self.entry.set_enabled(False)
+        for widget in (self.quote_date, self.deal):
             widget.setEnabled(False)
         self.table.set_editable(False)
         self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
