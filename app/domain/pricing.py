@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
 
+from app.domain.dates import date_range_problem
 from app.domain.enums import ClaimStatus
 from app.domain.errors import InputError
 from app.domain.money import (
@@ -304,6 +305,9 @@ def price_quote(
     reg = terms.reg_pct
     if not requests:
         problems.append("A quote needs at least one line.")
+    if (outside := date_range_problem(terms.quote_date)) is not None:
+        # a quote is valid for some days after its date: that date must be one a record holds
+        raise InputError(f"The quote date {terms.quote_date.isoformat()} {outside}.")
     for position, request in enumerate(requests, start=1):
         facts = products.get(request.sku)
         if facts is None:

@@ -5,6 +5,7 @@ Figures as in ``test_quote_service`` (price book of ``tests.support.quote_book``
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -78,3 +79,13 @@ def test_the_issue_check_shows_the_total_to_freeze_and_the_warnings(db: Database
     with db.transaction() as session:
         issue_draft(session, draft)
         assert read_quote(session, number).status is QuoteStatus.ISSUED
+
+
+def test_a_quote_date_at_the_end_of_the_calendar_is_a_problem_not_a_crash(db: Database) -> None:
+    """The editor's date field reaches 9999-12-31; a quote valid for 30 days more cannot be."""
+    form = DraftForm("Northwind Traders", "Contoso Ltd", "EUR", date(9999, 12, 31), None,
+                     (LineRequest("CD-100", 1),))  # fmt: skip
+    with db.reading() as session:
+        draft = price_draft(session, form)
+    assert draft.priced is None
+    assert draft.problems == ("The quote date 9999-12-31 is outside the years 1900 to 2999.",)
