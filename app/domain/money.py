@@ -59,6 +59,12 @@ def round_money(amount: Decimal, currency: str) -> Decimal:
     return amount.quantize(quantum(currency), ROUND_HALF_UP)
 
 
+#: Digits a typed number may have on either side of the point: more than any amount or
+#: percentage needs, and far inside what ``Decimal`` arithmetic (``normalize``, rounding) takes
+#: before it overflows (``1e999999999``).
+MAX_DIGITS = 30
+
+
 def parse_decimal(text: object, what: str = "amount", max_places: int | None = None) -> Decimal:
     """Read a number the user typed (``"1,234.50"``, ``"19"``, an ``int``) as an exact Decimal.
 
@@ -80,9 +86,20 @@ def parse_decimal(text: object, what: str = "amount", max_places: int | None = N
             raise InputError(f"{what}: '{text}' is not a number.") from None
     if not value.is_finite():
         raise InputError(f"{what}: '{text}' is not a number.")
+    if value.is_zero():
+        value = value if value.as_tuple().exponent >= -MAX_DIGITS else Decimal(0)
+    elif value.adjusted() >= MAX_DIGITS:  # beyond any amount, and beyond what Decimal can round
+        raise InputError(f"{what}: '{_brief(text)}' is too large.")
+    elif value.adjusted() < -MAX_DIGITS:
+        raise InputError(f"{what}: '{_brief(text)}' has too many decimals.")
     if max_places is not None and decimal_places(value) > max_places:
         raise InputError(f"{what}: '{text}' has more than {max_places} decimals.")
     return value
+
+
+def _brief(text: object) -> str:
+    shown = str(text)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 def decimal_places(value: Decimal) -> int:

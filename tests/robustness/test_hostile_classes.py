@@ -58,6 +58,8 @@ def _spec(tmp_path: Path, text: str) -> str:
         ({"account": "\u202eGlobex"}, "RIGHT-TO-LEFT OVERRIDE (U+202E)"),
         ({"lines": [{"sku": "CD\x07", "qty": 1}]}, "Line 1: 'sku' contains a control character"),
         ({"partner": [[[1]]]}, "'partner' must be a name or an ID, not a list."),
+        ({"tax_rate": "1e999999999"}, "'tax_rate': '1e999999999' is too large."),
+        ({"lines": [{"sku": "CD-100", "qty": 1, "special": "1e-999999999"}]}, "too many decimals"),
     ],
 )
 def test_quote_spec_values(
@@ -125,6 +127,7 @@ def test_claims_import_holds_the_claim_dialog_rules(db: Path, tmp_path: Path) ->
         ("Direct,Foo GmbH,2026-03-01,-5000,EUR", "must not be negative"),
         ("Direct,Foo GmbH,2026-03-01,100.5,JPY", "has more than 0 decimals"),
         ("Direct,Foo GmbH,9999-12-31,100,EUR", "is outside the years"),
+        ("Direct,Foo GmbH,2026-03-01,1e999999999,EUR", "'1e999999999' is too large"),
     ):
         assert answer in _refused(db, "import", "claims", _csv(tmp_path, header + row)).err
 
