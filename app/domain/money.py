@@ -87,7 +87,8 @@ def parse_decimal(text: object, what: str = "amount", max_places: int | None = N
     if not value.is_finite():
         raise InputError(f"{what}: '{text}' is not a number.")
     if value.is_zero():
-        value = value if value.as_tuple().exponent >= -MAX_DIGITS else Decimal(0)
+        exponent = value.as_tuple().exponent  # an int: the value is finite
+        value = Decimal(0) if isinstance(exponent, int) and exponent < -MAX_DIGITS else value
     elif value.adjusted() >= MAX_DIGITS:  # beyond any amount, and beyond what Decimal can round
         raise InputError(f"{what}: '{_brief(text)}' is too large.")
     elif value.adjusted() < -MAX_DIGITS:
