@@ -16,10 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     with printable_output():  # a usage error repeats what was typed
         args = parser.parse_args(argv)
-    from app.db.location import data_dir
+    from app.db.location import data_dir, data_dir_given
     from app.log import configure_logging
 
-    configure_logging(data_dir(), verbose=args.verbose)
+    configure_logging(data_dir(), verbose=args.verbose, own_folder=not data_dir_given())
     if args.command:
         from app.cli import run_command
 

@@ -19,8 +19,13 @@ from app.log_redact import RedactingFormatter
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
-def configure_logging(folder: Path, verbose: bool = False) -> Path | None:
-    """Log to ``folder/channel-desk.log`` (rotated); with ``verbose`` also to stderr."""
+def configure_logging(folder: Path, verbose: bool = False, own_folder: bool = True) -> Path | None:
+    """Log to ``folder/logs/channel-desk.log`` (rotated); with ``verbose`` also to stderr.
+
+    ``own_folder``: the data folder is the product's own (the default place), so one that an
+    older version left open to others is made private too. A folder the user named is made
+    private only when it is created here: it may be a shared place such as ``/tmp``.
+    """
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
@@ -30,7 +35,7 @@ def configure_logging(folder: Path, verbose: bool = False) -> Path | None:
     path: Path | None = folder / "logs" / "channel-desk.log"
     try:
         assert path is not None
-        private_folder(folder)
+        private_folder(folder, tighten=own_folder)
         private_folder(path.parent)
         file_handler: logging.Handler = PrivateRotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
@@ -50,10 +55,15 @@ def configure_logging(folder: Path, verbose: bool = False) -> Path | None:
     return path
 
 
-def private_folder(folder: Path) -> None:
-    """Make ``folder`` (and any missing parent) with mode 0700, and take group and others'
-    access away from one that exists already, when it is ours to change."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+def private_folder(folder: Path, tighten: bool = True) -> None:
+    """Make ``folder`` (and any missing parent) with mode 0700; with ``tighten``, also take
+    group and others' access away from one that exists already, when it is ours to change."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+        return
+    if not tighten:
+        return
     info = folder.stat()
     if info.st_mode & 0o077 and hasattr(os, "getuid") and info.st_uid == os.getuid():
         os.chmod(folder, info.st_mode & 0o700)

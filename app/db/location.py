@@ -22,6 +22,11 @@ def data_dir() -> Path:
     return Path(override) if override else user_data_path(APP_ID, appauthor=False)
 
 
+def data_dir_given() -> bool:
+    """Whether the data folder is one the user named rather than the product's own place."""
+    return bool(os.environ.get("CHANNEL_DESK_DATA_DIR"))
+
+
 def default_database_path() -> Path:
     return data_dir() / DEFAULT_FILE_NAME
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.log import configure_logging
 from tests.support.log_file import product_log
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -53,3 +54,18 @@ def test_rotated_logs_stay_private(tmp_path: Path) -> None:
     files = sorted(log_file.parent.iterdir())
     assert len(files) > 1
     assert {_mode(path) for path in files} == {0o600}
+
+
+def test_a_folder_the_user_named_is_left_as_it_is_when_it_exists(tmp_path: Path) -> None:
+    """``CHANNEL_DESK_DATA_DIR=/tmp``: a shared folder keeps its mode; the log inside is private."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    path = configure_logging(shared, own_folder=False)
+    try:
+        assert path is not None
+        logging.getLogger("app.test").info("started")
+        assert _mode(shared) == 0o1777
+        assert (_mode(path.parent), _mode(path)) == (0o700, 0o600)
+    finally:
+        configure_logging(Path(os.environ["CHANNEL_DESK_DATA_DIR"]))
