@@ -180,6 +180,10 @@ def walk_quote_dialogs(window: MainWindow, walker: Walker) -> None:
     editor = page.new_quote()
     walker.check(editor)
     walker.close(editor)
+    drafts = [n for n, r in enumerate(page.table.records.rows()) if r.status.value == "draft"]
+    assert drafts, "the demo world has no draft quote"
+    page.table.selectRow(drafts[0])
+    assert not page.issue_selected()  # the issue dialog, through its exec, cancelled
     issued = [n for n, r in enumerate(page.table.records.rows()) if r.status.value == "issued"]
     assert issued, "the demo world has no issued quote"
     page.table.selectRow(issued[0])

@@ -70,7 +70,7 @@ def test_tab_and_shift_tab_leave_a_record_table(qtbot: QtBot) -> None:
 
 
 def test_an_editable_sheet_moves_cell_by_cell_and_lets_go_after_the_last(qtbot: QtBot) -> None:
-    sheet = SheetTable(2, 2)
+    sheet = SheetTable(2, 2, "Figures")
     for r in range(2):
         for c in range(2):
             sheet.setItem(r, c, QTableWidgetItem(f"{r}{c}"))
@@ -94,7 +94,7 @@ def test_an_editable_sheet_moves_cell_by_cell_and_lets_go_after_the_last(qtbot: 
 
 
 def test_tab_while_editing_the_last_cell_saves_it_and_leaves(qtbot: QtBot) -> None:
-    sheet = SheetTable(1, 2)
+    sheet = SheetTable(1, 2, "Figures")
     for c in range(2):
         sheet.setItem(0, c, QTableWidgetItem(""))
     _window, _before, after = framed(qtbot, sheet)
@@ -110,7 +110,7 @@ def test_tab_while_editing_the_last_cell_saves_it_and_leaves(qtbot: QtBot) -> No
 
 
 def test_a_read_only_sheet_lets_tab_out_at_once(qtbot: QtBot) -> None:
-    sheet = SheetTable(3, 3)
+    sheet = SheetTable(3, 3, "Figures")
     sheet.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     _window, _before, after = framed(qtbot, sheet)
     sheet.setFocus()
