@@ -170,3 +170,15 @@ def test_a_cell_describes_itself_by_its_column(qtbot: QtBot) -> None:
     table.records.set_rows([Name("Contoso")])
     index = table.model().index(0, 0)
     assert index.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "Name"
+
+
+def test_tab_into_an_empty_quote_lines_table_and_out_again(qtbot: QtBot) -> None:
+    from app.ui.quotes.editor.lines_table import LinesTable
+
+    lines = LinesTable()
+    _window, before, after = framed(qtbot, lines)
+    before.setFocus()
+    tab(qtbot)  # the table takes the focus with no line to make current
+    assert lines.hasFocus()
+    tab(qtbot)
+    assert after.hasFocus()

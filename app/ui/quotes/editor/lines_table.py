@@ -149,9 +149,10 @@ class LinesTable(SheetTable):
         cursor_action: Cursor,
         modifiers: Qt.KeyboardModifier,
     ) -> QModelIndex:
-        if cursor_action not in (Cursor.MoveNext, Cursor.MovePrevious):
-            return super().moveCursor(cursor_action, modifiers)
         cells = self._editable_cells()
+        if cursor_action not in (Cursor.MoveNext, Cursor.MovePrevious) or not cells:
+            # No line yet: Qt asks for a first cell when the table takes the focus.
+            return super().moveCursor(cursor_action, modifiers)
         current = self.currentIndex()
         here = (current.row(), current.column()) if current.isValid() else (-1, -1)
         if cursor_action == Cursor.MoveNext:
