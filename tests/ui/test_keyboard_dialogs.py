@@ -187,7 +187,10 @@ def walk_quote_dialogs(window: MainWindow, walker: Walker) -> None:
     issued = [n for n, r in enumerate(page.table.records.rows()) if r.status.value == "issued"]
     assert issued, "the demo world has no issued quote"
     page.table.selectRow(issued[0])
-    for dialog in (page.preview_selected(), page.email_selected(), page.mail_settings()):
+    for dialog in (
+        page.preview_selected(), page.email_selected(), page.mail_settings(),
+        page.company_settings(),
+    ):  # fmt: skip
         walker.check(dialog)
         walker.close(dialog)
 
