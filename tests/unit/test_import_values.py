@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.domain.importing import values as v
 
@@ -81,3 +84,23 @@ def test_booleans() -> None:
     assert v.boolean(1.0) is True
     with pytest.raises(v.BadValue):
         v.boolean("maybe")
+
+
+#: The website rule as first written, each quantifier free to give characters back: the quicker
+#: pattern must accept exactly what this one accepts.
+_PLAIN_HOST = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z\u00a1-\uffff]{2,}"
+    r"(?::\d{1,5})?(?:[/?#]\S*)?$",
+    re.IGNORECASE,
+)
+_HOSTY = st.text(alphabet="aZ09.-+:/?#w_ é中", max_size=24)
+
+
+@given(text=st.one_of(
+    _HOSTY,
+    _HOSTY.map(lambda t: f"https://{t}"),
+    _HOSTY.map(lambda t: f"{t}.com"),
+    _HOSTY.map(lambda t: f"{t}://www.{t}.de/x"),
+))  # fmt: skip
+def test_the_website_pattern_accepts_what_the_plain_rule_accepts(text: str) -> None:
+    assert bool(v.HOST.match(text)) == bool(_PLAIN_HOST.match(text))

@@ -27,8 +27,12 @@ class BadValue(Exception):  # noqa: N818 - a reason for the report, not a progra
 
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+#: A host name or URL. The scheme's letters are taken all at once (``*+``): none of them is a
+#: colon, so giving some back could never find the ``://``, and without it every website
+#: without a scheme was tried again at each of its letters (half of the time a column of
+#: 50,000 websites took to check).
 HOST = re.compile(
-    r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z\u00a1-\uffff]{2,}"
+    r"^(?:[a-z][a-z0-9+.-]*+://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z\u00a1-\uffff]{2,}"
     r"(?::\d{1,5})?(?:[/?#]\S*)?$",
     re.IGNORECASE,
 )
