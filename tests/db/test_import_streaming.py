@@ -11,12 +11,13 @@ import gc
 import json
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from app.db.engine import Database
+from app.db.engine import Database, open_database
 from app.db.models import AuditEntry, Partner
 from app.domain.importing.report import ImportRefused
 from app.domain.importing.sheet import BLOCK_ROWS, sheet_from_rows
@@ -246,3 +247,29 @@ def test_a_re_imported_partner_given_again_in_a_later_block_is_found_like_in_one
         (BLOCK_ROWS * 2 + 4, "is the same partner as row 9 with different values: keep one row"),
     ]
     assert _count(sqlite_db, Partner) == MANY
+
+
+def test_whole_new_blocks_store_what_the_row_by_row_path_stores(
+    any_db: Database, tmp_path: Path
+) -> None:
+    """A first import sends whole blocks on as columns; with a partner stored before, the same
+    rows go row by row. Both store the same values."""
+    rows = _rows(MANY)
+    for n, row in enumerate(rows):
+        row.update(type="Distributor" if n % 3 else None, email=f"a{n}@p.example", city="Köln")
+    _import(any_db, rows)
+    other = open_database(tmp_path / "row-by-row.sqlite")
+    try:
+        _import(other, [{"name": "Stored before", "country": "FR"}])
+        _import(other, rows)
+
+        def stored(db: Database) -> list[tuple[object, ...]]:
+            skipped = ("id", "created_at", "updated_at")
+            columns = [c for c in Partner.__table__.c if c.name not in skipped]
+            with db.reading() as session:
+                found = session.execute(select(*columns).where(Partner.name != "Stored before"))
+                return sorted(tuple(row) for row in found)
+
+        assert stored(any_db) == stored(other)
+    finally:
+        other.dispose()

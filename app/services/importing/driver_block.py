@@ -179,6 +179,12 @@ def converted(convert: Convert | None, values: list[object]) -> list[object]:
     try:
         if len(values) >= 64 and len({(type(x), x) for x in values[:64]}) > 32:
             return list(map(convert, values))  # mostly different values: no set of them all
+        if len(set(map(type, values)) - {type(None)}) <= 1:  # one type: equal is the same
+            alike = set(values)
+            if len(alike) * 2 > len(values):
+                return list(map(convert, values))
+            found = {value: convert(value) for value in alike}
+            return list(map(found.__getitem__, values))
         distinct = {(type(value), value) for value in values}
     except TypeError:  # an unhashable value: one at a time
         return list(map(convert, values))

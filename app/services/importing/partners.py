@@ -165,10 +165,15 @@ def _check(
             else:
                 summary.unchanged += 1
         summary.new += len(new_rows)
-        if new_rows and not options.dry_run:
-            # Name keys while the names are at hand, a block at a time.
-            keys = name_keys([str(row[name_at]) for row in new_rows])  # type: ignore[index]
-            keyed = [(*row, key) for row, key in zip(new_rows, keys, strict=True)]
+        if options.dry_run or not new_rows:
+            continue
+        # Name keys while the names are at hand, a block at a time.
+        if new_rows is rows:  # the whole block is new: its columns go on as they are
+            keys: list[object] = list(name_keys([str(name) for name in columns["name"]]))
+            writer.add_columns({**columns, "name_key": keys}, new_numbers)
+        else:
+            names = [str(row[name_at]) for row in new_rows]  # type: ignore[index]
+            keyed = [(*row, key) for row, key in zip(new_rows, name_keys(names), strict=True)]
             writer.add((*fields, "name_key"), keyed, new_numbers)
     return updates
 

@@ -86,6 +86,18 @@ class StreamWriter:
         if len(self.rows) >= BLOCK_ROWS:
             self._flush()
 
+    def add_columns(self, columns: Columns, numbers: list[int]) -> None:
+        """New records given as columns (``{field: values}``) from the file rows ``numbers``:
+        a whole block of them goes on as it is, without being made into rows and back."""
+        if self.stopped or not numbers:
+            return
+        if self.rows or len(numbers) < BLOCK_ROWS:
+            self.add(tuple(columns), list(zip(*columns.values(), strict=True)), numbers)
+        elif not self.keep_writing():
+            self.stopped = True
+        else:
+            self._send(dict(columns), numbers)
+
     def finish(self) -> None:
         """Send what is left."""
         if not self.stopped:
@@ -99,10 +111,14 @@ class StreamWriter:
             fields, rows, numbers = self.fields, self.rows, self.numbers
             self.rows, self.numbers = [], []
             values = zip(*rows, strict=True)
-            columns = {field: list(cells) for field, cells in zip(fields, values, strict=True)}
-            now = utcnow()
-            stamps = {"version": 1, "created_at": now, "updated_at": now}
-            self.send(self.maker.make(self.complete(columns), stamps, numbers))
+            self._send(
+                {field: list(cells) for field, cells in zip(fields, values, strict=True)}, numbers
+            )
+
+    def _send(self, columns: Columns, numbers: list[int]) -> None:
+        now = utcnow()
+        stamps = {"version": 1, "created_at": now, "updated_at": now}
+        self.send(self.maker.make(self.complete(columns), stamps, numbers))
 
 
 Check = Callable[[ImportOptions, StreamWriter], Result]
