@@ -27,7 +27,12 @@ from app.services.claims.account_edit import (
 from app.services.claims.account_list import list_accounts_with_deals
 from app.services.claims.account_merge import merge_accounts
 from app.services.claims.accounts import list_accounts, list_claims
-from app.services.claims.claim_edit import check_claim, decide_claim, register_claim
+from app.services.claims.claim_edit import (
+    check_claim,
+    decide_claim,
+    register_claim,
+    restore_decision,
+)
 from app.services.claims.claim_list import (
     account_claims,
     account_deals,
@@ -139,11 +144,17 @@ def test_register_a_claim_on_a_new_account_then_approve_and_reject(any_db: Datab
     with any_db.transaction() as s, pytest.raises(InputError):
         decide_claim(s, claim_id, version, approve=False, reason="  ", today=TODAY)
     with any_db.transaction() as s:
-        decide_claim(s, claim_id, version, approve=True, reason="", today=TODAY)
+        pending, approved = decide_claim(s, claim_id, version, True, reason="", today=TODAY)
     with any_db.transaction() as s, pytest.raises(ConflictError):
         decide_claim(s, claim_id, version, approve=False, reason="late", today=TODAY)
     with any_db.transaction() as s:
-        decide_claim(s, claim_id, version + 1, approve=False, reason="Direct owns it", today=TODAY)
+        rejected = decide_claim(
+            s, claim_id, version + 1, approve=False, reason="Direct owns it", today=TODAY
+        )[1]
+    # Undoing the approval now would overwrite the rejection made since: refused.
+    with any_db.transaction() as s, pytest.raises(ConflictError, match="changed by someone"):
+        restore_decision(s, claim_id, approved, pending)
+    assert pending.status is ClaimStatus.PENDING and rejected.status is ClaimStatus.REJECTED
     with any_db.reading() as s:
         claim = s.get(Claim, claim_id)
         assert claim is not None and claim.status is ClaimStatus.REJECTED

@@ -103,3 +103,29 @@ def test_every_page_shortcut_says_what_it_does_and_the_docs_list_them(
         "docs/keyboard.md is out of date: QT_QPA_PLATFORM=offscreen "
         ".venv/bin/python -m app.ui.help > docs/keyboard.md"
     )
+
+
+def test_a_claim_decision_is_undone_from_the_edit_menu(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.test_claims_page import cells, claims_page, when_modal
+
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    page = claims_page(qtbot, window)
+    pending = cells(page.claims, "status").index("Pending")
+    claimant = cells(page.claims, "claimant")[pending]
+    account = cells(page.claims, "account")[pending]
+    page.claims.selectRow(pending)
+    when_modal(lambda w: qtbot.mouseClick(w.findChild(QPushButton, "decideButton"),
+                                          Qt.MouseButton.LeftButton))  # fmt: skip
+    qtbot.mouseClick(page.claim_actions.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: cells(page.claims, "status").count("Pending") == 0)
+    owner = f"{claimant}'" if claimant.endswith("s") else f"{claimant}'s"
+    step = f"approval of {owner} claim on {account}"
+    assert window.menu_actions.undo.text() == f"&Undo {step}"
+    window.menu_actions.undo.trigger()
+    assert window.statusBar().currentMessage() == f"Undone: {step}."
+    qtbot.waitUntil(lambda: "Pending" in cells(page.claims, "status"))

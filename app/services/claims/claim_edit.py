@@ -146,6 +146,15 @@ def register_claim(session: Session, draft: ClaimDraft) -> int:
     return claim.id
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Where a claim stands: its status, the reason given and when it was decided."""
+
+    status: ClaimStatus
+    reason: str | None
+    decided_at: datetime | None
+
+
 def decide_claim(
     session: Session,
     claim_id: int,
@@ -154,8 +163,9 @@ def decide_claim(
     reason: str,
     today: date,
     now: datetime | None = None,
-) -> None:
-    """Approve or reject a claim, with the reason; a rejection needs one.
+) -> tuple[Decision, Decision]:
+    """Approve or reject a claim, with the reason; a rejection needs one. Returns the claim's
+    decision before and after (what Edit › Undo puts back).
 
     A claim past its date cannot be decided any more: the partner registers again instead.
     """
@@ -175,7 +185,30 @@ def decide_claim(
             f"This claim expired on {claim.valid_until.isoformat()}; "
             "the claimant has to register the account again."
         )
+    before = _decision(claim)
     claim.status = ClaimStatus.APPROVED if approve else ClaimStatus.REJECTED
     claim.decision_reason = reason or None
     claim.decided_at = now or utcnow()
     session.flush()
+    return before, _decision(claim)
+
+
+def restore_decision(session: Session, claim_id: int, expected: Decision, wanted: Decision) -> None:
+    """Put the claim's decision back to ``wanted`` (undo, or redo), refused with a message if
+    it no longer stands at ``expected``: someone decided it again since."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError("This claim no longer exists; nothing was changed.")
+    if _decision(claim) != expected:
+        raise ConflictError(
+            f"This claim was changed by someone else since (it is now "
+            f"{claim.status.label.lower()}); undoing would overwrite their change, so nothing "
+            "was changed."
+        )
+    claim.status, claim.decision_reason = wanted.status, wanted.reason
+    claim.decided_at = wanted.decided_at
+    session.flush()
+
+
+def _decision(claim: Claim) -> Decision:
+    return Decision(claim.status, claim.decision_reason, claim.decided_at)

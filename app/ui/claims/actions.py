@@ -17,6 +17,7 @@ from app.services.claims.claim_edit import decide_claim
 from app.ui.changes import RecordKind
 from app.ui.claims.claim_dialog import ClaimDialog
 from app.ui.claims.decision_dialog import ClaimDecisionDialog
+from app.ui.claims.undo import ClaimDecisionEdit
 from app.ui.deals.dialog import DealDialog
 from app.ui.shortcuts import bind
 
@@ -82,6 +83,11 @@ class ClaimActions:
         page.keep(dialog)
         return dialog
 
+    def _undone(self, problem: BaseException | None) -> None:
+        if problem is not None:
+            self.page.context.errors.show_now(problem)
+        self.page.context.changes.announce({RecordKind.CLAIM})
+
     def decide(self, approve: bool) -> bool:
         """Approve or reject the selected claim; True when it was saved."""
         page, db = self.page, self.page._db
@@ -96,13 +102,16 @@ class ClaimActions:
             return False
         try:
             with db.transaction() as session:
-                decide_claim(
+                before, after = decide_claim(
                     session, row.id, row.version, approve, dialog.reason(), page.context.today()
                 )
         except Exception as exc:  # the refusal (or a bug) is shown through the error hook
             page.context.errors.show_now(exc)
             return False
+        page.edits.push(
+            ClaimDecisionEdit(db, row.id, row.claimant, row.account, before, after, self._undone)
+        )
         verb = "approved" if approve else "rejected"
-        page.say(f"The claim of {row.claimant} on {row.account} was {verb}.")
+        page.say(f"The claim of {row.claimant} on {row.account} was {verb} (Ctrl+Z takes it back).")
         page.context.changes.announce({RecordKind.CLAIM})
         return True

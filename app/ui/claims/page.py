@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QTabWidget,
@@ -74,6 +75,7 @@ class ClaimsPage(Page):
         self.claim_tabs.setObjectName("claimTabs")
         self.claim_tabs.addTab(self.claims, "All claims")
         self.claim_tabs.addTab(self.expiring, f"Expiring in {EXPIRING_DAYS} days")
+        self.edits = self.undo_stack = QUndoStack(self)  # Edit › Undo takes a decision back
         self.claim_actions = ClaimActions(self)
         self.new_account_button = button("&New account", "newAccount", "Create an account")
         self.edit_account_button = button(
