@@ -193,3 +193,8 @@ def test_text_that_begins_like_a_formula_survives_a_round_trip(
     with sqlite3.connect(db) as connection:
         stored = {r[0] for r in connection.execute("SELECT name FROM partner")}
     assert set(names) <= stored
+
+
+def test_a_quote_number_with_a_line_break_is_one_line_of_answer(db: Path) -> None:
+    outcome = _refused(db, "quote", "show", "Q-1\nchannel-desk: all is well")
+    assert outcome.err == "channel-desk: There is no quote Q-1\\x0achannel-desk: all is well.\n"

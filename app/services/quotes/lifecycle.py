@@ -21,6 +21,7 @@ from app.domain.enums import QuoteStatus
 from app.domain.errors import ConflictError, InputError, NotFoundError, RefusedError
 from app.domain.pricing import LineRequest
 from app.domain.quote_lifecycle import OPEN, RevisionState, Step, refusal
+from app.domain.text_rules import printable
 from app.services.business_settings import load_business_settings
 from app.services.quotes.pricing import (
     Priced,
@@ -58,7 +59,7 @@ def lock_quote(session: Session, number: str) -> Quote:
         )
     quote = session.scalar(query.execution_options(populate_existing=True))
     if quote is None:
-        raise NotFoundError(f"There is no quote {number.strip()}.")
+        raise NotFoundError(f"There is no quote {printable(number.strip(), one_line=True)}.")
     return quote
 
 
@@ -91,7 +92,7 @@ def revision_state(session: Session, number: str, revision: int) -> RevisionStat
     wanted = number.strip().upper()
     quote = session.scalar(select(Quote).where(func.upper(Quote.number) == wanted))
     if quote is None:
-        raise NotFoundError(f"There is no quote {number.strip()}.")
+        raise NotFoundError(f"There is no quote {printable(number.strip(), one_line=True)}.")
     revisions = revisions_of(session, quote.id)
     rev = next((r for r in revisions if r.revision == revision), None)
     if rev is None:

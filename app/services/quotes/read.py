@@ -18,17 +18,17 @@ from app.domain.errors import NotFoundError
 from app.domain.pricing import PricedLine, QuoteTotals, as_money
 from app.domain.quote_view import QuoteView
 from app.domain.record_ids import in_record_range
-from app.domain.text_rules import unsafe_reason
+from app.domain.text_rules import printable, unsafe_reason
 
 
 def read_quote(session: Session, number: str, revision: int | None = None) -> QuoteView:
     """Quote ``number`` (any case) at ``revision``, or at its latest revision."""
     wanted = number.strip().upper()
     if unsafe_reason(wanted) is not None:  # no quote number holds one; a query could not
-        raise NotFoundError(f"There is no quote {number.strip()}.")
+        raise NotFoundError(f"There is no quote {printable(number.strip(), one_line=True)}.")
     quote = session.scalar(select(Quote).where(func.upper(Quote.number) == wanted))
     if quote is None:
-        raise NotFoundError(f"There is no quote {number.strip()}.")
+        raise NotFoundError(f"There is no quote {printable(number.strip(), one_line=True)}.")
     count = session.scalar(
         select(func.count()).select_from(QuoteRevision).where(QuoteRevision.quote_id == quote.id)
     )
