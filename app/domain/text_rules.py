@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.domain.errors import InputError
+
 #: Line breaks and tabs: a one-line field reads them as a space, a block of text keeps
 #: ``\n`` and ``\t``.
 _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
@@ -86,3 +88,12 @@ def printable(text: str, one_line: bool = False) -> str:
 def _escape(found: re.Match[str]) -> str:
     point = ord(found.group())
     return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
+
+
+def checked_block(text: str, what: str) -> str:
+    """``check_block(text)`` trimmed, for a free text no parser reads (a decision's reason): a
+    control character is an ``InputError`` that names ``what`` and the character."""
+    try:
+        return check_block(text).strip()
+    except UnsafeText as exc:
+        raise InputError(f"{what} {exc}; nothing was saved.") from None

@@ -9,6 +9,7 @@ from app.db.engine import Database
 from app.domain.enums import ActivityKind
 from app.domain.errors import InputError
 from app.services.claims.account_edit import create_account
+from app.services.claims.claim_edit import check_claim, decide_claim, register_claim
 from app.services.deals.edit import Activity, add_activity, create_deal, get_deal
 from app.services.quotes.mail import QuoteMail
 from tests.support.sample_records import TODAY
@@ -37,3 +38,18 @@ def test_a_mail_subject_is_one_clean_line() -> None:
     assert mail.outgoing("you@example.com", "Quote\nQ-1 ", "b").subject == "Quote Q-1"
     with pytest.raises(InputError, match="ESC"):
         mail.draft("", "Quote\x1b]0;x\x07", "b")
+
+
+def test_a_rejection_reason_with_a_control_character_is_refused(sqlite_db: Database) -> None:
+    draft, errors = check_claim(
+        {"account_id": None, "account_name": "Litware", "country": "GB",
+         "claimed_on": TODAY.isoformat()},
+        validity_days=90,
+    )  # fmt: skip
+    assert errors == {} and draft is not None
+    with sqlite_db.transaction() as session:
+        claim = register_claim(session, draft)
+    with sqlite_db.transaction() as session, pytest.raises(InputError, match="BEL"):
+        decide_claim(session, claim, 1, approve=False, reason="late\x07", today=TODAY)
+    with sqlite_db.transaction() as session:
+        decide_claim(session, claim, 1, approve=False, reason="late\r\nagain", today=TODAY)

@@ -22,6 +22,7 @@ from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, NotFoundError, RefusedError
 from app.domain.importing import values as v
 from app.domain.names import domain_key, name_key
+from app.domain.text_rules import checked_block
 
 CLAIM_LABELS = {
     "partner_id": "Claimant", "direct_rep_id": "Direct rep", "account_id": "Account",
@@ -169,7 +170,7 @@ def decide_claim(
 
     A claim past its date cannot be decided any more: the partner registers again instead.
     """
-    reason = reason.strip()
+    reason = checked_block(reason, "The reason")
     if not approve and not reason:
         raise InputError("Say why the claim is rejected; the partner will ask.")
     claim = session.get(Claim, claim_id)

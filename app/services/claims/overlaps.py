@@ -26,6 +26,7 @@ from app.domain.overlap_groups import OverlapGroup, group_overlaps
 from app.domain.overlap_links import claim_links
 from app.domain.overlap_match import AccountKey, Confidence, company_matches, same_company
 from app.domain.progress import Cancelled, Progress, Ticker
+from app.domain.text_rules import checked_block
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import is_live
 from app.services.claims.overlap_scan import (
@@ -99,7 +100,7 @@ def resolve_group(
     The group is the one the person looked at: if any of its claims stopped being live since
     (someone else decided or it expired), nothing is changed and they are asked to look again.
     """
-    reason = reason.strip()
+    reason = checked_block(reason, "The reason")
     if not reason:
         raise InputError("Say why this claimant owns the account; the others will ask.")
     if owner_claim_id not in claim_ids:
