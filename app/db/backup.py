@@ -6,12 +6,16 @@ plain file copy would miss.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+
+from app.domain.errors import DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -20,24 +24,47 @@ STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
 
 def backup_to(source: Path, target: Path) -> Path:
-    """Copy the database at ``source`` to ``target`` (mode 0600); returns ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy the database at ``source`` to ``target`` (mode 0600); returns ``target``.
+
+    The copy is written under a temporary name and renamed when whole; a copy that cannot be
+    written (a full disk) leaves nothing behind and says so in one line.
+    """
     tmp = target.with_name(target.name + ".part")
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(tmp)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    os.replace(tmp, target)
+            src.close()
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise _cannot_back_up(target, exc) from None
     log.info("backed up %s to %s", source, target)
     return target
+
+
+def _cannot_back_up(target: Path, exc: BaseException) -> DatabaseUnavailableError:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    number = getattr(exc, "errno", None)
+    full = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+    if number in full or "full" in text.lower() or "disk i/o" in text.lower():
+        reason = "the disk is full (or the file too large for it); free some space or choose "
+        reason += "another folder"
+    else:
+        reason = f"{text[:1].lower()}{text[1:]}".rstrip(".")
+    return DatabaseUnavailableError(
+        f"Cannot write the backup {target}: {reason}. The database itself was not changed."
+    )
 
 
 def automatic_backup(source: Path, reason: str, keep: int = KEEP_AUTOMATIC) -> Path:

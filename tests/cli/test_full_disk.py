@@ -97,3 +97,27 @@ def test_quote_pdf_to_a_full_disk_says_so_in_one_line(sqlite_db: Database, tmp_p
         tmp_path / "data",
     )
     _assert_one_clean_line(result, target)
+
+
+BACKUP = """
+from pathlib import Path
+from app.db.backup import backup_to
+from app.domain.errors import AppError
+try:
+    backup_to(Path({source!r}), Path({target!r}))
+except AppError as exc:
+    print("channel-desk: " + str(exc), file=sys.stderr)
+    sys.exit(1)
+"""
+
+
+def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing(many: Path, tmp_path: Path) -> None:
+    """File › Backup and the copy before an upgrade: SQLite's own write fails."""
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "copy.sqlite"
+    result = run_limited(LIMIT, BACKUP.format(source=str(many), target=str(target)), tmp_path / "d")
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"channel-desk: Cannot write the backup {target}: the disk is full")
+    assert "Traceback" not in result.stderr and list(out.iterdir()) == []
