@@ -54,6 +54,9 @@ def printable_output() -> Iterator[None]:
     """stdout and stderr through ``PrintableStream`` for the block; a stream the block replaced
     itself (a closed pipe sends stdout to the null device) is left as the block set it."""
     out, err = sys.stdout, sys.stderr
+    if out is None or err is None:  # a windowed bundle has no console: nothing to protect
+        yield
+        return
     safe_out, safe_err = PrintableStream(out), PrintableStream(err)
     sys.stdout, sys.stderr = safe_out, safe_err
     try:
