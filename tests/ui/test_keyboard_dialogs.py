@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QTableView, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 import app.ui
@@ -25,6 +25,7 @@ from app.ui.claims.page import ClaimsPage
 from app.ui.deals.page import DealsPage
 from app.ui.importing.wizard import ImportWizard
 from app.ui.main_window import MainWindow
+from app.ui.page_base import Page
 from app.ui.partners.dialog import PartnerDialog
 from app.ui.partners.page import PartnersPage
 from app.ui.pricebook.page import PriceBookPage
@@ -32,7 +33,7 @@ from app.ui.quotes.page import QuotesPage
 from app.ui.stale_dialog import StaleDialog
 from app.ui.training.page import TrainingPage
 from tests.support import keyboard
-from tests.support.pages import shown_page
+from tests.support.pages import settled, shown_page
 from tests.support.sample_records import TODAY
 from tests.ui.test_keyboard_pages import each_tab, select_first_rows
 
@@ -118,9 +119,21 @@ def walker(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Walker:
     return walker
 
 
+def choose_first_row(page: Page, table: QTableView) -> None:
+    """The first row selected once the page has read its rows (a page may read again as it
+    is shown, and a new read clears the selection)."""
+    for _ in range(3):
+        settled(page)
+        table.selectRow(0)
+        QApplication.processEvents()
+        if not page.loading and table.selectionModel().selectedRows():
+            return
+    raise AssertionError(f"{page.key}: no row could be selected")
+
+
 def walk_partner_dialogs(window: MainWindow, walker: Walker) -> None:
     page = shown_page(window, "partners", PartnersPage)
-    page.table.selectRow(0)
+    choose_first_row(page, page.table)
     dialog = page.open_selected()
     assert isinstance(dialog, PartnerDialog)
     walker.check(dialog)
@@ -143,12 +156,12 @@ def walk_claims_dialogs(window: MainWindow, walker: Walker) -> None:
     dialog = page.claim_actions.register()
     walker.check(dialog)
     walker.close(dialog)
-    page.claims.selectRow(0)
+    choose_first_row(page, page.claims)
     page.claim_actions.decide(True)  # the decision dialog, through its exec
     deal = page.claim_actions.deal_from_claim()
     walker.check(deal)
     walker.close(deal)
-    page.accounts.selectRow(0)
+    choose_first_row(page, page.accounts)
     account = page.open_account()
     walker.check(account)
     walker.close(account)
@@ -163,13 +176,13 @@ def walk_claims_dialogs(window: MainWindow, walker: Walker) -> None:
 
 def walk_overlap_dialogs(window: MainWindow, walker: Walker) -> None:
     page = shown_page(window, "overlaps", OverlapsPage)
-    page.group_table.selectRow(0)
+    choose_first_row(page, page.group_table)
     page.resolve_selected()  # the resolve dialog, through its exec
 
 
 def walk_deal_dialogs(window: MainWindow, walker: Walker) -> None:
     page = shown_page(window, "deals", DealsPage)
-    page.table.selectRow(0)
+    choose_first_row(page, page.table)
     dialog = page.open_selected()
     walker.check(dialog)
     walker.close(dialog)
@@ -197,8 +210,7 @@ def walk_quote_dialogs(window: MainWindow, walker: Walker) -> None:
 
 def walk_pricebook_dialogs(window: MainWindow, walker: Walker) -> None:
     page = shown_page(window, "pricebook", PriceBookPage)
-    page.products.selectRow(0)
-    QApplication.processEvents()
+    choose_first_row(page, page.products)
     page.tiers.selectRow(0)
     for open_dialog in (
         page.new_product, page.edit_product, page.add_price, page.edit_breaks,
