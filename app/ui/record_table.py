@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QFontMetrics,
-    QHelpEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -25,16 +24,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
-    QToolTip,
     QWidget,
 )
 
 from app.domain.columns import Column, Kind
+from app.ui.cell_tips import cell_tip, cut_off, show_cell_tip
 from app.ui.settings import Settings
 from app.ui.table_menu import TableMenu
 from app.ui.table_model import RowTableModel
@@ -149,42 +145,14 @@ class RecordTable(QTableView):
         self.sortByColumn(column, order)
 
     def cut_off(self, index: QModelIndex) -> bool:
-        """Whether the cell's text is wider than the room it is drawn in (so it is elided)."""
-        if not index.isValid():
-            return False
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        option.rect = self.visualRect(index)
-        delegate = self.itemDelegateForIndex(index)
-        if isinstance(delegate, QStyledItemDelegate):
-            delegate.initStyleOption(option, index)
-        else:
-            option.text = str(index.data() or "")
-        style = self.style()
-        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self).width()
-        room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, self) + 1)
-        return option.fontMetrics.horizontalAdvance(option.text) > room
+        """Whether the cell's text is drawn cut off (``app.ui.cell_tips``)."""
+        return cut_off(self, index)
 
     def cell_tip(self, index: QModelIndex) -> str:
-        """The model's own tip for a cell (an explanation), else its text when it is cut off."""
-        if not index.isValid():
-            return ""
-        tip = index.data(Qt.ItemDataRole.ToolTipRole)
-        if tip:
-            return str(tip)
-        return str(index.data() or "") if self.cut_off(index) else ""
+        return cell_tip(self, index)
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            index = self.indexAt(event.pos())
-            tip = self.cell_tip(index)
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
+        return show_cell_tip(self, event) or super().viewportEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

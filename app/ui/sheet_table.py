@@ -8,6 +8,7 @@ cell to cell as a spreadsheet does, leaving after the last cell (Shift+Tab: befo
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+
+from app.ui.cell_tips import show_cell_tip
 
 Hint = QAbstractItemDelegate.EndEditHint
 
@@ -26,6 +29,10 @@ class SheetTable(QTableWidget):
     def __init__(self, rows: int, columns: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(rows, columns, parent)
         self.setAccessibleName(name)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A cut-off cell shows its whole text as a tooltip (``app.ui.cell_tips``)."""
+        return show_cell_tip(self, event) or super().viewportEvent(event)
 
     def editable(self) -> bool:
         return self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers

@@ -182,3 +182,16 @@ def test_tab_into_an_empty_quote_lines_table_and_out_again(qtbot: QtBot) -> None
     assert lines.hasFocus()
     tab(qtbot)
     assert after.hasFocus()
+
+
+def test_a_hand_filled_table_tips_its_cut_off_cells_too(qtbot: QtBot) -> None:
+    from app.ui.cell_tips import cell_tip
+
+    sheet = SheetTable(1, 2, "Figures")
+    sheet.setItem(0, 0, QTableWidgetItem("Redline Managed Services"))
+    sheet.setItem(0, 1, QTableWidgetItem("Gold"))
+    window = framed(qtbot, sheet)  # noqa: F841 (kept alive)
+    sheet.setColumnWidth(0, sheet.fontMetrics().horizontalAdvance("Redline") + 16)
+    sheet.setColumnWidth(1, sheet.fontMetrics().horizontalAdvance("Gold") * 3)
+    assert cell_tip(sheet, sheet.model().index(0, 0)) == "Redline Managed Services"
+    assert cell_tip(sheet, sheet.model().index(0, 1)) == ""
