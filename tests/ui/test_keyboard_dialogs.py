@@ -206,6 +206,9 @@ def walk_quote_dialogs(window: MainWindow, walker: Walker) -> None:
     ):  # fmt: skip
         walker.check(dialog)
         walker.close(dialog)
+    drafts = [n for n, r in enumerate(page.table.records.rows()) if r.status.value == "draft"]
+    page.table.selectRow(drafts[0])
+    page.issue_selected()  # the question before issuing, through its exec
 
 
 def walk_pricebook_dialogs(window: MainWindow, walker: Walker) -> None:
