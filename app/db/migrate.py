@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 from app.db.backup import automatic_backup
+from app.db.damage import damaged
 from app.db.location import describe, sqlite_path
 from app.domain.errors import DatabaseUnavailableError
 
@@ -66,7 +67,7 @@ def upgrade(engine: Engine, url: URL) -> None:
     head = head_revision()
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
-        _one_version(connection, tables, label)
+        _one_version(connection, tables, url)
         current = current_revision(connection)
     if current == head:
         return
@@ -139,19 +140,22 @@ def _broken_references(connection: Connection) -> set[tuple[object, ...]]:
     return {tuple(row) for row in rows}
 
 
-def _one_version(connection: Connection, tables: set[str], label: str) -> None:
+def _one_version(connection: Connection, tables: set[str], url: URL) -> None:
     """Refuse a version table that does not hold exactly one revision: which schema the file
-    has cannot be known, so no upgrade may run on it."""
+    has cannot be known, so no upgrade may run on it. A SQLite file is named with its newest
+    backup, as any damaged file is."""
     if "alembic_version" not in tables:
         return
     rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
     if len(rows) == 1 or (not rows and tables == {"alembic_version"}):
         return
+    detail = f"its schema version table holds {len(rows)} rows instead of one"
+    path = sqlite_path(url)
+    if path is not None:
+        raise damaged(path, detail)
     raise DatabaseUnavailableError(
-        f"{label} is damaged: its schema version table holds {len(rows)} rows instead of one, "
-        "so which version of Channel Desk wrote it cannot be told and nothing was changed. "
-        "Restore its newest backup (in the backups folder beside it), or ask for help with "
-        "the log file."
+        f"{describe(url)} is damaged ({detail}), so which version of Channel Desk wrote it "
+        "cannot be told and nothing was changed. Restore it from a backup of the server."
     )
 
 

@@ -112,6 +112,7 @@ def test_two_rows_in_the_schema_version_table_are_refused_untouched(
     code, err = _run(["overlaps", "--db", str(shop)], capsys)
     assert code == 1 and len(err) == 1, err
     assert str(shop) in err[0] and "schema version table holds 2 rows" in err[0]
+    assert "The newest backup is " in err[0]
     assert shop.read_bytes() == before
 
 
