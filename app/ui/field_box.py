@@ -1,9 +1,43 @@
 """One form field as every dialog shows it: the label on the left, the field, and under it the
-problem with its value (hidden until there is one); and labels of forms lined up."""
+problem with its value; and labels of forms lined up.
+
+The problem line holds its place from the start, empty until there is a problem: a message that
+appears while the user types never pushes the fields below it down, so the next click lands
+where the user aimed. It is one line; a longer message ends in "…" and is whole in its tooltip.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from app.ui.elided_label import ElidedLabel
+
+
+class ProblemLine(ElidedLabel):
+    """A field's problem, in red, in one line of room reserved whether shown or not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", shortest=0, parent=parent)
+        self.setObjectName("fieldProblem")
+        self.setStyleSheet("color: #b42318; font-size: 9pt;")
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)  # hidden, it keeps its room
+        self.setSizePolicy(policy)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleDescription(text)
+
+    def sizeHint(self) -> QSize:
+        self.ensurePolished()  # the style sheet's smaller font decides the height
+        margins = self.contentsMargins()
+        height = self.fontMetrics().height() + margins.top() + margins.bottom()
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
 
 
 def field_box(widget: QWidget, label: str, name: str) -> tuple[QLabel, QVBoxLayout, QLabel]:
@@ -16,11 +50,7 @@ def field_box(widget: QWidget, label: str, name: str) -> tuple[QLabel, QVBoxLayo
     text = QLabel(label)
     text.setBuddy(widget)
     text.setContentsMargins(0, 5, 0, 0)  # level with the text in the field
-    problem = QLabel()
-    problem.setObjectName("fieldProblem")
-    problem.setStyleSheet("color: #b42318; font-size: 9pt;")
-    problem.setWordWrap(True)
-    problem.hide()
+    problem = ProblemLine()
     box = QVBoxLayout()
     box.setSpacing(1)
     box.setContentsMargins(0, 0, 0, 6)

@@ -101,11 +101,13 @@ class FormGrid(QWidget):
             widget.textChanged.connect(changed)
         return widget
 
-    def set_visible(self, name: str, visible: bool) -> None:
-        """Show or hide a field with its label (and its problem)."""
-        self.widgets[name].setVisible(visible)
-        self.labels[name].setVisible(visible)
-        if not visible:
+    def set_enabled(self, name: str, enabled: bool) -> None:
+        """Let the user fill a field in, or grey it out with its label (and clear its problem).
+        A field that does not apply is greyed, never hidden: the fields under it stay where
+        the user saw them."""
+        self.widgets[name].setEnabled(enabled)
+        self.labels[name].setEnabled(enabled)
+        if not enabled:
             self.problems[name].hide()
 
     def text(self, name: str) -> str:
@@ -134,7 +136,7 @@ class FormGrid(QWidget):
     def show_problems(self, errors: dict[str, str]) -> None:
         for name, label in self.problems.items():
             shown = name in errors and (self.reveal_all or name in self.touched)
-            shown = shown and self.widgets[name].isVisibleTo(self)
+            shown = shown and self.widgets[name].isEnabled()
             label.setText(errors.get(name, "") if shown else "")
             label.setVisible(shown)
 

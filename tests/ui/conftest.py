@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
@@ -20,6 +21,7 @@ from app.ui.errors import ErrorHook, ErrorReport
 from app.ui.launch import application
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
+from app.ui.unsaved import AsksBeforeDiscarding
 from tests.support.sample_records import TODAY
 
 #: The offscreen platform cannot pass a window's minimum size on, and says so each time a
@@ -42,6 +44,18 @@ def no_background_work_left() -> Iterator[None]:
     pool = QThreadPool.globalInstance()
     finished = pool.waitForDone(5000)
     assert finished and pool.activeThreadCount() == 0, "background work was left running"
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_discard_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "Discard changes?" question a test did not expect fails it at once instead of waiting
+    for an answer nobody gives; a test that expects one answers on the dialog
+    (``dialog.ask_to_discard = ...``, or ``ask_discard`` itself to click the real question)."""
+
+    def unexpected(parent: QWidget, noun: str) -> bool:
+        raise AssertionError(f"{parent.objectName()} asked whether to discard the {noun}")
+
+    monkeypatch.setattr(AsksBeforeDiscarding, "ask_to_discard", staticmethod(unexpected))
 
 
 @pytest.fixture

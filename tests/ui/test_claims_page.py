@@ -29,6 +29,7 @@ from app.domain.enums import ClaimStatus
 from app.ui.claims.account_dialog import AccountDialog
 from app.ui.claims.claim_dialog import ClaimDialog
 from app.ui.claims.page import ClaimsPage
+from app.ui.claims.same_company import NEW_ACCOUNT
 from app.ui.deals.dialog import DealDialog
 from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
@@ -173,7 +174,7 @@ def test_register_an_overlapping_claim_sees_the_warning_first(
     form = dialog.form.widgets
     type_in(qtbot, form["claimant"], "Contoso Partners")
     type_in(qtbot, form["account_name"], "Fabrikam Inc · US")
-    assert form["website"].isHidden()  # an existing account: nothing more to ask
+    assert not form["website"].isEnabled()  # an existing account: nothing more to ask
     type_in(qtbot, form["deal_amount"], "80000")
     type_in(qtbot, form["commission_pct"], "15")
     qtbot.waitUntil(lambda: len(dialog.overlaps) == 2)
@@ -225,9 +226,9 @@ def test_register_a_claim_on_a_new_account_for_the_direct_team(
     dialog.form.set_date("claimed_on", TODAY - timedelta(days=2))  # follows the claim date
     assert dialog.form.date("valid_until") == TODAY + timedelta(days=28)
     type_in(qtbot, form["claimant"], "Direct team")
-    assert form["direct_rep_id"].isVisibleTo(dialog)
+    assert form["direct_rep_id"].isEnabled()
     type_in(qtbot, form["account_name"], "Litware Ltd")
-    assert dialog.new_account_note.isVisibleTo(dialog) and form["website"].isVisibleTo(dialog)
+    assert dialog.offer.note.text() == NEW_ACCOUNT and form["website"].isEnabled()
     type_in(qtbot, form["website"], "litware.example")
     type_in(qtbot, form["country"], "GB")
     type_in(qtbot, form["deal_amount"], "12.345")

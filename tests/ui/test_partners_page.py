@@ -132,9 +132,9 @@ def test_enter_opens_the_partner_and_a_contact_is_edited(
         widget.email.selectAll()
         qtbot.keyClicks(widget.email, "alice@")  # not yet an address: said under the fields
         save = widget.buttons.buttons()[0]
-        assert not widget.check() and "mail" in widget.problem.text().lower()
+        assert not widget.check() and "mail" in widget.problems["email"].text().lower()
         qtbot.keyClicks(widget.email, "northwind.example")
-        assert widget.check() and widget.problem.text() == ""
+        assert widget.check() and widget.problem_texts() == []
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
 
     when_modal(rename)
@@ -412,12 +412,12 @@ def test_a_new_contact_says_nothing_until_typed_in_and_everything_on_save(qtbot:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.problem.text() == ""
+    assert dialog.problem_texts() == []
     qtbot.keyClicks(dialog.email, "x")
-    assert dialog.problem.text() != "" and "name" not in dialog.problem.text().lower()
+    assert dialog.problems["email"].text() != "" and dialog.problems["name"].isHidden()
     dialog.email.clear()
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "name" in dialog.problem.text().lower()
+    assert dialog.isVisible() and "name" in dialog.problems["name"].text().lower()
     qtbot.keyClicks(dialog.name, "Alice Meyer")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted

@@ -54,6 +54,8 @@ class Choice:
 
     id: int
     label: str
+    #: Where it is (an ISO code): what a form defaults its currency from.
+    country: str | None = None
 
 
 def check_account(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
@@ -150,5 +152,5 @@ def account_choices(session: Session) -> list[Choice]:
     found = []
     for account_id, name, city, country in session.execute(query):
         where = ", ".join(p for p in (city, country) if p)
-        found.append(Choice(account_id, f"{name} · {where}" if where else name))
+        found.append(Choice(account_id, f"{name} · {where}" if where else name, country))
     return found

@@ -8,7 +8,7 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Partner
+from app.db.models import Claim, Partner
 from app.domain.enums import PartnerStatus
 from app.services.claims.account_edit import Choice
 
@@ -32,5 +32,17 @@ def partner_choices(session: Session) -> list[Choice]:
         if counts[name.casefold()] > 1:
             extra = " ".join(p for p in (country, code or f"#{partner_id}") if p)
             label = f"{name} · {extra}"
-        found.append(Choice(partner_id, label))
+        found.append(Choice(partner_id, label, country))
     return found
+
+
+def last_claim_currency(session: Session) -> str | None:
+    """The currency of the claim registered last: what the user most likely uses next when
+    the record says nothing."""
+    query = (
+        select(Claim.currency)
+        .where(Claim.currency.is_not(None))
+        .order_by(Claim.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query)

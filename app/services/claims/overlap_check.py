@@ -107,6 +107,43 @@ def new_claim_overlaps(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class SameCompany:
+    """An existing account that a new one, as typed, would duplicate."""
+
+    account_id: int
+    name: str
+    country: str | None
+    confidence: str  # "certain" or "likely"
+    why: str
+
+
+def existing_same_company(
+    session: Session, name: str, website: str | None, country: str | None,
+    threshold: int | None = None,
+) -> list[SameCompany]:  # fmt: skip
+    """Accounts that are the same company as a new account of ``name`` (the overlap rule,
+    ``same_company``): offered before a claim creates a duplicate. Certain ones first."""
+    if not name.strip():
+        return []
+    if threshold is None:
+        threshold = load_business_settings(session).match_threshold
+    me = AccountKey(-1, name, name_key(name), domain_key(website), country)
+    matches = {m.b if m.a == me.id else m.a: m for m in _matching_accounts(session, me, threshold)}
+    if not matches:
+        return []
+    rows = session.execute(
+        select(Account.id, Account.name, Account.country).where(Account.id.in_(list(matches)))
+    )
+    found = [
+        SameCompany(account_id, account, where, matches[account_id].confidence.value,
+                    matches[account_id].why)
+        for account_id, account, where in rows
+    ]  # fmt: skip
+    found.sort(key=lambda o: (o.confidence != Confidence.CERTAIN.value, o.name, o.account_id))
+    return found
+
+
 def _probe_key(session: Session, probe: ClaimProbe) -> AccountKey:
     if probe.account_id is not None:
         row = session.execute(select(*_KEY_COLUMNS).where(Account.id == probe.account_id)).first()

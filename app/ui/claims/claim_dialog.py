@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.local_currency import default_currency
 from app.services.business_settings import load_business_settings
 from app.services.claims.account_edit import account_choices, direct_reps
-from app.services.claims.choices import DIRECT_TEAM, partner_choices
+from app.services.claims.choices import DIRECT_TEAM, last_claim_currency, partner_choices
 from app.services.claims.claim_edit import ClaimDraft, check_claim, register_claim
 from app.services.claims.claim_overlap import (
     OVERLAP_COLUMNS,
@@ -36,21 +37,26 @@ from app.services.claims.claim_overlap import (
     named_account_note,
     overlapping_claims,
 )
+from app.services.claims.overlap_check import SameCompany, existing_same_company
 from app.services.store import Database
 from app.ui.changes import RecordKind
+from app.ui.claims.same_company import AskTwin, SameCompanyOffer, ask_same_company
 from app.ui.completing import completing_line
 from app.ui.context import UiContext
 from app.ui.labelled_form import FormGrid, country_combo, country_value, date_edit
 from app.ui.partners.dialog import ask
 from app.ui.record_table import RecordTable
+from app.ui.unsaved import AsksBeforeDiscarding
 
 #: Pause in typing before the overlap check runs again.
 CHECK_DELAY_MS = 250
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "SEK", "DKK", "NOK", "PLN", "CAD", "AUD")
 
 
-class ClaimDialog(QDialog):
+class ClaimDialog(AsksBeforeDiscarding, QDialog):
     """A new claim; ``saved`` carries its id."""
+
+    noun = "claim"
 
     saved = Signal(int)
 
@@ -67,8 +73,12 @@ class ClaimDialog(QDialog):
             partners = partner_choices(session)
             accounts = account_choices(session)
             reps = direct_reps(session)
+            self.last_currency = last_claim_currency(session)
+        self.partner_countries = {c.id: c.country for c in partners}
+        self.account_countries = {c.id: c.country for c in accounts}
         self.partner_ids = {c.label.casefold(): c.id for c in partners}
         self.account_ids = {c.label.casefold(): c.id for c in accounts}
+        self.account_labels = {c.id: c.label for c in accounts}
         bare = Counter(c.label.split(" · ")[0].casefold() for c in accounts)
         for c in accounts:  # a bare name finds the account too when only one has it
             name = c.label.split(" · ")[0].casefold()
@@ -85,9 +95,11 @@ class ClaimDialog(QDialog):
         form.add("direct_rep_id", "Direct &rep", rep, 1, 0, span=3)
         account = completing_line([c.label for c in accounts], "Pick an account or type a new name")
         form.add("account_name", "&Account", account, 2, 0, span=3)
-        self.new_account_note = QLabel("New account: it is created with the claim.")
-        self.new_account_note.setObjectName("newAccountNote")
-        form.grid.addWidget(self.new_account_note, 3, 1, 1, 3)
+        self.offer = SameCompanyOffer()  # "New account…", or the account it duplicates
+        self.offer.use.connect(self.use_existing)
+        form.grid.addWidget(self.offer, 3, 1, 1, 3)
+        self.twins: list[SameCompany] = []
+        self.ask_twin: AskTwin = ask_same_company
         form.add("website", "&Website", QLineEdit(), 4, 0)
         form.add("country", "Countr&y", country_combo(), 4, 1)
         form.add("claimed_on", "Claimed &on", date_edit(today), 5, 0)
@@ -100,6 +112,8 @@ class ClaimDialog(QDialog):
         form.add("commission_pct", "Commission &%", QLineEdit("0"), 7, 0)
         form.set_date("valid_until", today + timedelta(days=self.validity))
         self.valid_until_touched = False
+        self.currency_touched = False
+        self._default_currency()
         form.edited.connect(self._edited)
 
         self.pane = QGroupBox("Overlapping live claims")
@@ -190,6 +204,10 @@ class ClaimDialog(QDialog):
     def _edited(self, field: str) -> None:
         if field == "valid_until":
             self.valid_until_touched = True
+        if field == "currency":
+            self.currency_touched = True
+        elif field in ("claimant", "account_name", "country") and not self.currency_touched:
+            self._default_currency()
         if field == "claimed_on" and not self.valid_until_touched:
             self.form.blockSignals(True)
             self.form.set_date(
@@ -200,13 +218,49 @@ class ClaimDialog(QDialog):
         self.check()
         self.timer.start()
 
+    def _default_currency(self) -> None:
+        """The currency of the account's country, else the partner's, else the last claim's,
+        until the user picks one."""
+        account_id = self.account_id()
+        if account_id is not None:
+            account_country = self.account_countries.get(account_id)
+        else:
+            typed = country_value(self._combo("country"))
+            account_country = typed if isinstance(typed, str) else None
+        _known, partner_id = self.claimant()
+        partner_country = self.partner_countries.get(partner_id) if partner_id else None
+        currency = default_currency(
+            (account_country, partner_country), CURRENCIES, self.last_currency
+        )
+        combo = self._combo("currency")
+        self.form.blockSignals(True)  # not the user's choice: a later record may change it
+        combo.setCurrentIndex(combo.findText(currency or CURRENCIES[0]))
+        self.form.blockSignals(False)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = self.form.widgets[name]
+        assert isinstance(combo, QComboBox)
+        return combo
+
     def _update_fields(self) -> None:
-        new = bool(self._line("account_name")) and self.account_id() is None
-        self.new_account_note.setVisible(new)
-        self.form.set_visible("website", new)
-        self.form.set_visible("country", new)
+        """Fields that do not apply are greyed, not hidden: nothing moves while typing."""
+        new = self.new_account()
+        self.offer.show_state(new, self.twins[0] if new and self.twins else None)
+        self.form.set_enabled("website", new)
+        self.form.set_enabled("country", new)
         known, partner = self.claimant()
-        self.form.set_visible("direct_rep_id", known and partner is None)
+        self.form.set_enabled("direct_rep_id", known and partner is None)
+
+    def new_account(self) -> bool:
+        return bool(self._line("account_name")) and self.account_id() is None
+
+    def use_existing(self, twin: SameCompany) -> None:
+        """Put the existing account in the account field instead of the typed name."""
+        account = self.form.widgets["account_name"]
+        assert isinstance(account, QLineEdit)
+        account.setText(self.account_labels.get(twin.account_id, twin.name))
+        account.setFocus()
+        self.check_overlaps()
 
     def check_overlaps(self) -> list[OverlapWarning]:
         """Ask which live claims the claim as typed would overlap, and show them."""
@@ -214,10 +268,17 @@ class ClaimDialog(QDialog):
         draft, _errors = check_claim(self.raw(), self.validity)
         found: list[OverlapWarning] = []
         note: str | None = None
+        twins: list[SameCompany] = []
         if draft is not None and draft.account_name:
             with self.db.reading() as session:
                 found = overlapping_claims(session, draft, self.context.today())
                 note = named_account_note(session, draft)
+                if draft.account_id is None:
+                    twins = existing_same_company(
+                        session, draft.account_name, draft.website, draft.country
+                    )
+        self.twins = twins
+        self._update_fields()
         self.overlaps = found
         self.table.records.set_rows(found)
         lines = [f"⚠ {note}"] if note else []
@@ -242,6 +303,13 @@ class ClaimDialog(QDialog):
             self.form.widgets[next(iter(errors))].setFocus()
             return False
         overlaps = self.check_overlaps()
+        if draft.account_id is None and self.twins:
+            answer = self.ask_twin(self, draft.account_name, self.twins[0])
+            if answer == "use":
+                self.use_existing(self.twins[0])
+                return self.save()
+            if answer != "create":
+                return False
         if overlaps and not self.confirm(
             "Register despite the overlap?",
             f"{len(overlaps)} live claim(s) overlap this one. Register it anyway? "

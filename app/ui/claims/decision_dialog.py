@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
 from app.domain.money import format_money
 from app.services.claims.accounts import ClaimRow
 from app.services.claims.claim_list import CLAIM_PAGE_COLUMNS
+from app.ui.field_box import ProblemLine
 from app.ui.figures import unbroken_figures
+from app.ui.unsaved import AsksBeforeDiscarding
 
 
-class ClaimDecisionDialog(QDialog):
+class ClaimDecisionDialog(AsksBeforeDiscarding, QDialog):
     """``approve`` says which decision; ``reason()`` what the user wrote."""
 
     def __init__(self, row: ClaimRow, approve: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimDecisionDialog")
         self.approve = approve
+        self.noun = "decision"
         verb = "Approve" if approve else "Reject"
         self.setWindowTitle(f"{verb} claim")
         columns = {c.key: c for c in CLAIM_PAGE_COLUMNS}
@@ -57,10 +60,7 @@ class ClaimDecisionDialog(QDialog):
             "Why? e.g. a named account of the direct team" if not approve else ""
         )
         label.setBuddy(self.reason_edit)
-        self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setStyleSheet("color: #b42318; font-size: 9pt;")
-        self.problem.hide()
+        self.problem = ProblemLine()  # its room kept: a refusal moves nothing
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton(f"&{verb}", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("decideButton")

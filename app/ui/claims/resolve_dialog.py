@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import format_money, percent_number
 from app.services.claims.overlap_rows import OverlapClaimRow
+from app.ui.field_box import ProblemLine
 from app.ui.figures import unbroken_figures
+from app.ui.unsaved import AsksBeforeDiscarding
 
 
 def claim_choice(row: OverlapClaimRow) -> str:
@@ -36,8 +38,10 @@ def claim_choice(row: OverlapClaimRow) -> str:
     )
 
 
-class OverlapResolveDialog(QDialog):
+class OverlapResolveDialog(AsksBeforeDiscarding, QDialog):
     """``owner_claim_id()`` and ``reason()`` once accepted."""
+
+    noun = "decision"
 
     def __init__(
         self, claims: Sequence[OverlapClaimRow], explanation: str, parent: QWidget | None = None
@@ -73,10 +77,7 @@ class OverlapResolveDialog(QDialog):
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setPlaceholderText("Why? e.g. first to register, with a signed NDA")
         reason_label.setBuddy(self.reason_edit)
-        self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setStyleSheet("color: #b42318; font-size: 9pt;")
-        self.problem.hide()
+        self.problem = ProblemLine()  # its room kept: a refusal moves nothing
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Resolve", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("resolveButton")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.columns import Column, Kind
 from app.domain.enums import ActivityKind
 from app.services.deals.edit import Activity
+from app.ui.field_box import ProblemLine
 from app.ui.labelled_form import date_edit
 from app.ui.record_table import RecordTable
 
@@ -59,10 +60,7 @@ class ActivityLog(QWidget):
         self.next_step.setPlaceholderText("Next step (optional)")
         self.add_button = QPushButton("&Log it")
         self.add_button.setObjectName("logActivity")
-        self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setStyleSheet("color: #b42318; font-size: 9pt;")
-        self.problem.hide()
+        self.problem = ProblemLine()  # its room kept: a refusal moves nothing
         self.table = RecordTable("deal_activities", ACTIVITY_COLUMNS, self)
         self.table.empty_text = "Nothing logged yet: calls, meetings, notes and next steps."
         grid = QGridLayout()

@@ -268,6 +268,9 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
 
     # --- closing -------------------------------------------------------------------------
 
+    def extra_state(self) -> tuple[Party, ...]:
+        return tuple(self.parties.parties)
+
     def _edited(self, _field: str) -> None:
         self.check()
         self._show_dirty(True)

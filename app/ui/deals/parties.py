@@ -30,6 +30,7 @@ from app.domain.money import format_percent
 from app.services.claims.account_edit import Choice
 from app.services.deals.edit import Party, check_parties, commission_warning, total_commission
 from app.ui.completing import completing_line
+from app.ui.field_box import ProblemLine
 from app.ui.record_table import align_headers
 from app.ui.sheet_table import SheetTable
 
@@ -78,10 +79,7 @@ class PartiesEditor(QWidget):
         self.add_button.setObjectName("addParty")
         self.remove_button = QPushButton("Remo&ve")
         self.remove_button.setObjectName("removeParty")
-        self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setStyleSheet("color: #b42318; font-size: 9pt;")
-        self.problem.hide()
+        self.problem = ProblemLine()  # its room kept: a refusal moves nothing
         self.table = SheetTable(0, 3, "Parties")
         self.table.setObjectName("parties")
         self.table.setHorizontalHeaderLabels(["Party", "Role", "Commission"])

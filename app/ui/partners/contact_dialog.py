@@ -1,12 +1,13 @@
 """Add or edit one contact: name, role, e-mail, phone, each checked as it is typed.
 
-A new contact's problems show under the fields the user has typed in, and all of them once
-they press Save: an empty form that opens with "name is required" in red scolds before anyone
-has typed a thing.
+A new contact's problems show under the fields the user has typed in (in room kept for them, so
+nothing moves), and all of them once they press Save: an empty form that opens with "name is
+required" in red scolds before anyone has typed a thing.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,10 +22,14 @@ from PySide6.QtWidgets import (
 from app.domain.enums import ContactRole
 from app.domain.partner_form import check_contact
 from app.services.partners.contacts import ContactRow
+from app.ui.field_box import field_box
+from app.ui.unsaved import AsksBeforeDiscarding
 
 
-class ContactDialog(QDialog):
+class ContactDialog(AsksBeforeDiscarding, QDialog):
     """``contact`` None: a new contact. ``raw()`` is what the services take."""
+
+    noun = "contact"
 
     def __init__(self, contact: ContactRow | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,21 +45,18 @@ class ContactDialog(QDialog):
         self.email = QLineEdit((contact.email or "") if contact else "")
         self.email.setPlaceholderText("name@example.com")
         self.phone = QLineEdit((contact.phone or "") if contact else "")
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b42318;")
-        self.problem.setWordWrap(True)
         form = QFormLayout()
-        form.setSpacing(8)
+        form.setVerticalSpacing(2)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.problems: dict[str, QLabel] = {}
         for text, widget, name in (
             ("&Name", self.name, "name"),
             ("&Role", self.role, "role"),
             ("&E-mail", self.email, "email"),
             ("&Phone", self.phone, "phone"),
         ):
-            widget.setObjectName(f"contact_{name}")
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            label, box, self.problems[name] = field_box(widget, text, name)
+            form.addRow(label, box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -62,7 +64,6 @@ class ContactDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.touched: set[str] = set()
         self.reveal_all = contact is not None  # a stored contact's problems show at once
@@ -88,10 +89,15 @@ class ContactDialog(QDialog):
     def check(self) -> bool:
         """Whether the contact can be saved; says what is wrong with what was typed."""
         _values, errors = check_contact(self.raw())
-        shown = [text for field, text in errors.items() if self.reveal_all or field in self.touched]
-        self.problem.setText("\n".join(shown))
-        self.problem.setVisible(bool(shown))
+        for field, problem in self.problems.items():
+            text = errors.get(field, "") if self.reveal_all or field in self.touched else ""
+            problem.setText(text)
+            problem.setVisible(bool(text))
         return not errors
+
+    def problem_texts(self) -> list[str]:
+        """The problems shown now, field by field (for tests and screen readers)."""
+        return [p.text() for p in self.problems.values() if not p.isHidden()]
 
     def save(self) -> None:
         """Close with the contact when it can be saved; else show every problem and stay."""

@@ -30,11 +30,14 @@ from app.ui.context import UiContext
 from app.ui.record_table import align_headers
 from app.ui.sheet_table import SheetTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
+from app.ui.unsaved import AsksBeforeDiscarding
 
 PROBLEM = QColor("#b42318")
 
 
-class BreaksDialog(QDialog):
+class BreaksDialog(AsksBeforeDiscarding, QDialog):
+    noun = "list of volume breaks"
+
     def __init__(
         self, context: UiContext, db: Database, owner_id: int, owner: str,
         note: str, parent: QWidget | None = None, of_family: bool = False,
@@ -98,6 +101,10 @@ class BreaksDialog(QDialog):
         self.table.setRowCount(0)
         for qty, pct in self.opened:
             self.add_row(str(qty), format_setting(pct.normalize()))
+        self.mark_clean()
+
+    def extra_state(self) -> tuple[tuple[str, str], ...]:
+        return tuple(self.lines())
 
     def add_row(self, qty: str, pct: str) -> None:
         self.table.blockSignals(True)

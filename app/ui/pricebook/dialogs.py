@@ -55,6 +55,8 @@ def _line(text: str = "", placeholder: str = "") -> QLineEdit:
 class ProductDialog(FormDialog):
     """A new product, or the product ``opened`` (SKU, name, family, description)."""
 
+    noun = "product"
+
     labels = PRODUCT_LABELS
 
     def __init__(
@@ -114,6 +116,8 @@ class ProductDialog(FormDialog):
 class PriceDialog(FormDialog):
     """A new dated price for one SKU: it applies from its date on, earlier quotes keep theirs."""
 
+    noun = "price"
+
     labels = PRICE_LABELS
 
     def __init__(
@@ -156,6 +160,8 @@ class PriceDialog(FormDialog):
 class CorrectPriceDialog(FormDialog):
     """A new amount for a price no issued quote used (the page offers it only for those)."""
 
+    noun = "price"
+
     labels = PRICE_LABELS
 
     def __init__(
@@ -189,6 +195,8 @@ class CorrectPriceDialog(FormDialog):
 
 class TierDialog(FormDialog):
     """The discount of one partner tier off list price."""
+
+    noun = "tier discount"
 
     labels = MappingProxyType({"discount_pct": "Discount %"})
     kinds = frozenset({RecordKind.TIER, RecordKind.PARTNER, RecordKind.PRICE_BOOK})
@@ -233,6 +241,8 @@ _MNEMONICS = {
 
 class SettingsDialog(FormDialog):
     """The settings every quote is priced with."""
+
+    noun = "pricing setup"
 
     labels = SETTING_LABELS
     kinds = frozenset({RecordKind.SETTING, RecordKind.PRICE_BOOK})

@@ -16,6 +16,7 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.labelled_form import FormGrid
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
+from app.ui.unsaved import AsksBeforeDiscarding
 
 
 def shown(value: object) -> str:
@@ -25,9 +26,10 @@ def shown(value: object) -> str:
     return format(value, "f") if hasattr(value, "as_tuple") else str(value)
 
 
-class FormDialog(QDialog):
+class FormDialog(AsksBeforeDiscarding, QDialog):
     """Subclasses fill ``self.form`` and implement ``problems``, ``write`` and ``reload``."""
 
+    noun = "price book entry"
     saved = Signal()
     kinds: frozenset[RecordKind] = frozenset({RecordKind.PRICE_BOOK})
     labels: Mapping[str, str] = MappingProxyType({})
@@ -109,6 +111,10 @@ class FormDialog(QDialog):
         self.accept()
         return True
 
+    def _reload(self) -> None:
+        self.reload()
+        self.mark_clean()  # theirs, as stored: nothing of the user's left to lose
+
     def _stale(self, conflict: ConflictError) -> bool:
         rows = [
             (self.labels.get(f, f), self.form.text(f) if f in self.form.widgets else "",
@@ -117,5 +123,5 @@ class FormDialog(QDialog):
         ]  # fmt: skip
         dialog = StaleDialog(self.name(), rows, self)
         return settle_stale(
-            self.ask_stale, dialog, self.reload, lambda: self._write(overwrite=True)
+            self.ask_stale, dialog, self._reload, lambda: self._write(overwrite=True)
         )

@@ -40,6 +40,7 @@ from app.ui.context import UiContext
 from app.ui.field_box import align_labels
 from app.ui.operations import Operation
 from app.ui.quotes.editor.preview import render_pdf
+from app.ui.unsaved import AsksBeforeDiscarding
 
 #: Opens a file with the system's handler; True when something took it. Tests record instead.
 Opener = Callable[[Path], bool]
@@ -49,9 +50,10 @@ def open_with_system(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class QuoteMailDialog(QDialog):
+class QuoteMailDialog(AsksBeforeDiscarding, QDialog):
     """One issued revision's e-mail, ready to send or to open in the user's mail program."""
 
+    noun = "e-mail"
     sent = Signal(str)  # what to tell the user once the sending is recorded
 
     def __init__(

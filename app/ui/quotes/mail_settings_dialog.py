@@ -39,10 +39,13 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.field_box import align_labels
 from app.ui.operations import Operation
+from app.ui.unsaved import AsksBeforeDiscarding
 
 
-class MailSettingsDialog(QDialog):
+class MailSettingsDialog(AsksBeforeDiscarding, QDialog):
     """Edit and test the mail settings; Save keeps them (the password in the keyring)."""
+
+    noun = "mail setup"
 
     def __init__(self, db: Database, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,14 +32,18 @@ from app.services.store import Database
 from app.services.training.courses import CourseRow, create_course, get_course, update_course
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.field_box import ProblemLine, field_box
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
+from app.ui.unsaved import AsksBeforeDiscarding
 
 NO_FAMILY = "(no product family)"
 DEFAULT_MONTHS = 24
 
 
-class CourseDialog(QDialog):
+class CourseDialog(AsksBeforeDiscarding, QDialog):
     """``course`` None: a new course. ``families`` are the product family names to choose from."""
+
+    noun = "course"
 
     saved = Signal(int)
 
@@ -77,14 +81,14 @@ class CourseDialog(QDialog):
         self.currency = QLineEdit()
         self.currency.setPlaceholderText("e.g. EUR")
         self.currency.setMaxLength(3)
-        self.problem = QLabel()
+        self.problem = ProblemLine()  # a refusal of the whole course (a code already used)
         self.problem.setObjectName("courseProblem")
-        self.problem.setStyleSheet("color: #b42318;")
-        self.problem.setWordWrap(True)
         form = QFormLayout()
-        form.setSpacing(8)
+        form.setVerticalSpacing(2)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.months.setMinimumWidth(120)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.problems: dict[str, QLabel] = {}
         for text, widget, name in (
             ("C&ode", self.code, "code"),
             ("&Title", self.title_edit, "title"),
@@ -94,11 +98,9 @@ class CourseDialog(QDialog):
             ("Cost per s&eat", self.cost, "cost_per_seat"),
             ("C&urrency", self.currency, "currency"),
         ):
-            widget.setObjectName(f"course_{name}")
+            label, box, self.problems[name] = field_box(widget, text, name)
             widget.setAccessibleName(LABELS[name])
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            form.addRow(label, box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -167,9 +169,17 @@ class CourseDialog(QDialog):
         """Whether the course can be saved; says what is wrong with what was typed."""
         _values, errors = check_course(self.raw())
         self.months.setEnabled(self.certifies.isChecked())
-        shown = [text for field, text in errors.items() if self.reveal_all or field in self.touched]
-        self.show_problem("\n".join(shown))
+        for field, problem in self.problems.items():
+            text = errors.get(field, "") if self.reveal_all or field in self.touched else ""
+            problem.setText(text)
+            problem.setVisible(bool(text))
+        self.show_problem("")
         return not errors
+
+    def problem_texts(self) -> list[str]:
+        """The problems shown now, the fields' then the refusal's (for tests, screen readers)."""
+        shown = [*self.problems.values(), self.problem]
+        return [p.text() for p in shown if not p.isHidden()]
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -210,6 +220,7 @@ class CourseDialog(QDialog):
                 self.course = get_course(session, self.course.id)
             self._fill(self.course)
             self.check()
+            self.mark_clean()
             return False
         if choice is StaleChoice.OVERWRITE:
             return self.save(overwrite=True)

@@ -44,7 +44,9 @@ from app.services.training.log import (
 )
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.field_box import ProblemLine
 from app.ui.record_table import RecordTable
+from app.ui.unsaved import AsksBeforeDiscarding, not_an_edit
 
 
 def _shortcut(keys: str, widget: QWidget, slot: Callable[[], object]) -> None:
@@ -53,8 +55,10 @@ def _shortcut(keys: str, widget: QWidget, slot: Callable[[], object]) -> None:
     shortcut.activated.connect(slot)
 
 
-class TrainingLogDialog(QDialog):
+class TrainingLogDialog(AsksBeforeDiscarding, QDialog):
     """``courses`` to choose from; ``people`` already in the class (logging for one person)."""
+
+    noun = "class"
 
     logged = Signal(object)  # LogResult
 
@@ -75,6 +79,7 @@ class TrainingLogDialog(QDialog):
         self.search.setObjectName("findPeople")
         self.search.setPlaceholderText("Name, e-mail or partner…")
         self.search.setClearButtonEnabled(True)
+        not_an_edit(self.search)  # finding people changes nothing; the class does
         self.found = RecordTable("found_people", CHOICE_COLUMNS)
         self.klass = RecordTable("class_people", CLASS_COLUMNS)
         self.found_count = QLabel()
@@ -115,11 +120,8 @@ class TrainingLogDialog(QDialog):
         self.passed.setChecked(True)
         self.validity = QLabel()
         self.validity.setObjectName("logValidity")
-        self.problem = QLabel()
+        self.problem = ProblemLine()  # its room kept: a refusal moves nothing
         self.problem.setObjectName("logProblem")
-        self.problem.setStyleSheet("color: #b42318;")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.log_button = self.buttons.addButton(
             "&Log training", QDialogButtonBox.ButtonRole.AcceptRole
@@ -208,6 +210,9 @@ class TrainingLogDialog(QDialog):
         self.course.currentIndexChanged.connect(lambda _n: self.update_validity())
         self.completed.dateChanged.connect(lambda _d: self.update_validity())
         self.passed.toggled.connect(lambda _on: self.update_validity())
+
+    def extra_state(self) -> tuple[int, ...]:
+        return tuple(p.id for p in self.people())
 
     def say_problem(self, text: str) -> None:
         self.problem.setText(text)

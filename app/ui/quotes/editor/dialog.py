@@ -32,26 +32,36 @@ from app.domain.quote_spec import tax_rate
 from app.domain.quote_view import QuoteView
 from app.services.claims.account_edit import account_choices
 from app.services.claims.choices import partner_choices
-from app.services.quotes.draft_pricing import DraftForm, DraftPrice, price_draft, sku_choices
+from app.services.quotes.draft_pricing import (
+    DraftForm,
+    DraftPrice,
+    price_book_currencies,
+    price_draft,
+    sku_choices,
+)
 from app.services.quotes.draft_store import OpenDraft, issue_draft, store_draft
 from app.services.store import Database
 from app.ui.completing import offer
+from app.ui.quotes.editor.currency_field import CurrencyField
 from app.ui.quotes.editor.deal_field import DealField
 from app.ui.quotes.editor.line_entry import LineEntry
 from app.ui.quotes.editor.lines_table import LinesTable
 from app.ui.quotes.editor.texts import receipt_text, totals_text
 from app.ui.quotes.issue_dialog import confirm_issue
+from app.ui.unsaved import AsksBeforeDiscarding
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADERS = ("SKU", "Description", "Qty", "Special %", "Net unit", "Line total")
 
 
-class QuoteEditor(QDialog):
+class QuoteEditor(AsksBeforeDiscarding, QDialog):
     """A new quote or a stored draft (Save keeps it as a draft; Issue… saves it, shows the total
     and the warnings once more and freezes it when confirmed), or an issued revision to read."""
 
     #: A draft was written (created or changed): the pages that list quotes read again.
     stored_draft = Signal()
+
+    noun = "quote"
 
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +76,7 @@ class QuoteEditor(QDialog):
         self.issued = False
         self.partner = self._edit("partner", "Type a partner's name or Partner ID")
         self.account = self._edit("account", "Type an account's name")
-        self.currency = self._edit("currency", "EUR")
-        self.currency.setText("EUR")
+        self.currency = CurrencyField()
         self.quote_date = QDateEdit(QDate(today.year, today.month, today.day))
         self.quote_date.setObjectName("quoteDate")
         self.quote_date.setCalendarPopup(True)
@@ -78,6 +87,11 @@ class QuoteEditor(QDialog):
             choices = sku_choices(session)
             partners = partner_choices(session)
             accounts = account_choices(session)
+            self.currency.offer(price_book_currencies(session))
+        # where each party is, by its entry or its bare name: what the currency follows
+        self.countries = {c.label: c.country for c in (*partners, *accounts)}
+        for c in (*partners, *accounts):
+            self.countries.setdefault(c.label.split(" · ")[0], c.country)
         # What the lists offer, and the record each entry names: a name shared by two
         # partners or accounts is told apart in its entry, and priced by its record.
         self.refs: dict[QLineEdit, dict[str, str]] = {
@@ -125,8 +139,11 @@ class QuoteEditor(QDialog):
         save_key.activated.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
-        for edit in (self.partner, self.account, self.currency, self.tax):
+        for edit in (self.partner, self.account):
+            edit.textChanged.connect(self._suggest_currency)
+        for edit in (self.partner, self.account, self.tax):
             edit.textChanged.connect(self.reprice)
+        self.currency.currentIndexChanged.connect(self.reprice)
         self.quote_date.dateChanged.connect(self.reprice)
         self.reprice()
 
@@ -181,6 +198,17 @@ class QuoteEditor(QDialog):
         ):
             QWidget.setTabOrder(first, second)
         self.resize(980, 620)
+
+    def extra_state(self) -> tuple[LineRequest, ...]:
+        return tuple(self.requests)
+
+    def has_unsaved_edits(self) -> bool:
+        return self.stored is None and super().has_unsaved_edits()  # an issued one is read-only
+
+    def _suggest_currency(self) -> None:
+        """The account's country's currency, else the partner's, until the user picks one."""
+        texts = (self.account.text().strip(), self.partner.text().strip())
+        self.currency.suggest(self.countries.get(text) for text in texts)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return never saves the whole quote by surprise: saving is the Save button or
@@ -237,7 +265,7 @@ class QuoteEditor(QDialog):
         return DraftForm(
             self._ref(self.partner),
             self._ref(self.account),
-            self.currency.text().strip().upper() or "EUR",
+            self.currency.code(),
             date(day.year(), day.month(), day.day()),
             tax,
             tuple(self.requests),
@@ -315,15 +343,15 @@ class QuoteEditor(QDialog):
         for edit in (self.partner, self.account, self.currency, self.tax):
             edit.blockSignals(True)
         self._show_parties(view)
-        self.currency.setText(view.currency)
+        self.currency.set_code(view.currency)
         self.tax.setText(percent_number(view.totals.tax_rate_pct))
         self.quote_date.blockSignals(True)
         day = view.quote_date
         self.quote_date.setDate(QDate(day.year, day.month, day.day))
-        for edit in (self.partner, self.account, self.currency, self.tax):
+        for edit in (self.partner, self.account, self.tax):
             edit.setReadOnly(True)
         self.entry.set_enabled(False)
-        for widget in (self.quote_date, self.deal):
+        for widget in (self.quote_date, self.currency, self.deal):
             widget.setEnabled(False)
         self.table.set_editable(False)
         self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
@@ -345,13 +373,13 @@ class QuoteEditor(QDialog):
         self.draft = OpenDraft(view.number, view.revision, version)
         self.setWindowTitle(f"Quote {view.number} rev. {view.revision} — {view.status.label}")
         self._show_parties(view)
-        for edit, text in (
-            (self.currency, view.currency),
-            (self.tax, percent_number(view.totals.tax_rate_pct)),
-        ):
-            edit.blockSignals(True)
-            edit.setText(text)
-            edit.blockSignals(False)
+        self.currency.blockSignals(True)
+        self.currency.set_code(view.currency)
+        self.currency.picked = True  # the draft's currency stays unless the user changes it
+        self.currency.blockSignals(False)
+        self.tax.blockSignals(True)
+        self.tax.setText(percent_number(view.totals.tax_rate_pct))
+        self.tax.blockSignals(False)
         self.partner.setReadOnly(True)
         self.account.setReadOnly(True)
         day = view.quote_date
@@ -363,6 +391,7 @@ class QuoteEditor(QDialog):
         self.deal.show_account(self.db, self.deal.account_id, keep=deal_id)
         self.table.selectRow(0)
         self.sku.setFocus()
+        self.mark_clean()  # the stored draft, as it is: nothing to lose yet
 
     def save(self) -> None:
         """Store the quote (new) or the change (draft); the dialog closes when it is kept."""
