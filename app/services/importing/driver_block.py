@@ -14,9 +14,12 @@ On SQLite the rows go ``MANY_ROWS`` to a statement (``INSERT … VALUES (…), (
 SQLAlchemy once per import with a bound parameter per value): SQLite then does a statement's
 work in one step, without coming back to Python for each row, which halves its time (0.5 s
 against 1.0 s for 50,000 partners through one executemany a block) and lets the checking thread
-run meanwhile. A hundred rows are as good as more: 50,000 partners take SQLite 0.33 s in
-statements of 50, 100, 500 or 1,000 rows alike, while compiling the statement costs in
-proportion to its rows (0.09 s of the checking thread's time for 500, 0.017 s for 100).
+run meanwhile. Alone, SQLite takes 50,000 partners in 0.33 s in statements of 50, 100, 500 or
+1,000 rows alike, and compiling costs in proportion to the rows (0.09 s of the checking thread's
+time for 500, 0.017 s for 100); but while the checking thread is busy, the writing thread waits
+for the interpreter lock (up to Python's 5 ms switch interval) after every statement, so fewer,
+longer statements write more during the checking: 20,000 partners beside a busy thread took
+1.8-2.0 s in statements of 100 rows and 1.3-1.4 s in statements of 500 (0.7-0.9 s alone).
 PostgreSQL's driver batches an executemany itself, and returns the new ids.
 
 The stored values are the same as through ``insert(table)`` with parameter dicts (a test
@@ -36,10 +39,10 @@ from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.engine import Connection, Dialect
 
 Convert = Callable[[Any], Any]
-#: Rows per ``INSERT`` on SQLite: enough that a statement's own cost vanishes, few enough that
-#: SQLAlchemy compiles the statement (once per import, on the checking thread) in a few
-#: hundredths of a second.
-MANY_ROWS = 100
+#: Rows per ``INSERT`` on SQLite: enough that SQLite works a while between two waits for the
+#: interpreter lock, few enough that SQLAlchemy compiles the statement (once per import, on the
+#: checking thread) in under a tenth of a second.
+MANY_ROWS = 500
 
 
 @dataclass(frozen=True, slots=True)
