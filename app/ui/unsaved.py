@@ -46,8 +46,9 @@ def _value(widget: QWidget) -> Hashable | None:
         return None if inner else widget.text()
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
         return widget.toPlainText()
-    if isinstance(widget, QComboBox):
-        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QComboBox):  # a typed value is its text: leaving the field may
+        # pick the list's item of that text, which is no edit
+        return widget.currentText() if widget.isEditable() else widget.currentIndex()
     if isinstance(widget, (QCheckBox, QRadioButton)):
         return widget.isChecked()
     if isinstance(widget, QAbstractSpinBox):
