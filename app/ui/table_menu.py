@@ -105,7 +105,7 @@ class TableMenu:
                 menu.addSeparator()
                 continue
             if command.needs is not None:
-                enabled = _suits(command.needs, count) and (command.when is None or command.when())
+                enabled = suits(command.needs, count) and (command.when is None or command.when())
                 command.action.setEnabled(enabled)
             menu.addAction(command.action)
             if command.default:
@@ -173,7 +173,8 @@ class TableMenu:
         export(self.table.accessibleName(), [records.row_at(r) for r in rows], records.columns)
 
 
-def _suits(needs: Needs, count: int) -> bool:
+def suits(needs: Needs, count: int) -> bool:
+    """Whether ``count`` selected rows are what ``needs`` asks for."""
     if needs is Needs.ONE:
         return count == 1
     if needs is Needs.SOME:

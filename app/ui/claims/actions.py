@@ -19,6 +19,7 @@ from app.ui.claims.claim_dialog import ClaimDialog
 from app.ui.claims.decision_dialog import ClaimDecisionDialog
 from app.ui.claims.undo import ClaimDecisionEdit
 from app.ui.deals.dialog import DealDialog
+from app.ui.selection_gate import SelectionGate
 from app.ui.shortcuts import bind
 
 if TYPE_CHECKING:
@@ -58,8 +59,20 @@ class ClaimActions:
         self.reject_button.clicked.connect(lambda: self.decide(approve=False))
         self.deal_button.clicked.connect(self.deal_from_claim)
         bind(page, "Ctrl+R", self.register, "Register a claim")
-        bind(page, "Ctrl+Shift+A", lambda: self.decide(approve=True), "Approve the claim")
-        bind(page, "Ctrl+Shift+J", lambda: self.decide(approve=False), "Reject the claim")
+        approve_key = bind(
+            page, "Ctrl+Shift+A", lambda: self.decide(approve=True), "Approve the claim"
+        )
+        reject_key = bind(
+            page, "Ctrl+Shift+J", lambda: self.decide(approve=False), "Reject the claim"
+        )
+        # what acts on a claim waits for one to be selected in the table in view
+        self.gate = SelectionGate(page)
+        self.gate.watch(page.claims, page.expiring)
+        self.gate.follow(page.claim_tabs.currentChanged)
+        for control in (
+            self.approve_button, self.reject_button, self.deal_button, approve_key, reject_key,
+        ):  # fmt: skip
+            self.gate.add(control, lambda: page.selected_claim() is not None)
 
     def register(self) -> ClaimDialog | None:
         db = self.page._db

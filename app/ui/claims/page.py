@@ -38,6 +38,7 @@ from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
 from app.ui.sections import button, section, splitter
+from app.ui.selection_gate import SelectionGate, selected_count
 from app.ui.shortcuts import bind
 from app.ui.table_menu import Needs
 
@@ -106,19 +107,25 @@ class ClaimsPage(Page):
         self.merge_button.clicked.connect(self.merge_selected)
         self.accounts.activated.connect(lambda _index: self.open_account())
         self.accounts.menu.add("&Open account…", self.open_account, default=True, shortcut="Return")
-        self.accounts.menu.add("&Merge…", self.merge_selected, Needs.SOME)
+        two = lambda: selected_count(self.accounts) == 2  # noqa: E731
+        self.accounts.menu.add("&Merge…", self.merge_selected, Needs.SOME, when=two)
         for table in (self.claims, self.expiring):
             menu = table.menu
             menu.add("&Approve…", lambda: self.claim_actions.decide(approve=True))
             menu.add("&Reject…", lambda: self.claim_actions.decide(approve=False))
             menu.add("&Deal from claim…", self.claim_actions.deal_from_claim)
-        bind(
+        open_key = bind(
             self.accounts,
             Qt.Key.Key_Return,
             self.open_account,
             "Open the selected account",
             Qt.ShortcutContext.WidgetShortcut,
         )
+        # Open and Merge wait for the account(s) they act on to be selected
+        self.gate = SelectionGate(self)
+        self.gate.rows(self.edit_account_button, self.accounts)
+        self.gate.add(open_key, lambda: selected_count(self.accounts) == 1)
+        self.gate.add(self.merge_button, two)
 
     def reader(self) -> Reader:
         """Every claim and every account with its deals: in the background."""

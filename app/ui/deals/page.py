@@ -50,6 +50,7 @@ from app.ui.figures import unbroken_figures
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
+from app.ui.selection_gate import SelectionGate
 from app.ui.shortcuts import bind
 from app.ui.table_menu import Needs
 
@@ -152,7 +153,7 @@ class DealsPage(Page):
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.menu.add("&Open", self.open_selected, default=True, shortcut="Return")
         self.table.menu.add_action(self.stage_menu.menuAction(), Needs.ONE)
-        bind(
+        open_key = bind(
             self.table,
             Qt.Key.Key_Return,
             self.open_selected,
@@ -160,6 +161,10 @@ class DealsPage(Page):
             Qt.ShortcutContext.WidgetShortcut,
         )
         bind(self, "Ctrl+N", self.new_deal, "New deal")
+        # Open and Move to wait for a deal to be selected
+        self.gate = SelectionGate(self)
+        for control in (self.open_button, self.stage_button, open_key):
+            self.gate.rows(control, self.table)
         self.edits = self.undo_stack = QUndoStack(self)  # Edit › Undo takes a move back
 
     def reader(self) -> Reader:

@@ -32,7 +32,9 @@ from app.services.deals.edit import Party, check_parties, commission_warning, to
 from app.ui.completing import completing_line
 from app.ui.field_box import ProblemLine
 from app.ui.record_table import align_headers
+from app.ui.selection_gate import SelectionGate
 from app.ui.sheet_table import SheetTable
+from app.ui.table_menu import Needs
 
 _REP = "  (direct rep)"
 
@@ -109,6 +111,8 @@ class PartiesEditor(QWidget):
         self.add_button.clicked.connect(self.add_typed)
         self.commission.returnPressed.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.gate = SelectionGate(self)  # Remove waits for a party to be selected
+        self.gate.rows(self.remove_button, self.table, Needs.SOME)
         self.who.textChanged.connect(self._suggest_role)
         self._show()
 

@@ -36,6 +36,7 @@ from app.ui.partners.filters import PartnerFilters
 from app.ui.partners.model import PartnerListModel
 from app.ui.partners.undo import PartnerEdit
 from app.ui.record_table import RecordTable
+from app.ui.selection_gate import SelectionGate
 from app.ui.shortcuts import bind
 from app.ui.table_menu import Needs
 
@@ -103,10 +104,16 @@ class PartnersPage(Page):
         self.table.menu.add("&Delete…", self.delete_selected, shortcut="Del")
         bind(self, "Ctrl+N", self.new_partner, "New partner")
         bind(self, QKeySequence.StandardKey.Find, self.focus_search, "Search partners")
-        bind(self.table, Qt.Key.Key_Return, self.open_selected, "Open the selected partner", WIDGET)
-        bind(
+        open_key = bind(
+            self.table, Qt.Key.Key_Return, self.open_selected, "Open the selected partner", WIDGET
+        )
+        delete_key = bind(
             self.table, QKeySequence.StandardKey.Delete, self.delete_selected, "Delete the partner"
         )
+        # Change status and Delete wait for a partner to be selected
+        self.gate = SelectionGate(self)
+        for control in (self.status_button, self.delete_button, open_key, delete_key):
+            self.gate.rows(control, self.table)
 
     # --- the window calls ----------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.record_table import align_headers
+from app.ui.selection_gate import SelectionGate
 from app.ui.sheet_table import SheetTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
 from app.ui.unsaved import AsksBeforeDiscarding
@@ -72,6 +73,9 @@ class BreaksDialog(AsksBeforeDiscarding, QDialog):
         self.remove_button.setObjectName("removeBreak")
         self.add_button.clicked.connect(lambda: self.add_row("", ""))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.gate = SelectionGate(self)  # Remove break waits for a break to be selected
+        self.gate.watch(self.table)
+        self.gate.add(self.remove_button, lambda: bool(self.table.selectedIndexes()))
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)

@@ -46,6 +46,8 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.field_box import ProblemLine
 from app.ui.record_table import RecordTable
+from app.ui.selection_gate import SelectionGate
+from app.ui.table_menu import Needs
 from app.ui.unsaved import AsksBeforeDiscarding, not_an_edit
 
 
@@ -210,6 +212,11 @@ class TrainingLogDialog(AsksBeforeDiscarding, QDialog):
         self.course.currentIndexChanged.connect(lambda _n: self.update_validity())
         self.completed.dateChanged.connect(lambda _d: self.update_validity())
         self.passed.toggled.connect(lambda _on: self.update_validity())
+        # Add and Add whole team wait for someone found; Remove for someone in the class
+        self.gate = SelectionGate(self)
+        self.gate.rows(self.add_button, self.found, Needs.SOME)
+        self.gate.rows(self.team_button, self.found, Needs.SOME)
+        self.gate.rows(self.remove_button, self.klass, Needs.SOME)
 
     def extra_state(self) -> tuple[int, ...]:
         return tuple(p.id for p in self.people())
@@ -247,8 +254,7 @@ class TrainingLogDialog(AsksBeforeDiscarding, QDialog):
     def add_teams(self) -> None:
         partners = {p.partner_id for p in self._selected(self.found)}
         if not partners:
-            self.say_problem("Select someone of each partner whose whole team took the course.")
-            return
+            return  # the button waits for a selection; nothing to add
         with self.db.reading() as session:
             team = contacts_of_partners(session, partners)
         self.set_class([*self.people(), *team])

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxL
 from app.services.training.courses import COURSE_COLUMNS, CourseRow
 from app.services.training.expiring import EXPIRING_COLUMNS, MAX_DAYS
 from app.ui.record_table import RecordTable
+from app.ui.selection_gate import SelectionGate
 from app.ui.shortcuts import bind
 
 
@@ -94,13 +95,16 @@ class CoursesTab(QWidget):
         self.new_button.clicked.connect(self.new_asked.emit)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.activated.connect(lambda _index: self.edit_selected())
-        bind(
+        edit_key = bind(
             self.table,
             Qt.Key.Key_Return,
             self.edit_selected,
             "Edit the selected course",
             Qt.ShortcutContext.WidgetShortcut,
         )
+        self.gate = SelectionGate(self)  # Edit course waits for a course to be selected
+        for control in (self.edit_button, edit_key):
+            self.gate.rows(control, self.table)
 
     def selected(self) -> CourseRow | None:
         rows = self.table.selectionModel().selectedRows()

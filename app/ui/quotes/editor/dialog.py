@@ -48,6 +48,7 @@ from app.ui.quotes.editor.line_entry import LineEntry
 from app.ui.quotes.editor.lines_table import LinesTable
 from app.ui.quotes.editor.texts import receipt_text, totals_text
 from app.ui.quotes.issue_dialog import confirm_issue
+from app.ui.selection_gate import SelectionGate
 from app.ui.unsaved import AsksBeforeDiscarding
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -145,6 +146,12 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
             edit.textChanged.connect(self.reprice)
         self.currency.currentIndexChanged.connect(self.reprice)
         self.quote_date.dateChanged.connect(self.reprice)
+        self.gate = SelectionGate(self)  # Remove line waits for a line to be selected
+        self.gate.watch(self.table)
+        self.gate.add(
+            self.remove_button,
+            lambda: self.stored is None and 0 <= self.table.currentRow() < len(self.requests),
+        )
         self.reprice()
 
     def _edit(self, name: str, placeholder: str) -> QLineEdit:
