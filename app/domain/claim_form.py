@@ -16,7 +16,7 @@ from functools import partial
 from app.domain.account_form import account_parsers
 from app.domain.enums import ClaimStatus
 from app.domain.importing import values as v
-from app.domain.money import STORAGE_DECIMALS, decimal_places, minor_unit
+from app.domain.money import STORAGE_DECIMALS, amount_problem, decimal_places, minor_unit
 from app.domain.partner_form import Parser, date_parser, enum_parser
 
 
@@ -50,6 +50,8 @@ def claim_problems(values: Mapping[str, object]) -> dict[str, str]:
     if isinstance(amount, Decimal):
         if amount < 0:
             problems["deal_amount"] = "must not be negative"
+        elif (too_large := amount_problem(amount)) is not None:
+            problems["deal_amount"] = too_large
         elif isinstance(currency, str) and decimal_places(amount) > minor_unit(currency):
             problems["deal_amount"] = f"has more than {minor_unit(currency)} decimals"
         if currency is None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from app.domain.enums import DealStage, Paper
 from app.domain.errors import InputError
 from app.domain.importing import values as v
-from app.domain.money import minor_unit
+from app.domain.money import amount_problem, minor_unit
 
 DEAL_LABELS = {
     "name": "Deal", "account_id": "Account", "stage": "Stage", "amount": "Amount",
@@ -58,6 +58,8 @@ def check_deal(raw: Mapping[str, object]) -> tuple[dict[str, object], dict[str, 
         amount = v.decimal(raw.get("amount"), "amount", places)
         if amount is not None and amount < 0:
             errors["amount"] = "Amount must not be negative"
+        elif amount is not None and (too_large := amount_problem(amount)) is not None:
+            errors["amount"] = f"Amount {too_large}"
         values["amount"] = amount if amount is not None else Decimal(0)
     except v.BadValue as exc:
         errors["amount"] = f"Amount {exc}"

@@ -59,10 +59,10 @@ def round_money(amount: Decimal, currency: str) -> Decimal:
     return amount.quantize(quantum(currency), ROUND_HALF_UP)
 
 
-#: Digits a typed number may have on either side of the point: more than any amount or
-#: percentage needs, and far inside what ``Decimal`` arithmetic (``normalize``, rounding) takes
-#: before it overflows (``1e999999999``).
-MAX_DIGITS = 30
+#: How far from the point a typed number's digits may reach: far past any amount or percentage
+#: (each kind's rule names its own bound, e.g. a course's cost), and far inside what ``Decimal``
+#: takes before ``normalize`` overflows (``1e999999999``).
+MAX_DIGITS = 1000
 
 
 def parse_decimal(text: object, what: str = "amount", max_places: int | None = None) -> Decimal:
@@ -96,6 +96,17 @@ def parse_decimal(text: object, what: str = "amount", max_places: int | None = N
     if max_places is not None and decimal_places(value) > max_places:
         raise InputError(f"{what}: '{text}' has more than {max_places} decimals.")
     return value
+
+
+#: The largest amount a record may hold: money is stored as BIGINT of 1/10,000 units.
+MAX_AMOUNT = Decimal(10) ** 14
+
+
+def amount_problem(amount: Decimal) -> str | None:
+    """Why ``amount`` cannot be stored as money (too large for its column), or ``None``."""
+    if abs(amount) >= MAX_AMOUNT:
+        return f"must be less than {MAX_AMOUNT:,}"
+    return None
 
 
 def _brief(text: object) -> str:

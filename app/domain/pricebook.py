@@ -15,7 +15,7 @@ from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
 from app.domain.errors import InputError
-from app.domain.money import minor_unit, parse_decimal
+from app.domain.money import amount_problem, minor_unit, parse_decimal
 
 _ISO_CODES = """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD
 BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD
@@ -52,6 +52,8 @@ def price_problem(amount: Decimal, currency: str) -> str | None:
     unit), or ``None``."""
     if amount < 0:
         return "must not be negative"
+    if (too_large := amount_problem(amount)) is not None:
+        return too_large
     places = minor_unit(currency)
     if amount != amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN):
         unit = "no decimals" if places == 0 else f"at most {places} decimals"

@@ -16,6 +16,7 @@ from app.domain.importing import values as v
 from app.domain.importing.columns import Limited
 from app.domain.partner_form import Parser, date_parser
 from app.domain.pricebook import currency_problem, price_problem
+from app.domain.pricing import MAX_QUANTITY
 
 SKU_LENGTH = 60
 #: What the name columns hold (product 250, family 200, tier 60 characters).
@@ -56,7 +57,7 @@ def validity_days(raw: object) -> int | None:
 #: A discount (tier or volume break): a percentage with at most 2 decimals.
 discount = partial(v.percent, what="discount")
 #: A volume break's minimum quantity: a whole number of at least 1.
-min_qty = partial(v.whole_number, minimum=1)
+min_qty = partial(v.whole_number, minimum=1, maximum=MAX_QUANTITY)
 
 
 def product_parsers() -> dict[str, Parser]:

@@ -27,6 +27,7 @@ from app.domain.money import (
     minor_unit,
     round_money,
 )
+from app.domain.money import MAX_AMOUNT as _MAX_AMOUNT
 
 #: Wide enough for any product of four percentages with a price and a quantity, exactly.
 _PRECISION = 80
@@ -35,8 +36,8 @@ DISCOUNT_PLACES = 2
 TAX_RATE_PLACES = 4
 #: The largest quantity on a line (it is stored as a 32-bit integer).
 MAX_QUANTITY = 1_000_000_000
-#: The largest figure a quote may carry: money is stored as BIGINT of 1/10,000 units.
-MAX_AMOUNT = Decimal(10) ** 14
+#: The largest figure a quote may carry (``app.domain.money.MAX_AMOUNT``).
+MAX_AMOUNT = _MAX_AMOUNT
 
 
 def _check_decimal(value: object, what: str) -> Decimal:

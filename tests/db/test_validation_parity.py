@@ -176,6 +176,8 @@ CLAIM_CASES: list[Case] = [
     ({"website": "not a site"}, False),
     ({"country": "Atlantis"}, False),
     ({"claimed_on": "9999-12-31"}, False),
+    ({"deal_amount": "1e30", "currency": "EUR"}, False),
+    ({"deal_amount": "99999999999999.99", "currency": "EUR"}, True),
     ({"valid_until": "9999-12-31"}, False),
     ({"claimed_on": "1899-12-31"}, False),
 ]
@@ -228,6 +230,8 @@ PRICE_CASES: list[Case] = [
     ({"family": "\u202eCloud"}, False),
     ({"sku": "CB\x07"}, False),
     ({"effective_from": "9999-12-31"}, False),
+    ({"list_price": "1e15"}, False),
+    ({"list_price": "1e500"}, False),
 ]
 
 
@@ -273,6 +277,7 @@ BREAK_CASES: list[Case] = [
     ({"min_qty": "30", "discount_pct": "120"}, False),
     ({"min_qty": "40", "discount_pct": "2.555"}, False),
     ({"min_qty": "50", "discount_pct": "2.5%"}, True),
+    ({"min_qty": "1e12", "discount_pct": "5"}, False),
 ]
 
 
@@ -360,6 +365,7 @@ DEAL_CASES: list[Case] = [
     ({"amount": "1.234", "currency": "KWD"}, True),
     ({"currency": "EURO"}, False),
     ({"expected_close": "9999-12-31"}, False),
+    ({"amount": "1e15"}, False),
     ({"expected_close": "2026-02-30"}, False),
 ]
 

@@ -128,6 +128,7 @@ def test_claims_import_holds_the_claim_dialog_rules(db: Path, tmp_path: Path) ->
         ("Direct,Foo GmbH,2026-03-01,100.5,JPY", "has more than 0 decimals"),
         ("Direct,Foo GmbH,9999-12-31,100,EUR", "is outside the years"),
         ("Direct,Foo GmbH,2026-03-01,1e999999999,EUR", "'1e999999999' is too large"),
+        ("Direct,Foo GmbH,2026-03-01,1e30,EUR", "must be less than 100,000,000,000,000"),
     ):
         assert answer in _refused(db, "import", "claims", _csv(tmp_path, header + row)).err
 

@@ -115,7 +115,8 @@ def percent(value: object, what: str, max_places: int = 2) -> Decimal | None:
         raise BadValue(_reason(exc)) from None
 
 
-def whole_number(value: object, minimum: int = 0) -> int | None:
+def whole_number(value: object, minimum: int = 0, maximum: int = 2**31 - 1) -> int | None:
+    """A whole number from ``minimum`` to ``maximum`` (by default what a 32-bit column holds)."""
     number = decimal(value, "number")
     if number is None:
         return None
@@ -123,6 +124,8 @@ def whole_number(value: object, minimum: int = 0) -> int | None:
         raise BadValue("is not a whole number")
     if number < minimum:
         raise BadValue(f"must be at least {minimum}")
+    if number > maximum:
+        raise BadValue(f"must be at most {maximum:,}")
     return int(number)
 
 
