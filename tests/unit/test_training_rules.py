@@ -113,9 +113,11 @@ def test_course_cost_is_an_amount_in_a_currency_that_allows_its_decimals() -> No
     assert cost_of("100.5", "JPY")[1] == {
         "cost_per_seat": "Cost per seat has more decimals than JPY allows (no decimals)"
     }
-    assert cost_of("1e300", "EUR")[1] == {
+    assert cost_of("1e300", "EUR")[1] == {"cost_per_seat": "Cost per seat is too large"}
+    assert cost_of("100000000000000", "EUR")[1] == {
         "cost_per_seat": "Cost per seat must be less than 100,000,000,000,000"
     }
+    assert cost_of("99999999999999.99", "EUR")[1] == {}
     assert cost_of("ten", "EUR")[1] == {"cost_per_seat": "Cost per seat is not a number"}
     assert cost_of("10", "EURO")[1] == {
         "currency": "Currency is not a currency code: use three letters such as EUR"
