@@ -52,8 +52,8 @@ def field_box(widget: QWidget, label: str, name: str) -> tuple[QLabel, QVBoxLayo
     text.setContentsMargins(0, 5, 0, 0)  # level with the text in the field
     problem = ProblemLine()
     box = QVBoxLayout()
-    box.setSpacing(1)
-    box.setContentsMargins(0, 0, 0, 6)
+    box.setSpacing(0)
+    box.setContentsMargins(0, 0, 0, 0)  # the problem line is the gap to the next field
     box.addWidget(widget)
     box.addWidget(problem)
     return text, box, problem

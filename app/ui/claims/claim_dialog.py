@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -120,10 +121,13 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
         self.pane.setObjectName("overlapPane")
         self.summary = QLabel()
         self.summary.setObjectName("overlapSummary")
-        self.summary.setWordWrap(True)
+        # its lines are short and end where the text says: not wrapped, so the window's layout
+        # keeps every field whole when the window is short (a wrapped label makes the layout
+        # share the height by width and squeeze the fields); the whole text is its tooltip
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = RecordTable("claim_overlaps", OVERLAP_COLUMNS, self)
         self.table.empty_text = "No live claim on this company by anyone else."
-        self.table.setMinimumHeight(110)
+        self.table.setMinimumHeight(80)  # a header and two rows: the form fits 600 pixels
         pane = QVBoxLayout(self.pane)
         pane.addWidget(self.summary)
         pane.addWidget(self.table, 1)
@@ -290,6 +294,7 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
                 f"({who}). Check with them before registering."
             )
         self.summary.setText("\n".join(lines) or "No live claim overlaps this one.")
+        self.summary.setToolTip(self.summary.text())
         self.summary.setStyleSheet("color: #b54708; font-weight: bold;" if lines else "")
         self.pane.setTitle(f"Overlapping live claims ({len(found)})")
         return found
