@@ -302,3 +302,26 @@ def test_no_dialog_scolds_before_typing_or_moves_a_field_when_a_problem_shows(
             qtbot.keyClick(field, Qt.Key.Key_Delete)
             assert places(dialog) == before, f"{name}: {field.objectName()} moved the form"
         dialog.reject()
+
+
+def test_every_dialog_keeps_its_fields_whole_on_a_600_pixel_screen(
+    qtbot: QtBot, context: UiContext, db: Database
+) -> None:
+    """The room kept for problems must not cost a small screen its fields: each dialog fits
+    540 pixels (600 less the title bar and a panel) with every field at its full height."""
+    for name, make in DIALOGS.items():
+        dialog = opened(qtbot, context, db, make)
+        assert isinstance(dialog, AsksBeforeDiscarding)
+        dialog.ask_to_discard = answering([True], [])
+        assert dialog.minimumSizeHint().height() <= 540, name
+        dialog.resize(dialog.width(), 540)
+        QApplication.processEvents()
+        squeezed = [
+            w.objectName()
+            for w in dialog.findChildren(QLineEdit)
+            if w.isVisibleTo(dialog)
+            and not isinstance(w.parent(), (QAbstractSpinBox, QComboBox))
+            and w.height() < w.sizeHint().height()
+        ]
+        assert squeezed == [], name
+        dialog.reject()

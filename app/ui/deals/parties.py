@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -95,7 +96,9 @@ class PartiesEditor(QWidget):
         header.resizeSection(2, 110)
         self.total = QLabel()
         self.total.setObjectName("commissionTotal")
-        self.total.setWordWrap(True)
+        # one line, not wrapped: a wrapped label makes the dialog's layout share its height by
+        # width and squeeze the deal's fields in a short window (the whole text is its tooltip)
+        self.total.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.who, 3)
         row.addWidget(self.role, 2)
@@ -186,6 +189,7 @@ class PartiesEditor(QWidget):
         warning = self.warning()
         if warning:
             self.total.setText(f"⚠ {warning}")
+            self.total.setToolTip(self.total.text())
             self.total.setStyleSheet("color: #b54708; font-weight: bold;")
         else:
             limit = format_percent(self.limit)
@@ -195,4 +199,5 @@ class PartiesEditor(QWidget):
             ):
                 text += " · no registering partner yet"
             self.total.setText(text)
+            self.total.setToolTip(self.total.text())
             self.total.setStyleSheet("")
