@@ -51,6 +51,7 @@ from app.ui.pricebook.dialogs import (
     SettingsDialog,
     TierDialog,
 )
+from app.ui.quotes.company_dialog import CompanyDialog
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.mail_dialog import QuoteMailDialog
 from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
@@ -101,6 +102,7 @@ DIALOGS: dict[str, Make] = {
     "quote": lambda c, db: QuoteEditor(db, TODAY),
     "quote e-mail": lambda c, db: QuoteMailDialog(db, c, MAIL),
     "mail setup": lambda c, db: MailSettingsDialog(db, c),
+    "letterhead": lambda c, db: CompanyDialog(db, c),
 }
 
 

@@ -32,13 +32,16 @@ from app.services.company import save_settings_text, settings_text
 from app.services.store import Database
 from app.ui.context import UiContext
 from app.ui.quotes.letterhead_preview import LetterheadPreview, render_sample, sample_document
+from app.ui.unsaved import AsksBeforeDiscarding
 
 PICTURES = "Pictures (*.png *.jpg *.jpeg)"
 MULTI_LINE = frozenset({"company_address", "quote_terms", "quote_footer"})
 
 
-class CompanyDialog(QDialog):
+class CompanyDialog(AsksBeforeDiscarding, QDialog):
     """Edit the letterhead and the quote's texts; the preview follows the typing."""
+
+    noun = "letterhead"
 
     def __init__(self, db: Database, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
