@@ -4,7 +4,8 @@ A page (or dialog) adds the commands that apply to its rows with ``add`` — ope
 PDF — and each is enabled only while the selection suits it, so a command never runs on
 nothing. Copy (Ctrl+C) puts the selected rows on the clipboard as tab-separated text that
 pastes into a spreadsheet as cells; "Export selection…" is offered where the window knows how
-to write a file (``RecordTable.export_rows``).
+to write a file (``RecordTable.export_rows``); "Sort by this column" (the table's own sort key)
+sorts by the column right-clicked, so the menu teaches the key.
 
 Right-clicking a row that is not selected selects it first, as file managers do, so the menu
 always acts on what is highlighted.
@@ -117,18 +118,26 @@ class TableMenu:
         if self.table.export_rows is not None:
             self.export_action.setEnabled(count > 0)
             menu.addAction(self.export_action)
+        sort = self.table.sort_action
+        if self.table.isSortingEnabled():
+            menu.addSeparator()
+            sort.setEnabled(self.table.model().columnCount() > 0)
+            menu.addAction(sort)
         return menu
 
     def popup_at(self, position: QPoint) -> None:
         """Select the row under ``position`` (viewport coordinates) if it is not selected, then
-        show the menu there."""
+        show the menu there. The cell under it becomes current either way, so "Sort by this
+        column" means the column clicked."""
         index = self.table.indexAt(position)
         selection = self.table.selectionModel()
-        if index.isValid() and selection is not None and not selection.isRowSelected(index.row()):
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
+        if index.isValid() and selection is not None:
+            flags = QItemSelectionModel.SelectionFlag.NoUpdate
+            if not selection.isRowSelected(index.row()):
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
             selection.setCurrentIndex(index, flags)
         menu = self.build()
         self.shown = menu

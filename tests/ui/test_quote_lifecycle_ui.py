@@ -256,7 +256,7 @@ def test_the_steps_are_on_the_tables_context_menu_for_the_keyboard(
 ) -> None:
     page = quotes_page(open_window, demo_db)
     number = pick(page, QuoteStatus.NEEDS_APPROVAL)
-    menu = {a.text(): a for a in page.table.actions()}
+    menu = {a.text(): a for a in page.table.menu.build().actions()}
     assert {"Approve", "Issue…", "Revise", "Mark accepted", "E-mail…"} <= set(menu)
     assert menu["Approve"].isEnabled() and not menu["Issue…"].isEnabled()
     menu["Approve"].trigger()

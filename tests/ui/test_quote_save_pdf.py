@@ -89,7 +89,7 @@ def test_save_pdf_writes_the_bytes_of_the_command_line_and_remembers_the_folder(
     assert dialogs.started_in[0].endswith(f"{row.number}-rev{row.revision}.pdf")
 
     # The context menu has it too, and its dialog opens in the folder used last time.
-    action = next(a for a in page.table.actions() if a.text() == "Save PDF…")
+    action = next(a for a in page.table.menu.build().actions() if a.text() == "Save PDF…")
     dialogs.answers.append(str(tmp_path / "out" / "second.pdf"))
     action.trigger()
     assert dialogs.started_in[1] == str(tmp_path / "out" / f"{row.number}-rev{row.revision}.pdf")

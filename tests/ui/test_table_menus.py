@@ -49,6 +49,29 @@ def right_click_row(qtbot: QtBot, table: RecordTable, row: int, choose: str | No
     return offered
 
 
+def right_click_table(qtbot: QtBot, table: RecordTable) -> list[str]:
+    """Right-click the table's first row (its empty middle when it has none) and close the
+    menu with Escape; returns what the menu offered."""
+    if table.records.rowCount():
+        return right_click_row(qtbot, table, 0, None)
+    offered: list[str] = []
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu), "no menu opened"
+        offered.extend(a.text() for a in menu.actions() if a.text())
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, look)
+    center = table.viewport().rect().center()
+    click = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, center, table.viewport().mapToGlobal(center)
+    )
+    QApplication.sendEvent(table.viewport(), click)
+    qtbot.waitUntil(lambda: bool(offered))
+    return offered
+
+
 def test_right_click_a_partner_selects_it_and_opens_it(
     qtbot: QtBot, open_window: Opener, sqlite_db: Database
 ) -> None:
@@ -124,7 +147,22 @@ ROW_COMMANDS = (
     ("pricebook", "tiers", ["Edit &discount…"]),
     ("overlaps", "group_table", ["&Resolve…"]),
     ("overlaps", "match_table", ["&Not the same company"]),
+    (
+        "quotes",
+        "table",
+        [
+            "&Open",
+            "Preview",
+            "Save PDF…",
+            "Approve",
+            "Issue…",
+            "Revise",
+            "Mark accepted",
+            "E-mail…",
+        ],
+    ),
 )
+SHARED = ["&Copy", "E&xport selection…", "&Sort by this column"]
 
 
 def test_every_page_table_offers_its_row_commands_then_copy_and_export(
@@ -134,11 +172,46 @@ def test_every_page_table_offers_its_row_commands_then_copy_and_export(
     for key, name, commands in ROW_COMMANDS:
         table = getattr(window.page(key), name)
         texts = [a.text() for a in table.menu.build().actions() if a.text()]
-        assert texts == [*commands, "&Copy", "E&xport selection…"], (key, name)
+        assert texts == [*commands, *SHARED], (key, name)
     for page in window.pages:  # the rest: Copy and Export at least
         for table in page.tables():
             texts = [a.text() for a in table.menu.build().actions() if a.text()]
-            assert texts[-2:] == ["&Copy", "E&xport selection…"], table.objectName()
+            assert texts[-3:] == SHARED, table.objectName()
+
+
+def test_right_click_on_every_page_table_offers_copy_export_and_sort(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    """Every table of every page in the window's page list, right-clicked as a person does."""
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    checked = 0
+    for page in window.pages:
+        window.show_page(page.key)
+        settled(page)
+        for table in page.tables():
+            if not table.isVisibleTo(window):
+                continue  # a table on a tab not shown: its own page shows it
+            offered = [t.removesuffix(" (off)") for t in right_click_table(qtbot, table)]
+            for command in ("&Copy", "E&xport selection…", "&Sort by this column"):
+                assert command in offered, (page.key, table.objectName(), offered)
+            checked += 1
+    assert checked >= len(window.pages)
+
+
+def test_right_click_a_quote_offers_its_steps_and_opens_it(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    window.show_page("quotes")
+    page = settled(window.page("quotes"))
+    assert page.table.records.rowCount() > 0
+    offered = right_click_row(qtbot, page.table, 0, "Open")
+    assert offered[:3] == ["&Open", "Preview", "Save PDF…"]
+    assert "Issue…" in offered or "Issue… (off)" in offered
+    qtbot.waitUntil(lambda: len(page.editors) == 1)
+    page.editors[0].close()
 
 
 def test_right_click_a_deal_and_move_it_then_open_it(
@@ -155,3 +228,33 @@ def test_right_click_a_deal_and_move_it_then_open_it(
     qtbot.waitUntil(lambda: len(page.dialogs) == 1)
     assert "Fabrikam roll-out" in page.dialogs[0].heading.text()
     page.dialogs[0].reject()
+
+
+def test_sort_by_this_column_sorts_by_the_column_right_clicked(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    window = open_window(sqlite_db)
+    table = window.page("partners").table
+    table.selectRow(0)
+    header = table.horizontalHeader()
+    column = next(c for c in range(1, header.count()) if not header.isSectionHidden(c))
+    offered: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu), "no menu opened"
+        offered.extend(a.text() for a in menu.actions() if a.text())
+        menu.setActiveAction(next(a for a in menu.actions() if a is table.sort_action))
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, pick)
+    center = table.visualRect(table.records.index(0, column)).center()
+    click = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, center, table.viewport().mapToGlobal(center)
+    )
+    QApplication.sendEvent(table.viewport(), click)
+    qtbot.waitUntil(lambda: header.sortIndicatorSection() == column)
+    assert offered[-1] == "&Sort by this column"
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert len(table.selectionModel().selectedRows()) == 1  # the selection kept

@@ -111,13 +111,13 @@ class QuotesPage(TablePage):
         )
         self.body.insertWidget(0, bar)
         # The same steps on the table's context menu (right click, or the Menu key / Shift+F10),
-        # so a keyboard user reaches them without the mouse.
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # so a keyboard user reaches them without the mouse; each is enabled as its button is.
+        self.table.menu.add("&Open", self.open_selected, default=True, shortcut="Return")
         for button in (
             self.preview_button, self.save_pdf_button, self.approve_button, self.issue_button,
             self.revise_button, self.accept_button, self.email_button,
         ):  # fmt: skip
-            self.table.addAction(button.defaultAction())
+            self.table.menu.add_action(button.defaultAction())
         bind(self, "Ctrl+N", self.new_quote, "New quote")
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
