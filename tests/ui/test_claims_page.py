@@ -8,9 +8,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLineEdit,
     QMessageBox,
@@ -35,28 +34,11 @@ from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
 from app.ui.record_table import RecordTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog
+from tests.support.modal import when_modal
 from tests.support.sample_records import TODAY, add_sample_records
+from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
-
-
-def when_modal(act: Callable[[QWidget], None]) -> None:
-    """Act on the next modal dialog once it is open (it blocks the test until closed)."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(widget)
-
-    QTimer.singleShot(0, poll)
-
-
-def cells(table: RecordTable, key: str) -> list[str]:
-    model = table.records
-    column = [c.key for c in model.columns].index(key)
-    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def claims_page(qtbot: QtBot, window: MainWindow) -> ClaimsPage:

@@ -20,14 +20,9 @@ from app.ui.deals.page import DealsPage
 from app.ui.main_window import MainWindow
 from app.ui.record_table import RecordTable
 from tests.support.sample_records import add_sample_records
+from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
-
-
-def cells(table: RecordTable, key: str) -> list[str]:
-    model = table.records
-    column = [c.key for c in model.columns].index(key)
-    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def type_in(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -16,17 +16,11 @@ from app.domain.names import name_key
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
-from app.ui.record_table import RecordTable
 from tests.support.pages import settled
 from tests.support.sample_records import add_sample_records
+from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
-
-
-def cells(table: RecordTable, column: str) -> list[str]:
-    model = table.records
-    n = [c.key for c in model.columns].index(column)
-    return [model.index(r, n).data() for r in range(model.rowCount())]
 
 
 def click_nav(qtbot: QtBot, window: MainWindow, title: str) -> None:

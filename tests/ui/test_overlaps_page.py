@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -21,30 +21,12 @@ from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext
 from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
-from app.ui.record_table import RecordTable
+from tests.support.modal import when_modal
 from tests.support.overlap_world import add_overlap_world
 from tests.support.sample_records import TODAY
+from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
-
-
-def when_modal(act: Callable[[QWidget], None]) -> None:
-    """Act on the next modal dialog once it is open (it blocks the test until closed)."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(widget)
-
-    QTimer.singleShot(0, poll)
-
-
-def cells(table: RecordTable, key: str) -> list[str]:
-    model = table.records
-    column = [c.key for c in model.columns].index(key)
-    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def overlaps_page(qtbot: QtBot, window: MainWindow) -> OverlapsPage:

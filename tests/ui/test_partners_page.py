@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,6 +26,7 @@ from app.ui.partners.dialog import PartnerDialog
 from app.ui.partners.page import PartnersPage
 from app.ui.stale_dialog import StaleChoice, StaleDialog
 from tests.support.many_partners import add_many_partners
+from tests.support.modal import when_modal
 from tests.support.sample_records import add_sample_records
 
 Opener = Callable[[Database], MainWindow]
@@ -34,19 +35,6 @@ Opener = Callable[[Database], MainWindow]
 def names(page: PartnersPage) -> list[str]:
     model = page.model
     return [model.row_at(r).name for r in range(model.rowCount())]
-
-
-def when_modal(act: Callable[[QWidget], None]) -> None:
-    """Act on the next modal dialog once it is open (it blocks the test until closed)."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(widget)
-
-    QTimer.singleShot(0, poll)
 
 
 def type_into(qtbot: QtBot, dialog: PartnerDialog, field: str, text: str) -> None:

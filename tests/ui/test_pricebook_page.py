@@ -30,20 +30,14 @@ from app.ui.pricebook.dialogs import (
     TierDialog,
 )
 from app.ui.pricebook.page import PriceBookPage
-from app.ui.record_table import RecordTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog
 from tests.support.pricebook_files import BOOK, write_book
 from tests.support.quote_book import add_price_book
 from tests.support.sample_records import TODAY
+from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
 LEFT = Qt.MouseButton.LeftButton
-
-
-def cells(table: RecordTable, key: str) -> list[str]:
-    model = table.records
-    column = [c.key for c in model.columns].index(key)
-    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def type_in(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -22,12 +22,12 @@ from app.domain.training import CoverageState
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.partners.dialog import PartnerDialog
-from app.ui.record_table import RecordTable
 from app.ui.training.course_dialog import CourseDialog
 from app.ui.training.coverage import COLOURS, FIXED_COLUMNS
 from app.ui.training.log_dialog import TrainingLogDialog
 from app.ui.training.page import COURSES, COVERAGE, EXPIRING, RECORDS, TrainingPage
 from tests.support.sample_records import TODAY, add_sample_records
+from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
 
@@ -45,12 +45,6 @@ def show_tab(qtbot: QtBot, page: TrainingPage, tab: int) -> None:
     bar = page.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab).center())
     qtbot.waitUntil(lambda: page.tabs.currentIndex() == tab and tab in page.loaded)
-
-
-def cells(table: RecordTable, key: str) -> list[str]:
-    model = table.records
-    column = [c.key for c in model.columns].index(key)
-    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def matrix_cell(page: TrainingPage, partner: str, family: str) -> QModelIndex:

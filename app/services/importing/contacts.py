@@ -12,19 +12,17 @@ from app.domain.enums import ContactRole
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.partner_form import LABELS, contact_parsers
-from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
     ImportOptions,
     Parser,
     PartnerLookup,
     compare,
-    finish_checks,
     new_summary,
     parsed_rows,
     required,
 )
-from app.services.importing.writing import bulk_write
+from app.services.importing.writing import write_checked
 
 TABLE: Table = Contact.__table__  # type: ignore[assignment]
 
@@ -100,13 +98,7 @@ def import_contacts(
             summary.planned(number, "Update", _who(match), change_text(changes, LABELS))
         else:
             summary.unchanged += 1
-    if not finish_checks(summary, options):
-        return summary
-    audit = AuditBatch(session, summary.source)
-    bulk_write(session, TABLE, audit, inserts, updates, new_rows)
-    audit.write()
-    summary.written = True
-    return summary
+    return write_checked(session, summary, options, TABLE, inserts, updates, new_rows)
 
 
 def _who(values: dict[str, Any]) -> str:

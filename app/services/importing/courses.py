@@ -21,16 +21,14 @@ from app.domain.course_form import COURSE_FIELDS, LABELS, check_course
 from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text, shown_value
 from app.domain.importing.sheet import MappedSheet
-from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
     ImportOptions,
     Parser,
-    finish_checks,
     new_summary,
     parsed_rows,
 )
-from app.services.importing.writing import bulk_write
+from app.services.importing.writing import write_checked
 
 TABLE: Table = Course.__table__  # type: ignore[assignment]
 #: The stored columns of a course that a row sets.
@@ -99,13 +97,7 @@ def import_courses(
             summary.planned(number, "Update", str(match["code"]), families.shown(changes))
         else:
             summary.unchanged += 1
-    if not finish_checks(summary, options):
-        return summary
-    audit = AuditBatch(session, summary.source)
-    bulk_write(session, TABLE, audit, inserts, updates, new_rows)
-    audit.write()
-    summary.written = True
-    return summary
+    return write_checked(session, summary, options, TABLE, inserts, updates, new_rows)
 
 
 def _as_is(cell: object) -> object:

@@ -19,19 +19,17 @@ from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
 from app.domain.training import completion_problem
-from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
     ImportOptions,
     Parser,
     PartnerLookup,
     compare,
-    finish_checks,
     new_summary,
     parsed_rows,
     required,
 )
-from app.services.importing.writing import bulk_write
+from app.services.importing.writing import write_checked
 
 TABLE: Table = TrainingRecord.__table__  # type: ignore[assignment]
 
@@ -177,10 +175,4 @@ def import_training(
             summary.planned(number, "Update", what, change_text(changes, {}))
         else:
             summary.unchanged += 1
-    if not finish_checks(summary, options):
-        return summary
-    audit = AuditBatch(session, summary.source)
-    bulk_write(session, TABLE, audit, inserts, updates, new_rows)
-    audit.write()
-    summary.written = True
-    return summary
+    return write_checked(session, summary, options, TABLE, inserts, updates, new_rows)

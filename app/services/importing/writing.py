@@ -17,8 +17,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.db.types import utcnow
+from app.domain.importing.report import ImportSummary
 from app.services.importing.audit import AuditBatch
-from app.services.importing.common import Changes
+from app.services.importing.common import Changes, ImportOptions, finish_checks
 from app.services.importing.driver_block import DriverBlock
 
 
@@ -152,3 +153,23 @@ def _counted_ids(
     if after - before != count:  # pragma: no cover - only if another wrote meanwhile
         raise RuntimeError("new rows could not be matched to their ids")
     return list(range(before + 1, after + 1))
+
+
+def write_checked(
+    session: Session,
+    summary: ImportSummary,
+    options: ImportOptions,
+    table: Table,
+    inserts: list[dict[str, object]],
+    updates: list[tuple[int, Changes]],
+    rows: Sequence[int | None] = (),
+) -> ImportSummary:
+    """Once every row is checked: refuse (all-or-nothing), stop at a dry run, or write the
+    planned inserts and updates with their audit entries, so each import kind ends alike."""
+    if not finish_checks(summary, options):
+        return summary
+    audit = AuditBatch(session, summary.source)
+    bulk_write(session, table, audit, inserts, updates, rows)
+    audit.write()
+    summary.written = True
+    return summary
