@@ -96,7 +96,14 @@ def test_typing_a_quote_shows_the_exact_total_and_the_receipt(
 ) -> None:
     partner, account, tier = parties(demo_db)
     editor = open_editor(qtbot, open_window, demo_db)
-    # An empty quote says what to type first, not that there is no partner called ''.
+    # A new quote opens without a word in red; Issue waits, its tooltip saying what for.
+    assert editor.problems.text() == ""
+    assert not editor.issue_button.isEnabled()
+    assert "No partner yet" in editor.issue_button.toolTip()
+    # Once the person is at work, an empty field says what to type, not that there is no
+    # partner called ''.
+    qtbot.keyClicks(editor.tax, "1")
+    qtbot.keyClick(editor.tax, Qt.Key.Key_Backspace)
     assert editor.problems.text().splitlines()[:2] == [
         "No partner yet: type its Partner ID or name.",
         "No account yet: type its name or ID.",

@@ -46,6 +46,7 @@ from app.ui.quotes.editor.currency_field import CurrencyField
 from app.ui.quotes.editor.deal_field import DealField
 from app.ui.quotes.editor.line_entry import LineEntry
 from app.ui.quotes.editor.lines_table import LinesTable
+from app.ui.quotes.editor.problem_block import ProblemBlock
 from app.ui.quotes.editor.texts import receipt_text, totals_text
 from app.ui.quotes.issue_dialog import confirm_issue
 from app.ui.selection_gate import SelectionGate
@@ -107,15 +108,15 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
         self.sku, self.qty, self.special = self.entry.sku, self.entry.qty, self.entry.special
         self.add_button, self.sku_problem = self.entry.add_button, self.entry.problem
         self.remove_button = self.entry.remove_button
-        self.problems = QLabel("")
-        self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a33;")
-        self.entry.refused.connect(self.problems.setText)
+        self.problems = ProblemBlock()
+        # Problems wait until the person has done something (or asks to save): a new quote
+        # opens without a list of what it lacks; the Issue button's tooltip says it meanwhile.
+        self.revealed = False
+        self.entry.refused.connect(self._refused)
         self.remove_button.clicked.connect(self.remove_line)
         self.table = LinesTable()
         self.table.line_edited.connect(self.line_edited)
-        self.table.refused.connect(self.problems.setText)
+        self.table.refused.connect(self._refused)
         self.table.itemSelectionChanged.connect(self.show_receipt)
         self.table.currentCellChanged.connect(lambda *_: self.show_receipt())
         self.receipt = QLabel("Select a line to see how its price is built.")
@@ -262,11 +263,22 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
             if self.requests:
                 self.table.selectRow(min(row, len(self.requests) - 1))
 
+    def _refused(self, problem: str) -> None:
+        """What the person just did was refused: say why at once."""
+        self.revealed = True
+        self.problems.setText(problem)
+
+    def _say(self, problems: list[str]) -> None:
+        """Show ``problems`` once the person has changed anything (typing a letter and taking
+        it back still counts: they are at work), or asked to save."""
+        self.revealed = self.revealed or self.has_unsaved_edits()
+        self.problems.setText("\n".join(problems) if self.revealed else "")
+
     def form(self) -> DraftForm | None:
         try:  # empty: the default rate; else the quote spec's rule
             tax = tax_rate(self.tax.text())
         except InputError as exc:
-            self.problems.setText(str(exc))
+            self._say([str(exc)])
             return None
         day = self.quote_date.date()
         return DraftForm(
@@ -306,7 +318,7 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
             with self.db.reading() as session:
                 self.result_price = price_draft(session, form)
         except ValueError as exc:  # a currency that is not three letters, while typing
-            self.problems.setText(str(exc))
+            self._say([str(exc)])
             return
         self.show_lines(self.result_price.priced)
         self.deal.show_account(self.db, self.result_price.account_id)
@@ -315,14 +327,17 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
         if priced is not None and priced.needs_approval:
             problems.append("Needs approval: the quote stays DRAFT until a manager approves it.")
             problems.extend(priced.approval_reasons)
-        self.problems.setText("\n".join(problems))
+        self._say(problems)
         issuable = priced is not None and not priced.needs_approval
         self.issue_button.setEnabled(issuable)
         self.issue_button.setToolTip(
             "Save the draft and issue it: its figures are frozen"
             if issuable
-            else "Only a draft without problems and within the approval limit can be issued"
-        )
+            else "\n".join((
+                "Only a draft without problems and within the approval limit can be issued:",
+                *problems,
+            ))
+        )  # fmt: skip
         self.show_receipt()
 
     def show_lines(self, priced: PricedQuote | None) -> None:
@@ -372,8 +387,7 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
 
     def show_note(self, text: str) -> None:
         """A fact about the stored quote (when and to whom it was sent), not a problem."""
-        self.problems.setStyleSheet("color: #276738;")
-        self.problems.setText(text)
+        self.problems.show_note(text)
 
     def edit_draft(self, view: QuoteView, version: int, deal_id: int | None) -> None:
         """A stored draft to change: partner and account stay the quote's, the rest is open."""
@@ -394,6 +408,7 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
         self.quote_date.setDate(QDate(day.year, day.month, day.day))
         self.quote_date.blockSignals(False)
         self.requests = [LineRequest(ln.sku, ln.qty, ln.special_pct) for ln in view.lines]
+        self.revealed = True  # a stored draft's problems are its state, shown on opening
         self.reprice()
         self.deal.show_account(self.db, self.deal.account_id, keep=deal_id)
         self.table.selectRow(0)
@@ -417,12 +432,13 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
             with self.db.transaction() as session:
                 issue_draft(session, self.draft)
         except AppError as exc:
-            self.problems.setText(str(exc))
+            self._refused(str(exc))
             return
         self.issued = True
         self.accept()
 
     def _store(self) -> bool:
+        self.revealed = True  # asked to save: every problem counts now
         form = self.form()
         if form is None:
             return False
@@ -431,7 +447,7 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
             with self.db.transaction() as session:
                 self.saved_number, stored = store_draft(session, form, self.draft, deal_id)
         except AppError as exc:  # shown to the user; the dialog stays open to fix it
-            self.problems.setText(str(exc))
+            self._refused(str(exc))
             return False
         self.draft = stored
         self.stored_draft.emit()

@@ -20,6 +20,7 @@ from app.domain.pricing import MAX_QUANTITY, LineRequest
 from app.domain.product_pick import ENTRY_SEPARATOR, entry, pick_sku
 from app.domain.quote_spec import special_discount
 from app.ui.completing import offer
+from app.ui.field_box import ProblemLine
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -51,13 +52,10 @@ class LineEntry(QObject):
         self.add_button.setObjectName("addLine")
         self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton("&Remove line")
-        self.problem = QLabel("")
+        self.problem = ProblemLine()  # its line is kept even when empty: nothing moves
         self.problem.setObjectName("skuProblem")
-        self.problem.setStyleSheet("color: #a33;")
-        # One line is kept for it even when empty, so a message never pushes the form down.
-        self.problem.setMinimumHeight(self.problem.fontMetrics().height())
         self.sku.returnPressed.connect(self.sku_entered)
-        self.sku.textEdited.connect(lambda _text: self.problem.setText(""))
+        self.sku.textEdited.connect(lambda _text: self._say(""))
         self.special.returnPressed.connect(self.add)
 
     def row(self) -> QHBoxLayout:
@@ -99,10 +97,14 @@ class LineEntry(QObject):
         try:
             sku = pick_sku(self.sku.text(), self.products)
         except InputError as exc:
-            self.problem.setText(str(exc))
+            self._say(str(exc))
             return None
-        self.problem.setText("")
+        self._say("")
         return sku
+
+    def _say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
 
     def sku_entered(self) -> None:
         """Enter in the SKU field: the product is settled, the quantity comes next."""
