@@ -15,7 +15,9 @@ from app.domain.importing.fields import Field
 from app.domain.importing.headers import (
     HEADER_SEARCH_ROWS,
     ColumnMap,
+    Overrides,
     find_header,
+    given_text,
     header_key,
     parse_overrides,
 )
@@ -61,9 +63,13 @@ def _check_overrides(
     present = {header_key(c) for c in header_cells if c not in (None, "")}
     unknown = [key for key in overrides if key not in present]
     if unknown:
+        named = ", ".join(
+            overrides.shown(key) if isinstance(overrides, Overrides) else given_text(key)
+            for key in unknown
+        )
+        headers = ", ".join(given_text(str(c)) for c in header_cells if c not in (None, ""))
         raise InputError(
-            f"--map names a column that {where} does not have ({', '.join(unknown)}); its "
-            f"headers are {', '.join(repr(str(c)) for c in header_cells if c not in (None, ''))}."
+            f"--map names a column that {where} does not have ({named}); its headers are {headers}."
         )
 
 

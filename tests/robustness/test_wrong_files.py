@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook
 
 from app.domain.importing.fields import KINDS
+from app.domain.text_rules import printable
 from tests.robustness.harness import assert_answered, fresh_copy, run_cli, table_dump
 
 
@@ -78,3 +79,29 @@ def test_hostile_map_and_sheet(demo_file: Path, scratch: Path) -> None:
     for option in [("--map", m) for m in MAPS] + [("--sheet", s) for s in SHEETS]:
         outcome = run_cli("import", "partners", str(path), *option, "--dry-run", "--db", str(db))
         assert_answered(outcome, before, table_dump(db))
+
+
+def test_a_refused_map_or_sheet_is_named_as_given(demo_file: Path, scratch: Path) -> None:
+    """The refusal quotes the header or sheet the person typed, escaped and cut short, not
+    the form it is matched by (which may be nothing at all)."""
+    path = scratch / "m.csv"
+    path.write_text("Name,Country\nHostile Ltd,DE\n", encoding="utf-8")
+    book = scratch / "partners.xlsx"
+    workbook = Workbook()
+    assert workbook.active is not None
+    workbook.active.append(["Name", "Country"])
+    workbook.save(book)
+    db = fresh_copy(demo_file, scratch)
+    before = table_dump(db)
+    given = [("--map", m, m.partition("=")[0]) for m in [*MAPS, "Firm Name!=name", "\x07=-"]]
+    given += [("--sheet", s, s) for s in SHEETS]
+    for option, value, named in given:
+        target = book if option == "--sheet" else path
+        outcome = run_cli("import", "partners", str(target), option, value, "--dry-run",
+                          "--db", str(db))  # fmt: skip
+        assert_answered(outcome, before, table_dump(db))
+        if outcome.code == 0 or not named.strip() or "No header row" in outcome.err:
+            continue  # imported, or refused for the shape of the option (it is quoted whole)
+        quoted = "'" + printable(named.strip(), one_line=True)[:40]
+        assert quoted in outcome.err, (value, outcome.err)
+        assert len(outcome.err) < 400, (value, outcome.err)

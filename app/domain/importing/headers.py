@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.domain.errors import InputError
 from app.domain.importing.fields import Field
 from app.domain.names import fold
+from app.domain.text_rules import printable
 
 #: How far down the header may be: title blocks are a few rows, never a screenful.
 HEADER_SEARCH_ROWS = 30
@@ -61,29 +62,62 @@ def synonym_index(fields: Sequence[Field]) -> dict[str, str]:
     return index
 
 
-def parse_overrides(items: Iterable[str], fields: Sequence[Field]) -> dict[str, str]:
+class Overrides(dict[str, str]):
+    """``--map`` as normalised header → field, remembering each header as the person gave it,
+    so a message names what was typed ("Firm Name!") rather than its matching form."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.given: dict[str, str] = {}
+
+    def shown(self, key: str) -> str:
+        """The header behind ``key`` as given, quoted and escaped for a message."""
+        return given_text(self.given.get(key, key))
+
+
+def given_text(text: str, limit: int = 60) -> str:
+    """What a person typed, quoted for a one-line message: control characters escaped
+    (``'\\x1b'``) and a long text cut short, so the message still fits a line."""
+    shown = printable(text, one_line=True)
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return f"'{shown}'"
+
+
+def parse_overrides(items: Iterable[str], fields: Sequence[Field]) -> Overrides:
     """``["Firm=name", "Lvl=tier"]`` → ``{"firm": "name", "lvl": "tier"}`` (keys normalised).
 
     The target may be a field's name or label in any case; an empty target, ``-`` or ``ignore``
-    leaves the column out.
+    leaves the column out. A header with no letter or digit matches no column (a header cell
+    is matched by its letters and digits), so it is refused here, naming it.
     """
     by_key = {header_key(f.name.replace("_", " ")): f.name for f in fields}
     by_key.update({header_key(f.label): f.name for f in fields})
-    result: dict[str, str] = {}
+    result = Overrides()
     for item in items:
         header, sep, target = item.partition("=")
         if not sep or not header.strip():
-            raise InputError(f'--map \'{item}\': write it as "Header=field", e.g. "Firm=name".')
+            raise InputError(
+                f'--map {given_text(item)}: write it as "Header=field", e.g. "Firm=name".'
+            )
+        key = header_key(header)
+        if not key:
+            raise InputError(
+                f"--map {given_text(item)}: the header {given_text(header)} has no letter or "
+                "digit, so it names no column; write the column's header as the file has it."
+            )
+        result.given.setdefault(key, header.strip())
         wanted = header_key(target)
         if wanted in IGNORE:
-            result[header_key(header)] = ""
+            result[key] = ""
             continue
         if wanted not in by_key:
             known = ", ".join(f.name for f in fields)
             raise InputError(
-                f"--map '{item}': '{target.strip()}' is not a field; use one of {known}."
+                f"--map {given_text(item)}: {given_text(target.strip())} is not a field; use "
+                f"one of {known}."
             )
-        result[header_key(header)] = by_key[wanted]
+        result[key] = by_key[wanted]
     return result
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import python_calamine as calamine
 
 from app.domain.errors import InputError
+from app.domain.importing.headers import given_text
 from app.io.readers.raw import Cells, Chunk, RawSheet, non_empty_chunks
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ def _choose(path: Path, sheets: list[tuple[str, bool]], wanted: str | None) -> s
         if name.strip().casefold() == folded:
             return name
     listed = ", ".join(f"'{name}'" for name, _ in sheets)
-    raise InputError(f"{path.name} has no sheet '{wanted}': its sheets are {listed}.")
+    raise InputError(f"{path.name} has no sheet {given_text(wanted)}: its sheets are {listed}.")
 
 
 def _guarded(path: Path, book: Any, rows: Iterator[Cells]) -> Iterator[Chunk]:
