@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from app.db.engine import Database
 from app.domain.enums import QuoteStatus
 from app.services.business_settings import load_business_settings
-from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.quotes import company_dialog
 from app.ui.quotes.company_dialog import CompanyDialog
@@ -24,16 +23,8 @@ from app.ui.quotes.page import QuotesPage
 from tests.cli.test_settings_cli import LOGO
 from tests.support.pages import shown_page
 from tests.support.quote_docs import pdftotext_pages
-from tests.support.sample_records import TODAY
 
 Click = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db
 
 
 def text_of(pdf: bytes) -> str:

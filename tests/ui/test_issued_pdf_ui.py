@@ -13,23 +13,14 @@ from sqlalchemy import select, update
 from app.db.engine import Database
 from app.db.models import Quote, QuoteRevision
 from app.domain.quote_print import QuoteDocument
-from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor import preview as preview_module
 from app.ui.quotes.editor.preview import PdfPreview
 from app.ui.quotes.page import QuotesPage
-from tests.support.sample_records import TODAY
 from tests.ui.test_quote_mail_ui import open_mail, pick_issued, quotes_page
 
 Click = Qt.MouseButton.LeftButton
 NOT_AS_ISSUED = "is not the PDF as issued"
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db
 
 
 def revision_id(db: Database, number: str, revision: int) -> int:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -22,7 +21,6 @@ from app.db.models import Account, Claim, Partner, Price, Product, Quote, Tier
 from app.domain.enums import QuoteStatus
 from app.domain.errors import InputError
 from app.domain.quote_spec import parse_quote_spec
-from app.services.demo.fill import generate_demo
 from app.services.quotes.read import read_quote
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.dialog import QuoteEditor
@@ -32,13 +30,6 @@ from app.ui.quotes.page import QuotesPage
 from tests.support.modal import click_in_modal
 from tests.support.pages import shown_page
 from tests.support.sample_records import TODAY
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db
 
 
 def parties(db: Database) -> tuple[str, str, Decimal]:

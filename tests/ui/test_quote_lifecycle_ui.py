@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Select, select
@@ -15,7 +14,6 @@ from sqlalchemy import Select, select
 from app.db.engine import Database
 from app.db.models import Deal, Quote, QuoteRevision
 from app.domain.enums import QuoteStatus
-from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.page import QuotesPage
@@ -25,13 +23,6 @@ from tests.support.sample_records import TODAY
 from tests.ui.test_quote_editor import add_line, parties
 
 Click = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db
 
 
 def quotes_page(open_window: Callable[[Database], MainWindow], db: Database) -> QuotesPage:

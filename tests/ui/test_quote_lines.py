@@ -15,21 +15,12 @@ from pytestqt.qtbot import QtBot
 from app.db.engine import Database
 from app.domain.errors import InputError
 from app.domain.product_pick import pick_sku
-from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.lines_table import QTY, SPECIAL
-from tests.support.sample_records import TODAY
 from tests.ui.test_quote_editor import add_line, open_editor, parties
 
 Click = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db
 
 
 @pytest.fixture

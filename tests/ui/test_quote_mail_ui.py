@@ -20,7 +20,6 @@ from app.db.models import Quote, QuoteRevision
 from app.domain.enums import QuoteStatus
 from app.domain.mail import MailSettings, Security
 from app.io.mail_password import get_password
-from app.services.demo.fill import generate_demo
 from app.services.quotes.mail_settings import save_mail_settings
 from app.ui.main_window import MainWindow
 from app.ui.quotes.editor.preview import revision_pdf
@@ -28,7 +27,6 @@ from app.ui.quotes.mail_dialog import QuoteMailDialog
 from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
 from app.ui.quotes.page import QuotesPage
 from tests.support.pages import settled, shown_page
-from tests.support.sample_records import TODAY
 from tests.support.smtp_server import (
     PASSWORD,
     USER,
@@ -47,13 +45,6 @@ Click = Qt.MouseButton.LeftButton
 def ring() -> Iterator[MemoryKeyring]:
     with memory_keyring() as keys:
         yield keys
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db
 
 
 def quotes_page(open_window: Callable[[Database], MainWindow], db: Database) -> QuotesPage:

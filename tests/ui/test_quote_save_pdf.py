@@ -17,21 +17,12 @@ from pytestqt.qtbot import QtBot
 import main
 from app.db.engine import Database
 from app.domain.enums import QuoteStatus
-from app.services.demo.fill import generate_demo
 from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
 from app.ui.quotes import save_pdf
 from app.ui.quotes.editor.preview import PdfPreview
 from app.ui.quotes.page import QuotesPage
 from tests.support.pages import shown_page
-from tests.support.sample_records import TODAY
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db
 
 
 class Dialogs:

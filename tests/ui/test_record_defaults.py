@@ -157,5 +157,3 @@ def test_a_duplicate_is_created_only_when_the_user_says_so(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(seen) == 1 and dialog.claim_id is not None
     assert accounts_named(sqlite_db, "Globex") == 2
-
-
