@@ -124,7 +124,7 @@ def parse_percent(text: object, what: str = "percentage", max_places: int = 2) -
     """A percentage in 0..100 with at most ``max_places`` decimals (2 for discounts, 4 for tax)."""
     value = parse_decimal(text, what, max_places)
     if value < 0 or value > HUNDRED:
-        raise InputError(f"{what}: {text} is not between 0 and 100.")
+        raise InputError(f"{what}: '{_brief(text)}' is not between 0 and 100.")
     return value
 
 

@@ -104,3 +104,22 @@ _HOSTY = st.text(alphabet="aZ09.-+:/?#w_ é中", max_size=24)
 ))  # fmt: skip
 def test_the_website_pattern_accepts_what_the_plain_rule_accepts(text: str) -> None:
     assert bool(v.HOST.match(text)) == bool(_PLAIN_HOST.match(text))
+
+
+@pytest.mark.parametrize(
+    "raw", ["1e500", "150", "-5", "1 000", "1'000", "abc", "12.345", "9" * 80, 1e300, "1e5000"]
+)
+@pytest.mark.parametrize("what", ["Discount (%)", "Line 4: 'special'"])
+def test_a_refused_number_is_said_once_by_the_report_line_not_by_its_reason(
+    raw: object, what: str
+) -> None:
+    """The report line quotes the cell; the reason says only what is wrong with it."""
+    reasons = []
+    for read in (v.percent, v.decimal):
+        try:
+            read(raw, what, 2)
+        except v.BadValue as exc:
+            reasons.append(str(exc))
+    assert reasons
+    for reason in reasons:
+        assert re.match(r"(is|has) [a-z0-9 ]+$", reason), (raw, reason)

@@ -85,7 +85,7 @@ def test_every_problem_is_listed() -> None:
         "Line 2: 'qty' 2.5 is not a whole number.",
         "Line 3: 'sku' is missing.",
         "Line 4: unknown key 'note'",
-        "Line 4: 'special': 120 is not between 0 and 100.",
+        "Line 4: 'special': '120' is not between 0 and 100.",
         "Line 5: 'qty' True is not a whole number.",
         "Line 6: 'qty' is missing.",
         "Line 7: must be an object",

@@ -96,7 +96,7 @@ def decimal(value: object, what: str, max_places: int | None = None) -> Decimal 
     try:
         return parse_decimal(value, what, max_places)
     except InputError as exc:
-        raise BadValue(_reason(exc)) from None
+        raise BadValue(_reason(exc, what)) from None
 
 
 def percent(value: object, what: str, max_places: int = 2) -> Decimal | None:
@@ -112,7 +112,7 @@ def percent(value: object, what: str, max_places: int = 2) -> Decimal | None:
     try:
         return parse_percent(value, what, max_places)
     except InputError as exc:
-        raise BadValue(_reason(exc)) from None
+        raise BadValue(_reason(exc, what)) from None
 
 
 def whole_number(value: object, minimum: int = 0, maximum: int = 2**31 - 1) -> int | None:
@@ -239,13 +239,10 @@ def currency(value: object) -> str | None:
     return code
 
 
-def _reason(exc: InputError) -> str:
-    """The part of a money/percent message after its ``what: 'value'`` prefix."""
-    message = str(exc).rstrip(".")
-    for marker in ("' ", ": "):
-        if marker in message:
-            tail = message.split(marker, 1)[1] if marker == ": " else message.rsplit(marker, 1)[1]
-            if marker == ": " and tail.startswith("'"):
-                tail = tail.split("' ", 1)[-1]
-            return tail
+def _reason(exc: InputError, what: str) -> str:
+    """The part of a money/percent message after its ``what: 'value'`` prefix: the report
+    line quotes the cell itself, so the reason does not say the value again."""
+    message = str(exc).rstrip(".").removeprefix(f"{what}: ")
+    if message.startswith("'") and "' " in message:
+        return message.rsplit("' ", 1)[1]  # no reason holds "' ", the value may
     return message
