@@ -27,6 +27,7 @@ from app.ui.importing.wizard_pages import MappingPage, SheetPage, SourcePage
 from app.ui.importing.wizard_run import CheckPage, ResultPage
 from app.ui.operations import Operation
 from app.ui.settings import DateOrder
+from app.ui.unsaved import AsksBeforeDiscarding
 
 IMPORT_FILTER = (
     "Workbooks and CSV files (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)"
@@ -41,8 +42,15 @@ CHANGED: dict[str, set[RecordKind]] = {
 }
 
 
-class ImportWizard(QWizard):
-    """The wizard and what its steps have chosen so far."""
+class ImportWizard(AsksBeforeDiscarding, QWizard):
+    """The wizard and what its steps have chosen so far.
+
+    Cancel, Escape or the window's close button ask "Discard changes?" once a file is chosen
+    (typed, browsed or dropped) and the import has not run: the file, its sheet and a mapping
+    the person set would otherwise be lost to one stray key. Before a file, or once the
+    import has run (or was cancelled), the wizard closes at once."""
+
+    noun = "import"
 
     def __init__(
         self,
@@ -75,10 +83,16 @@ class ImportWizard(QWizard):
         self.addPage(SheetPage(self))
         self.addPage(MappingPage(self))
         self.check_id = self.addPage(CheckPage(self))
-        self.addPage(ResultPage(self))
+        self.result_page = ResultPage(self)
+        self.addPage(self.result_page)
         if path is not None:
             self.source.path.setText(str(path))
         self.resize(900, 580)
+
+    def has_unsaved_edits(self) -> bool:
+        """A file is chosen and nothing imported yet (picking only the kind of records is
+        not worth a question)."""
+        return bool(self.source.path.text().strip()) and not self.result_page.done
 
     # --- what the steps call -------------------------------------------------------------
 
