@@ -7,8 +7,9 @@ commit them:
 
 It opens the window the way ``main.py --demo`` does, on a demo database in a temporary folder
 (your own database, settings and logs are never touched), at 1280×800, shows each page in turn
-and saves what the window draws. The pictures are reduced to a 256-colour palette: the screens are
-flat colours and text, so they stay sharp at a third of the size.
+and saves what the window draws; then a few dialogs, and the window on a small laptop screen
+(1024×600, where the list of areas shows icons only). The pictures are reduced to a 256-colour
+palette: the screens are flat colours and text, so they stay sharp at a third of the size.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from app.ui.settings import Settings  # noqa: E402
 
 IMAGES = Path(__file__).resolve().parent / "images"
 SIZE = QSize(1280, 800)
+SMALL = QSize(1024, 600)
 
 #: (page key, file name) in the order the navigation lists them.
 PAGES = (
@@ -137,6 +139,9 @@ class Shots:
 def take(window: MainWindow, shot: Shots) -> None:
     for key, name in PAGES:
         window.show_page(key)
+        if key == "quotes":  # one selected, so its steps show which apply
+            settle(shot.app)
+            select_quote(window, "Q-2026-00004")
         shot(window, name)
     # A quote: the draft in the editor, an issued one as its PDF.
     quotes = window.page("quotes")
@@ -154,6 +159,11 @@ def take(window: MainWindow, shot: Shots) -> None:
     preview.resize(900, 760)
     shot(preview, "quote-pdf")
     preview.reject()
+    company = quotes.company_settings()
+    assert company is not None
+    company.resize(1000, company.sizeHint().height())
+    shot(company, "company-and-documents")
+    company.reject()
     # File › Import with a workbook from the field: the columns, then the check.
     window.commands.import_records(partner_workbook(_SCRATCH))
     wizard = window.commands.wizard
@@ -164,6 +174,11 @@ def take(window: MainWindow, shot: Shots) -> None:
     wizard.next()  # → the check, which reads every row and writes nothing
     shot(wizard, "import-check")
     wizard.reject()
+    # A small laptop screen: the list of areas gives up its names for icons.
+    window.resize(SMALL)
+    window.show_page("partners")
+    shot(window, "window-small")
+    window.resize(SIZE)
 
 
 def main(argv: list[str] | None = None) -> int:

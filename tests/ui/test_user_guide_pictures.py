@@ -44,3 +44,5 @@ def test_the_script_makes_every_picture_of_the_guide(tmp_path: Path) -> None:
         assert path.stat().st_size < MAX_BYTES, f"{name} is {path.stat().st_size:,} bytes"
     page = QImage(str(tmp_path / "partners.png"))
     assert (page.width(), page.height()) == (1280, 800)
+    small = QImage(str(tmp_path / "window-small.png"))  # a small laptop screen, as the guide says
+    assert (small.width(), small.height()) == (1024, 600)
