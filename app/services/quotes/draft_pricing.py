@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Price, Product, Tier
+from app.db.models import Product, Tier
 from app.domain.errors import InputError
 from app.domain.pricing import ClaimWindow, LineRequest, PricedQuote, PricingTerms, price_quote
 from app.services.business_settings import load_business_settings
@@ -108,12 +108,3 @@ def sku_choices(session: Session) -> list[tuple[str, str]]:
         select(Product.sku, Product.name).where(Product.active.is_(True)).order_by(Product.sku)
     )
     return [(r.sku, r.name) for r in rows]
-
-
-def price_book_currencies(session: Session) -> list[str]:
-    """The currencies the price book has prices in, the most used first: a quote can only be
-    priced in one of them."""
-    count = func.count(Price.id)
-    query = select(Price.currency, count).group_by(Price.currency)
-    rows = session.execute(query.order_by(count.desc(), Price.currency))
-    return [currency for currency, _n in rows]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.course_form import LABELS, MAX_MONTHS, check_course
 from app.domain.errors import AppError, ConflictError
 from app.domain.money import amount_text
+from app.services.pricebook.currencies import price_book_currencies
 from app.services.store import Database
 from app.services.training.courses import CourseRow, create_course, get_course, update_course
 from app.ui.changes import RecordKind
@@ -37,6 +38,9 @@ from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale
 from app.ui.unsaved import AsksBeforeDiscarding
 
 NO_FAMILY = "(no product family)"
+NO_CURRENCY = "(no currency)"
+#: Offered when the price book has no prices yet, as the quote editor does.
+FALLBACK_CURRENCY = "EUR"
 DEFAULT_MONTHS = 24
 
 
@@ -78,9 +82,12 @@ class CourseDialog(AsksBeforeDiscarding, QDialog):
         self.cost = QLineEdit()
         self.cost.setPlaceholderText("e.g. 450.00")
         self.cost.setMaxLength(24)
-        self.currency = QLineEdit()
-        self.currency.setPlaceholderText("e.g. EUR")
-        self.currency.setMaxLength(3)
+        self.currency = QComboBox()  # picked, not typed: the price book's currencies
+        self.currency.addItem(NO_CURRENCY, "")
+        with db.reading() as session:
+            offered = price_book_currencies(session) or [FALLBACK_CURRENCY]
+        for code in offered:
+            self.currency.addItem(code, code)
         self.problem = ProblemLine()  # a refusal of the whole course (a code already used)
         self.problem.setObjectName("courseProblem")
         form = QFormLayout()
@@ -117,13 +124,12 @@ class CourseDialog(AsksBeforeDiscarding, QDialog):
         # A new course's problems show under what the user typed in, all of them on Save.
         self.touched: set[str] = set()
         self.reveal_all = course is not None
-        edits = (
-            (self.code, "code"), (self.title_edit, "title"),
-            (self.cost, "cost_per_seat"), (self.currency, "currency"),
-        )  # fmt: skip
+        edits = ((self.code, "code"), (self.title_edit, "title"), (self.cost, "cost_per_seat"))
         for edit, field in edits:
             edit.textEdited.connect(lambda _text, field=field: self._edited(field))
             edit.textChanged.connect(self.check)
+        self.currency.activated.connect(lambda _index: self._edited("currency"))
+        self.currency.currentIndexChanged.connect(self.check)
         self.certifies.toggled.connect(self.check)
         self.certifies.toggled.connect(self.months.setEnabled)
         self.setTabOrder(self.code, self.title_edit)
@@ -146,7 +152,14 @@ class CourseDialog(AsksBeforeDiscarding, QDialog):
         self.months.setEnabled(course.certifies)
         cost, currency = course.cost_per_seat, course.currency
         self.cost.setText("" if cost is None or currency is None else amount_text(cost, currency))
-        self.currency.setText(course.currency or "")
+        self._show_currency(course.currency or "")
+
+    def _show_currency(self, code: str) -> None:
+        """Show the course's currency, kept in the list even when the price book has no
+        prices in it (any longer), so saving the course does not change its currency."""
+        if code and self.currency.findData(code) < 0:
+            self.currency.addItem(code, code)
+        self.currency.setCurrentIndex(max(self.currency.findData(code), 0))
 
     def raw(self) -> dict[str, object]:
         """What the course service takes."""
@@ -157,7 +170,7 @@ class CourseDialog(AsksBeforeDiscarding, QDialog):
             "certifies": self.certifies.isChecked(),
             "valid_months": self.months.value() if self.certifies.isChecked() else None,
             "cost_per_seat": self.cost.text(),
-            "currency": self.currency.text(),
+            "currency": str(self.currency.currentData() or ""),
         }
 
     def _edited(self, field: str) -> None:

@@ -32,10 +32,10 @@ from app.domain.quote_spec import tax_rate
 from app.domain.quote_view import QuoteView
 from app.services.claims.account_edit import account_choices
 from app.services.claims.choices import partner_choices
+from app.services.pricebook.currencies import price_book_currencies
 from app.services.quotes.draft_pricing import (
     DraftForm,
     DraftPrice,
-    price_book_currencies,
     price_draft,
     sku_choices,
 )
