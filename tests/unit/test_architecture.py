@@ -33,6 +33,15 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_code_is_formatted() -> None:
+    """One layout everywhere, so a diff shows what changed and not who wrote it."""
+    result = subprocess.run(
+        [_tool("ruff"), "format", "--check", "app", "tests", "main.py"], cwd=REPO,
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_headless_commands_import_no_qt() -> None:
     code = (
         "import sys, main; from app.cli import run_command; import app.cli.run; "

@@ -40,9 +40,6 @@ def last_claim_currency(session: Session) -> str | None:
     """The currency of the claim registered last: what the user most likely uses next when
     the record says nothing."""
     query = (
-        select(Claim.currency)
-        .where(Claim.currency.is_not(None))
-        .order_by(Claim.id.desc())
-        .limit(1)
+        select(Claim.currency).where(Claim.currency.is_not(None)).order_by(Claim.id.desc()).limit(1)
     )
     return session.scalar(query)
