@@ -29,6 +29,7 @@ from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.display_check import display_problem
 from app.ui.errors import ErrorHook, default_parent, message_box_shower
+from app.ui.fonts import use_bundled_fonts
 from app.ui.main_window import DEMO_PREFIX, MainWindow
 from app.ui.operations import Operation
 from app.ui.palette import use_light_colours
@@ -55,6 +56,7 @@ def application() -> QApplication:
     app.setWindowIcon(icon("app"))
     use_light_colours(app)  # the stylesheet's colours are for a light background
     app.setStyleSheet(stylesheet())
+    use_bundled_fonts()  # names in scripts the system has no font for: drawn, not boxes
     return app
 
 
