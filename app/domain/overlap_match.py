@@ -24,6 +24,8 @@ from typing import Final, NamedTuple
 
 from rapidfuzz import fuzz
 
+from app.domain.name_words import changed_word, comparable_words
+
 #: A block of more accounts than this that are certainly one company (one domain, or one name
 #: in one country) is given as a ``SameCompany`` rather than as every pair of its accounts.
 MAX_BLOCK = 60
@@ -119,20 +121,30 @@ def similarity(a: str, b: str) -> float:
 
     Typing slips rarely hit the first letter of a word, while different companies often differ
     exactly there ("Acme Mining" and "Acme Dining" are 91% alike letter by letter). So names
-    whose words do not start with the same letters are not alike at all.
+    whose words do not start with the same letters are not alike at all, and neither are names
+    that differ in a distinctive word (``app.domain.name_words.changed_word``: "Northern Metro
+    Supply" is not "Northern Metric Supply"). Abbreviations are read as their full words first
+    ("Intl" as "International").
     """
     initials_a, words_a = shape(a)
     initials_b, words_b = shape(b)
     if initials_a != initials_b:
         return 0.0
-    return fuzz.ratio(words_a, words_b)
+    score = fuzz.ratio(words_a, words_b)
+    return 0.0 if score and _changed(words_a, words_b) else score
+
+
+def _changed(words_a: str, words_b: str) -> bool:
+    """Whether two shapes' words differ in a distinctive word (see ``similarity``)."""
+    return words_a != words_b and changed_word(words_a.split(), words_b.split())
 
 
 @functools.lru_cache(maxsize=1 << 17)  # a scan asks for each account's shape several times
 def shape(name_key: str) -> tuple[str, str]:
-    """The sorted first letters of the words, and the words sorted: ``("cp", "contoso pharma")``.
-    Names with other initials are never alike; sorted words make word order not matter."""
-    words = sorted(name_key.split())
+    """The sorted first letters of the words, and the words sorted, abbreviations read as their
+    full words: ``("cp", "contoso pharmaceuticals")`` for ``contoso pharma``. Names with other
+    initials are never alike; sorted words make word order not matter."""
+    words = sorted(comparable_words(name_key))
     return "".join(w[0] for w in words), " ".join(words)
 
 
@@ -250,7 +262,7 @@ def alike_pairs(
                 if length_b * threshold > within:
                     break
                 score = fuzz.ratio(words_a, words_b, score_cutoff=threshold)
-                if score >= threshold:
+                if score >= threshold and not _changed(words_a, words_b):
                     yield key_a, key_b, score
 
 

@@ -220,6 +220,31 @@ def test_an_upgraded_database_has_the_pairs_of_its_accounts(any_db: Database) ->
         upgraded.dispose()
 
 
+def test_pairs_stored_by_the_earlier_name_rule_are_found_again_on_upgrade(
+    any_db: Database,
+) -> None:
+    """A database written before abbreviations were read as full words holds the pairs of the
+    rule of then: "Metro" alike to "Metric", "Intl" unlike "International"."""
+    _add(any_db, [_account(name, "DE") for name in (
+        "Northern Metro Supply", "Northern Metric Supply", "Acme Intl Mfg",
+        "Acme International Manufacturing",
+    )])  # fmt: skip
+    expected = _expected(any_db)
+    with any_db.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0008")
+        connection.execute(delete(AccountAlike))
+        ids = connection.scalars(select(Account.id).order_by(Account.id)).all()
+        connection.execute(
+            insert(AccountAlike), [{"account_a_id": ids[0], "account_b_id": ids[1], "score": 90.9}]
+        )
+    upgraded = open_database(any_db.url.render_as_string(hide_password=False))
+    try:
+        assert _stored(upgraded) == expected == {(ids[2], ids[3], 100.0)}
+        assert _unmatched(upgraded) == 0
+    finally:
+        upgraded.dispose()
+
+
 @pytest.mark.postgres
 def test_two_people_adding_alike_accounts_at_once_both_see_the_pair(
     postgres_db: Database,

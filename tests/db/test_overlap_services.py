@@ -117,6 +117,19 @@ def test_before_save_check_names_who_since_when_and_why(any_db: Database) -> Non
     assert later == []  # the windows never meet
 
 
+def test_before_save_check_reads_abbreviations_as_their_full_words(any_db: Database) -> None:
+    """The check proposes the accounts the rule accepts: "Hlth. Grp." is "Health Group"."""
+    ids = add_overlap_world(any_db, TODAY)
+    probe = ClaimProbe(
+        None, "Umbrella Hlth. Grp.", None, "DE", ids["Fabrikam"], TODAY, TODAY + timedelta(days=30)
+    )
+    with any_db.reading() as s:
+        found = new_claim_overlaps(s, probe, TODAY)
+    assert {(f.claimant, f.confidence) for f in found} == {
+        ("Tailspin", "likely"), ("Northwind", "likely"),
+    }  # fmt: skip
+
+
 def test_the_demo_world_has_overlaps_of_every_kind(any_db: Database) -> None:
     with any_db.transaction() as s:
         generate_demo(s, today=TODAY)

@@ -3,7 +3,8 @@
 The claim dialog asks this on every change of account, claimant or dates, so it must answer in
 milliseconds with 100,000 claims on file. It never scans the claims: candidate accounts come by
 index (the same record, company domain, normalised name) and, for likely matches, from the
-accounts of the same country compared in rapidfuzz's C code; only their claims are then read.
+accounts of the same country with the same word initials (the rule's block, see
+``app.domain.overlap_match.alike_pairs``); only their claims are then read.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, OverlapDismissal, Partner
 from app.domain.names import domain_key, name_key
-from app.domain.overlap_match import AccountKey, AccountMatch, Confidence, same_company
+from app.domain.overlap_match import AccountKey, AccountMatch, Confidence, same_company, shape
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import DIRECT, live_claim_condition
 
@@ -173,16 +173,12 @@ def _matching_accounts(session: Session, me: AccountKey, threshold: int) -> list
                 Account.country == me.country, Account.merged_into_id.is_(None)
             )
         ).all()
-        near = process.extract(
-            me.name_key,
-            [row[2] for row in in_country],
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=threshold,
-            limit=None,
-        )
-        for _, _, index in near:
-            row = in_country[index]
-            candidates.setdefault(row[0], AccountKey(*row))
+        # The block of the rule's likely matches (``alike_pairs``): the same word initials,
+        # abbreviations read as their full words, which the rule then decides.
+        initials = shape(me.name_key)[0]
+        for row in in_country:
+            if row[2] and shape(row[2])[0] == initials:
+                candidates.setdefault(row[0], AccountKey(*row))
     dismissed = _dismissed_with(session, me.id)
     found = []
     for key in candidates.values():
