@@ -6,23 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import func, select
 
 import main
 from app.db.engine import open_database
 from app.db.models import Partner
-
-
-def _workbook(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
+from tests.support.workbooks import write_workbook
 
 GOOD = [
     ["Partner list, exported 2026-09-30"],
@@ -50,7 +39,7 @@ def _run(*args: str) -> int:
 
 def test_import_then_reimport(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "db.sqlite")
-    book = _workbook(tmp_path / "p.xlsx", GOOD)
+    book = write_workbook(tmp_path / "p.xlsx", GOOD)
     assert _run("import", "partners", str(book), "--db", db) == 0
     assert "imported 2 new, 0 updated, 0 unchanged" in capsys.readouterr().out
     assert _run("import", "partners", str(book), "--db", db) == 0
@@ -59,7 +48,7 @@ def test_import_then_reimport(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 def test_a_bad_row_refuses_everything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "db.sqlite")
-    book = _workbook(tmp_path / "p.xlsx", BAD)
+    book = write_workbook(tmp_path / "p.xlsx", BAD)
     assert _run("import", "partners", str(book), "--db", db) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("channel-desk: Nothing was imported: 1 row needs correcting")
@@ -70,7 +59,7 @@ def test_a_bad_row_refuses_everything(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_skip_invalid_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "db.sqlite")
-    book = _workbook(tmp_path / "p.xlsx", BAD)
+    book = write_workbook(tmp_path / "p.xlsx", BAD)
     assert _run("import", "partners", str(book), "--db", db, "--dry-run") == 0
     out = capsys.readouterr().out
     assert "would import 2 new, 0 updated, 0 unchanged, 1 invalid row" in out
@@ -84,7 +73,7 @@ def test_skip_invalid_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_map_overrides_a_header(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "db.sqlite")
-    book = _workbook(tmp_path / "p.xlsx", [["Firm", "Land"], ["Contoso", "DE"]])
+    book = write_workbook(tmp_path / "p.xlsx", [["Firm", "Land"], ["Contoso", "DE"]])
     assert _run("import", "partners", str(book), "--db", db) == 1
     assert "No header row found" in capsys.readouterr().err
     code = _run("import", "partners", str(book), "--db", db, "--map", "Firm=name",
@@ -105,7 +94,8 @@ def test_export_then_import_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
 ) -> None:
     db = str(tmp_path / "db.sqlite")
-    assert _run("import", "partners", str(_workbook(tmp_path / "p.xlsx", GOOD)), "--db", db) == 0
+    book = write_workbook(tmp_path / "p.xlsx", GOOD)
+    assert _run("import", "partners", str(book), "--db", db) == 0
     formulas = tmp_path / "f.csv"
     formulas.write_text("Name,Phone,Notes\n'=Evil Co,'-5,'@home\n", encoding="utf-8")
     assert _run("import", "partners", str(formulas), "--db", db) == 0

@@ -6,12 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 import main
 from app.db.engine import Database, open_database
 from app.db.models import Course, ProductFamily
+from tests.support.workbooks import write_workbook
 
 HEADER = ["Course code", "Title", "Product family", "Certifies", "Valid for months",
           "Cost per seat", "Currency"]  # fmt: skip
@@ -21,16 +21,6 @@ GOOD = [
     ["NET-101", "Networking basics", None, "no", None, "99.50", "USD"],
     [" sec-300 ", "Security architect", "cloud backup", True, 36.0, None, None],
 ]
-
-
-def _workbook(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def _run(*args: str) -> int:
@@ -73,7 +63,7 @@ def test_import_then_reimport_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = _database(tmp_path / "db.sqlite")
-    book = _workbook(tmp_path / "courses.xlsx", GOOD)
+    book = write_workbook(tmp_path / "courses.xlsx", GOOD)
     assert _run("import", "courses", str(book), "--db", str(db)) == 0
     assert "imported 3 new, 0 updated, 0 unchanged" in capsys.readouterr().out
     assert _courses(db) == EXPECTED
@@ -86,7 +76,7 @@ def test_bad_rows_are_refused_one_line_each_by_the_course_rule(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = _database(tmp_path / "db.sqlite")
-    book = _workbook(tmp_path / "courses.xlsx", [
+    book = write_workbook(tmp_path / "courses.xlsx", [
         *GOOD,
         ["BAD-1", "Negative", None, "no", None, -5, "EUR"],
         ["BAD-2", "Yen with cents", None, "no", None, 100.5, "JPY"],
@@ -118,9 +108,9 @@ def test_a_file_of_some_columns_keeps_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = _database(tmp_path / "db.sqlite")
-    everything = _workbook(tmp_path / "all.xlsx", GOOD)
+    everything = write_workbook(tmp_path / "all.xlsx", GOOD)
     assert _run("import", "courses", str(everything), "--db", str(db)) == 0
-    prices = _workbook(tmp_path / "prices.xlsx", [
+    prices = write_workbook(tmp_path / "prices.xlsx", [
         ["Course code", "Title", "Cost per seat", "Currency"],
         ["cb-200", "Cloud Backup Certified Engineer", 480, "EUR"],
         ["SEC-300", "Security architect", 1200, "GBP"],
@@ -138,7 +128,7 @@ def test_export_then_import_is_a_round_trip(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
 ) -> None:
     db = _database(tmp_path / "db.sqlite")
-    first = _workbook(tmp_path / "in.xlsx", GOOD)
+    first = write_workbook(tmp_path / "in.xlsx", GOOD)
     assert _run("import", "courses", str(first), "--db", str(db)) == 0
     exported = tmp_path / f"courses{suffix}"
     assert _run("export", "courses", str(exported), "--db", str(db)) == 0
@@ -154,11 +144,11 @@ def test_training_on_a_fresh_database_says_to_add_the_courses_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "db.sqlite")
-    partners = _workbook(tmp_path / "p.xlsx", [["Partner ID", "Name"], ["P-1", "Contoso"]])
-    contacts = _workbook(tmp_path / "c.xlsx", [
+    partners = write_workbook(tmp_path / "p.xlsx", [["Partner ID", "Name"], ["P-1", "Contoso"]])
+    contacts = write_workbook(tmp_path / "c.xlsx", [
         ["Partner", "Name", "Email"], ["P-1", "Ann Lee", "ann@contoso.example"],
     ])  # fmt: skip
-    training = _workbook(tmp_path / "t.xlsx", [
+    training = write_workbook(tmp_path / "t.xlsx", [
         ["Contact email or name", "Partner", "Course code", "Completed on", "Passed"],
         ["ann@contoso.example", "P-1", "CB-200", "2026-01-15", "yes"],
     ])  # fmt: skip
@@ -172,7 +162,7 @@ def test_training_on_a_fresh_database_says_to_add_the_courses_first(
         "page first" in err
     )
     assert "none" not in err
-    courses = _workbook(tmp_path / "courses.xlsx", GOOD[:2])
+    courses = write_workbook(tmp_path / "courses.xlsx", GOOD[:2])
     _database(Path(db), families=("Cloud Backup",))
     assert _run("import", "courses", str(courses), "--db", db) == 0
     assert _run("import", "training", str(training), "--db", db) == 0
