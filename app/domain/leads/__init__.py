@@ -1,0 +1,1 @@
+"""Lead rules, routing and the lead board: plain Python, no database."""
