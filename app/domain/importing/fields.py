@@ -190,11 +190,19 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "courses": _COURSE_FIELDS,
     "training": _TRAINING_FIELDS,
     "claims": _CLAIM_FIELDS,
-    "Prices": PRICE_FIELDS,
-    "Tiers": TIER_FIELDS,
-    "Volume": VOLUME_FIELDS,
-    "Settings": SETTING_FIELDS,
 }
 
+#: Kinds read from several sheets of one workbook, found by name (in any case): each sheet with
+#: its own columns, in the order they are applied.
+SHEET_FIELDS: dict[str, dict[str, tuple[Field, ...]]] = {
+    "pricebook": {
+        "Tiers": TIER_FIELDS, "Prices": PRICE_FIELDS, "Volume": VOLUME_FIELDS,
+        "Settings": SETTING_FIELDS,
+    },
+}  # fmt: skip
+#: The sheet a CSV file, or a workbook with none of the kind's sheets, is read as; a kind not
+#: listed needs its sheets by name.
+SHEET_DEFAULT: dict[str, str] = {"pricebook": "Prices"}
+
 #: The sheets of a price-book workbook, in the order they are applied.
-PRICEBOOK_SHEETS: tuple[str, ...] = ("Tiers", "Prices", "Volume", "Settings")
+PRICEBOOK_SHEETS: tuple[str, ...] = tuple(SHEET_FIELDS["pricebook"])

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from app.db.engine import Database
 from app.domain.errors import InputError
-from app.domain.importing.fields import FIELDS, KINDS, Field
+from app.domain.importing.fields import FIELDS, KINDS, SHEET_FIELDS, Field
 from app.domain.importing.report import ImportSummary
 from app.domain.importing.sheet import MappedSheet
 from app.domain.progress import CancelledByUser
 from app.services.importing.common import ImportOptions
 from app.services.importing.run import import_kind
 
-#: The kinds read under one set of columns (the price book has a set per sheet).
+#: The kinds read under one set of columns (the price book and the like have a set per sheet).
 FIELDS_KINDS = tuple(kind for kind in KINDS if kind in FIELDS)
 
 
@@ -45,7 +45,7 @@ class FileImport:
 
 
 def kind_fields(kind: str) -> tuple[Field, ...]:
-    """The columns of ``kind`` (not ``pricebook``, which has one set per sheet)."""
+    """The columns of ``kind`` (not a kind of several sheets, which has one set per sheet)."""
     if kind not in FIELDS:
         raise InputError(f"'{kind}' cannot be imported: use {', '.join(FIELDS_KINDS)}.")
     return FIELDS[kind]
@@ -56,10 +56,10 @@ def read_import(request: FileImport) -> dict[str, MappedSheet]:
 
     Only the header is read here: the data rows stay a stream that ``write_import`` consumes.
     """
-    if request.kind == "pricebook":
-        from app.io.import_pricebook import read_pricebook  # the readers load when needed
+    if request.kind in SHEET_FIELDS:
+        from app.io.import_sheets import read_sheets  # the readers load when needed
 
-        return read_pricebook(request.path, request.sheet, request.overrides)
+        return read_sheets(request.kind, request.path, request.sheet, request.overrides)
     from app.io.import_sheet import read_mapped
 
     fields = kind_fields(request.kind)

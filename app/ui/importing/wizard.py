@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
+from app.domain.importing.fields import SHEET_FIELDS
 from app.domain.importing.report import ImportSummary
 from app.services.importing import ImportOptions
 from app.services.importing.file_import import FileImport, import_file
@@ -109,7 +110,7 @@ class ImportWizard(AsksBeforeDiscarding, QWizard):
     def operation(self, options: ImportOptions) -> Operation[ImportSummary]:
         """The import (or its dry run) as background work, with this wizard's choices."""
         assert self.path is not None
-        if self.kind == "pricebook":  # read from its sheets by name, as the sheet step says
+        if self.kind in SHEET_FIELDS:  # read from its sheets by name, as the sheet step says
             request = FileImport(self.kind, self.path)
         else:
             request = FileImport(self.kind, self.path, self.sheet, tuple(self.overrides))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
-from app.domain.importing.fields import KIND_TITLES, KINDS
+from app.domain.importing.fields import KIND_TITLES, KINDS, SHEET_FIELDS
 from app.services.importing.file_import import kind_fields
 from app.services.importing.file_mapping import IGNORE, detect, sheets_of
 from app.ui.record_table import align_headers
@@ -129,11 +129,11 @@ class SheetPage(QWizardPage):
         self.sheets.clear()
         self.sheets.addItems(self.owner.sheets)
         self.sheets.setCurrentRow(0)
-        pricebook = self.owner.kind == "pricebook"
-        self.sheets.setEnabled(not pricebook)
+        sheeted = SHEET_FIELDS.get(self.owner.kind)
+        self.sheets.setEnabled(sheeted is None)
         self.note.setText(
-            "The price book is read from its sheets Prices, Tiers, Volume and Settings."
-            if pricebook
+            _named_sheets_note(KIND_TITLES[self.owner.kind], tuple(sheeted))
+            if sheeted is not None
             else _sheets_note(
                 self.owner.path.name if self.owner.path else "The file", len(self.owner.sheets)
             )
@@ -142,7 +142,7 @@ class SheetPage(QWizardPage):
 
     def validatePage(self) -> bool:
         owner = self.owner
-        if owner.kind == "pricebook" or owner.path is None:
+        if owner.kind in SHEET_FIELDS or owner.path is None:
             return True
         item = self.sheets.currentItem()
         owner.sheet = item.text() if item is not None and len(owner.sheets) > 1 else None
@@ -156,7 +156,7 @@ class SheetPage(QWizardPage):
         return True
 
     def nextId(self) -> int:
-        return self.owner.check_id if self.owner.kind == "pricebook" else super().nextId()
+        return self.owner.check_id if self.owner.kind in SHEET_FIELDS else super().nextId()
 
 
 class MappingPage(QWizardPage):
@@ -226,3 +226,10 @@ def _sheets_note(name: str, sheets: int) -> str:
         f"{name} has {sheets} sheets: choose the one with the list. "
         "The header row is found by itself."
     )
+
+
+def _named_sheets_note(title: str, sheets: tuple[str, ...]) -> str:
+    """What a kind of several sheets reads: "The price book is read from its sheets Prices,
+    Tiers, Volume and Settings." """
+    names = ", ".join(sheets[:-1]) + " and " + sheets[-1] if len(sheets) > 1 else sheets[0]
+    return f"The {title[0].lower() + title[1:]} is read from its sheets {names}."
