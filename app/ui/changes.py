@@ -23,6 +23,7 @@ class RecordKind(StrEnum):
     DEAL = "deal"
     PRICE_BOOK = "price_book"
     QUOTE = "quote"
+    LEAD = "lead"
     SETTING = "setting"
 
 

@@ -111,11 +111,12 @@ class FileCommands:
             .run_in_background()
         )
 
-    def import_records(self, path: Path | None = None) -> None:
-        """Open the import wizard (at its first step, with ``path`` filled in when dropped)."""
+    def import_records(self, path: Path | None = None, kind: str | None = None) -> None:
+        """Open the import wizard (at its first step, with ``path`` filled in when dropped, and
+        ``kind`` chosen when a page's own Import… asks for its records)."""
         from app.ui.importing.wizard import ImportWizard
 
-        wizard = ImportWizard(self.context, self.window.database, path, self.window)
+        wizard = ImportWizard(self.context, self.window.database, path, self.window, kind)
         self.wizard = wizard  # tests drive it
         wizard.open()
 

@@ -40,6 +40,8 @@ CHANGED: dict[str, set[RecordKind]] = {
     "training": {RecordKind.TRAINING},
     "claims": {RecordKind.CLAIM, RecordKind.ACCOUNT},
     "pricebook": {RecordKind.PRICE_BOOK, RecordKind.TIER, RecordKind.SETTING},
+    "leads": {RecordKind.LEAD},
+    "leadrules": {RecordKind.SETTING, RecordKind.TIER},
 }
 
 
@@ -59,7 +61,9 @@ class ImportWizard(AsksBeforeDiscarding, QWizard):
         db: Database,
         path: Path | None = None,
         parent: QWidget | None = None,
+        kind: str | None = None,
     ) -> None:
+        """``kind``: the records to import, chosen already (a page's own Import… button)."""
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle("Import")
@@ -88,6 +92,8 @@ class ImportWizard(AsksBeforeDiscarding, QWizard):
         self.addPage(self.result_page)
         if path is not None:
             self.source.path.setText(str(path))
+        if kind is not None:
+            self.source.kind.setCurrentIndex(max(self.source.kind.findData(kind), 0))
         self.resize(900, 580)
 
     def has_unsaved_edits(self) -> bool:
