@@ -24,6 +24,7 @@ class RecordKind(StrEnum):
     PRICE_BOOK = "price_book"
     QUOTE = "quote"
     LEAD = "lead"
+    PROGRAM = "program"  # spend items, exchange rates, SPIF and rebate rules
     SETTING = "setting"
 
 

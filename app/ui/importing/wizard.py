@@ -42,6 +42,9 @@ CHANGED: dict[str, set[RecordKind]] = {
     "pricebook": {RecordKind.PRICE_BOOK, RecordKind.TIER, RecordKind.SETTING},
     "leads": {RecordKind.LEAD},
     "leadrules": {RecordKind.SETTING, RecordKind.TIER},
+    "fx": {RecordKind.PROGRAM},
+    "spend": {RecordKind.PROGRAM},
+    "programs": {RecordKind.PROGRAM},
 }
 
 
