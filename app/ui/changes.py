@@ -25,6 +25,7 @@ class RecordKind(StrEnum):
     QUOTE = "quote"
     LEAD = "lead"
     PROGRAM = "program"  # spend items, exchange rates, SPIF and rebate rules
+    MDF = "mdf"  # market development funds: allocations, requests, their steps and proof
     SETTING = "setting"
 
 
