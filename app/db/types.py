@@ -61,6 +61,9 @@ class ExactDecimal(TypeDecorator[Decimal]):
 Money = ExactDecimal(4)
 #: Percentages such as 12.5 (%), up to 4 decimals (tax rates like 8.875).
 Percent = ExactDecimal(4)
+#: Exchange rates: units of the reporting currency for one unit, up to 10 decimals, so that a rate
+#: into a strong currency (0.0000567 EUR for one IDR) keeps its significant digits.
+Rate = ExactDecimal(10)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

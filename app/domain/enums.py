@@ -25,7 +25,7 @@ class _Labelled(StrEnum):
         return None
 
 
-_LABELS = {"msp": "MSP", "si": "SI"}
+_LABELS = {"msp": "MSP", "si": "SI", "mdf": "MDF", "spif": "SPIF"}
 
 
 class PartnerType(_Labelled):
@@ -94,6 +94,53 @@ class QuoteStatus(_Labelled):
     SENT = "sent"
     ACCEPTED = "accepted"
     EXPIRED = "expired"
+
+
+class LeadStatus(_Labelled):
+    """Where a lead stands (SPEC.md, "Leads and fair distribution")."""
+
+    NEW = "new"
+    ASSIGNED = "assigned"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    NURTURE = "nurture"
+    UNROUTABLE = "unroutable"
+    CONVERTED = "converted"
+    LOST = "lost"
+
+
+class AssignmentOutcome(_Labelled):
+    """How one assignment of a lead to a recipient ended, or ``open`` while it has not."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    CONVERTED = "converted"
+    LOST = "lost"
+
+
+class SpendProgram(_Labelled):
+    """The partner programs money is spent on (SPEC.md, "Program spend and return")."""
+
+    MDF = "mdf"
+    SPIF = "spif"
+    REBATE = "rebate"
+    TRAINING = "training"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class MdfStatus(_Labelled):
+    """The steps of a market development funds request, in the order they happen."""
+
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    CLAIMED = "claimed"
+    CLAIM_APPROVED = "claim_approved"
+    PAID = "paid"
 
 
 class AuditAction(_Labelled):

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import InputError
-from app.domain.money import parse_decimal, parse_percent
+from app.domain.money import normalize_currency, parse_decimal, parse_percent
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,18 @@ class BusinessSettings:
     deal_reg_discount_pct: Decimal = Decimal(0)
     approval_limit_pct: Decimal = Decimal(15)
     default_tax_rate_pct: Decimal = Decimal(0)
-    claim_validity_days: int = 90
+    registration_protection_days: int = 90
+    direct_cooling_off_days: int = 60
+    lead_route_a: str = "partners"
+    lead_route_b: str = "partners"
+    lead_route_c: str = "partners"
+    lead_route_d: str = "nurture"
+    lead_route_none: str = "nurture"
+    lead_acceptance_days: int = 3
+    lead_quiet_days: int = 14
+    lead_load_window_days: int = 90
+    lead_pause_after_expired: int = 3
+    reporting_currency: str = "EUR"
     quote_validity_days: int = 30
     commission_limit_pct: Decimal = Decimal(30)
     match_threshold: int = 90
@@ -65,7 +76,26 @@ def parse_setting(key: str, text: str) -> Any:
         if value < 0:
             raise InputError(f"{key.replace('_', ' ')}: {value} must not be negative.")
         return value
+    if key.startswith("lead_route_"):
+        return _parse_route(key, str(text))
+    if key == "reporting_currency":
+        return normalize_currency(str(text))
     return str(text)
+
+
+#: Where a grade's leads go (SPEC.md, "Leads and fair distribution").
+LEAD_ROUTES = ("direct", "partners", "nurture")
+
+
+def _parse_route(key: str, text: str) -> str:
+    route = text.strip().casefold()
+    if route not in LEAD_ROUTES:
+        grade = key.removeprefix("lead_route_")
+        grade = grade if grade == "none" else grade.upper()
+        raise InputError(
+            f"Route of grade {grade}: '{text}' is not a route; use direct, partners or nurture."
+        )
+    return route
 
 
 def format_setting(value: object) -> str:

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -117,6 +118,36 @@ def test_upgrade_backs_up_first_and_keeps_data(
         copy.close()
     assert version == head
     assert gold == 125000
+
+
+def test_leads_upgrade_weighs_the_default_tiers_and_keeps_the_claim_protection(
+    tmp_path: Path,
+) -> None:
+    """A database made before leads keeps its claim validity as the registration protection,
+    and its tiers of SPEC.md get their lead weights; a tier of its own stays unlisted."""
+    from alembic import command
+
+    path = tmp_path / "before-leads.sqlite"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "0009")
+        connection.exec_driver_sql(
+            "INSERT INTO setting (key, value, version, created_at, "
+            "updated_at) VALUES ('claim_validity_days', '45', 1, "
+            "'2026-01-01', '2026-01-01')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO tier (name, discount_pct, rank, version, "
+            "created_at, updated_at) VALUES ('Diamond', 0, 9, 1, "
+            "'2026-01-01', '2026-01-01')"
+        )
+        command.upgrade(migrate.alembic_config(connection), "head")
+        weights = dict(connection.exec_driver_sql("SELECT name, lead_weight FROM tier").all())
+        keys = dict(connection.exec_driver_sql("SELECT key, value FROM setting").all())
+    engine.dispose()
+    assert weights == {"Registered": 1, "Silver": 2, "Gold": 3, "Platinum": 4, "Diamond": None}
+    assert keys.get("registration_protection_days") == "45"
+    assert "claim_validity_days" not in keys
 
 
 def test_only_the_newest_automatic_backups_are_kept(tmp_path: Path) -> None:

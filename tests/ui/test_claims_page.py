@@ -198,7 +198,7 @@ def test_register_a_claim_on_a_new_account_for_the_direct_team(
 ) -> None:
     add_sample_records(sqlite_db)
     with sqlite_db.transaction() as s:
-        s.add(Setting(key="claim_validity_days", value="30"))
+        s.add(Setting(key="registration_protection_days", value="30"))
     page = claims_page(qtbot, open_window(sqlite_db))
     qtbot.mouseClick(page.claim_actions.register_button, Qt.MouseButton.LeftButton)
     dialog = page.dialogs[-1]

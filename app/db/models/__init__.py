@@ -12,8 +12,19 @@ from app.db.models.accounts import (
 )
 from app.db.models.audit import AuditEntry
 from app.db.models.catalog import Price, Product, ProductFamily, VolumeBreak
-from app.db.models.deals import Deal, DealActivity, DealParty
+from app.db.models.deals import Deal, DealActivity, DealFamily, DealParty
+from app.db.models.leads import Lead, LeadAssignment
 from app.db.models.partners import Contact, Partner, Tier
+from app.db.models.program import (
+    FxRate,
+    MdfAllocation,
+    MdfProof,
+    MdfRequest,
+    MdfStep,
+    RebateThreshold,
+    SpendItem,
+    SpifRule,
+)
 from app.db.models.quotes import Quote, QuoteLine, QuoteRevision
 from app.db.models.settings import Setting
 from app.db.models.training import Course, TrainingRecord
@@ -29,8 +40,16 @@ __all__ = [
     "Course",
     "Deal",
     "DealActivity",
+    "DealFamily",
     "DealParty",
     "DirectRep",
+    "FxRate",
+    "Lead",
+    "LeadAssignment",
+    "MdfAllocation",
+    "MdfProof",
+    "MdfRequest",
+    "MdfStep",
     "OverlapDismissal",
     "OverlapResolution",
     "Partner",
@@ -40,7 +59,10 @@ __all__ = [
     "Quote",
     "QuoteLine",
     "QuoteRevision",
+    "RebateThreshold",
     "Setting",
+    "SpendItem",
+    "SpifRule",
     "Tier",
     "TrainingRecord",
     "VolumeBreak",

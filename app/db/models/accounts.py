@@ -116,6 +116,12 @@ class OverlapResolution(Base):
     owner_claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="RESTRICT"))
     reason: Mapped[str] = mapped_column(Text)
     claim_ids: Mapped[str] = mapped_column(Text, doc="Comma-separated ids of the group's claims")
+    suggested_owner: Mapped[str | None] = mapped_column(
+        String(250), doc="The owner the rules of engagement suggested, as the user read it"
+    )
+    suggested_rule: Mapped[str | None] = mapped_column(
+        String(60), doc="The rule that chose it: named account, first (approved) registration"
+    )
 
 
 class OverlapDismissal(Base):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.db.base import Base, Versioned
 from app.db.models._columns import currency_check, enum_column_type, non_negative, percent_check
 from app.db.models.accounts import Account, Claim, DirectRep
+from app.db.models.catalog import ProductFamily
 from app.db.models.partners import Partner
 from app.db.types import Money, Percent
 from app.domain.enums import ActivityKind, DealStage, Paper, PartyRole
@@ -21,6 +22,9 @@ class Deal(Versioned, Base):
     __table_args__ = (currency_check(), non_negative("amount"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    deal_code: Mapped[str | None] = mapped_column(
+        String(40), unique=True, doc="The 'Deal ID' of SPEC.md, as the user's own lists give it"
+    )
     name: Mapped[str] = mapped_column(String(200))
     account_id: Mapped[int] = mapped_column(
         ForeignKey("account.id", ondelete="RESTRICT"), index=True
@@ -34,6 +38,9 @@ class Deal(Versioned, Base):
     amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     currency: Mapped[str] = mapped_column(String(3))
     expected_close: Mapped[date | None]
+    closed_on: Mapped[date | None] = mapped_column(
+        index=True, doc="The day it was won or lost; NULL while it is open"
+    )
     paper: Mapped[Paper] = mapped_column(enum_column_type(Paper, "paper"), default=Paper.PARTNER)
 
     account: Mapped[Account] = relationship()
@@ -44,6 +51,25 @@ class Deal(Versioned, Base):
     activities: Mapped[list[DealActivity]] = relationship(
         back_populates="deal", cascade="all, delete-orphan", order_by="DealActivity.occurred_on"
     )
+    families: Mapped[list[DealFamily]] = relationship(
+        back_populates="deal", cascade="all, delete-orphan"
+    )
+
+
+class DealFamily(Base):
+    """A product family a deal is about: the certifications its partners should hold."""
+
+    __tablename__ = "deal_family"
+
+    deal_id: Mapped[int] = mapped_column(
+        ForeignKey("deal.id", ondelete="CASCADE"), primary_key=True
+    )
+    family_id: Mapped[int] = mapped_column(
+        ForeignKey("product_family.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+
+    deal: Mapped[Deal] = relationship(back_populates="families")
+    family: Mapped[ProductFamily] = relationship()
 
 
 class DealParty(Versioned, Base):

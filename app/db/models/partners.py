@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base, Versioned
@@ -18,12 +18,18 @@ class Tier(Versioned, Base):
     """A partner level with its discount off list price."""
 
     __tablename__ = "tier"
-    __table_args__ = (percent_check("discount_pct"),)
+    __table_args__ = (
+        percent_check("discount_pct"),
+        CheckConstraint("lead_weight IS NULL OR lead_weight >= 0", name="lead_weight"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
     discount_pct: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
     rank: Mapped[int] = mapped_column(default=0, doc="Sort order, lowest level first")
+    lead_weight: Mapped[int | None] = mapped_column(
+        doc="Its share of partner leads (SPEC.md lead rules); NULL: not listed, weighs 1"
+    )
 
 
 class Partner(Versioned, Base):
@@ -60,6 +66,9 @@ class Partner(Versioned, Base):
     phone: Mapped[str | None] = mapped_column(String(60))
     account_manager: Mapped[str | None] = mapped_column(String(120), index=True)
     partner_since: Mapped[date | None]
+    territories: Mapped[str | None] = mapped_column(
+        String(400), doc="Countries it takes leads in: ISO codes, sorted, ';'-joined; NULL: its own"
+    )
     notes: Mapped[str | None] = mapped_column(Text)
 
     tier: Mapped[Tier | None] = relationship()

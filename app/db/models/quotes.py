@@ -70,6 +70,9 @@ class QuoteRevision(Versioned, Base):
         enum_column_type(QuoteStatus, "quote_status"), default=QuoteStatus.DRAFT, index=True
     )
     quote_date: Mapped[date]
+    accepted_on: Mapped[date | None] = mapped_column(
+        doc="The day the partner accepted this issued revision (status accepted)"
+    )
     valid_until: Mapped[date | None]
     currency: Mapped[str] = mapped_column(String(3))
     tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))

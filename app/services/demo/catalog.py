@@ -30,7 +30,7 @@ def add_settings(state: DemoState) -> None:
         **world.COMPANY,
         "deal_reg_discount_pct": "5",
         "approval_limit_pct": "15",
-        "claim_validity_days": str(CLAIM_DAYS),
+        "registration_protection_days": str(CLAIM_DAYS),
         "quote_validity_days": "30",
     }
     stored = {row.key: row.value for row in state.session.scalars(select(Setting))}

@@ -30,7 +30,7 @@ from app.db.models import (
 from app.domain.names import fold
 from app.domain.settings import BusinessSettings
 
-#: How long a claim stays live: the demo's ``claim_validity_days`` setting.
+#: How long a claim stays live: the demo's ``registration_protection_days`` setting.
 CLAIM_DAYS = 90
 
 

@@ -111,7 +111,7 @@ def import_claims(
         claimed = values["claimed_on"]
         assert isinstance(claimed, date)
         if values.get("valid_until") is None:
-            values["valid_until"] = claimed + timedelta(days=settings.claim_validity_days)
+            values["valid_until"] = claimed + timedelta(days=settings.registration_protection_days)
         problems = claim_problems(values)  # the claim dialog's rules
         if problems:
             for field, reason in problems.items():

@@ -70,7 +70,7 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
         self.claim_id: int | None = None
         self.overlaps: list[OverlapWarning] = []
         with db.reading() as session:
-            self.validity = load_business_settings(session).claim_validity_days
+            self.validity = load_business_settings(session).registration_protection_days
             partners = partner_choices(session)
             accounts = account_choices(session)
             reps = direct_reps(session)
