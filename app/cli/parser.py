@@ -8,7 +8,7 @@ from app.domain.importing.fields import KINDS as IMPORT_KINDS
 
 EXPORT_KINDS = (
     "partners", "contacts", "courses", "training", "claims", "deals", "quotes", "overlaps",
-    "pricebook",
+    "pricebook", "leads", "leadrules", "board",
 )  # fmt: skip
 
 EPILOG = """\
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", required=True, metavar="FILE.pdf")
     pdf.add_argument("--revision", type=int, metavar="N", help="this revision (default: latest)")
 
+    _add_leads(commands)
+
     settings = commands.add_parser("settings", help="show or change the business settings")
     _add_db(settings)
     settings_commands = settings.add_subparsers(
@@ -92,6 +94,46 @@ def build_parser() -> argparse.ArgumentParser:
     changed.add_argument("key", metavar="KEY")
     changed.add_argument("value", metavar="VALUE", help="the value (\\n starts a new line)")
     return parser
+
+
+def _add_leads(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``leads route|board|accept|decline|convert|lose|assign`` (SPEC.md, "Command line")."""
+    leads = commands.add_parser("leads", help="route leads, act on them, show the lead board")
+    _add_db(leads)
+    actions = leads.add_subparsers(dest="leads_command", metavar="ACTION", required=True)
+    route = actions.add_parser("route", help="route the unassigned leads")
+    _add_db(route)
+    route.add_argument("--on", metavar="DATE", help="the routing date (default: today)")
+    route.add_argument("--dry-run", action="store_true", help="show the run, write nothing")
+    route.add_argument("--format", choices=("table", "json"), default="table")
+    board = actions.add_parser("board", help="the lead board: who received what, and did what")
+    _add_db(board)
+    board.add_argument("--on", metavar="DATE", help="as of this date (default: today)")
+    board.add_argument("--from", dest="from_", metavar="DATE", help="assignments from this date")
+    board.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    helps = {
+        "accept": "the recipient accepts the lead (within the acceptance days)",
+        "decline": "the partner declines the lead (--reason territory, quality, capacity, "
+        "duplicate, spam or other)",
+        "convert": "the lead becomes an account, a pending claim and a qualified deal",
+        "lose": "the accepted lead came to nothing (--reason no budget, no response, "
+        "competitor, duplicate or other)",
+    }
+    for name, text in helps.items():
+        action = actions.add_parser(name, help=text)
+        _add_db(action)
+        action.add_argument("lead", metavar="LEAD_ID")
+        if name in ("decline", "lose"):
+            action.add_argument("--reason", metavar="R", required=True)
+        if name == "convert":
+            action.add_argument("--amount", metavar="X", help="the deal's amount (default 0)")
+            action.add_argument("--currency", metavar="C", help="(default: reporting currency)")
+        action.add_argument("--on", metavar="DATE", help="the date it happened (default: today)")
+    assign = actions.add_parser("assign", help="assign a lead by hand")
+    _add_db(assign)
+    assign.add_argument("lead", metavar="LEAD_ID")
+    assign.add_argument("--to", required=True, metavar="PARTNER_ID|Direct")
+    assign.add_argument("--on", metavar="DATE", help="the assignment date (default: today)")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:

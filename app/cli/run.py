@@ -24,6 +24,7 @@ HANDLERS: dict[str, str] = {
     "demo": "app.cli.cmd_demo",
     "export": "app.cli.cmd_export",
     "import": "app.cli.cmd_import",
+    "leads": "app.cli.cmd_leads",
     "overlaps": "app.cli.cmd_overlaps",
     "quote": "app.cli.cmd_quote",
     "settings": "app.cli.cmd_settings",

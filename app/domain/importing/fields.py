@@ -21,7 +21,16 @@ class Field:
 
 
 #: What can be imported, in the order the wizard offers it; the command line accepts the same.
-KINDS: tuple[str, ...] = ("partners", "contacts", "courses", "training", "claims", "pricebook")
+KINDS: tuple[str, ...] = (
+    "partners",
+    "contacts",
+    "courses",
+    "training",
+    "claims",
+    "leads",
+    "leadrules",
+    "pricebook",
+)
 #: Each kind as the wizard names it.
 KIND_TITLES: dict[str, str] = {
     "partners": "Partners",
@@ -29,6 +38,8 @@ KIND_TITLES: dict[str, str] = {
     "courses": "Courses",
     "training": "Training records",
     "claims": "Claims (deal registrations)",
+    "leads": "Leads",
+    "leadrules": "Lead rules",
     "pricebook": "Price book",
 }
 
@@ -139,6 +150,55 @@ _CLAIM_FIELDS = (
     )),
 )  # fmt: skip
 
+_LEAD_FIELDS = (
+    Field("lead_code", "Lead ID", required=True, synonyms=(
+        "lead id", "lead code", "lead no", "lead number", "lead #", "id", "lead",
+    )),
+    Field("company", "Company", required=True, synonyms=(
+        "company", "company name", "account", "account name", "organisation", "organization",
+        "customer", "prospect",
+    )),
+    Field("website", "Website", synonyms=("website", "web", "url", "web site", "domain")),
+    Field("country", "Country", required=True, synonyms=(
+        "country", "ctry", "country code", "cntry", "iso country",
+    )),
+    Field("contact", "Contact", synonyms=(
+        "contact", "contact name", "name", "full name", "person", "first and last name",
+    )),
+    Field("email", "Email", synonyms=("email", "e mail", "mail", "email address")),
+    Field("family", "Product family", synonyms=(
+        "product family", "family", "product line", "product interest", "interest",
+    )),
+    Field("campaign", "Campaign", synonyms=("campaign", "campaign name", "source", "lead source")),
+    Field("grade", "Grade", synonyms=("grade", "lead grade", "rating", "score", "lead score")),
+    Field("created_on", "Created on", required=True, synonyms=(
+        "created on", "created", "created date", "date", "lead date", "date created",
+    )),
+)  # fmt: skip
+
+LEAD_GRADE_FIELDS = (
+    Field("grade", "Grade", required=True, synonyms=("grade", "lead grade")),
+    Field("route", "Route", required=True, synonyms=("route", "goes to", "routed to", "send to")),
+)  # fmt: skip
+
+LEAD_WEIGHT_FIELDS = (
+    Field("tier", "Tier", required=True, synonyms=("tier", "level", "partner tier", "name")),
+    Field("weight", "Weight", required=True, synonyms=("weight", "tier weight", "lead weight")),
+)  # fmt: skip
+
+LEAD_SETTING_FIELDS = (
+    Field("acceptance_days", "Acceptance days", synonyms=(
+        "acceptance days", "days to accept", "acceptance", "accept within days",
+    )),
+    Field("quiet_days", "Quiet days", synonyms=("quiet days", "quiet after days", "quiet")),
+    Field("load_window_days", "Load window days", synonyms=(
+        "load window days", "load window", "window days",
+    )),
+    Field("pause_after_expired", "Pause after expired", synonyms=(
+        "pause after expired", "pause after", "pause after expiries",
+    )),
+)  # fmt: skip
+
 PRICE_FIELDS = (
     Field("sku", "SKU", required=True, synonyms=("sku", "product code", "part number", "item")),
     Field("name", "Name", required=True, synonyms=(
@@ -190,6 +250,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "courses": _COURSE_FIELDS,
     "training": _TRAINING_FIELDS,
     "claims": _CLAIM_FIELDS,
+    "leads": _LEAD_FIELDS,
 }
 
 #: Kinds read from several sheets of one workbook, found by name (in any case): each sheet with
@@ -198,6 +259,10 @@ SHEET_FIELDS: dict[str, dict[str, tuple[Field, ...]]] = {
     "pricebook": {
         "Tiers": TIER_FIELDS, "Prices": PRICE_FIELDS, "Volume": VOLUME_FIELDS,
         "Settings": SETTING_FIELDS,
+    },
+    "leadrules": {
+        "Grades": LEAD_GRADE_FIELDS, "Tier weights": LEAD_WEIGHT_FIELDS,
+        "Settings": LEAD_SETTING_FIELDS,
     },
 }  # fmt: skip
 #: The sheet a CSV file, or a workbook with none of the kind's sheets, is read as; a kind not
