@@ -1,0 +1,1 @@
+"""Program spend and return: currencies, accruals and what the program earns (SPEC.md)."""

@@ -1,0 +1,280 @@
+"""What the program returns for what it costs, per partner and for the whole program (SPEC.md,
+"Program spend and return").
+
+Over a period [start, end] (both ends included): spend per program and in all, sourced and
+influenced won revenue, and the return ratio = (sourced + influenced) ÷ spend in all, rounded
+half up to 4 decimals once (none when nothing was spent). A won deal counts at its full amount,
+dated its closed-on date: **sourced** for its registering partner, **influenced** for every other
+partner party; in the whole program's figures each won deal counts once (sourced when a partner
+registered it, otherwise influenced when a partner took part; with no partner party, not at all).
+The whole program's spend includes the program-wide items.
+
+Every amount is converted once (``fx.Converter``) before it is summed. An amount without a rate
+is left out of every total and listed in ``not_converted`` (a deal once, however many partners it
+counts for). Rebates are accrued here, from the same converted deals, because they depend on the
+quarter's sourced revenue: a period that cuts a quarter still takes the whole quarter's revenue
+for a rebate dated inside it (see ``deals_window``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+from app.domain.program.accruals import (
+    PROGRAMS,
+    RebateThreshold,
+    SpendEntry,
+    quarter_end,
+    quarter_start,
+    rebate_items,
+)
+from app.domain.program.fx import Converter
+
+#: The figures a report line has besides the programs.
+ALL = "all"
+SOURCED = "sourced"
+INFLUENCED = "influenced"
+RATIO_PLACES = Decimal("0.0001")
+_EXACT = Context(prec=80)
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class WonDeal:
+    """A won deal: ``registering`` is its registering partner's Partner ID (None: the direct team
+    or nobody registered it), ``partners`` every partner among its parties."""
+
+    id: int
+    ref: str
+    closed_on: date
+    amount: Decimal
+    currency: str
+    registering: str | None
+    partners: frozenset[str]
+
+    @property
+    def influencers(self) -> frozenset[str]:
+        return self.partners - {self.registering} if self.registering else self.partners
+
+
+@dataclass(frozen=True)
+class ReturnLine:
+    """One line of the report: ``partner`` None for the whole program. ``spend`` holds every
+    program of ``PROGRAMS`` and ``"all"``, in the reporting currency."""
+
+    partner: str | None
+    spend: Mapping[str, Decimal]
+    sourced: Decimal
+    influenced: Decimal
+    return_ratio: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotConverted:
+    """An amount no rate converts: ``kind`` is ``deal`` or a program; amount in its own currency."""
+
+    kind: str
+    currency: str
+    amount: Decimal
+    on: date
+    ref: str
+
+
+@dataclass(frozen=True)
+class ReturnReport:
+    start: date
+    end: date
+    currency: str
+    partners: tuple[ReturnLine, ...]
+    program: ReturnLine
+    not_converted: tuple[NotConverted, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureItem:
+    """An item behind a figure: its own amount and currency, and what it counts as (None: not
+    converted, so it counts nowhere)."""
+
+    kind: str
+    on: date
+    ref: str
+    amount: Decimal
+    currency: str
+    converted: Decimal | None
+
+
+def deals_window(start: date, end: date) -> tuple[date, date]:
+    """The closed-on dates of the won deals a report over [start, end] needs: the period's own,
+    and the whole of every quarter whose rebate is dated within it."""
+    return min(start, quarter_start(start)), end
+
+
+def return_ratio(revenue: Decimal, spend: Decimal) -> Decimal | None:
+    """Revenue ÷ spend, half up to 4 decimals; None when nothing was spent."""
+    if spend == 0:
+        return None
+    return _EXACT.divide(revenue, spend).quantize(RATIO_PLACES, ROUND_HALF_UP)
+
+
+class _Period:
+    """The period's spend items and won deals, each converted once."""
+
+    def __init__(
+        self,
+        start: date,
+        end: date,
+        converter: Converter,
+        spend: Iterable[SpendEntry],
+        deals: Iterable[WonDeal],
+        thresholds: Sequence[RebateThreshold],
+    ) -> None:
+        convert = converter.convert
+        self.deals: list[tuple[WonDeal, Decimal | None]] = []
+        sourced: list[tuple[str, date, Decimal]] = []
+        rebate_unconverted: list[WonDeal] = []
+        for deal in deals:
+            in_period = start <= deal.closed_on <= end
+            for_rebate = (
+                thresholds and deal.registering is not None
+                and start <= quarter_end(deal.closed_on) <= end
+            )  # fmt: skip
+            if not (in_period or for_rebate):
+                continue
+            converted = convert(deal.amount, deal.currency, deal.closed_on)
+            if in_period:
+                self.deals.append((deal, converted))
+            if for_rebate and deal.registering is not None:
+                if converted is None:
+                    rebate_unconverted.append(deal)
+                else:
+                    sourced.append((deal.registering, deal.closed_on, converted))
+        entries = [entry for entry in spend if start <= entry.on <= end]
+        entries += rebate_items(sourced, thresholds, converter.reporting)
+        self.spend = [(entry, convert(entry.amount, entry.currency, entry.on)) for entry in entries]
+        self.rebate_unconverted = rebate_unconverted
+
+
+def program_return(
+    start: date,
+    end: date,
+    converter: Converter,
+    spend: Iterable[SpendEntry],
+    deals: Iterable[WonDeal],
+    thresholds: Sequence[RebateThreshold] = (),
+    partner: str | None = None,
+) -> ReturnReport:
+    """The return of every partner with a figure (or of ``partner`` alone) and of the program.
+
+    ``spend`` holds the items in their own currencies (MDF paid, SPIF, training, entered items),
+    ``deals`` the won deals closed within ``deals_window(start, end)``.
+    """
+    period = _Period(start, end, converter, spend, deals, thresholds)
+    zero_spend = dict.fromkeys((*PROGRAMS, ALL), ZERO)
+    spend_by: dict[str | None, dict[str, Decimal]] = {}
+    revenue: dict[str, list[Decimal]] = {}
+    program_spend = dict(zero_spend)
+    program_revenue = [ZERO, ZERO]
+    not_converted: list[NotConverted] = []
+    for entry, converted in period.spend:
+        if entry.partner is not None:
+            spend_by.setdefault(entry.partner, dict(zero_spend))
+            revenue.setdefault(entry.partner, [ZERO, ZERO])
+        if converted is None:
+            not_converted.append(
+                NotConverted(entry.program, entry.currency, entry.amount, entry.on, entry.ref)
+            )
+            continue
+        program_spend[entry.program] += converted
+        program_spend[ALL] += converted
+        if entry.partner is not None:
+            own = spend_by[entry.partner]
+            own[entry.program] += converted
+            own[ALL] += converted
+    listed: set[int] = set()
+    for deal, converted in period.deals:
+        for name in deal.partners | ({deal.registering} if deal.registering else set()):
+            spend_by.setdefault(name, dict(zero_spend))
+            revenue.setdefault(name, [ZERO, ZERO])
+        if converted is None:
+            listed.add(deal.id)
+            not_converted.append(_deal_not_converted(deal))
+            continue
+        if deal.registering is not None:
+            revenue[deal.registering][0] += converted
+            program_revenue[0] += converted
+        elif deal.partners:
+            program_revenue[1] += converted
+        for name in deal.influencers:
+            revenue[name][1] += converted
+    for deal in period.rebate_unconverted:
+        if deal.id not in listed:
+            listed.add(deal.id)
+            not_converted.append(_deal_not_converted(deal))
+    names = sorted(name for name in revenue if name is not None)
+    if partner is not None:
+        names = [partner]
+    lines = tuple(
+        _line(name, spend_by.get(name, zero_spend), *revenue.get(name, [ZERO, ZERO]))
+        for name in names
+    )
+    not_converted.sort(key=lambda item: (item.on, item.kind, item.ref))
+    return ReturnReport(
+        start, end, converter.reporting, lines,
+        _line(None, program_spend, *program_revenue), tuple(not_converted),
+    )  # fmt: skip
+
+
+def figure_items(
+    start: date,
+    end: date,
+    converter: Converter,
+    spend: Iterable[SpendEntry],
+    deals: Iterable[WonDeal],
+    thresholds: Sequence[RebateThreshold],
+    partner: str | None,
+    figure: str,
+) -> list[FigureItem]:
+    """The items behind one figure of ``program_return``'s report: ``partner`` None for the
+    whole program; ``figure`` a program, ``"all"``, ``"sourced"`` or ``"influenced"``. Items
+    without a rate are listed too, with ``converted`` None."""
+    period = _Period(start, end, converter, spend, deals, thresholds)
+    items: list[FigureItem] = []
+    if figure in (*PROGRAMS, ALL):
+        for entry, converted in period.spend:
+            if (partner is None or entry.partner == partner) and figure in (ALL, entry.program):
+                items.append(
+                    FigureItem(entry.program, entry.on, entry.ref, entry.amount, entry.currency,
+                               converted)
+                )  # fmt: skip
+    elif figure in (SOURCED, INFLUENCED):
+        for deal, converted in period.deals:
+            if partner is None:
+                kind = SOURCED if deal.registering else INFLUENCED if deal.partners else None
+            elif deal.registering == partner:
+                kind = SOURCED
+            else:
+                kind = INFLUENCED if partner in deal.influencers else None
+            if kind == figure:
+                items.append(
+                    FigureItem("deal", deal.closed_on, deal.ref, deal.amount, deal.currency,
+                               converted)
+                )  # fmt: skip
+    else:
+        raise ValueError(f"unknown figure {figure!r}")
+    items.sort(key=lambda item: (item.on, item.kind, item.ref))
+    return items
+
+
+def _deal_not_converted(deal: WonDeal) -> NotConverted:
+    return NotConverted("deal", deal.currency, deal.amount, deal.closed_on, deal.ref)
+
+
+def _line(
+    partner: str | None, spend: Mapping[str, Decimal], sourced: Decimal, influenced: Decimal
+) -> ReturnLine:
+    return ReturnLine(
+        partner, dict(spend), sourced, influenced, return_ratio(sourced + influenced, spend[ALL])
+    )
