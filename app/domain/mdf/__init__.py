@@ -1,0 +1,1 @@
+"""Market development funds: quarters, the lifecycle of a request, and the balances."""
