@@ -10,10 +10,8 @@ import mimetypes
 from pathlib import Path
 
 from app.domain.errors import InputError
-from app.domain.mdf.proofs import ProofFile, proof_refusal
+from app.domain.mdf.proofs import GENERIC_TYPE, ProofFile, proof_refusal
 from app.io.atomic import atomic_path, cannot_write
-
-GENERIC_TYPE = "application/octet-stream"
 
 
 def media_type_of(name: str) -> str:

@@ -108,7 +108,8 @@ def test_each_step_needs_the_status_before_it() -> None:
     request = asked(1, "3000")
     claim = claim_refusal(request, D("1"), "EUR", 1, AFTER_Q4)
     assert claim == (
-        "The request for 'Webinar 1' is requested; only a request that is approved can be claimed."
+        "The request for 'Webinar 1' is waiting for a decision; only a request approved and not "
+        "yet claimed can be claimed."
     )
     assert (
         rejection_refusal(request, "  ") == "Say why the request is rejected; the partner will ask."

@@ -67,6 +67,22 @@ LEADS_TO: dict[Step, MdfStatus] = {
     Step.PAY: MdfStatus.PAID,
 }
 
+#: A request's status as a sentence says it ("is waiting for a decision").
+STATUS_WORDS: dict[MdfStatus, str] = {
+    MdfStatus.REQUESTED: "waiting for a decision",
+    MdfStatus.APPROVED: "approved",
+    MdfStatus.REJECTED: "rejected",
+    MdfStatus.CLAIMED: "claimed",
+    MdfStatus.CLAIM_APPROVED: "approved for payment",
+    MdfStatus.PAID: "paid",
+}
+_NEED_WORDS: dict[MdfStatus, str] = {
+    MdfStatus.REQUESTED: "waiting for a decision",
+    MdfStatus.APPROVED: "approved and not yet claimed",
+    MdfStatus.CLAIMED: "claimed and not yet decided",
+    MdfStatus.CLAIM_APPROVED: "approved for payment",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class AllocationFacts:
@@ -192,8 +208,8 @@ def status_refusal(request: RequestFacts, step: Step) -> str | None:
     if request.status is need:
         return None
     return (
-        f"{request.name} is {request.status.label.lower()}; only a request that is "
-        f"{need.label.lower()} can be {step.label}."
+        f"{request.name} is {STATUS_WORDS[request.status]}; only a request "
+        f"{_NEED_WORDS[need]} can be {step.label}."
     )
 
 

@@ -13,6 +13,8 @@ from app.domain.text_rules import unsafe_reason
 
 #: The largest proof file kept: a scanned invoice or a few photos, not a video.
 MAX_PROOF_BYTES = 20 << 20
+#: The media type of a file whose kind is not known from its name.
+GENERIC_TYPE = "application/octet-stream"
 #: How many characters of a file's name are kept (the name it is saved and opened under).
 NAME_LENGTH = 200
 

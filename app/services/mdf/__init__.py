@@ -1,0 +1,1 @@
+"""Market development funds: allocations, requests and their steps, proof files, balances."""
