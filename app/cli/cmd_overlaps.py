@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
             f"Group {number} · {group.confidence.value} · {len(group.claims)} claims · "
             f"commission exposure {exposure_text(group.exposure)}"
         )
+        if group.suggestion is not None:
+            heading += f" · suggested owner {group.owner_name()} ({group.suggestion.rule})"
         blocks.append(heading + "\n" + render_rows([r for r in rows if r.group == number], columns))
     print("\n\n".join(blocks))
     return 0

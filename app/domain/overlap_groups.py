@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from app.domain.engagement import DIRECT, Registration, Suggestion, suggest_owner
 from app.domain.money import HUNDRED, ZERO, round_money
 from app.domain.overlap_links import ClaimOverlap, claim_links
 from app.domain.overlap_match import CERTAIN, LIKELY, AccountKey, Confidence, company_matches
@@ -31,6 +32,8 @@ class LiveClaim(NamedTuple):
     deal_amount: Decimal | None
     currency: str | None
     commission_pct: Decimal
+    approved: bool = False  # the ownership rule prefers approved registrations
+    claimant_code: str = ""  # "Direct" or the Partner ID (the name when it has none)
 
     @property
     def exposure(self) -> Decimal:
@@ -53,10 +56,25 @@ class OverlapGroup(NamedTuple):
     confidence: Confidence  # likely when any link of the group is only likely
     exposure: tuple[tuple[str, Decimal], ...]  # per currency, rounded to its minor unit
     key: str  # the claim ids in order, ``12,40,77``: what a resolution names, and sorts by
+    suggestion: Suggestion | None = None  # who the rules of engagement say owns the account
+    named: bool = False  # an account of the group is on the direct team's named list
 
     @property
     def claimants(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.claimant_name for c in self.claims))
+
+    def owner_name(self) -> str | None:
+        """The suggested owner as a person reads it: ``Northwind Traders (P-10001)``."""
+        if self.suggestion is None:
+            return None
+        owner = self.suggestion.owner
+        if owner == DIRECT:
+            return DIRECT
+        for claim in self.claims:
+            if claim.claimant_code == owner:
+                name = claim.claimant_name
+                return name if name == owner else f"{name} ({owner})"
+        return owner
 
     def largest_exposure(self) -> Decimal:
         """What the group is sorted by. Currencies are not converted (the app has no rates), so
@@ -220,3 +238,39 @@ def find_groups(
     matches, companies = company_matches(accounts.values(), threshold, dismissed)
     spans = [(c.id, c.account.id, c.claimant, c.claimed_on, c.valid_until) for c in claims]
     return group_overlaps(claims, claim_links(spans, matches, companies))
+
+
+def with_suggestions(
+    groups: Sequence[OverlapGroup],
+    named_accounts: Iterable[int] = (),
+    lone_named: Iterable[LiveClaim] = (),
+) -> list[OverlapGroup]:
+    """``groups`` and the groups of partner claims on named accounts that overlap no other
+    claim (``lone_named``: with the direct team, which needs no claim of its own there), each
+    with its suggested owner (``app.domain.engagement.suggest_owner``); largest exposure first
+    as ``group_overlaps`` orders them."""
+    named = frozenset(named_accounts)
+    by_account: dict[int, list[LiveClaim]] = {}
+    for claim in lone_named:
+        by_account.setdefault(claim.account.id, []).append(claim)
+    extra = [
+        OverlapGroup(
+            tuple(sorted(claims, key=_by_date)), (), CERTAIN, _exposure(claims),
+            ",".join(str(c.id) for c in sorted(claims, key=lambda c: c.id)),
+        )
+        for claims in by_account.values()
+    ]  # fmt: skip
+    done = [_suggested(group, named) for group in (*groups, *extra)]
+    if extra:
+        done.sort(key=lambda group: group.key)
+        done.sort(key=lambda group: group.largest_exposure(), reverse=True)
+    return done
+
+
+def _suggested(group: OverlapGroup, named: frozenset[int]) -> OverlapGroup:
+    on_named = bool(named) and any(c.account.id in named for c in group.claims)
+    registrations = [
+        Registration(c.claimant_code or c.claimant_name, c.approved, c.claimed_on)
+        for c in group.claims
+    ]
+    return group._replace(suggestion=suggest_owner(registrations, on_named), named=on_named)

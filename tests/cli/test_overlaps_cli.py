@@ -52,6 +52,8 @@ def test_json_lists_groups_with_claims_and_exposure(
     }
     assert [c["claimant"] for c in contoso["claims"]] == ["Northwind", "Direct", "Fabrikam"]
     assert {w["reason"] for w in contoso["why"]} == {"same account", "same domain contoso.com"}
+    # One day for all three: the direct team first (SPEC.md, "Rules of engagement").
+    assert (contoso["suggested_owner"], contoso["rule"]) == ("Direct", "first registration")
 
 
 def test_table_shows_each_group_with_its_exposure(
@@ -60,10 +62,16 @@ def test_table_shows_each_group_with_its_exposure(
     code, out, _ = run(["overlaps", "--db", str(db_path)], capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Group 1 · certain · 3 claims · commission exposure EUR 31,250.00"
+    assert lines[0] == (
+        "Group 1 · certain · 3 claims · commission exposure EUR 31,250.00"
+        " · suggested owner Direct (first registration)"
+    )
     assert lines[1].split()[:3] == ["Claimant", "Account", "Country"]
     assert "EUR 200,000.00" in lines[2] and "same domain contoso.com with Direct" in lines[2]
-    assert "Group 2 · likely · 2 claims · commission exposure EUR 6,000.00" in lines
+    assert (
+        "Group 2 · likely · 2 claims · commission exposure EUR 6,000.00"
+        " · suggested owner Northwind (first registration)"
+    ) in lines
 
 
 def test_csv_carries_exact_figures_and_currency(
@@ -77,6 +85,7 @@ def test_csv_carries_exact_figures_and_currency(
     assert fabrikam["Deal amount"] == "90000.00" and fabrikam["Currency"] == "EUR"
     assert fabrikam["Commission"] == "12.5" and fabrikam["Exposure"] == "11250.00"
     assert fabrikam["Group"] == "1" and fabrikam["Match"] == "Certain"
+    assert fabrikam["Suggested owner"] == "Direct" and fabrikam["Rule"] == "first registration"
 
 
 def test_no_overlaps_says_so(sqlite_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,6 +107,7 @@ def test_export_overlaps_to_xlsx_and_a_wrong_suffix(
     header = [c.value for c in sheet[1]]
     first = dict(zip(header, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
     assert first["Claimant"] == "Northwind" and first["Group"] == 1
+    assert first["Suggested owner"] == "Direct" and first["Rule"] == "first registration"
     code, _, err = run(
         ["export", "overlaps", str(tmp_path / "x.txt"), "--db", str(db_path)], capsys
     )

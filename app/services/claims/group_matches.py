@@ -89,8 +89,16 @@ def match_rows(group: OverlapGroup) -> list[MatchRow]:
 def explain(group: OverlapGroup) -> str:
     """One sentence above the detail tables: who, how sure, and what is at stake."""
     who = ", ".join(group.claimants)
-    sure = "certainly" if group.confidence is Confidence.CERTAIN else "probably"
-    return (
-        f"{len(group.claims)} live claims by {who} are {sure} on one company. "
-        f"Commission at stake if nobody decides: {exposure_text(group.exposure)}."
-    )
+    if not group.overlaps:  # partner claims on a named account, and nobody else's
+        many = len(group.claims) != 1
+        start = (
+            f"{len(group.claims)} live claim{'s' if many else ''} by {who} on a named account "
+            "of the direct team."
+        )
+    else:
+        sure = "certainly" if group.confidence is Confidence.CERTAIN else "probably"
+        start = f"{len(group.claims)} live claims by {who} are {sure} on one company."
+    text = f"{start} Commission at stake if nobody decides: {exposure_text(group.exposure)}."
+    if group.suggestion is not None:
+        text += f" Suggested owner: {group.owner_name()}, by {group.suggestion.rule}."
+    return text

@@ -34,6 +34,8 @@ class OverlapGroupRow:
     exposure: str
     largest: Decimal  # the largest single-currency exposure: what the page sorts by
     largest_currency: str | None
+    suggested_owner: str | None = None  # as a person reads it: ``Northwind Traders (P-10001)``
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ class OverlapClaimRow:
     commission_pct: Decimal
     exposure: Decimal | None
     why: str
+    suggested_owner: str | None = None
+    rule: str | None = None
 
 
 GROUP_COLUMNS: tuple[Column[OverlapGroupRow], ...] = (
@@ -63,6 +67,8 @@ GROUP_COLUMNS: tuple[Column[OverlapGroupRow], ...] = (
     Column("accounts", "Accounts", lambda r: r.accounts, width=32),
     Column("first_claimed", "First claimed", lambda r: r.first_claimed, Kind.DATE, width=11),
     Column("claims", "Claims", lambda r: r.claims, Kind.INTEGER, width=6),
+    Column("suggested_owner", "Suggested owner", lambda r: r.suggested_owner, width=24),
+    Column("rule", "Rule", lambda r: r.rule, width=22),
     Column(
         "largest",
         "Exposure",
@@ -98,7 +104,13 @@ CLAIM_COLUMNS: tuple[Column[OverlapClaimRow], ...] = (
     ),
     Column("why", "Why", lambda r: r.why, width=36),
     Column("website", "Website", lambda r: r.website, width=24),
+    Column("suggested_owner", "Suggested owner", lambda r: r.suggested_owner, width=24),
+    Column("rule", "Rule", lambda r: r.rule, width=22),
 )
+
+#: Why a claim that overlaps no other claim is in a group: the direct team's named account.
+NAMED_WHY = "on a named account of the direct team"
+
 
 
 def group_rows(groups: Sequence[OverlapGroup]) -> list[OverlapGroupRow]:
@@ -117,6 +129,8 @@ def group_rows(groups: Sequence[OverlapGroup]) -> list[OverlapGroupRow]:
                 exposure=exposure_text(group.exposure),
                 largest=largest[1],
                 largest_currency=largest[0],
+                suggested_owner=group.owner_name(),
+                rule=group.suggestion.rule if group.suggestion else None,
             )
         )
     return rows
@@ -126,6 +140,7 @@ def claim_rows(groups: Sequence[OverlapGroup]) -> list[OverlapClaimRow]:
     rows = []
     for number, group in enumerate(groups, start=1):
         names = {c.id: c.claimant_name for c in group.claims}
+        owner, rule = group.owner_name(), group.suggestion.rule if group.suggestion else None
         for claim in group.claims:
             whys = [
                 f"{o.why} with {names[o.b if o.a == claim.id else o.a]}"
@@ -147,7 +162,9 @@ def claim_rows(groups: Sequence[OverlapGroup]) -> list[OverlapClaimRow]:
                     currency=claim.currency,
                     commission_pct=claim.commission_pct,
                     exposure=claim.exposure if claim.deal_amount is not None else None,
-                    why="; ".join(whys),
+                    why="; ".join(whys) or (NAMED_WHY if group.named else ""),
+                    suggested_owner=owner,
+                    rule=rule,
                 )
             )
     return rows
@@ -185,6 +202,8 @@ def groups_json(groups: Sequence[OverlapGroup]) -> list[dict[str, Any]]:
                 {"claims": [o.a, o.b], "confidence": o.confidence.value, "reason": o.why}
                 for o in group.overlaps
             ],
+            "suggested_owner": group.suggestion.owner if group.suggestion else None,
+            "rule": group.suggestion.rule if group.suggestion else None,
         }
         for group in groups
     ]

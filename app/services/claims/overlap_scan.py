@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, Partner
 from app.db.types import Money, Percent
+from app.domain.enums import ClaimStatus
 from app.domain.overlap_groups import LiveClaim
 from app.domain.overlap_links import ClaimOverlap
 from app.domain.overlap_match import AccountKey, AccountRow
@@ -32,9 +33,9 @@ DIRECT_KEY = "direct"
 BATCH_ROWS = 2000
 
 #: A live claim as read: (id, account, partner, claimed on, valid until, stored deal amount,
-#: currency, stored commission %), a ``ClaimSpan`` first, then what the report shows. The deal
-#: amount and the commission come as the integers they are stored as (``app.db.types``), made
-#: Decimals only for the claims in an overlap.
+#: currency, stored commission %, status), a ``ClaimSpan`` first, then what the report shows.
+#: The deal amount and the commission come as the integers they are stored as
+#: (``app.db.types``), made Decimals only for the claims in an overlap.
 ClaimRow = tuple[Any, ...]
 
 
@@ -49,7 +50,7 @@ def live_claim_rows(session: Session, today: date) -> list[ClaimRow]:
     statement = select(
         Claim.id, Claim.account_id, Claim.partner_id, Claim.claimed_on, Claim.valid_until,
         type_coerce(Claim.deal_amount, BigInteger), Claim.currency,
-        type_coerce(Claim.commission_pct, BigInteger),
+        type_coerce(Claim.commission_pct, BigInteger), Claim.status,
     ).where(live_claim_condition(today))  # fmt: skip
     return _rows(session, statement)
 
@@ -85,34 +86,51 @@ def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[Any]:
     return rows
 
 
-def claimant_names(session: Session) -> dict[int | None, tuple[str, str]]:
-    """Each claimant's key for the rules and name for the report, by partner id (``None``: the
-    direct team)."""
-    found: dict[int | None, tuple[str, str]] = {None: (DIRECT_KEY, DIRECT)}
-    for partner_id, name in session.connection().execute(select(Partner.id, Partner.name)):
-        found[partner_id] = (claimant_key(partner_id), name)
+def claimant_names(session: Session) -> dict[int | None, tuple[str, str, str]]:
+    """Each claimant's key for the rules, name for the report and Partner ID for the rules of
+    engagement (its name when it has none), by partner id (``None``: the direct team)."""
+    found: dict[int | None, tuple[str, str, str]] = {None: (DIRECT_KEY, DIRECT, DIRECT)}
+    rows = session.connection().execute(select(Partner.id, Partner.name, Partner.partner_code))
+    for partner_id, name, code in rows:
+        found[partner_id] = (claimant_key(partner_id), name, code or name)
     return found
 
 
+def named_account_ids(session: Session) -> frozenset[int]:
+    """The accounts on the direct team's named list."""
+    statement = select(Account.id).where(
+        Account.named_account.is_(True), Account.merged_into_id.is_(None)
+    )
+    return frozenset(session.connection().scalars(statement))
+
+
+def linked_ids(links: list[ClaimOverlap]) -> set[int]:
+    """The claims in some overlap."""
+    return {link.a for link in links} | {link.b for link in links}
+
+
 def claims_in(
-    links: list[ClaimOverlap],
+    linked: set[int],
     rows: list[ClaimRow],
     accounts: list[AccountRow],
-    claimants: dict[int | None, tuple[str, str]],
+    claimants: dict[int | None, tuple[str, str, str]],
 ) -> list[LiveClaim]:
-    """The full rows of the claims in some overlap, and only of those: most live claims are in
-    none."""
-    linked = {link.a for link in links} | {link.b for link in links}
+    """The full rows of the ``linked`` claims (those in some overlap), and only of those: most
+    live claims are in none."""
     chosen = [row for row in rows if row[0] in linked]
     used = {row[1] for row in chosen}
     account_of = {row[0]: AccountKey(*row) for row in accounts if row[0] in used}
     # Each distinct amount and percentage made a Decimal once: most claims share them.
     amount_of = {amount: Money.from_stored(amount) for amount in {row[5] for row in chosen}}
     pct_of = {pct: Percent.from_stored(pct) or Decimal(0) for pct in {row[7] for row in chosen}}
-    return [
-        LiveClaim(
-            claim_id, account_of[account_id], *claimants[partner_id], since, until,
-            amount_of[amount], currency, pct_of[pct],
-        )
-        for claim_id, account_id, partner_id, since, until, amount, currency, pct in chosen
-    ]  # fmt: skip
+    approved = ClaimStatus.APPROVED
+    result = []
+    for claim_id, account_id, partner_id, since, until, amount, currency, pct, status in chosen:
+        key, name, code = claimants[partner_id]
+        result.append(
+            LiveClaim(
+                claim_id, account_of[account_id], key, name, since, until, amount_of[amount],
+                currency, pct_of[pct], status == approved, code,
+            )
+        )  # fmt: skip
+    return result

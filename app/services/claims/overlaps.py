@@ -22,7 +22,7 @@ from app.db.snapshot import read_one_moment
 from app.db.types import utcnow
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
-from app.domain.overlap_groups import OverlapGroup, group_overlaps
+from app.domain.overlap_groups import OverlapGroup, group_overlaps, with_suggestions
 from app.domain.overlap_links import claim_links
 from app.domain.overlap_match import AccountKey, Confidence, company_matches, same_company
 from app.domain.progress import Cancelled, Progress, Ticker
@@ -30,10 +30,13 @@ from app.domain.text_rules import checked_block
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import is_live
 from app.services.claims.overlap_scan import (
+    ClaimRow,
     claimant_names,
     claims_in,
+    linked_ids,
     live_accounts,
     live_claim_rows,
+    named_account_ids,
 )
 from app.services.gc_pause import gc_paused
 
@@ -82,7 +85,28 @@ def overlap_groups(
         matches, companies = company_matches(accounts, threshold, dismissed, alike)
         steps.advance(1)
         links = claim_links(rows, matches, companies)
-        return group_overlaps(claims_in(links, rows, accounts, claimants), links)
+        linked = linked_ids(links)
+        named = named_account_ids(session)
+        lone_ids = _lone_named_claims(session, rows, linked, named)
+        claims = claims_in(linked | lone_ids, rows, accounts, claimants)
+        groups = group_overlaps(claims, links)
+        return with_suggestions(groups, named, [c for c in claims if c.id in lone_ids])
+
+
+def _lone_named_claims(
+    session: Session, rows: list[ClaimRow], linked: set[int], named: frozenset[int]
+) -> set[int]:
+    """Live partner claims on named accounts that overlap no other claim: each still
+    conflicts with the direct team (SPEC.md, "Rules of engagement"), unless a resolution
+    already gave the account to that claim."""
+    if not named:
+        return set()
+    kept = set(session.scalars(select(OverlapResolution.owner_claim_id)))
+    return {
+        row[0]
+        for row in rows
+        if row[1] in named and row[2] is not None and row[0] not in linked and row[0] not in kept
+    }
 
 
 def resolve_group(

@@ -1,0 +1,145 @@
+"""Rules of engagement (SPEC.md, "Rules of engagement"): who owns an end customer, by rules a
+partner can read.
+
+Three rules live here, each once, for every path that needs them:
+
+- ``claim_warnings``: what a partner claim is told before it is saved (the claim dialog) or
+  while it is imported (the import report): the account is a *named account* of the direct
+  team, or the direct team was active on it within the cooling-off days before the claim;
+- ``suggest_owner``: who should own an overlap group, and by which rule (named account, first
+  approved registration, first registration), so a resolution starts from the rule and not from
+  whoever asks loudest;
+- ``resolution_notice``: the few sentences a channel manager sends the partners involved, so
+  the decision reads the same to all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Final, NamedTuple
+
+#: How the direct team is named as a claimant and as an owner.
+DIRECT: Final = "Direct"
+
+RULE_NAMED: Final = "named account"
+RULE_FIRST_APPROVED: Final = "first approved registration"
+RULE_FIRST: Final = "first registration"
+
+#: The warning of a partner claim on an account on the direct team's list.
+NAMED_WARNING: Final = "named direct account"
+
+
+def active_warning(since: date) -> str:
+    """The warning of a partner claim made while the direct team was working the account."""
+    return f"direct team active since {since.isoformat()}"
+
+
+def claim_warnings(
+    *,
+    partner_claim: bool,
+    claimed_on: date,
+    named: bool,
+    direct_days: Iterable[date],
+    cooling_off_days: int,
+) -> list[str]:
+    """The warnings of a claim about to be saved; empty for the direct team's own claims.
+
+    ``named``: an account certainly the same company as the claim's is a named account.
+    ``direct_days``: when the direct team registered a claim on such an account, or logged an
+    activity on a deal there with a direct rep among its parties. Those within the
+    ``cooling_off_days`` before ``claimed_on`` (both ends included) warn, with the latest one.
+    A claim that warns is saved pending.
+    """
+    if not partner_claim:
+        return []
+    warnings = [NAMED_WARNING] if named else []
+    start = claimed_on - timedelta(days=cooling_off_days)
+    recent = [day for day in direct_days if start <= day <= claimed_on]
+    if recent:
+        warnings.append(active_warning(max(recent)))
+    return warnings
+
+
+class Registration(NamedTuple):
+    """One claim of an overlap group as the ownership rule reads it."""
+
+    claimant: str  # DIRECT, or the partner's Partner ID (its name when it has none)
+    approved: bool
+    claimed_on: date
+
+
+class Suggestion(NamedTuple):
+    """Who the rules say owns a group's account, and the rule that says so."""
+
+    owner: str
+    rule: str
+
+
+def _first(claims: Iterable[Registration]) -> str:
+    """The claimant of the earliest claim; on one day ``Direct`` first, then by Partner ID as
+    text."""
+    earliest = min(claims, key=lambda c: (c.claimed_on, c.claimant != DIRECT, c.claimant))
+    return earliest.claimant
+
+
+def suggest_owner(claims: Sequence[Registration], named: bool) -> Suggestion:
+    """The suggested owner of an overlap group, by the first rule that applies:
+
+    1. an account of the group is a named account: the direct team;
+    2. the group has approved claims: the claimant of the earliest approved one;
+    3. otherwise the claimant of the earliest claim.
+    """
+    if named:
+        return Suggestion(DIRECT, RULE_NAMED)
+    approved = [c for c in claims if c.approved]
+    if approved:
+        return Suggestion(_first(approved), RULE_FIRST_APPROVED)
+    return Suggestion(_first(claims), RULE_FIRST)
+
+
+_RULE_WORDS: Final = {
+    RULE_NAMED: "it is a named account of our direct team, and named accounts stay with them",
+    RULE_FIRST_APPROVED: "{owner} holds the earliest approved registration ({day})",
+    RULE_FIRST: "{owner} registered it first ({day})",
+}
+
+
+def rule_sentence(suggestion: Suggestion, owner_name: str, first_day: date | None) -> str:
+    """The suggestion as a person reads it: ``Northwind registered it first (2026-11-02)``."""
+    day = first_day.isoformat() if first_day else "no date"
+    return _RULE_WORDS.get(suggestion.rule, suggestion.rule).format(owner=owner_name, day=day)
+
+
+def resolution_notice(
+    *,
+    account: str,
+    owner_name: str,
+    suggestion: Suggestion,
+    suggested_name: str,
+    first_day: date | None,
+    others: Sequence[str],
+    reason: str,
+) -> str:
+    """The explanation for the partners involved, ready to paste into a mail.
+
+    It says who owns the account, by which rule (or that the decision departs from it, and
+    why), and whose registrations end: the same words for everyone, written once.
+    """
+    lines = [f"{account}: the account belongs to {owner_name}."]
+    because = rule_sentence(suggestion, suggested_name, first_day)
+    if owner_name == suggested_name:
+        lines.append(f"Under our rules of engagement, {because}.")
+    else:
+        lines.append(
+            f"Our rules of engagement suggested {suggested_name} ({because}); "
+            f"we decided otherwise."
+        )
+    if reason.strip():
+        lines.append(f"Reason: {reason.strip()}")
+    if others:
+        lines.append(
+            f"The registration{'s' if len(others) != 1 else ''} of {', '.join(others)} "
+            f"{'are' if len(others) != 1 else 'is'} closed as rejected."
+        )
+    return "\n".join(lines)
