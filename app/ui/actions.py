@@ -52,9 +52,18 @@ def _action(
     return action
 
 
+#: Areas with a Ctrl+digit key of their own: Ctrl+1 to Ctrl+9 (there is no Ctrl+10).
+KEYED_PAGES = 9
+
+
+def page_key(n: int) -> str | None:
+    """The key that shows the ``n``-th area (from 1), if it has one."""
+    return f"Ctrl+{n}" if 1 <= n <= KEYED_PAGES else None
+
+
 def create_actions(parent: QWidget, pages: Sequence[tuple[str, str, str]]) -> Actions:
     """The window's actions; ``pages`` are (menu text, title, icon name) in navigation order
-    (Ctrl+1…)."""
+    (Ctrl+1 to Ctrl+9; an area after the ninth is reached through the Go menu's letter)."""
     key = QKeySequence.StandardKey
     actions = Actions(
         new_database=_action(
@@ -90,7 +99,7 @@ def create_actions(parent: QWidget, pages: Sequence[tuple[str, str, str]]) -> Ac
     actions.undo.setWhatsThis("Undo the last saved edit on this page (Edit names it)")
     actions.redo.setWhatsThis("Redo what was undone")
     for n, (text, title, icon_name) in enumerate(pages, start=1):
-        page = _action(parent, text, f"Ctrl+{n}", icon_name, f"Show {title}")
+        page = _action(parent, text, page_key(n), icon_name, f"Show {title}")
         page.setCheckable(True)
         actions.pages.append(page)
     return actions

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.ui.actions import build_menus, create_actions
+from app.ui.actions import build_menus, create_actions, page_key
 from app.ui.context import UiContext
 from app.ui.edit_history import EditHistory
 from app.ui.file_commands import FileCommands
@@ -326,7 +326,9 @@ class MainWindow(QMainWindow):
         self.compact = compact
         nav = self.navigation
         for row, entry in enumerate(PAGES):
-            nav.item(row).setToolTip(f"{entry.title} (Ctrl+{row + 1})" if compact else "")
+            key = page_key(row + 1)
+            tip = f"{entry.title} ({key})" if key else entry.title
+            nav.item(row).setToolTip(tip if compact else "")
         nav.setItemDelegate(self._icons_only if compact else self._names_too)
         frame = 2 * nav.frameWidth()
         nav.setFixedWidth(nav.iconSize().width() + 28 + frame if compact else NAVIGATION_WIDTH)

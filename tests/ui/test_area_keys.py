@@ -1,0 +1,33 @@
+"""Every area has a key while digits last: Ctrl+1 to Ctrl+9 in the order of the list. An area
+after the ninth is reached through the Go menu or the list; the narrow window's tooltips never
+promise a Ctrl+10 that no key can press."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.db.engine import Database
+from app.ui import main_window
+from app.ui.main_window import MainWindow
+from app.ui.page_list import PAGES
+
+
+def test_areas_after_the_ninth_promise_no_digit_key(
+    qtbot: QtBot,
+    open_window: Callable[[Database], MainWindow],
+    sqlite_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    extra = tuple(replace(e, key=f"{e.key}_again", title=f"{e.title} again") for e in PAGES)
+    monkeypatch.setattr(main_window, "PAGES", (PAGES + extra)[:11])
+    window = open_window(sqlite_db)
+    window.set_compact(True)
+    tips = [window.navigation.item(row).toolTip() for row in range(11)]
+    assert tips[0] == f"{PAGES[0].title} (Ctrl+1)"
+    assert tips[8].endswith("(Ctrl+9)")
+    assert "Ctrl" not in tips[9] and "Ctrl" not in tips[10]
+    assert tips[9] == extra[1].title
