@@ -1,0 +1,217 @@
+"""Drawing a ``ChartSpec`` onto a matplotlib figure with the product's look.
+
+The one place a chart is drawn: the dashboard's canvas, the scorecard and the quarterly review
+PDF all call ``draw``. Every bar and point carries a ``gid`` of ``"series:category"`` so a click
+on the screen can say which figure was chosen, and a test can read back what was plotted.
+Values become floats only here, for their position on the page; their labels are written from
+the exact values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from app.io.charts.look import Look, look, register_font
+from app.io.charts.numbers import tick_label, value_label
+from app.io.charts.spec import ChartSpec, Number, ValueKind
+
+
+def new_figure(width_in: float = 6.0, height_in: float = 3.2, dpi: float = 100) -> Figure:
+    """A white figure in the product's font, laid out to fit its labels."""
+    register_font()
+    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+    figure.set_facecolor("white")
+    return figure
+
+
+def draw(spec: ChartSpec, figure: Figure) -> Axes:
+    """Clear ``figure`` and draw ``spec`` on it; an empty chart says so in words."""
+    figure.clear()
+    style = look()
+    axes = figure.add_subplot()
+    _frame(axes, spec, style)
+    if spec.is_empty:
+        axes.set_axis_off()
+        axes.text(
+            0.5,
+            0.5,
+            spec.empty_text,
+            ha="center",
+            va="center",
+            color=style.muted,
+            fontsize=style.label_size,
+            family=style.font_family,
+            transform=axes.transAxes,
+        )
+        return axes
+    if spec.kind == "hbar":
+        _hbar(axes, spec, style)
+    elif spec.kind == "line":
+        _lines(axes, spec, style)
+    else:
+        _bars(axes, spec, style, stacked=spec.kind == "stacked")
+    if len(spec.series) > 1:
+        legend = axes.legend(
+            frameon=False, fontsize=style.label_size, loc="upper left", bbox_to_anchor=(1.0, 1.0)
+        )
+        for text in legend.get_texts():
+            text.set_color(style.ink)
+    return axes
+
+
+def _frame(axes: Axes, spec: ChartSpec, style: Look) -> None:
+    axes.set_title(
+        spec.title,
+        loc="left",
+        fontsize=style.title_size,
+        color=style.ink,
+        family=style.font_family,
+        fontweight="bold",
+    )
+    if spec.note:
+        axes.set_title(
+            spec.note,
+            loc="right",
+            fontsize=style.label_size - 0.5,
+            color=style.muted,
+            family=style.font_family,
+        )
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(style.axis)
+    axes.tick_params(colors=style.ink, labelsize=style.label_size, length=3)
+    axes.set_axisbelow(True)
+
+
+def _value_axis(axes: Axes, spec: ChartSpec, style: Look, horizontal: bool) -> None:
+    axis = axes.xaxis if horizontal else axes.yaxis
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, spec.value_kind)))
+    axis.set_major_locator(MaxNLocator(nbins=5, integer=spec.value_kind is ValueKind.COUNT))
+    axes.grid(axis="x" if horizontal else "y", color=style.grid, linewidth=0.8)
+    if not horizontal:
+        axes.margins(y=0.12)  # room above the tallest bar for its label
+        if all(v is None or v >= 0 for series in spec.series for v in series.values):
+            axes.set_ylim(bottom=0)  # amounts and counts are read from zero
+    if spec.currency and spec.value_kind is ValueKind.MONEY:
+        (axes.set_xlabel if horizontal else axes.set_ylabel)(
+            spec.currency, fontsize=style.label_size, color=style.muted
+        )
+
+
+def _plain(value: Number | None) -> float:
+    return 0.0 if value is None else float(value)
+
+
+def _bars(axes: Axes, spec: ChartSpec, style: Look, stacked: bool) -> None:
+    count = len(spec.series)
+    positions = range(len(spec.categories))
+    width = 0.8 if stacked else 0.8 / count
+    bottoms = [0.0] * len(spec.categories)
+    containers = []
+    for s, series in enumerate(spec.series):
+        offset = 0.0 if stacked else (s - (count - 1) / 2) * width
+        heights = [_plain(v) for v in series.values]
+        bars = axes.bar(
+            [p + offset for p in positions],
+            heights,
+            width=width * 0.92,
+            bottom=bottoms if stacked else None,
+            color=style.colour(s),
+            label=series.name,
+        )
+        _tag(bars.patches, s)
+        containers.append((bars, series.values))
+        if stacked:
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    axes.set_xticks(list(positions), list(spec.categories), rotation=_rotation(spec.categories))
+    _value_axis(axes, spec, style, horizontal=False)
+    if len(spec.categories) > spec.label_limit:
+        return
+    if stacked:
+        totals = [
+            _total([series.values[c] for series in spec.series])
+            for c in range(len(spec.categories))
+        ]
+        for c, total in enumerate(totals):
+            axes.annotate(
+                value_label(total, spec.value_kind, spec.currency),
+                (c, bottoms[c]),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=style.label_size - 1,
+                color=style.ink,
+            )
+    elif count <= 3:
+        for bars, values in containers:
+            axes.bar_label(
+                bars,
+                labels=[value_label(v, spec.value_kind, spec.currency) for v in values],
+                fontsize=style.label_size - 1,
+                color=style.ink,
+                padding=2,
+            )
+
+
+def _hbar(axes: Axes, spec: ChartSpec, style: Look) -> None:
+    series = spec.series[0]
+    positions = list(range(len(spec.categories)))
+    bars = axes.barh(
+        positions,
+        [_plain(v) for v in series.values],
+        color=style.colour(0),
+        height=0.7,
+        label=series.name,
+    )
+    _tag(bars.patches, 0)
+    axes.set_yticks(positions, list(spec.categories))
+    axes.invert_yaxis()  # the first category, the largest, on top
+    _value_axis(axes, spec, style, horizontal=True)
+    if len(spec.categories) <= spec.label_limit:
+        axes.bar_label(
+            bars,
+            labels=[value_label(v, spec.value_kind, spec.currency) for v in series.values],
+            fontsize=style.label_size - 1,
+            color=style.ink,
+            padding=3,
+        )
+        axes.margins(x=0.18)
+
+
+def _lines(axes: Axes, spec: ChartSpec, style: Look) -> None:
+    positions = list(range(len(spec.categories)))
+    for s, series in enumerate(spec.series):
+        ys = [float("nan") if v is None else float(v) for v in series.values]
+        (line,) = axes.plot(
+            positions,
+            ys,
+            marker="o",
+            markersize=4,
+            linewidth=1.8,
+            color=style.colour(s),
+            label=series.name,
+        )
+        line.set_gid(f"{s}:line")
+    axes.set_xticks(positions, list(spec.categories), rotation=_rotation(spec.categories))
+    _value_axis(axes, spec, style, horizontal=False)
+
+
+def _tag(patches: Sequence[object], series: int) -> None:
+    for category, patch in enumerate(patches):
+        patch.set_gid(f"{series}:{category}")  # type: ignore[attr-defined]
+
+
+def _total(values: Sequence[Number | None]) -> Number | None:
+    present = [v for v in values if v is not None]
+    return sum(present[1:], present[0]) if present else None
+
+
+def _rotation(categories: Sequence[str]) -> int:
+    """Long or many category names are turned so they do not run into each other."""
+    return 30 if len(categories) > 6 or max((len(c) for c in categories), default=0) > 12 else 0

@@ -1,0 +1,40 @@
+"""What a drawn chart holds, read back from matplotlib's artists: the values, not the pixels."""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+
+
+def bar_values(axes: Axes) -> dict[int, list[float]]:
+    """Series index → the heights (or widths, for a ranking) of its bars, in category order;
+    a stacked bar's own part, not its top."""
+    values: dict[int, dict[int, float]] = {}
+    horizontal = axes.yaxis_inverted()
+    for patch in axes.patches:
+        gid = patch.get_gid() or ""
+        series, _, category = gid.partition(":")
+        if not (isinstance(patch, Rectangle) and series.isdigit() and category.isdigit()):
+            continue
+        size = patch.get_width() if horizontal else patch.get_height()
+        values.setdefault(int(series), {})[int(category)] = size
+    return {s: [v for _, v in sorted(cats.items())] for s, cats in values.items()}
+
+
+def line_values(axes: Axes) -> dict[int, list[float]]:
+    """Series index → the y values of its line (NaN where a value does not exist)."""
+    out: dict[int, list[float]] = {}
+    for line in axes.lines:
+        gid = line.get_gid() or ""
+        series, _, kind = gid.partition(":")
+        if series.isdigit() and kind == "line":
+            out[int(series)] = [float(y) for y in line.get_ydata()]  # type: ignore[union-attr]
+    return out
+
+
+def texts(axes: Axes) -> list[str]:
+    """Every word written on the axes: title, note, bar labels, ticks."""
+    found = [axes.get_title("left"), axes.get_title("right")]
+    found += [t.get_text() for t in axes.texts]
+    found += [t.get_text() for t in axes.get_xticklabels() + axes.get_yticklabels()]
+    return [t for t in found if t]
