@@ -4,8 +4,8 @@ The partner and contact dialogs show each message next to its field as the user 
 services check again before writing, and the partner and contact imports read each cell through
 the very same parsers (``partner_parsers``, ``contact_parsers``): a partner typed in and one
 imported from a workbook are held to one standard (lengths, e-mail, website, country, type,
-status, tier), and only the wording around the reason differs (a field label in a dialog, the
-column and row in an import report).
+status, tier, territories), and only the wording around the reason differs (a field label in a
+dialog, the column and row in an import report).
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from app.domain.enums import ContactRole, PartnerStatus, PartnerType
 from app.domain.errors import InputError
 from app.domain.importing import values as v
 from app.domain.importing.columns import Limited
+from app.domain.territories import parse_territories
 
 Checked = tuple[dict[str, object], dict[str, str]]
 Parser = Callable[[object], object]
 
 PARTNER_FIELDS = (
     "name", "partner_code", "legal_name", "type", "tier", "status", "country", "city",
-    "website", "email", "phone", "account_manager", "partner_since", "notes",
+    "website", "email", "phone", "account_manager", "partner_since", "territories", "notes",
 )  # fmt: skip
 CONTACT_FIELDS = ("name", "email", "phone", "role")
 
@@ -32,14 +33,14 @@ LABELS = {
     "name": "Name", "partner_code": "Partner ID", "legal_name": "Legal name", "type": "Type",
     "tier": "Tier", "status": "Status", "country": "Country", "city": "City",
     "website": "Website", "email": "E-mail", "phone": "Phone",
-    "account_manager": "Account manager", "partner_since": "Partner since", "notes": "Notes",
-    "role": "Role",
+    "account_manager": "Account manager", "partner_since": "Partner since",
+    "territories": "Territories", "notes": "Notes", "role": "Role",
 }  # fmt: skip
 
 #: What each text column holds at most (the database's column lengths).
 PARTNER_LENGTHS = {
     "name": 200, "partner_code": 40, "legal_name": 250, "city": 120, "website": 250,
-    "email": 250, "phone": 60, "account_manager": 120,
+    "email": 250, "phone": 60, "account_manager": 120, "territories": 400,
 }  # fmt: skip
 CONTACT_LENGTHS = {"name": 200, "email": 250, "phone": 60}
 
@@ -107,6 +108,7 @@ def partner_parsers(
             "phone": v.text,
             "account_manager": v.text,
             "partner_since": date_parser(day_first),
+            "territories": parse_territories,
             "notes": v.multiline_text,
         },
         PARTNER_LENGTHS,

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from app.domain.countries import COUNTRIES, country_name
 from app.domain.importing.values import BadValue
+from app.domain.partner_form import check_partner
 from app.domain.territories import parse_territories, territory_codes
 
 CODES = [code for code, _a3, _name in COUNTRIES]
@@ -53,3 +54,10 @@ def test_no_territories_means_the_partners_own_country() -> None:
     assert territory_codes(None, "de") == {"DE"}
     assert territory_codes("AT;CH", "DE") == {"AT", "CH"}
     assert territory_codes(None, None) == frozenset()
+
+
+def test_the_partner_rule_reads_territories_as_the_import_does() -> None:
+    values, errors = check_partner({"name": "Acme", "territories": "france; de"})
+    assert values["territories"] == "DE;FR" and not errors
+    _values, errors = check_partner({"name": "Acme", "territories": "Atlantis"})
+    assert errors["territories"].startswith("Territories names 'Atlantis'")

@@ -75,6 +75,10 @@ _PARTNER_FIELDS = (
     Field("partner_since", "Partner since", synonyms=(
         "partner since", "since", "joined", "start date", "onboarded",
     )),
+    Field("territories", "Territories", synonyms=(
+        "territories", "territory", "countries served", "sales territory", "sales territories",
+        "lead countries",
+    )),
     Field("notes", "Notes", synonyms=("notes", "note", "comments", "comment", "remarks")),
 )  # fmt: skip
 

@@ -41,7 +41,7 @@ TABLE: Table = Partner.__table__  # type: ignore[assignment]
 #: Fields written as they are parsed (tier becomes ``tier_id``).
 PLAIN_FIELDS = (
     "partner_code", "name", "legal_name", "type", "status", "country", "city", "website",
-    "email", "phone", "account_manager", "partner_since", "notes",
+    "email", "phone", "account_manager", "partner_since", "territories", "notes",
 )  # fmt: skip
 #: A row met before in the file: its number and its values.
 Earlier = tuple[int, tuple[object, ...]]

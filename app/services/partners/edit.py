@@ -44,6 +44,7 @@ class PartnerRecord:
     phone: str | None
     account_manager: str | None
     partner_since: date | None
+    territories: str | None
     notes: str | None
 
     def values(self) -> dict[str, object]:
@@ -52,7 +53,7 @@ class PartnerRecord:
 
 EDITABLE = (
     "name", "partner_code", "legal_name", "type", "tier", "status", "country", "city",
-    "website", "email", "phone", "account_manager", "partner_since", "notes",
+    "website", "email", "phone", "account_manager", "partner_since", "territories", "notes",
 )  # fmt: skip
 
 
@@ -70,7 +71,8 @@ def _record(partner: Partner) -> PartnerRecord:
         tier=partner.tier.name if partner.tier else None, status=partner.status,
         country=partner.country, city=partner.city, website=partner.website,
         email=partner.email, phone=partner.phone, account_manager=partner.account_manager,
-        partner_since=partner.partner_since, notes=partner.notes,
+        partner_since=partner.partner_since, territories=partner.territories,
+        notes=partner.notes,
     )  # fmt: skip
 
 

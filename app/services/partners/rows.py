@@ -32,6 +32,7 @@ class PartnerRow:
     phone: str | None
     account_manager: str | None
     partner_since: date | None
+    territories: str | None
     notes: str | None
     contacts: int
     version: int
@@ -51,6 +52,7 @@ PARTNER_COLUMNS: tuple[Column[PartnerRow], ...] = (
     Column("phone", "Phone", lambda r: r.phone, width=18),
     Column("account_manager", "Account manager", lambda r: r.account_manager, width=18),
     Column("partner_since", "Partner since", lambda r: r.partner_since, Kind.DATE, width=12),
+    Column("territories", "Territories", lambda r: r.territories, width=14),
     Column("contacts", "Contacts", lambda r: r.contacts, Kind.INTEGER, width=9),
     Column("notes", "Notes", lambda r: r.notes, width=30),
 )
@@ -90,6 +92,7 @@ def partner_rows_select(contacts: Any) -> Any:
         Partner.phone,
         Partner.account_manager,
         Partner.partner_since,
+        Partner.territories,
         Partner.notes,
         contacts.label("contacts"),
         Partner.version,

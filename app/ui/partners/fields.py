@@ -2,7 +2,8 @@
 
 The form checks as the user types (``app.domain.partner_form``), so a bad e-mail or date is
 pointed out where it is, not in a message box after Save. Countries are picked from the ISO list
-(type a few letters of the name or the code).
+(type a few letters of the name or the code); territories are typed as the partners import reads
+them (ISO codes or names separated by ; or ,), through the same rule.
 """
 
 from __future__ import annotations
@@ -32,13 +33,14 @@ Field = QLineEdit | QComboBox | QPlainTextEdit
 
 #: Two columns of fields, then the notes across both: the order Tab walks.
 LEFT = ("name", "legal_name", "partner_code", "type", "tier", "status", "account_manager")
-RIGHT = ("country", "city", "website", "email", "phone", "partner_since")
+RIGHT = ("country", "city", "website", "email", "phone", "partner_since", "territories")
 #: Alt+letter for every field, each letter used once in the dialog.
 MNEMONICS = {
     "name": "&Name", "legal_name": "&Legal name", "partner_code": "Partner I&D",
-    "type": "T&ype", "tier": "&Tier", "status": "&Status", "account_manager": "Account &manager",
+    "type": "T&ype", "tier": "&Tier", "status": "St&atus", "account_manager": "Account &manager",
     "country": "&Country", "city": "C&ity", "website": "&Website", "email": "&E-mail",
-    "phone": "&Phone", "partner_since": "Pa&rtner since", "notes": "N&otes",
+    "phone": "&Phone", "partner_since": "Pa&rtner since", "territories": "Territorie&s",
+    "notes": "N&otes",
 }  # fmt: skip
 PLACEHOLDERS = {
     "partner_code": "The next P- number, if left empty",
@@ -46,6 +48,7 @@ PLACEHOLDERS = {
     "email": "sales@example.com",
     "partner_since": "2026-03-01",
     "country": "Type a country name or code",
+    "territories": "Its own country, if left empty (e.g. DE; AT, CH)",
 }
 
 
