@@ -1,4 +1,4 @@
-"""``quote create | show | pdf`` (SPEC.md, "Command line").
+"""``quote create | show | pdf | accept`` (SPEC.md, "Command line").
 
 ``create`` checks the whole spec file before the database is opened, and prices and stores the
 quote in one transaction, so a refused spec writes nothing; the quote number is the only thing
@@ -6,6 +6,8 @@ printed on stdout, for scripts. ``show`` prints the stored figures, never re-pri
 writes an issued revision's kept PDF (kept at its first print) or a draft's fresh one, atomically:
 a refused or failed write leaves any existing file as it was. A reprint that is not the PDF as
 issued (an old revision whose original was not kept) is written, and said so on stderr.
+``accept`` records the partner's acceptance of the newest issued revision on a day (``--on``,
+default today), refused with the reason when that revision could not be accepted that day.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from typing import Any
 from app.cli.common import database
 from app.cli.quote_table import render_table
 from app.domain.errors import InputError
+from app.domain.importing import values as v
 from app.domain.quote_spec import QuoteSpec, parse_quote_spec
 from app.domain.quote_view import as_json
 from app.io.quote_pdf import render_quote_pdf, write_quote_pdf
 from app.services.quotes.create import create_quote
+from app.services.quotes.lifecycle import latest_revision_number, mark_accepted
 from app.services.quotes.pdf import render_revision
 from app.services.quotes.read import read_quote
 
@@ -38,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         return _create(args)
     if action == "show":
         return _show(args)
+    if action == "accept":
+        return _accept(args)
     return _pdf(args)
 
 
@@ -112,3 +118,32 @@ def _pdf(args: argparse.Namespace) -> int:
     if pdf.notice:
         print(f"channel-desk: {pdf.notice}", file=sys.stderr)
     return 0
+
+
+def _accept(args: argparse.Namespace) -> int:
+    today = date.today()
+    on = _day(args.on, "--on") or today
+    db = database(args)
+    try:
+        with db.transaction() as session:
+            revision = latest_revision_number(session, args.number)
+            mark_accepted(session, args.number, revision, on, today)
+    finally:
+        db.dispose()
+    number = args.number.strip().upper()
+    log.info("quote %s rev %d accepted on %s", number, revision, on.isoformat())
+    print(f"{number} rev {revision} accepted on {on.isoformat()}")
+    return 0
+
+
+def _day(text: str | None, option: str) -> date | None:
+    """A date given on the command line (ISO, or day first as the import reads dates)."""
+    if text is None:
+        return None
+    try:
+        day = v.parse_date(text.strip(), day_first=True)
+    except v.BadValue as exc:
+        raise InputError(f"{option} {exc}: give a date such as 2026-11-22.") from None
+    if day is None:
+        raise InputError(f"{option} needs a date such as 2026-11-22.")
+    return day

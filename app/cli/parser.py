@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("number")
     pdf.add_argument("--out", required=True, metavar="FILE.pdf")
     pdf.add_argument("--revision", type=int, metavar="N", help="this revision (default: latest)")
+    accept = quote_commands.add_parser(
+        "accept", help="record that the partner accepted the issued revision"
+    )
+    _add_db(accept)
+    accept.add_argument("number")
+    accept.add_argument("--on", metavar="DATE", help="the day it was accepted (default: today)")
 
     _add_leads(commands)
 

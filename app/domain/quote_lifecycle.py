@@ -8,7 +8,7 @@ buttons that would succeed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -43,6 +43,10 @@ class RevisionState:
     latest: bool
     #: A later revision was issued: this one is no longer the offer on the table.
     superseded: bool = False
+    #: The quote date (the first day the partner could accept it), when known.
+    quote_date: date | None = None
+    #: The day the partner accepted it, once accepted.
+    accepted_on: date | None = None
 
     @property
     def name(self) -> str:
@@ -82,6 +86,9 @@ def refusal(state: RevisionState, step: Step, today: date) -> str | None:
         return None
     if state.superseded:
         return f"{name} was replaced by a later issued revision; use the latest one."
+    if status is QuoteStatus.ACCEPTED and step is Step.ACCEPT:
+        when = f" on {state.accepted_on.isoformat()}" if state.accepted_on else ""
+        return f"{name} was accepted{when} already."
     if status not in OPEN:
         verb = "sent" if step is Step.SEND else "accepted"
         if status in EDITABLE:
@@ -91,6 +98,46 @@ def refusal(state: RevisionState, step: Step, today: date) -> str | None:
         assert state.valid_until is not None
         return f"{name} expired on {state.valid_until.isoformat()}; revise it to offer new terms."
     return None
+
+
+def acceptance_refusal(state: RevisionState, on: date, today: date | None = None) -> str | None:
+    """Why the partner's acceptance of ``state`` on the day ``on`` cannot be recorded ``today``,
+    or ``None``: only an issued (or sent) revision, still valid on ``on``, not before its quote
+    date (nobody accepts an offer before it is made) and not after today (an acceptance is
+    recorded once it happened; no ``today``: not checked).
+
+    A revision marked expired because its days passed was still on offer on the days up to its
+    valid-until: a partner that signed on time is recorded, even when the CAM records it late.
+    """
+    if today is not None and on > today:
+        return (
+            f"{state.name} cannot be accepted on {on.isoformat()}: that is in the future "
+            f"(today is {today.isoformat()}); record the acceptance once it happened."
+        )
+    if state.status is QuoteStatus.EXPIRED and state.valid_until is not None:
+        # marked expired only because its days passed: on offer up to its valid-until
+        state = replace(state, status=QuoteStatus.ISSUED)
+    why = refusal(state, Step.ACCEPT, on)
+    if why is not None:
+        return why
+    if state.quote_date is not None and on < state.quote_date:
+        return (
+            f"{state.name} is dated {state.quote_date.isoformat()}: it cannot have been "
+            f"accepted before, on {on.isoformat()}."
+        )
+    return None
+
+
+def latest_acceptance_day(state: RevisionState, today: date) -> date:
+    """The last day the partner could have accepted ``state``: today, or its valid-until."""
+    if state.valid_until is not None and state.valid_until < today:
+        return state.valid_until
+    return today
+
+
+def can_record_acceptance(state: RevisionState, today: date) -> bool:
+    """Whether some day up to ``today`` would be accepted (the screens enable the step)."""
+    return acceptance_refusal(state, latest_acceptance_day(state, today), today) is None
 
 
 def _frozen(state: RevisionState) -> str:

@@ -146,7 +146,43 @@ def test_sent_then_accepted_and_nothing_after(db: Database) -> None:
     assert revision(db, number, 1).status is QuoteStatus.ACCEPTED
     assert "was accepted" in refused(db, life.revise_quote, number, 1, QUOTE_DAY)
     assert "only an issued" in refused(db, life.mark_sent, number, 1, "x@example.com")
-    assert "only an issued" in refused(db, life.mark_accepted, number, 1, QUOTE_DAY)
+    assert refused(db, life.mark_accepted, number, 1, QUOTE_DAY) == (
+        f"{number} rev 1 was accepted on {QUOTE_DAY.isoformat()} already."
+    )
+
+
+def test_the_partner_accepts_on_a_day_within_the_offer(db: Database) -> None:
+    """The acceptance is dated: not before the quote date, not after today, not after the
+    offer lapsed; a revision marked expired only because its days passed is still accepted on
+    a day it was on offer (the partner signed in time, the CAM records it late)."""
+    number = new_quote(db)
+    until = revision(db, number, 1).valid_until
+    assert until is not None
+    day_before = QUOTE_DAY - timedelta(days=1)
+    assert refused(db, life.mark_accepted, number, 1, day_before) == (
+        f"{number} rev 1 is dated 2026-11-22: it cannot have been accepted before, on 2026-11-21."
+    )
+    later = QUOTE_DAY + timedelta(days=3)
+    assert "in the future" in refused(db, life.mark_accepted, number, 1, later, QUOTE_DAY)
+    assert "expired on" in refused(
+        db, life.mark_accepted, number, 1, until + timedelta(days=1), until + timedelta(days=9)
+    )
+    with db.transaction() as s:
+        life.expire_lapsed(s, until + timedelta(days=5))
+    assert revision(db, number, 1).status is QuoteStatus.EXPIRED
+    with db.transaction() as s:
+        life.mark_accepted(s, number, 1, until, until + timedelta(days=5))
+    accepted = revision(db, number, 1)
+    assert (accepted.status, accepted.accepted_on) == (QuoteStatus.ACCEPTED, until)
+    with db.reading() as s:
+        state = life.revision_state(s, number, 1)
+    assert state.accepted_on == until
+
+
+def test_a_draft_is_not_accepted(db: Database) -> None:
+    number = new_quote(db, special="40")  # needs approval: stays a draft
+    assert "not issued yet" in refused(db, life.mark_accepted, number, 1, QUOTE_DAY)
+    assert revision(db, number, 1).accepted_on is None
 
 
 def test_expiry_after_valid_until_and_a_lapsed_quote_can_be_revised(db: Database) -> None:
@@ -159,7 +195,8 @@ def test_expiry_after_valid_until_and_a_lapsed_quote_can_be_revised(db: Database
     with db.transaction() as s:
         assert life.expire_lapsed(s, until + timedelta(days=1)) == [f"{number} rev 1"]
     assert revision(db, number, 1).status is QuoteStatus.EXPIRED
-    assert "expired" in refused(db, life.mark_accepted, number, 1, QUOTE_DAY)
+    lapsed = until + timedelta(days=1)
+    assert "expired on" in refused(db, life.mark_accepted, number, 1, lapsed)
     with db.transaction() as s:
         assert life.revise_quote(s, number, 1, QUOTE_DAY) == 2
 

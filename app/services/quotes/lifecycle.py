@@ -20,7 +20,7 @@ from app.db.models import Deal, Quote, QuoteRevision
 from app.domain.enums import QuoteStatus
 from app.domain.errors import ConflictError, InputError, NotFoundError, RefusedError
 from app.domain.pricing import LineRequest
-from app.domain.quote_lifecycle import OPEN, RevisionState, Step, refusal
+from app.domain.quote_lifecycle import OPEN, RevisionState, Step, acceptance_refusal, refusal
 from app.domain.text_rules import printable
 from app.services.business_settings import load_business_settings
 from app.services.quotes.pricing import (
@@ -84,6 +84,8 @@ def state_of(quote: Quote, revisions: list[QuoteRevision], rev: QuoteRevision) -
         valid_until=rev.valid_until,
         latest=rev.revision == revisions[-1].revision,
         superseded=later_issued,
+        quote_date=rev.quote_date,
+        accepted_on=rev.accepted_on,
     )
 
 
@@ -233,11 +235,30 @@ def mark_sent(
     session.flush()
 
 
-def mark_accepted(session: Session, number: str, revision: int, today: date) -> None:
-    """The customer took the offer: the revision is accepted, if it is still valid today."""
-    _quote, rev = _begin(session, number, revision, Step.ACCEPT, today)
-    rev.status = QuoteStatus.ACCEPTED
+def mark_accepted(
+    session: Session, number: str, revision: int, on: date, today: date | None = None
+) -> None:
+    """The partner accepted the issued (or sent) revision on the day ``on``: it is accepted,
+    if it was on offer that day (``acceptance_refusal``); ``today`` bars a day to come."""
+    quote = lock_quote(session, number)
+    revisions = revisions_of(session, quote.id)
+    rev = next((r for r in revisions if r.revision == revision), None)
+    if rev is None:
+        raise NotFoundError(f"Quote {quote.number} has no revision {revision}.")
+    why = acceptance_refusal(state_of(quote, revisions, rev), on, today)
+    if why is not None:
+        raise RefusedError(why)
+    rev.status, rev.accepted_on = QuoteStatus.ACCEPTED, on
     session.flush()
+
+
+def latest_revision_number(session: Session, number: str) -> int:
+    """The number of the quote's newest revision that was issued, else of its newest one: the
+    revision a partner accepts when a command names only the quote."""
+    quote = lock_quote(session, number)
+    revisions = revisions_of(session, quote.id)
+    issued = [r for r in revisions if r.issued_at is not None]
+    return (issued or revisions)[-1].revision
 
 
 def expire_lapsed(session: Session, today: date) -> list[str]:
