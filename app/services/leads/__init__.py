@@ -1,0 +1,1 @@
+"""Leads: the rules in force, routing runs, the lead board."""
