@@ -14,7 +14,14 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from app.domain.engagement import DIRECT, Registration, Suggestion, suggest_owner
+from app.domain.engagement import (
+    DIRECT,
+    RULE_FIRST_APPROVED,
+    RULE_NAMED,
+    Registration,
+    Suggestion,
+    suggest_owner,
+)
 from app.domain.money import HUNDRED, ZERO, round_money
 from app.domain.overlap_links import ClaimOverlap, claim_links
 from app.domain.overlap_match import CERTAIN, LIKELY, AccountKey, Confidence, company_matches
@@ -75,6 +82,22 @@ class OverlapGroup(NamedTuple):
                 name = claim.claimant_name
                 return name if name == owner else f"{name} ({owner})"
         return owner
+
+    def suggested_since(self) -> date | None:
+        """The day of the registration that made the suggested owner: its earliest (approved,
+        when the rule asks for one) claim; None for a named account."""
+        if self.suggestion is None or self.suggestion.rule == RULE_NAMED:
+            return None
+        approved = self.suggestion.rule == RULE_FIRST_APPROVED
+        days = [
+            c.claimed_on
+            for c in self.claims
+            if c.claimant_code == self.suggestion.owner and (c.approved or not approved)
+        ]
+        return min(days, default=None)
+
+    def direct_holds_claim(self) -> bool:
+        return any(c.claimant_code == DIRECT for c in self.claims)
 
     def largest_exposure(self) -> Decimal:
         """What the group is sorted by. Currencies are not converted (the app has no rates), so

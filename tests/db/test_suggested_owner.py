@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import update
+import pytest
+from sqlalchemy import func, select, update
 
 from app.db.engine import Database
-from app.db.models import Account, Claim, Partner
+from app.db.models import Account, Claim, OverlapResolution, Partner
 from app.domain.enums import ClaimStatus
+from app.domain.errors import InputError
 from app.services.claims.overlap_rows import claim_rows, group_rows, groups_json
 from app.services.claims.overlaps import overlap_groups, resolve_group
 from tests.support.overlap_world import add_overlap_world
@@ -98,3 +100,13 @@ def test_the_direct_teams_own_claim_on_a_named_account_is_no_group(any_db: Datab
         s.execute(update(Claim).where(Claim.id == ids["initech/Fabrikam"]).values(partner_id=None))
     with any_db.reading() as s:
         assert len(overlap_groups(s, TODAY)) == 2
+
+
+def test_the_direct_team_owns_without_a_claim_only_a_named_account(any_db: Database) -> None:
+    ids = add_overlap_world(any_db, TODAY)
+    group = [ids["umbrella/Tailspin"], ids["umbrela/Northwind"]]
+    with pytest.raises(InputError, match="Only a named account"), any_db.transaction() as s:
+        resolve_group(s, group, None, "Ours", TODAY)
+    with any_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(OverlapResolution)) == 0
+        assert all(c.status is ClaimStatus.PENDING for c in s.scalars(select(Claim)))

@@ -8,8 +8,10 @@ together, and can say "not the same company" about exactly one likely match.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from app.domain.columns import Column
+from app.domain.engagement import Suggestion
 from app.domain.overlap_groups import OverlapGroup
 from app.domain.overlap_match import Confidence
 from app.services.claims.overlap_rows import (
@@ -102,3 +104,33 @@ def explain(group: OverlapGroup) -> str:
     if group.suggestion is not None:
         text += f" Suggested owner: {group.owner_name()}, by {group.suggestion.rule}."
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveAdvice:
+    """What the rules of engagement say about a group, for the person resolving it."""
+
+    suggestion: Suggestion
+    suggested_name: str  # as a person reads it: ``Northwind Traders (P-10001)``
+    first_day: date | None  # the registration that made the suggestion
+    suggested_claim: int | None  # the claim to preselect; None: the direct team without one
+    direct_choice: bool  # the direct team may own the group's named account without a claim
+
+
+def resolve_advice(group: OverlapGroup) -> ResolveAdvice | None:
+    suggestion = group.suggestion
+    if suggestion is None:
+        return None
+    since = group.suggested_since()
+    picked = [
+        c.id
+        for c in group.claims
+        if c.claimant_code == suggestion.owner and (since is None or c.claimed_on == since)
+    ]
+    return ResolveAdvice(
+        suggestion=suggestion,
+        suggested_name=group.owner_name() or suggestion.owner,
+        first_day=since,
+        suggested_claim=min(picked, default=None),
+        direct_choice=group.named and not group.direct_holds_claim(),
+    )

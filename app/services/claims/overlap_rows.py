@@ -112,7 +112,6 @@ CLAIM_COLUMNS: tuple[Column[OverlapClaimRow], ...] = (
 NAMED_WHY = "on a named account of the direct team"
 
 
-
 def group_rows(groups: Sequence[OverlapGroup]) -> list[OverlapGroupRow]:
     rows = []
     for number, group in enumerate(groups, start=1):

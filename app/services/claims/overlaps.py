@@ -11,7 +11,8 @@ resolve a group (one owner, the others rejected with the reason) or dismiss a li
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from app.db.alike_names import stored_alike
 from app.db.models import Account, Claim, OverlapDismissal, OverlapResolution
 from app.db.snapshot import read_one_moment
 from app.db.types import utcnow
+from app.domain.engagement import Suggestion
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.overlap_groups import OverlapGroup, group_overlaps, with_suggestions
@@ -112,14 +114,20 @@ def _lone_named_claims(
 def resolve_group(
     session: Session,
     claim_ids: list[int],
-    owner_claim_id: int,
+    owner_claim_id: int | None,
     reason: str,
     today: date,
     now: datetime | None = None,
+    suggestion: Suggestion | None = None,
 ) -> int:
     """Give the account to ``owner_claim_id``: every other claim of the group is rejected with
-    ``reason``, and the decision is kept (``overlap_resolution`` and the audit log). Returns the
+    ``reason``, and the decision is kept (``overlap_resolution`` and the audit log) beside the
+    owner the rules of engagement suggested (``suggestion``, as the person saw it). Returns the
     resolution's id.
+
+    ``owner_claim_id`` None gives a named account of the group to the direct team when it holds
+    no claim there: an approved claim of the team is registered for it, protected for the
+    registration protection days, and owns the account.
 
     The group is the one the person looked at: if any of its claims stopped being live since
     (someone else decided or it expired), nothing is changed and they are asked to look again.
@@ -127,7 +135,7 @@ def resolve_group(
     reason = checked_block(reason, "The reason")
     if not reason:
         raise InputError("Say why this claimant owns the account; the others will ask.")
-    if owner_claim_id not in claim_ids:
+    if owner_claim_id is not None and owner_claim_id not in claim_ids:
         raise InputError("The owner must be one of the group's claims.")
     claims = list(session.scalars(select(Claim).where(Claim.id.in_(claim_ids))))
     live = [c for c in claims if is_live(c.status, c.valid_until, today)]
@@ -137,6 +145,8 @@ def resolve_group(
             "refresh the overlaps and look at the group again."
         )
     when = now or utcnow()
+    if owner_claim_id is None:
+        owner_claim_id = _direct_claim_for(session, claims, today, when)
     for claim in claims:
         if claim.id == owner_claim_id:
             continue
@@ -149,10 +159,40 @@ def resolve_group(
         owner_claim_id=owner_claim_id,
         reason=reason,
         claim_ids=",".join(str(c) for c in sorted(set(claim_ids))),
+        suggested_owner=suggestion.owner if suggestion else None,
+        suggested_rule=suggestion.rule if suggestion else None,
     )
     session.add(resolution)
     session.flush()
     return resolution.id
+
+
+def _direct_claim_for(session: Session, claims: list[Claim], today: date, when: datetime) -> int:
+    """The direct team's approved claim on the group's named account, registered today for the
+    registration protection days: the owner of a resolution for the direct team."""
+    named = sorted(
+        (c.account for c in claims if c.account.named_account), key=lambda account: account.id
+    )
+    if not named:
+        raise InputError(
+            "Only a named account goes to the direct team without a claim of its own; "
+            "choose one of the group's claims."
+        )
+    days = load_business_settings(session).registration_protection_days
+    claim = Claim(
+        account_id=named[0].id,
+        partner_id=None,
+        direct_rep_id=named[0].owner_rep_id,
+        claimed_on=today,
+        valid_until=today + timedelta(days=days),
+        status=ClaimStatus.APPROVED,
+        commission_pct=Decimal(0),
+        decision_reason="Named account of the direct team: overlap resolved for the team",
+        decided_at=when,
+    )
+    session.add(claim)
+    session.flush()
+    return claim.id
 
 
 def dismiss_match(

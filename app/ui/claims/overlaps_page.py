@@ -29,6 +29,7 @@ from app.services.claims.group_matches import (
     detail_claim_rows,
     explain,
     match_rows,
+    resolve_advice,
 )
 from app.services.claims.overlap_rows import (
     CLAIM_COLUMNS,
@@ -257,25 +258,27 @@ class OverlapsPage(Page):
         if group is None or self._db is None:
             self.context.errors.show_now(InputError("Select the overlap to resolve first."))
             return
-        dialog = OverlapResolveDialog(detail_claim_rows(group), explain(group), self.window())
+        dialog = OverlapResolveDialog(
+            detail_claim_rows(group), explain(group), self.window(), resolve_advice(group)
+        )
         if not self.ask_resolution(dialog):
             return
         owner, reason = dialog.owner_claim_id(), dialog.reason()
         try:
             with self._db.transaction() as session:
                 resolve_group(
-                    session, [c.id for c in group.claims], owner, reason, self.context.today()
-                )
+                    session, [c.id for c in group.claims], owner, reason, self.context.today(),
+                    suggestion=group.suggestion,
+                )  # fmt: skip
         except Exception as exc:  # the refusal (or a bug) is shown through the error hook
             self.context.errors.show_now(exc)
             return
-        winner = next(c for c in group.claims if c.id == owner)
-        others = len(group.claims) - 1
+        winner = next((c for c in group.claims if c.id == owner), None)
+        others = len(group.claims) - (1 if winner is not None else 0)
+        who = winner.claimant_name if winner is not None else "Direct"
+        account = (winner or group.claims[0]).account.name
         self.context.changes.announce({RecordKind.CLAIM})
-        self.say(
-            f"{winner.claimant_name} owns {winner.account.name}; "
-            f"{plural(others, 'other claim', 'other claims')} rejected."
-        )
+        self.say(f"{who} owns {account}; {plural(others, 'other claim', 'other claims')} rejected.")
 
     def dismiss_selected(self) -> None:
         match = self.selected_match()

@@ -1,7 +1,9 @@
 """Resolving an overlap: pick the claim that owns the account and say why.
 
 Every other claim of the group is rejected with that reason, so the dialog shows each claim's
-claimant, account, dates and commission at stake — the facts the decision rests on.
+claimant, account, dates and commission at stake — the facts the decision rests on — and the
+owner the rules of engagement suggest, chosen to start with. "Copy explanation" puts the few
+sentences the partners involved should read on the clipboard, so each hears the same rule.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,11 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.engagement import DIRECT, resolution_notice, rule_sentence
 from app.domain.money import format_money, percent_number
+from app.services.claims.group_matches import ResolveAdvice
 from app.services.claims.overlap_rows import OverlapClaimRow
 from app.ui.field_box import ProblemLine
 from app.ui.figures import unbroken_figures
 from app.ui.unsaved import AsksBeforeDiscarding
+
+#: The choice that gives a named account to the direct team when it holds no claim there.
+DIRECT_CHOICE = "Direct team — its named account (a claim of the team is registered for it)"
 
 
 def claim_choice(row: OverlapClaimRow) -> str:
@@ -44,9 +52,14 @@ class OverlapResolveDialog(AsksBeforeDiscarding, QDialog):
     noun = "decision"
 
     def __init__(
-        self, claims: Sequence[OverlapClaimRow], explanation: str, parent: QWidget | None = None
+        self,
+        claims: Sequence[OverlapClaimRow],
+        explanation: str,
+        parent: QWidget | None = None,
+        advice: ResolveAdvice | None = None,
     ) -> None:
         super().__init__(parent)
+        self.advice = advice
         self.setObjectName("overlapResolveDialog")
         self.setWindowTitle("Resolve overlap")
         self.claims = list(claims)
@@ -58,6 +71,12 @@ class OverlapResolveDialog(AsksBeforeDiscarding, QDialog):
         self.owner_combo.setAccessibleName("Owner")
         for row in self.claims:
             self.owner_combo.addItem(claim_choice(row), row.claim_id)
+        if advice is not None and advice.direct_choice:
+            self.owner_combo.addItem(DIRECT_CHOICE, None)
+        if advice is not None:  # the rules' answer to start with
+            self.owner_combo.setCurrentIndex(
+                max(self.owner_combo.findData(advice.suggested_claim), 0)
+            )
         # Long names make the choice long: the dialog keeps its width and the open list
         # shows each choice whole.
         self.owner_combo.setSizeAdjustPolicy(
@@ -67,6 +86,9 @@ class OverlapResolveDialog(AsksBeforeDiscarding, QDialog):
         choices = self.owner_combo.view()
         choices.setMinimumWidth(choices.sizeHintForColumn(0) + 24)
         owner_label.setBuddy(self.owner_combo)
+        suggested = QLabel(self._suggested_text())
+        suggested.setObjectName("suggestedOwner")
+        suggested.setWordWrap(True)
         note = QLabel("The other claims are rejected with the reason below.")
         note.setObjectName("hint")
         reason_label = QLabel("Rea&son")
@@ -81,12 +103,21 @@ class OverlapResolveDialog(AsksBeforeDiscarding, QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Resolve", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("resolveButton")
+        self.copy_button = buttons.addButton(
+            "&Copy explanation", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.setObjectName("copyExplanation")
+        self.copy_button.setToolTip(
+            "Put the explanation for the partners involved on the clipboard, ready to paste"
+        )
+        self.copy_button.clicked.connect(self.copy_notice)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(8)
         layout.addWidget(facts)
+        layout.addWidget(suggested)
         layout.addWidget(owner_label)
         layout.addWidget(self.owner_combo)
         layout.addWidget(note)
@@ -97,8 +128,46 @@ class OverlapResolveDialog(AsksBeforeDiscarding, QDialog):
         self.resize(640, 340)
         self.owner_combo.setFocus()
 
-    def owner_claim_id(self) -> int:
-        return int(self.owner_combo.currentData())
+    def _suggested_text(self) -> str:
+        advice = self.advice
+        if advice is None:
+            return ""
+        why = rule_sentence(advice.suggestion, advice.suggested_name, advice.first_day)
+        return f"Suggested owner: {advice.suggested_name}, because {why}."
+
+    def owner_claim_id(self) -> int | None:
+        """The chosen claim; None: the direct team, for its named account."""
+        data = self.owner_combo.currentData()
+        return None if data is None else int(data)
+
+    def notice(self) -> str:
+        """The explanation for the partners involved, for the owner chosen now."""
+        owner = self.owner_claim_id()
+        chosen = next((r for r in self.claims if r.claim_id == owner), None)
+        owner_name = chosen.claimant if chosen is not None else DIRECT
+        others = list(dict.fromkeys(r.claimant for r in self.claims if r.claimant != owner_name))
+        account = (chosen or self.claims[0]).account if self.claims else ""
+        advice = self.advice
+        if advice is None:
+            return f"{account}: the account belongs to {owner_name}.\nReason: {self.reason()}"
+        suggested_name = advice.suggested_name
+        same = owner_name == suggested_name or (
+            chosen is not None and chosen.claim_id == advice.suggested_claim
+        )
+        return resolution_notice(
+            account=account,
+            owner_name=suggested_name if same else owner_name,
+            suggestion=advice.suggestion,
+            suggested_name=suggested_name,
+            first_day=advice.first_day,
+            others=others,
+            reason=self.reason(),
+        )
+
+    def copy_notice(self) -> str:
+        text = self.notice()
+        QApplication.clipboard().setText(text)
+        return text
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
