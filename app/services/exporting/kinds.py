@@ -1,6 +1,6 @@
 """What ``export KIND FILE`` writes for each kind of SPEC.md (partners and overlaps have their own).
 
-Contacts, courses, training and claims are written under the very headers their import reads,
+Contacts, courses, training, claims and leads are written under the very headers their import reads,
 with partners named by their Partner ID where they have one, so a workbook exported here and
 imported again changes nothing. Deals and quotes are written as their pages show them.
 """
@@ -21,12 +21,14 @@ from app.db.models import (
     Claim,
     Contact,
     Course,
+    Lead,
     Partner,
     ProductFamily,
     TrainingRecord,
 )
 from app.domain.columns import Column, Kind
-from app.domain.enums import ClaimStatus, ContactRole
+from app.domain.enums import ClaimStatus, ContactRole, LeadStatus
+from app.domain.leads.rules import grade_key
 from app.services.claims.accounts import DIRECT
 from app.services.deals.rows import DEAL_COLUMNS, list_deals
 from app.services.quotes.rows import QUOTE_COLUMNS, list_quotes
@@ -77,6 +79,21 @@ class ClaimExportRow:
     commission_pct: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class LeadExportRow:
+    lead_code: str
+    company: str
+    website: str | None
+    country: str
+    contact: str | None
+    email: str | None
+    family: str | None
+    campaign: str | None
+    grade: str | None
+    created_on: date
+    status: LeadStatus
+
+
 CONTACT_EXPORT_COLUMNS: tuple[Column[ContactExportRow], ...] = (
     Column("partner", "Partner", lambda r: r.partner, width=16),
     Column("name", "Name", lambda r: r.name, width=24),
@@ -117,6 +134,21 @@ CLAIM_EXPORT_COLUMNS: tuple[Column[ClaimExportRow], ...] = (
     Column("deal_amount", "Deal amount", lambda r: r.deal_amount, Kind.MONEY, lambda r: r.currency),
     Column("currency", "Currency", lambda r: r.currency, width=8),
     Column("commission_pct", "Commission %", lambda r: r.commission_pct, Kind.PERCENT, width=12),
+)
+
+
+LEAD_EXPORT_COLUMNS: tuple[Column[LeadExportRow], ...] = (
+    Column("lead_code", "Lead ID", lambda r: r.lead_code, width=12),
+    Column("company", "Company", lambda r: r.company, width=28),
+    Column("website", "Website", lambda r: r.website, width=24),
+    Column("country", "Country", lambda r: r.country, width=8),
+    Column("contact", "Contact", lambda r: r.contact, width=20),
+    Column("email", "Email", lambda r: r.email, width=28),
+    Column("family", "Product family", lambda r: r.family, width=18),
+    Column("campaign", "Campaign", lambda r: r.campaign, width=20),
+    Column("grade", "Grade", lambda r: grade_key(r.grade), width=7),
+    Column("created_on", "Created on", lambda r: r.created_on, Kind.DATE, width=12),
+    Column("status", "Status", lambda r: r.status, width=11),
 )
 
 
@@ -172,6 +204,19 @@ def claim_rows(session: Session) -> list[ClaimExportRow]:
     ]
 
 
+def lead_rows(session: Session) -> list[LeadExportRow]:
+    """Every lead under the columns the leads import reads (and its status beside them, which
+    the import leaves alone), oldest first."""
+    statement = (
+        select(Lead.lead_code, Lead.company, Lead.website, Lead.country, Lead.contact,
+               Lead.email, ProductFamily.name, Lead.campaign, Lead.grade, Lead.created_on,
+               Lead.status)
+        .outerjoin(ProductFamily, ProductFamily.id == Lead.family_id)
+        .order_by(Lead.created_on, Lead.lead_code)
+    )  # fmt: skip
+    return [LeadExportRow(*row) for row in session.execute(statement)]
+
+
 @dataclass(frozen=True)
 class ExportKind:
     """One kind of export: its sheet title, noun, columns and how to read its rows."""
@@ -194,6 +239,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         training_rows,
     ),
     "claims": ExportKind("Claims", ("claim", "claims"), CLAIM_EXPORT_COLUMNS, claim_rows),
+    "leads": ExportKind("Leads", ("lead", "leads"), LEAD_EXPORT_COLUMNS, lead_rows),
     "deals": ExportKind("Deals", ("deal", "deals"), DEAL_COLUMNS, list_deals),
     "quotes": ExportKind("Quotes", ("quote", "quotes"), QUOTE_COLUMNS, list_quotes),
 }

@@ -10,16 +10,15 @@ Re-importing the same file, or an exported one, changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Course, ProductFamily
+from app.db.models import Course
 from app.domain.course_form import COURSE_FIELDS, LABELS, check_course
 from app.domain.importing import values as v
-from app.domain.importing.report import ImportSummary, Problem, change_text, shown_value
+from app.domain.importing.report import ImportSummary, Problem, shown_value
 from app.domain.importing.sheet import MappedSheet
 from app.services.importing.common import (
     Changes,
@@ -28,6 +27,7 @@ from app.services.importing.common import (
     new_summary,
     parsed_rows,
 )
+from app.services.importing.families import Families
 from app.services.importing.writing import write_checked
 
 TABLE: Table = Course.__table__  # type: ignore[assignment]
@@ -40,7 +40,7 @@ def import_courses(
 ) -> ImportSummary:
     """Check every row, then create or update courses (unless a dry run)."""
     summary = new_summary("courses", source or sheet.name, options)
-    families = _Families(session)
+    families = Families(session)
     stored: dict[str, dict[str, Any]] = {}
     for row in session.execute(select(*(TABLE.c[name] for name in ("id", *STORED)))):
         record = row._asdict()
@@ -116,44 +116,3 @@ def _reason(field: str, message: str) -> str:
     """The course rule's message as a report's reason: the column is named beside it."""
     label = LABELS[field]
     return message[len(label) + 1 :] if message.startswith(label + " ") else message
-
-
-class _Families:
-    """The product families a course can belong to, found by name in any case."""
-
-    def __init__(self, session: Session) -> None:
-        self.by_id: dict[int, str] = {
-            family_id: name
-            for family_id, name in session.execute(select(ProductFamily.id, ProductFamily.name))
-        }
-        self.by_name = {name.casefold(): family_id for family_id, name in self.by_id.items()}
-
-    def find(self, name: str) -> int | None:
-        return self.by_name.get(name.strip().casefold())
-
-    def unknown(self) -> str:
-        if not self.by_id:
-            return (
-                "is not a known product family: import the price book (or add the product "
-                "family) first, or leave the cell empty"
-            )
-        names = ", ".join(sorted(self.by_id.values(), key=str.casefold))
-        return f"is not a known product family: use one of {names}"
-
-    def raw(self, stored: Mapping[str, Any]) -> dict[str, object]:
-        """A stored course as the course rule reads it: what a column the file lacks keeps."""
-        raw = {name: stored[name] for name in COURSE_FIELDS if name in stored}
-        family_id = stored.get("family_id")
-        raw["family"] = self.by_id.get(family_id) if family_id is not None else None
-        return raw
-
-    def shown(self, changes: Changes) -> str:
-        """The changes as the preview says them: the product family by name."""
-        shown = {name: change for name, change in changes.items() if name != "family_id"}
-        if "family_id" in changes:
-            old, new = changes["family_id"]
-            shown["family"] = (self._name(old), self._name(new))
-        return change_text(shown, LABELS)
-
-    def _name(self, family_id: object) -> str | None:
-        return self.by_id.get(family_id) if isinstance(family_id, int) else None

@@ -40,6 +40,10 @@ def import_kind(
         from app.services.importing.claims import import_claims
 
         return import_claims(session, sheets[kind], options, source)
+    if kind == "leads":
+        from app.services.importing.leads import import_leads
+
+        return import_leads(session, sheets[kind], options, source)
     if kind == "pricebook":
         from app.services.importing.pricebook import import_pricebook
 
