@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     accept.add_argument("--on", metavar="DATE", help="the day it was accepted (default: today)")
 
     _add_leads(commands)
+    _add_program(commands)
 
     settings = commands.add_parser("settings", help="show or change the business settings")
     _add_db(settings)
@@ -140,6 +141,19 @@ def _add_leads(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     assign.add_argument("lead", metavar="LEAD_ID")
     assign.add_argument("--to", required=True, metavar="PARTNER_ID|Direct")
     assign.add_argument("--on", metavar="DATE", help="the assignment date (default: today)")
+
+
+def _add_program(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``program return`` (SPEC.md, "Command line")."""
+    program = commands.add_parser("program", help="what the partner program spent and won")
+    _add_db(program)
+    actions = program.add_subparsers(dest="program_command", metavar="ACTION", required=True)
+    ret = actions.add_parser("return", help="spend, won revenue and return per partner")
+    _add_db(ret)
+    ret.add_argument("--from", dest="from_", required=True, metavar="DATE", help="first day")
+    ret.add_argument("--to", required=True, metavar="DATE", help="last day (included)")
+    ret.add_argument("--partner", metavar="PARTNER_ID", help="this partner alone")
+    ret.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:

@@ -26,6 +26,7 @@ HANDLERS: dict[str, str] = {
     "import": "app.cli.cmd_import",
     "leads": "app.cli.cmd_leads",
     "overlaps": "app.cli.cmd_overlaps",
+    "program": "app.cli.cmd_program",
     "quote": "app.cli.cmd_quote",
     "settings": "app.cli.cmd_settings",
 }

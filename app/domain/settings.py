@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import InputError
-from app.domain.money import normalize_currency, parse_decimal, parse_percent
+from app.domain.money import parse_decimal, parse_percent
+from app.domain.pricebook import currency_problem
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def parse_setting(key: str, text: str) -> Any:
     if key.startswith("lead_route_"):
         return _parse_route(key, str(text))
     if key == "reporting_currency":
-        return normalize_currency(str(text))
+        return _reporting_currency(str(text))
     return str(text)
 
 
@@ -102,3 +103,13 @@ def format_setting(value: object) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
+
+
+def _reporting_currency(text: str) -> str:
+    """An ISO 4217 code in use: every report converts into it, so a typing slip such as ``EUO``
+    would leave every amount "not converted" rather than be caught."""
+    code = text.strip().upper()
+    problem = currency_problem(code)
+    if problem:
+        raise InputError(f"Reporting currency: '{text}' {problem}.")
+    return code

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from app.domain.dates import date_range_problem
+from app.domain.errors import InputError
 from app.domain.program.accruals import (
     PROGRAMS,
     RebateThreshold,
@@ -110,6 +112,22 @@ def deals_window(start: date, end: date) -> tuple[date, date]:
     """The closed-on dates of the won deals a report over [start, end] needs: the period's own,
     and the whole of every quarter whose rebate is dated within it."""
     return min(start, quarter_start(start)), end
+
+
+def check_period(start: date, end: date) -> None:
+    """Refuse a period that ends before it starts or lies outside the years records hold."""
+    problems = [
+        f"{name} {day.isoformat()} {problem}."
+        for name, day in (("From", start), ("To", end))
+        if (problem := date_range_problem(day)) is not None
+    ]
+    if not problems and end < start:
+        problems.append(
+            f"To {end.isoformat()} is before from {start.isoformat()}: the period "
+            "ends on or after the day it starts."
+        )
+    if problems:
+        raise InputError("\n".join(problems))
 
 
 def return_ratio(revenue: Decimal, spend: Decimal) -> Decimal | None:

@@ -1,0 +1,255 @@
+"""The return report: what the program spent and won over a period, per partner and in all
+(SPEC.md, "Program spend and return"; ``program return`` and the Program page).
+
+The rows are read set-based through SQLAlchemy Core, one query per kind of record over the
+period (no query per partner or per deal), and handed as plain values to the one rule,
+``app.domain.program.returns``: conversion, accruals and sums happen there, nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import (
+    Claim,
+    Contact,
+    Course,
+    Deal,
+    DealParty,
+    Partner,
+    Product,
+    ProductFamily,
+    Quote,
+    QuoteLine,
+    QuoteRevision,
+    SpendItem,
+    TrainingRecord,
+)
+from app.db.models import FxRate as FxRateRow
+from app.db.models import RebateThreshold as RebateRow
+from app.db.models import SpifRule as SpifRow
+from app.domain.enums import DealStage, PartyRole, QuoteStatus
+from app.domain.errors import NotFoundError
+from app.domain.program.accruals import (
+    AcceptedQuote,
+    RebateThreshold,
+    Seat,
+    SpendEntry,
+    SpifRule,
+    spif_items,
+    training_items,
+)
+from app.domain.program.fx import Converter, FxRate
+from app.domain.program.returns import (
+    FigureItem,
+    ReturnReport,
+    WonDeal,
+    check_period,
+    deals_window,
+    figure_items,
+    program_return,
+)
+from app.services.business_settings import load_business_settings
+from app.services.program.mdf_paid import mdf_paid_entries
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    converter: Converter
+    spend: list[SpendEntry]
+    deals: list[WonDeal]
+    thresholds: list[RebateThreshold]
+
+
+def return_report(
+    session: Session, start: date, end: date, partner_code: str | None = None
+) -> ReturnReport:
+    """The return of every partner with a figure over [start, end] (or of ``partner_code``
+    alone) and of the whole program, in the reporting currency."""
+    partner = _partner(session, partner_code) if partner_code is not None else None
+    inputs = _read(session, start, end)
+    return program_return(
+        start, end, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner
+    )
+
+
+def return_items(
+    session: Session, start: date, end: date, partner_code: str | None, figure: str
+) -> list[FigureItem]:
+    """The deals or spend items behind one figure of the report (``partner_code`` None: the whole
+    program; ``figure`` a program label, ``all``, ``sourced`` or ``influenced``)."""
+    partner = _partner(session, partner_code) if partner_code is not None else None
+    inputs = _read(session, start, end)
+    return figure_items(
+        start, end, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner,
+        figure,
+    )  # fmt: skip
+
+
+def _partner(session: Session, code: str) -> str:
+    """The Partner ID as stored, found without regard to case; refused when unknown."""
+    found = session.scalar(
+        select(Partner.partner_code).where(func.lower(Partner.partner_code) == code.strip().lower())
+    )
+    if found is None:
+        raise NotFoundError(f"There is no partner with Partner ID '{code}'.")
+    return found
+
+
+def _read(session: Session, start: date, end: date) -> _Inputs:
+    check_period(start, end)
+    reporting = load_business_settings(session).reporting_currency
+    rates = [
+        FxRate(*row)
+        for row in session.execute(
+            select(
+                FxRateRow.currency, FxRateRow.into_currency, FxRateRow.rate,
+                FxRateRow.effective_from,
+            ).where(FxRateRow.into_currency == reporting, FxRateRow.effective_from <= end)
+        )
+    ]  # fmt: skip
+    codes = _partner_codes(session)
+    spend = _spend_items(session, start, end, codes)
+    spend += mdf_paid_entries(session, start, end)
+    spend += _spif(session, start, end, codes)
+    spend += _training(session, start, end, codes)
+    thresholds = [
+        RebateThreshold(*row)
+        for row in session.execute(select(RebateRow.rule, RebateRow.threshold, RebateRow.percent))
+    ]
+    return _Inputs(
+        Converter(reporting, rates), spend, _won_deals(session, start, end, codes), thresholds
+    )
+
+
+def _partner_codes(session: Session) -> dict[int, str]:
+    """Partner ID (or, for a partner stored without one, its name) of every partner."""
+    return dict(
+        session.execute(select(Partner.id, func.coalesce(Partner.partner_code, Partner.name))).all()
+    )
+
+
+def _spend_items(
+    session: Session, start: date, end: date, codes: dict[int, str]
+) -> list[SpendEntry]:
+    rows = session.execute(
+        select(
+            SpendItem.partner_id, SpendItem.program, SpendItem.spent_on, SpendItem.amount,
+            SpendItem.currency, SpendItem.description,
+        ).where(SpendItem.spent_on.between(start, end))
+    )  # fmt: skip
+    return [
+        SpendEntry(
+            codes[partner_id] if partner_id is not None else None, program.label, spent_on,
+            amount, currency, description or "",
+        )
+        for partner_id, program, spent_on, amount, currency, description in rows
+    ]  # fmt: skip
+
+
+def _spif(session: Session, start: date, end: date, codes: dict[int, str]) -> list[SpendEntry]:
+    """SPIF items of the accepted quotes dated within the period (an item is dated its quote's
+    date, so no other quote can add to the period)."""
+    rules = [
+        SpifRule(*row)
+        for row in session.execute(
+            select(
+                SpifRow.name, SpifRow.family_id, SpifRow.valid_from, SpifRow.valid_to,
+                SpifRow.amount_per_unit, SpifRow.currency,
+            ).where(SpifRow.valid_from <= end, SpifRow.valid_to >= start)
+        )
+    ]  # fmt: skip
+    if not rules:
+        return []
+    family = func.coalesce(Product.family_id, ProductFamily.id)
+    rows = session.execute(
+        select(
+            QuoteRevision.id, Quote.number, Quote.partner_id, QuoteRevision.quote_date, family,
+            QuoteLine.quantity,
+        )
+        .join(Quote, QuoteRevision.quote_id == Quote.id)
+        .join(QuoteLine, QuoteLine.revision_id == QuoteRevision.id)
+        .outerjoin(Product, QuoteLine.product_id == Product.id)
+        .outerjoin(ProductFamily, QuoteLine.family == ProductFamily.name)
+        .where(
+            QuoteRevision.status == QuoteStatus.ACCEPTED,
+            QuoteRevision.quote_date.between(start, end),
+        )
+        .order_by(QuoteRevision.id, QuoteLine.position)
+    )  # fmt: skip
+    quotes: dict[int, tuple[str, int, date, list[tuple[int | None, int]]]] = {}
+    for revision_id, number, partner_id, quote_date, family_id, quantity in rows:
+        quote = quotes.setdefault(revision_id, (number, partner_id, quote_date, []))
+        quote[3].append((family_id, quantity))
+    accepted = [
+        AcceptedQuote(number, codes[partner_id], quote_date, tuple(lines))
+        for number, partner_id, quote_date, lines in quotes.values()
+    ]
+    return spif_items(accepted, rules)
+
+
+def _training(session: Session, start: date, end: date, codes: dict[int, str]) -> list[SpendEntry]:
+    rows = session.execute(
+        select(
+            Contact.partner_id, TrainingRecord.completed_on, Course.cost_per_seat,
+            Course.currency, Course.code, Contact.name,
+        )
+        .join(Course, TrainingRecord.course_id == Course.id)
+        .join(Contact, TrainingRecord.contact_id == Contact.id)
+        .where(
+            Course.cost_per_seat.is_not(None),
+            TrainingRecord.completed_on.between(start, end),
+        )
+    )  # fmt: skip
+    return training_items(
+        Seat(codes[partner_id], completed_on, cost, currency, f"{code} · {name}")
+        for partner_id, completed_on, cost, currency, code, name in rows
+    )
+
+
+def _won_deals(session: Session, start: date, end: date, codes: dict[int, str]) -> list[WonDeal]:
+    """The won deals closed within ``deals_window``: each with its registering partner (the
+    registering party, or for a deal made from a partner's claim, that claim's partner) and
+    every partner among its parties."""
+    low, high = deals_window(start, end)
+    won = (Deal.stage == DealStage.WON, Deal.closed_on.between(low, high))
+    registering: dict[int, int] = {}
+    parties: defaultdict[int, set[int]] = defaultdict(set)
+    for deal_id, partner_id, role in session.execute(
+        select(DealParty.deal_id, DealParty.partner_id, DealParty.role)
+        .join(Deal, DealParty.deal_id == Deal.id)
+        .where(DealParty.partner_id.is_not(None), *won)
+    ):
+        if partner_id is None:  # excluded by the query; says so to the type checker
+            continue
+        parties[deal_id].add(partner_id)
+        if role == PartyRole.REGISTERING_PARTNER:
+            registering.setdefault(deal_id, partner_id)
+    deals: list[WonDeal] = []
+    for deal_id, code, name, closed_on, amount, currency, claimant in session.execute(
+        select(
+            Deal.id, Deal.deal_code, Deal.name, Deal.closed_on, Deal.amount, Deal.currency,
+            Claim.partner_id,
+        )
+        .outerjoin(Claim, Deal.claim_id == Claim.id)
+        .where(*won)
+    ):  # fmt: skip
+        if closed_on is None:  # excluded by the query
+            continue
+        members = parties.get(deal_id, set())
+        owner = registering.get(deal_id, claimant)
+        if owner is not None:
+            members = members | {owner}
+        deals.append(
+            WonDeal(
+                deal_id, code or name, closed_on, amount, currency,
+                codes[owner] if owner is not None else None,
+                frozenset(codes[member] for member in members),
+            )
+        )  # fmt: skip
+    return deals
