@@ -30,6 +30,10 @@ def run(args: argparse.Namespace) -> int:
         from app.cli.cmd_export_pricebook import export_pricebook_command
 
         return export_pricebook_command(args)
+    if args.kind == "leadrules":
+        from app.cli.cmd_export_sheets import export_lead_rules_command
+
+        return export_lead_rules_command(args)
     if args.kind in EXPORT_KINDS:
         return _export_kind(args, EXPORT_KINDS[args.kind])
     if args.kind != "partners":

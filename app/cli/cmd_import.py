@@ -40,3 +40,6 @@ def _report(summary: ImportSummary) -> None:
         print(f"channel-desk: {problem.line()}", file=sys.stderr)
     log.info("import: %s", summary.text())
     print(summary.text())
+    for change in summary.changes:  # a kind that always lists its changes (the lead rules)
+        what = f"{change.record}: {change.changes}" if change.changes else change.record
+        print(f"  {change.action}: {what}")

@@ -44,6 +44,10 @@ def import_kind(
         from app.services.importing.leads import import_leads
 
         return import_leads(session, sheets[kind], options, source)
+    if kind == "leadrules":
+        from app.services.importing.leadrules import import_lead_rules
+
+        return import_lead_rules(session, sheets, options, source)
     if kind == "pricebook":
         from app.services.importing.pricebook import import_pricebook
 

@@ -132,7 +132,7 @@ class SheetPage(QWizardPage):
         sheeted = SHEET_FIELDS.get(self.owner.kind)
         self.sheets.setEnabled(sheeted is None)
         self.note.setText(
-            _named_sheets_note(KIND_TITLES[self.owner.kind], tuple(sheeted))
+            _named_sheets_note(tuple(sheeted))
             if sheeted is not None
             else _sheets_note(
                 self.owner.path.name if self.owner.path else "The file", len(self.owner.sheets)
@@ -228,8 +228,8 @@ def _sheets_note(name: str, sheets: int) -> str:
     )
 
 
-def _named_sheets_note(title: str, sheets: tuple[str, ...]) -> str:
-    """What a kind of several sheets reads: "The price book is read from its sheets Prices,
-    Tiers, Volume and Settings." """
+def _named_sheets_note(sheets: tuple[str, ...]) -> str:
+    """What a kind of several sheets reads: "Read from the sheets Tiers, Prices, Volume and
+    Settings, found by their names." """
     names = ", ".join(sheets[:-1]) + " and " + sheets[-1] if len(sheets) > 1 else sheets[0]
-    return f"The {title[0].lower() + title[1:]} is read from its sheets {names}."
+    return f"Read from the sheets {names}, found by their names."
