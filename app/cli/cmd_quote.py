@@ -21,10 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import database
+from app.cli.common import database, option_date
 from app.cli.quote_table import render_table
 from app.domain.errors import InputError
-from app.domain.importing import values as v
 from app.domain.quote_spec import QuoteSpec, parse_quote_spec
 from app.domain.quote_view import as_json
 from app.io.quote_pdf import render_quote_pdf, write_quote_pdf
@@ -122,7 +121,7 @@ def _pdf(args: argparse.Namespace) -> int:
 
 def _accept(args: argparse.Namespace) -> int:
     today = date.today()
-    on = _day(args.on, "--on") or today
+    on = option_date(args.on, "--on") or today
     db = database(args)
     try:
         with db.transaction() as session:
@@ -134,16 +133,3 @@ def _accept(args: argparse.Namespace) -> int:
     log.info("quote %s rev %d accepted on %s", number, revision, on.isoformat())
     print(f"{number} rev {revision} accepted on {on.isoformat()}")
     return 0
-
-
-def _day(text: str | None, option: str) -> date | None:
-    """A date given on the command line (ISO, or day first as the import reads dates)."""
-    if text is None:
-        return None
-    try:
-        day = v.parse_date(text.strip(), day_first=True)
-    except v.BadValue as exc:
-        raise InputError(f"{option} {exc}: give a date such as 2026-11-22.") from None
-    if day is None:
-        raise InputError(f"{option} needs a date such as 2026-11-22.")
-    return day
