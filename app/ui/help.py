@@ -58,6 +58,9 @@ another stage from its row; Edit › Undo takes the move back.</li>
 <li><b>Dashboard</b>: the week at a glance.</li>
 <li><b>Price book</b>: SKUs, prices over time, volume breaks and tier discounts.</li>
 <li><b>Overlaps</b>: accounts that look like the same company, to resolve or dismiss.</li>
+<li><b>MDF</b>: market development funds per partner and quarter, from allocation and request
+to approval, the claim with its proof files, and payment; the unapproved rest lapses when the
+quarter ends.</li>
 </ul>
 <p>File › Import reads partners, contacts, training and more from a workbook or CSV file (or
 drop the file on the window). File › Export writes the page's table; a table's right-click menu

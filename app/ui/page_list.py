@@ -73,4 +73,5 @@ PAGES: tuple[PageEntry, ...] = (
         "OverlapsPage",
         "&Overlaps",
     ),
+    PageEntry("mdf", "MDF", "mdf", "app.ui.mdf.page", "MdfPage", "&MDF"),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,17 @@ from pytestqt.qtbot import QtBot
 
 import app.ui
 from app.db.engine import Database
+from app.domain.mdf.lifecycle import Step
+from app.domain.mdf.quarters import quarter_of
 from app.services.demo.fill import generate_demo
+from app.services.mdf.allocations import allocation_partners, set_allocation
+from app.services.mdf.requests import approve, create_request
 from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.claims.page import ClaimsPage
 from app.ui.deals.page import DealsPage
 from app.ui.importing.wizard import ImportWizard
 from app.ui.main_window import MainWindow
+from app.ui.mdf.page import MdfPage
 from app.ui.page_base import Page
 from app.ui.partners.dialog import PartnerDialog
 from app.ui.partners.page import PartnersPage
@@ -188,6 +194,29 @@ def walk_deal_dialogs(window: MainWindow, walker: Walker) -> None:
     walker.close(dialog)
 
 
+def walk_mdf_dialogs(window: MainWindow, walker: Walker) -> None:
+    with window.database.transaction() as session:
+        partner = allocation_partners(session)[0].id
+        allocation = set_allocation(session, partner, quarter_of(TODAY), Decimal(900), "EUR")
+        create_request(session, allocation, "Webinar", TODAY, TODAY, Decimal(100), TODAY)
+        approved = create_request(session, allocation, "Booth", TODAY, TODAY, Decimal(50), TODAY)
+        approve(session, approved, 1, Decimal(50), TODAY)
+    page = shown_page(window, "mdf", MdfPage)
+    dialog = page.new_allocation()
+    walker.check(dialog)
+    walker.close(dialog)
+    choose_first_row(page, page.balances)
+    for dialog in (page.edit_allocation(), page.new_request()):
+        walker.check(dialog)
+        walker.close(dialog)
+    for step in (Step.APPROVE, Step.CLAIM):
+        rows = page.requests.records.rows()
+        page.requests.selectRow(next(n for n, r in enumerate(rows) if step in r.steps))
+        dialog = page.do_step(step)
+        walker.check(dialog, step.value)
+        walker.close(dialog)
+
+
 def walk_quote_dialogs(window: MainWindow, walker: Walker) -> None:
     page = shown_page(window, "quotes", QuotesPage)
     editor = page.new_quote()
@@ -243,6 +272,7 @@ def test_every_dialog_is_usable_from_the_keyboard(window: MainWindow, walker: Wa
     for walk in (
         walk_partner_dialogs, walk_training_dialogs, walk_claims_dialogs, walk_overlap_dialogs,
         walk_deal_dialogs, walk_quote_dialogs, walk_pricebook_dialogs, walk_window_dialogs,
+        walk_mdf_dialogs,
     ):  # fmt: skip
         walk(window, walker)
     assert not walker.problems, "\n".join(walker.problems)

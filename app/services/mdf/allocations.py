@@ -13,11 +13,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import MdfAllocation, Partner
+from app.domain.enums import PartnerStatus
 from app.domain.errors import InputError, NotFoundError, RefusedError
 from app.domain.mdf.lifecycle import AllocationFacts, RequestFacts, allocation_refusal
 from app.domain.mdf.quarters import parse_quarter, quarter_problem
 from app.domain.money import format_money, normalize_currency
-from app.services.mdf.facts import fresh_allocation, request_facts, requests_of
+from app.services.claims.account_edit import Choice
+from app.services.mdf.facts import fresh_allocation, partner_label, request_facts, requests_of
+
+
+def allocation_partners(session: Session) -> list[Choice]:
+    """The partners an allocation may be for (not terminated), labelled as the balances name
+    them: ``Bluepeak (P-1001)``."""
+    query = (
+        select(Partner.id, Partner.name, Partner.partner_code, Partner.country)
+        .where(Partner.status != PartnerStatus.TERMINATED)
+        .order_by(Partner.name, Partner.id)
+    )
+    return [
+        Choice(id_, partner_label(name, code), country)
+        for id_, name, code, country in session.execute(query)
+    ]
 
 
 def set_allocation(

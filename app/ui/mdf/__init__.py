@@ -1,0 +1,1 @@
+"""The market development funds page and its dialogs."""

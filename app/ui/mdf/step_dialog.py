@@ -1,0 +1,191 @@
+"""One step of an MDF request: approve (the amount prefilled, less is a partial approval),
+reject (a reason the partner will read), approve the claim (in full or in part) or mark it
+paid (the amount and the day it was paid).
+
+The dialog writes the step itself, so a refusal (more than the allocation has left, a lapsed
+quarter, someone else's newer step) is shown in it in one sentence, and the amount can be
+changed and tried again without opening it anew.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import AppError, ConflictError, NotFoundError
+from app.domain.mdf.lifecycle import STATUS_WORDS, Step
+from app.domain.money import format_money
+from app.services.mdf.requests import approve, approve_claim, pay, reject
+from app.services.mdf.rows import RequestRow
+from app.services.store import Database
+from app.ui.changes import RecordKind
+from app.ui.context import UiContext
+from app.ui.field_box import ProblemLine
+from app.ui.figures import unbroken_figures
+from app.ui.labelled_form import FormGrid
+from app.ui.mdf.fields import amount_line, day_edit, day_of, read_amount
+from app.ui.unsaved import AsksBeforeDiscarding
+
+
+@dataclass(frozen=True)
+class _Look:
+    title: str
+    button: str
+    amount: str | None  # the amount's label, None when the step has none
+    note: str
+
+
+_LOOKS = {
+    Step.APPROVE: _Look("Approve request", "&Approve", "Approved a&mount", "&Note (optional)"),
+    Step.REJECT: _Look("Reject request", "&Reject", None, "&Reason"),
+    Step.APPROVE_CLAIM: _Look(
+        "Approve claim", "&Approve claim", "Approved a&mount", "&Note (optional)"
+    ),
+    Step.PAY: _Look("Mark paid", "Mark &paid", "Paid a&mount", "&Note (optional)"),
+}
+
+
+def prefilled(row: RequestRow, step: Step) -> Decimal | None:
+    """What the amount field offers: all that was asked for (within what is left), claimed,
+    or approved to pay."""
+    if step is Step.APPROVE:
+        return min(row.requested, row.left_to_approve)
+    if step is Step.APPROVE_CLAIM:
+        return row.claimed
+    if step is Step.PAY:
+        return row.claim_approved
+    return None
+
+
+def facts_text(row: RequestRow) -> str:
+    """The request as the dialogs show it at their top, so nobody decides on the wrong row."""
+    money = [("requested", row.requested), ("approved", row.approved), ("claimed", row.claimed)]
+    money += [("claim approved", row.claim_approved)]
+    figures = " · ".join(f"{w} {format_money(a, row.currency)}" for w, a in money if a is not None)
+    left = format_money(row.left_to_approve, row.currency)
+    return (
+        f"<b>{escape(row.activity)}</b> · {escape(row.partner)} · {row.quarter}<br>"
+        + unbroken_figures(
+            f"{row.starts_on.isoformat()} to {row.ends_on.isoformat()} · {figures} · "
+            f"now {STATUS_WORDS[row.status]}"
+            + (f" · {left} left to approve" if row.approved is None else "")
+        )
+    )
+
+
+class MdfStepDialog(AsksBeforeDiscarding, QDialog):
+    """``step`` on ``row``; ``written`` is True once the step is written."""
+
+    noun = "step"
+
+    def __init__(
+        self,
+        context: UiContext,
+        db: Database,
+        row: RequestRow,
+        step: Step,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        look = _LOOKS[step]
+        self.setObjectName(f"mdfStepDialog_{step.value}")
+        self.setWindowTitle(look.title)
+        self.context, self.db, self.row, self.step = context, db, row, step
+        self.written = False
+        facts = QLabel(facts_text(row))
+        facts.setObjectName("requestFacts")
+        facts.setWordWrap(True)
+        self.form = FormGrid()
+        self.amount: QLineEdit | None = None
+        line = 0
+        if look.amount is not None:
+            self.amount = amount_line(prefilled(row, step), row.currency)
+            self.form.add("amount", look.amount, self.amount, line)
+            line += 1
+        self.paid_on = day_edit(context.today())
+        if step is Step.PAY:
+            self.form.add("paid_on", "Paid &on", self.paid_on, line)
+            line += 1
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(90)
+        if step is Step.REJECT:
+            self.note.setPlaceholderText("Why? The partner will ask.")
+        self.form.add("note", look.note, self.note, line)
+        self.form.edited.connect(lambda _name: self.check())
+        self.problem = ProblemLine()  # its room kept: a refusal moves nothing
+        self.problem.setObjectName("stepProblem")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton(look.button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("doStep")
+        buttons.accepted.connect(self.write)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(8)
+        layout.addWidget(facts)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(600, 320)
+        (self.amount or self.note).setFocus()
+
+    def check(self) -> dict[str, str]:
+        """The fields' problems, shown under the fields the user touched."""
+        problems: dict[str, str] = {}
+        if self.amount is not None:
+            _value, problem = read_amount(self.amount.text(), "amount")
+            if problem:
+                problems["amount"] = problem
+        if self.step is Step.REJECT and not self.note.toPlainText().strip():
+            problems["note"] = "Say why the request is rejected; the partner will ask."
+        self.form.show_problems(problems)
+        return problems
+
+    def say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def write(self) -> bool:
+        """Write the step; True when done (the dialog closes), else the problem is shown."""
+        self.form.reveal_all = True
+        if self.check():
+            return False
+        amount = Decimal(0)
+        if self.amount is not None:
+            typed, _problem = read_amount(self.amount.text(), "amount")
+            assert typed is not None
+            amount = typed
+        note, row, today = self.note.toPlainText(), self.row, self.context.today()
+        try:
+            with self.db.transaction() as session:
+                if self.step is Step.APPROVE:
+                    approve(session, row.id, row.version, amount, today, note)
+                elif self.step is Step.REJECT:
+                    reject(session, row.id, row.version, note)
+                elif self.step is Step.APPROVE_CLAIM:
+                    approve_claim(session, row.id, row.version, amount, note)
+                else:
+                    pay(session, row.id, row.version, amount, day_of(self.paid_on), today, note)
+        except AppError as exc:
+            self.say(exc.message)
+            if isinstance(exc, ConflictError | NotFoundError):
+                self.context.changes.announce({RecordKind.MDF})  # the page shows what is stored
+            return False
+        self.written = True
+        self.context.changes.announce({RecordKind.MDF})
+        self.mark_clean()
+        self.accept()
+        return True
