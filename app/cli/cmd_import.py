@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
 def _report(summary: ImportSummary) -> None:
     for problem in summary.problems:
         print(f"channel-desk: {problem.line()}", file=sys.stderr)
+    for warning in summary.warnings:
+        print(f"channel-desk: warning: {warning.line()}", file=sys.stderr)
     log.info("import: %s", summary.text())
     print(summary.text())
     for change in summary.changes:  # a kind that always lists its changes (the lead rules)

@@ -166,7 +166,10 @@ def test_register_an_overlapping_claim_sees_the_warning_first(
     assert sorted(cells(dialog.table, "claimant")) == ["Direct", "Northwind Traders"]
     assert cells(dialog.table, "confidence") == ["Certain", "Certain"]
     assert dialog.summary.text().startswith(
-        "⚠ Fabrikam Inc is a named account of the direct team (owner Dana Direct).\n"
+        "⚠ Named direct account: Fabrikam Inc is a named account of the direct team "
+        "(owner Dana Direct). The claim is saved pending.\n"
+        f"⚠ Direct team active since {(TODAY - timedelta(days=5)).isoformat()} on this company: "
+        "the claim is saved pending.\n"
         "⚠ 2 live claims would overlap this one"
     )
     qtmodeltester.check(dialog.table.records)

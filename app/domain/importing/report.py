@@ -88,6 +88,8 @@ class ImportSummary:
     details: dict[str, int] = field(default_factory=dict)  # per sheet / per record type
     preview: bool = False  # keep a ``PlannedChange`` for each new or changed record
     changes: list[PlannedChange] = field(default_factory=list)
+    #: Rows imported as they are but worth a look (a claim on a named account, say)
+    warnings: list[Problem] = field(default_factory=list)
 
     def planned(self, row: int, action: str, record: str, changes: str = "") -> None:
         """Note what the import does to one record, for the preview (when one is wanted)."""
@@ -106,6 +108,7 @@ class ImportSummary:
         self.merged += other.merged
         self.problems.extend(other.problems)
         self.changes.extend(other.changes)
+        self.warnings.extend(other.warnings)
 
     def text(self) -> str:
         """One paragraph a person reads after the import."""
@@ -119,6 +122,9 @@ class ImportSummary:
             sentence += f" {self.merged} duplicate row(s) identical to an earlier one were merged."
         if invalid and self.written:
             sentence += " The invalid rows were skipped (listed on stderr)."
+        if self.warnings:
+            many = len(self.warnings) != 1
+            sentence += f" {len(self.warnings)} warning{'s' if many else ''} (listed on stderr)."
         if self.dry_run:
             sentence += " Dry run: nothing was written."
         elif not self.written:

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Account, DirectRep
 from app.domain.columns import Column, Kind
+from app.domain.engagement import NAMED_WARNING
 from app.services.claims.claim_edit import ClaimDraft
+from app.services.claims.engagement_check import probe_warnings
 from app.services.claims.overlap_check import ClaimProbe, new_claim_overlaps
 
 
@@ -53,9 +55,8 @@ OVERLAP_COLUMNS: tuple[Column[OverlapWarning], ...] = (
 )
 
 
-def overlapping_claims(session: Session, draft: ClaimDraft, today: date) -> list[OverlapWarning]:
-    """Every live claim by another claimant that the new claim would overlap, certain first."""
-    probe = ClaimProbe(
+def _probe(draft: ClaimDraft) -> ClaimProbe:
+    return ClaimProbe(
         account_id=draft.account_id,
         name=draft.account_name,
         website=draft.website,
@@ -64,6 +65,11 @@ def overlapping_claims(session: Session, draft: ClaimDraft, today: date) -> list
         claimed_on=draft.claimed_on,
         valid_until=draft.valid_until,
     )
+
+
+def overlapping_claims(session: Session, draft: ClaimDraft, today: date) -> list[OverlapWarning]:
+    """Every live claim by another claimant that the new claim would overlap, certain first."""
+    probe = _probe(draft)
     return [
         OverlapWarning(
             claim_id=o.claim_id,
@@ -79,6 +85,23 @@ def overlapping_claims(session: Session, draft: ClaimDraft, today: date) -> list
         )
         for o in new_claim_overlaps(session, probe, today)
     ]
+
+
+def engagement_lines(session: Session, draft: ClaimDraft) -> list[str]:
+    """The rules of engagement's warnings of the claim as typed (``named direct account``,
+    ``direct team active since DATE``), each in a sentence saying what it means."""
+    lines = []
+    for warning in probe_warnings(session, _probe(draft)):
+        if warning == NAMED_WARNING:
+            note = named_account_note(session, draft) or (
+                "this company is on the direct team's list of named accounts."
+            )
+            lines.append(f"Named direct account: {note} The claim is saved pending.")
+        else:
+            lines.append(
+                f"{warning[0].upper()}{warning[1:]} on this company: the claim is saved pending."
+            )
+    return lines
 
 
 def named_account_note(session: Session, draft: ClaimDraft) -> str | None:

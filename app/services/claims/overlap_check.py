@@ -203,3 +203,14 @@ def _dismissed_with(session: Session, account_id: int) -> set[int]:
         )
     )
     return {b if a == account_id else a for a, b in rows}
+
+
+def certain_accounts(session: Session, probe: ClaimProbe) -> list[int]:
+    """The accounts certainly the same company as the claim's (its own among them): what the
+    rules of engagement look at."""
+    me = _probe_key(session, probe)
+    return [
+        m.b if m.a == me.id else m.a
+        for m in _matching_accounts(session, me, 101)  # above any score: no likely ones
+        if m.confidence is Confidence.CERTAIN
+    ]

@@ -21,6 +21,7 @@ from app.domain.importing.report import ImportSummary, Problem, change_text, sho
 from app.domain.importing.sheet import MappedSheet
 from app.domain.names import domain_key, name_key
 from app.services.business_settings import load_business_settings
+from app.services.claims.engagement_check import ImportWarnings
 from app.services.importing.audit import AuditBatch
 from app.services.importing.common import (
     Changes,
@@ -95,6 +96,7 @@ def import_claims(
         return 0 if v.choice_key(text) in DIRECT else partners.resolve(text)
 
     parsers: dict[str, Parser] = {"partner": claimant, **claim_parsers(options.day_first)}
+    engagement = ImportWarnings(session)
     stored: dict[tuple[Any, ...], dict[str, Any]] = {}
     columns = ("id", "partner_id", "account_id", "claimed_on", "valid_until", "status",
                "deal_amount", "currency", "commission_pct")  # fmt: skip
@@ -124,6 +126,10 @@ def import_claims(
         account = accounts.find(name, website if isinstance(website, str) else None,
                                 country if isinstance(country, str) else None)  # fmt: skip
         values["partner_id"] = partner_id
+        warned = engagement.warnings(
+            partner_id if isinstance(partner_id, int) else None, name, website if isinstance(website, str) else None,
+            country if isinstance(country, str) else None, claimed,
+        )  # fmt: skip
         key = (partner_id, account, claimed)
         if key in seen:
             summary.problems.append(
@@ -137,10 +143,12 @@ def import_claims(
             continue  # fmt: skip
         seen[key] = number
         pending.append((account, values, number))
+        for warning in warned:  # imported with the status given, but said
+            summary.warnings.append(Problem(number, sheet.header("account"), name, warning))
         if summary.preview:
             described[number] = f"{name}, claimed {claimed.isoformat()}" + (
                 "" if partner_id else " by the direct team"
-            )
+            ) + "".join(f" ⚠ {warning}" for warning in warned)
     inserts: list[tuple[Any, dict[str, object], int]] = []
     updates: list[tuple[int, Changes]] = []
     for account, values, number in pending:

@@ -35,7 +35,7 @@ from app.services.claims.claim_edit import ClaimDraft, check_claim, register_cla
 from app.services.claims.claim_overlap import (
     OVERLAP_COLUMNS,
     OverlapWarning,
-    named_account_note,
+    engagement_lines,
     overlapping_claims,
 )
 from app.services.claims.overlap_check import SameCompany, existing_same_company
@@ -69,6 +69,7 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         self.claim_id: int | None = None
         self.overlaps: list[OverlapWarning] = []
+        self.engagement: list[str] = []  # the rules of engagement's warnings, in sentences
         with db.reading() as session:
             self.validity = load_business_settings(session).registration_protection_days
             partners = partner_choices(session)
@@ -271,12 +272,12 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
         self.timer.stop()
         draft, _errors = check_claim(self.raw(), self.validity)
         found: list[OverlapWarning] = []
-        note: str | None = None
+        notes: list[str] = []
         twins: list[SameCompany] = []
         if draft is not None and draft.account_name:
             with self.db.reading() as session:
                 found = overlapping_claims(session, draft, self.context.today())
-                note = named_account_note(session, draft)
+                notes = engagement_lines(session, draft)
                 if draft.account_id is None:
                     twins = existing_same_company(
                         session, draft.account_name, draft.website, draft.country
@@ -284,8 +285,9 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
         self.twins = twins
         self._update_fields()
         self.overlaps = found
+        self.engagement = notes
         self.table.records.set_rows(found)
-        lines = [f"⚠ {note}"] if note else []
+        lines = [f"⚠ {note}" for note in notes]
         if found:
             many = len(found) != 1
             who = ", ".join(sorted({w.claimant for w in found}))
@@ -315,10 +317,17 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
                 return self.save()
             if answer != "create":
                 return False
+        rules = " ".join(self.engagement)
         if overlaps and not self.confirm(
             "Register despite the overlap?",
             f"{len(overlaps)} live claim(s) overlap this one. Register it anyway? "
-            "It starts as pending; the overlap stays visible until someone resolves it.",
+            "It starts as pending; the overlap stays visible until someone resolves it."
+            + (f"\n\n{rules}" if rules else ""),
+        ):
+            return False
+        if rules and not overlaps and not self.confirm(
+            "Register despite the rules of engagement?",
+            f"{rules}\n\nRegister it anyway? It starts as pending until someone decides.",
         ):
             return False
         try:
