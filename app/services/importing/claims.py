@@ -127,7 +127,8 @@ def import_claims(
                                 country if isinstance(country, str) else None)  # fmt: skip
         values["partner_id"] = partner_id
         warned = engagement.warnings(
-            partner_id if isinstance(partner_id, int) else None, name, website if isinstance(website, str) else None,
+            partner_id if isinstance(partner_id, int) else None, name,
+            website if isinstance(website, str) else None,
             country if isinstance(country, str) else None, claimed,
         )  # fmt: skip
         key = (partner_id, account, claimed)
