@@ -182,7 +182,8 @@ def test_convert_makes_a_new_account_a_pending_claim_and_a_qualified_deal(
         ]
         assert [f.family_id for f in deal.families] == [lead.family_id]
     status, (row,) = _state(world)
-    assert status is LeadStatus.CONVERTED and row[3] is AssignmentOutcome.CONVERTED and row[5] == DAY + timedelta(days=5)
+    assert status is LeadStatus.CONVERTED and row[3] is AssignmentOutcome.CONVERTED
+    assert row[5] == DAY + timedelta(days=5)
     _refused(world, RefusedError, "L-1 cannot be converted: it was converted", convert_lead,
              "L-1", DAY + timedelta(days=6))  # fmt: skip
     _refused(world, RefusedError, "it cannot be assigned again", assign_lead, "L-1", "P-2", DAY)
