@@ -86,7 +86,8 @@ def test_export_leads_writes_the_import_columns(
 ) -> None:
     out = tmp_path / "leads-out.csv"
     assert _run(capsys, "export", "leads", str(out), "--db", db)[:2] == (
-        0, f"Exported 2 leads to {out}"
+        0,
+        f"Exported 2 leads to {out}",
     )
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == ("Lead ID,Company,Website,Country,Contact,Email,Product family,Campaign,"

@@ -161,7 +161,9 @@ def test_convert_makes_a_new_account_a_pending_claim_and_a_qualified_deal(
         lead = session.scalars(select(Lead).where(Lead.lead_code == "L-1")).one()
         assert lead.status is LeadStatus.CONVERTED
         assert (lead.account_id, lead.claim_id, lead.deal_id) == (
-            made.account_id, made.claim_id, made.deal_id
+            made.account_id,
+            made.claim_id,
+            made.deal_id,
         )
         account = session.get(Account, made.account_id)
         assert account is not None
@@ -170,12 +172,17 @@ def test_convert_makes_a_new_account_a_pending_claim_and_a_qualified_deal(
         claim = session.get(Claim, made.claim_id)
         assert claim is not None and claim.partner_id is not None
         assert (claim.status, claim.claimed_on, claim.valid_until) == (
-            ClaimStatus.PENDING, DAY + timedelta(days=5), DAY + timedelta(days=95)
+            ClaimStatus.PENDING,
+            DAY + timedelta(days=5),
+            DAY + timedelta(days=95),
         )
         deal = session.get(Deal, made.deal_id)
         assert deal is not None
         assert (deal.stage, deal.amount, deal.currency, deal.claim_id) == (
-            DealStage.QUALIFIED, Decimal(0), "EUR", claim.id
+            DealStage.QUALIFIED,
+            Decimal(0),
+            "EUR",
+            claim.id,
         )
         assert [(p.partner_id, p.role) for p in deal.parties] == [
             (claim.partner_id, PartyRole.REGISTERING_PARTNER)
