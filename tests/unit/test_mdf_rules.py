@@ -67,6 +67,20 @@ def test_approval_never_takes_more_than_the_allocation_has_left() -> None:
     assert approval_refusal(Q4, [first, second], second, D("4000"), IN_Q4) is None
 
 
+def test_an_allocation_approved_in_full_says_so_whatever_the_amount() -> None:
+    first = asked(1, "10000", MdfStatus.APPROVED, approved=D("10000"))
+    second = asked(2, "500")
+    message = approval_refusal(Q4, [first, second], second, D("0"), IN_Q4)
+    assert message == (
+        "Nothing of Bluepeak's 2026Q4 allocation is left to approve: all EUR 10,000.00 is "
+        "approved. Raise the allocation, or reject the request."
+    )
+    empty = replace(Q4, amount=D(0))
+    assert approval_refusal(empty, [second], second, D("1"), IN_Q4) == (
+        "Bluepeak's 2026Q4 allocation is zero; raise it before approving from it."
+    )
+
+
 def test_a_rejected_request_takes_nothing() -> None:
     gone = asked(1, "6000", MdfStatus.REJECTED)
     second = asked(2, "10000")

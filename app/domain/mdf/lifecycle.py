@@ -226,12 +226,20 @@ def approval_refusal(
         return problem
     if allocation.lapsed(today):
         return _lapsed(allocation, "nothing more can be approved from it")
+    left = allocation.amount - taken(requests, leaving_out=request.id)
+    if allocation.amount <= 0:
+        return f"{allocation.name} is zero; raise it before approving from it."
+    if left <= 0:
+        return (
+            f"Nothing of {allocation.name} is left to approve: all "
+            f"{format_money(allocation.amount, allocation.currency)} is approved. Raise the "
+            "allocation, or reject the request."
+        )
     if (problem := amount_refusal(amount, allocation.currency, "approved amount")) is not None:
         return problem
     if amount > request.requested:
         asked = format_money(request.requested, allocation.currency)
         return f"The approved amount is more than the {asked} requested."
-    left = allocation.amount - taken(requests, leaving_out=request.id)
     if amount > left:
         shown = format_money(max(left, ZERO), allocation.currency)
         return (
