@@ -24,6 +24,7 @@ from app.domain.names import name_key
 from app.services.mdf.allocations import set_allocation
 from app.services.mdf.requests import create_request
 from app.ui.context import UiContext
+from app.ui.errors import ErrorReport
 from app.ui.main_window import MainWindow
 from app.ui.mdf.allocation_dialog import MdfAllocationDialog
 from app.ui.mdf.claim_dialog import MdfClaimDialog
@@ -253,3 +254,28 @@ def test_the_balances_narrow_by_quarter_and_partner(
     assert cells(page.balances, "partner") == ["Northwind (P-1002)"]
     assert page.count_text().startswith("1 of 2 allocations")
     QApplication.processEvents()
+
+
+def test_delete_removes_an_allocation_nobody_requested_from(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, shown_errors: list[ErrorReport]
+) -> None:
+    with sqlite_db.transaction() as s:
+        ids = dict(s.execute(select(Partner.name, Partner.id)).all())
+        used = set_allocation(s, ids["Bluepeak"], "2026Q4", Decimal("1000"), "EUR")
+        create_request(s, used, "Webinar", TODAY, TODAY, Decimal("10"), TODAY)
+        set_allocation(s, ids["Northwind"], "2026Q4", Decimal("500"), "EUR")
+    page = mdf_page(window)
+    asked: list[str] = []
+    page.ask_yes = lambda _parent, _title, text: asked.append(text) or True  # type: ignore[method-assign]
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    pick_row(qtbot, page.balances, 1)
+    qtbot.keyClick(page.balances, Qt.Key.Key_Delete)
+    assert asked == ["Delete Northwind (P-1002)'s 2026Q4 allocation of EUR 500.00?"]
+    settled(page)
+    assert cells(page.balances, "partner") == ["Bluepeak (P-1001)"]
+    pick_row(qtbot, page.balances, 0)
+    qtbot.keyClick(page.balances, Qt.Key.Key_Delete)
+    assert shown_errors and shown_errors[-1].message.startswith("Requests were made from this")
+    settled(page)
+    assert cells(page.balances, "partner") == ["Bluepeak (P-1001)"]

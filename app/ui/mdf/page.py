@@ -5,7 +5,8 @@ The balances (allocated, requested, approved, claimed, paid, lapsed, available) 
 the quarter chosen and by the filter box (a partner's name); the requests below are those of
 the selected allocations, or of every allocation in view when none is selected. Each action is
 enabled only when the selected request's state allows it, so a greyed button already says why.
-Keys: Ctrl+N a new request from the selected allocation, Ctrl+Shift+A a new allocation.
+Keys: Ctrl+N a new request from the selected allocation, Ctrl+Shift+A a new allocation,
+Delete the selected allocation (only one no request was made from).
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.columns import Column
+from app.domain.errors import AppError
 from app.domain.mdf.lifecycle import Step
 from app.domain.mdf.quarters import quarter_sort_key
+from app.domain.money import format_money
 from app.services.business_settings import load_business_settings
 from app.services.claims.account_edit import Choice
-from app.services.mdf.allocations import allocation_partners
+from app.services.mdf.allocations import allocation_partners, delete_allocation
 from app.services.mdf.balances import BALANCE_COLUMNS, BalanceRow, balances
 from app.services.mdf.rows import REQUEST_COLUMNS, RequestRow, list_requests
 from app.services.store import Session
@@ -43,6 +46,7 @@ from app.ui.mdf.request_dialog import MdfRequestDialog
 from app.ui.mdf.step_dialog import MdfStepDialog
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
+from app.ui.partners.dialog import ask
 from app.ui.record_table import RecordTable
 from app.ui.selection_gate import SelectionGate
 from app.ui.shortcuts import bind
@@ -60,6 +64,8 @@ class MdfRead(NamedTuple):
 
 
 class MdfPage(Page):
+    #: Asks a yes/no question, No the default (tests put an answer instead).
+    ask_yes: Callable[[QWidget, str, str], bool] = staticmethod(ask)
     key = "mdf"
     title = "MDF"
     icon_name = "mdf"
@@ -164,10 +170,18 @@ class MdfPage(Page):
         self.requests.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.balances.menu.add("Change a&llocation…", self.edit_allocation, default=True)
         self.balances.menu.add("New &request…", self.new_request)
+        self.balances.menu.add(
+            "&Delete allocation…", self.delete_allocation, when=self._can_delete, shortcut="Delete"
+        )
         for step, button in self.step_buttons.items():
             self.requests.menu.add(button.text(), self._doer(step), when=self._checker(step))
         bind(self, "Ctrl+N", self.new_request, "New request from the selected allocation")
         bind(self, "Ctrl+Shift+A", self.new_allocation, "New allocation")
+        bind(
+            self.balances, Qt.Key.Key_Delete, self.delete_allocation,
+            "Delete the selected allocation (none was requested from)",
+            Qt.ShortcutContext.WidgetShortcut,
+        )  # fmt: skip
         self.gate = SelectionGate(self)
         self.gate.rows(self.edit_allocation_button, self.balances)
         self.gate.rows(self.new_request_button, self.balances)
@@ -302,6 +316,31 @@ class MdfPage(Page):
         )
         self.keep(dialog)
         return dialog
+
+    def _can_delete(self) -> bool:
+        chosen = self.selected_allocations()
+        return len(chosen) == 1 and chosen[0].requests == 0
+
+    def delete_allocation(self) -> bool:
+        """Delete the selected allocation, once the user says yes; True when deleted. One that
+        requests were made from stays (the service says why)."""
+        chosen = self.selected_allocations()
+        if self._db is None or len(chosen) != 1:
+            return False
+        row = chosen[0]
+        amount = format_money(row.allocated, row.currency)
+        question = f"Delete {row.partner}'s {row.quarter} allocation of {amount}?"
+        if not self.ask_yes(self.window(), "Delete allocation", question):
+            return False
+        try:
+            with self._db.transaction() as session:
+                delete_allocation(session, row.allocation_id, row.version)
+        except AppError as exc:
+            self.context.errors.show_now(exc)
+            self.context.changes.announce({RecordKind.MDF})
+            return False
+        self.context.changes.announce({RecordKind.MDF})
+        return True
 
     def new_request(self) -> MdfRequestDialog | None:
         chosen = self.selected_allocations()
