@@ -61,6 +61,8 @@ another stage from its row; Edit › Undo takes the move back.</li>
 <li><b>MDF</b>: market development funds per partner and quarter, from allocation and request
 to approval, the claim with its proof files, and payment; the unapproved rest lapses when the
 quarter ends.</li>
+<li><b>Leads</b>: the campaigns' leads, who holds each one and every assignment it had; filter
+by status, grade, recipient, campaign or country. Lead rules says where each grade goes.</li>
 </ul>
 <p>File › Import reads partners, contacts, training and more from a workbook or CSV file (or
 drop the file on the window). File › Export writes the page's table; a table's right-click menu

@@ -74,4 +74,5 @@ PAGES: tuple[PageEntry, ...] = (
         "&Overlaps",
     ),
     PageEntry("mdf", "MDF", "mdf", "app.ui.mdf.page", "MdfPage", "&MDF"),
+    PageEntry("leads", "Leads", "leads", "app.ui.leads.page", "LeadsPage", "&Leads"),
 )
