@@ -23,11 +23,12 @@ def test_areas_after_the_ninth_promise_no_digit_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     extra = tuple(replace(e, key=f"{e.key}_again", title=f"{e.title} again") for e in PAGES)
-    monkeypatch.setattr(main_window, "PAGES", (PAGES + extra)[:11])
+    areas = (PAGES + extra)[:11]
+    monkeypatch.setattr(main_window, "PAGES", areas)
     window = open_window(sqlite_db)
     window.set_compact(True)
     tips = [window.navigation.item(row).toolTip() for row in range(11)]
     assert tips[0] == f"{PAGES[0].title} (Ctrl+1)"
     assert tips[8].endswith("(Ctrl+9)")
     assert "Ctrl" not in tips[9] and "Ctrl" not in tips[10]
-    assert tips[9] == extra[1].title
+    assert tips[9] == areas[9].title and tips[10] == areas[10].title
