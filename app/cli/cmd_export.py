@@ -34,6 +34,10 @@ def run(args: argparse.Namespace) -> int:
         from app.cli.cmd_export_sheets import export_lead_rules_command
 
         return export_lead_rules_command(args)
+    if args.kind == "programs":
+        from app.cli.cmd_program import export_programs
+
+        return export_programs(args)
     if args.kind in EXPORT_KINDS:
         return _export_kind(args, EXPORT_KINDS[args.kind])
     if args.kind != "partners":

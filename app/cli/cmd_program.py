@@ -14,6 +14,7 @@ import json
 import re
 import sys
 from datetime import date
+from pathlib import Path
 
 from app.cli.common import database
 from app.cli.text_table import render_rows
@@ -21,6 +22,7 @@ from app.domain.columns import Column, Kind
 from app.domain.errors import InputError
 from app.domain.money import format_money
 from app.io.csv_writer import cell_text
+from app.io.export import export_format
 from app.services.program.return_rows import RETURN_COLUMNS, ReturnRow, return_json, return_rows
 from app.services.program.returns import return_report
 
@@ -80,6 +82,32 @@ def run(args: argparse.Namespace) -> int:
                 f"  {item.on.isoformat()}  {item.kind}  {format_money(item.amount, item.currency)}"
             )
             print(f"{what}  {item.ref}".rstrip())
+    return 0
+
+
+def export_programs(args: argparse.Namespace) -> int:
+    """``export programs FILE``: sheets SPIF and Rebate as the ``programs`` import reads them
+    (a CSV file holds the SPIF rules alone)."""
+    from app.io.export_pricebook import export_pricebook  # writes any list of named sheets
+    from app.services.program.rules import program_sheets
+
+    path = Path(args.file).expanduser()
+    kind = export_format(path)  # a wrong suffix answers before the database is opened
+    db = database(args)
+    try:
+        with db.reading() as session:
+            sheets = program_sheets(session)
+    finally:
+        db.dispose()
+    result = export_pricebook(path, sheets)
+    rules = len(sheets[0][1])
+    steps = len(sheets[1][1])
+    text = f"{rules} SPIF rule{'s' if rules != 1 else ''}"
+    if kind == "xlsx":
+        text += f" and {steps} rebate threshold{'s' if steps != 1 else ''}"
+    else:
+        text += " (CSV holds the SPIF rules; use .xlsx for the rebate thresholds)"
+    print(f"Exported {text} to {result.path}")
     return 0
 
 

@@ -30,6 +30,9 @@ KINDS: tuple[str, ...] = (
     "leads",
     "leadrules",
     "pricebook",
+    "fx",
+    "spend",
+    "programs",
 )
 #: Each kind as the wizard names it.
 KIND_TITLES: dict[str, str] = {
@@ -41,6 +44,9 @@ KIND_TITLES: dict[str, str] = {
     "leads": "Leads",
     "leadrules": "Lead rules",
     "pricebook": "Price book",
+    "fx": "Exchange rates",
+    "spend": "Program spend",
+    "programs": "Program rules (SPIF and rebate)",
 }
 
 _PARTNER_FIELDS = (
@@ -248,6 +254,62 @@ SETTING_FIELDS = (
     )),
 )  # fmt: skip
 
+_FX_FIELDS = (
+    Field("currency", "Currency", required=True, synonyms=(
+        "currency", "ccy", "currency code", "from currency", "code",
+    )),
+    Field("rate", "Rate", required=True, synonyms=(
+        "rate", "exchange rate", "fx rate", "fx", "conversion rate",
+    )),
+    Field("effective_from", "Effective from", required=True, synonyms=(
+        "effective from", "effective", "valid from", "from", "date", "as of", "start date",
+    )),
+)  # fmt: skip
+
+_SPEND_FIELDS = (
+    Field("partner", "Partner", synonyms=(
+        "partner", "partner id", "partner name", "reseller", "company",
+    )),
+    Field("program", "Program", required=True, synonyms=(
+        "program", "programme", "spend type", "type", "category",
+    )),
+    Field("spent_on", "Date", required=True, synonyms=(
+        "date", "spent on", "paid on", "spend date", "payment date",
+    )),
+    Field("amount", "Amount", required=True, synonyms=("amount", "spend", "cost", "value")),
+    Field("currency", "Currency", required=True, synonyms=("currency", "ccy", "currency code")),
+    Field("description", "Description", synonyms=(
+        "description", "notes", "note", "activity", "what", "comment",
+    )),
+)  # fmt: skip
+
+SPIF_FIELDS = (
+    Field("name", "Name", required=True, synonyms=("name", "rule", "spif", "spif name")),
+    Field("family", "Product family", required=True, synonyms=(
+        "product family", "family", "product line",
+    )),
+    Field("valid_from", "From", required=True, synonyms=(
+        "from", "valid from", "start", "start date", "starts",
+    )),
+    Field("valid_to", "To", required=True, synonyms=(
+        "to", "valid to", "until", "valid until", "end", "end date", "ends",
+    )),
+    Field("amount_per_unit", "Amount per unit", required=True, synonyms=(
+        "amount per unit", "per unit", "amount", "unit amount", "bonus per unit",
+    )),
+    Field("currency", "Currency", required=True, synonyms=("currency", "ccy", "currency code")),
+)  # fmt: skip
+
+REBATE_FIELDS = (
+    Field("rule", "Name", required=True, synonyms=("name", "rule", "rebate", "rebate name")),
+    Field("threshold", "Threshold", required=True, synonyms=(
+        "threshold", "from revenue", "revenue from", "minimum revenue", "min revenue",
+    )),
+    Field("percent", "Percent", required=True, synonyms=(
+        "percent", "percentage", "rebate %", "%", "rate", "rebate percent",
+    )),
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "partners": _PARTNER_FIELDS,
     "contacts": _CONTACT_FIELDS,
@@ -255,6 +317,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "training": _TRAINING_FIELDS,
     "claims": _CLAIM_FIELDS,
     "leads": _LEAD_FIELDS,
+    "fx": _FX_FIELDS,
+    "spend": _SPEND_FIELDS,
 }
 
 #: Kinds read from several sheets of one workbook, found by name (in any case): each sheet with
@@ -268,6 +332,7 @@ SHEET_FIELDS: dict[str, dict[str, tuple[Field, ...]]] = {
         "Grades": LEAD_GRADE_FIELDS, "Tier weights": LEAD_WEIGHT_FIELDS,
         "Settings": LEAD_SETTING_FIELDS,
     },
+    "programs": {"SPIF": SPIF_FIELDS, "Rebate": REBATE_FIELDS},
 }  # fmt: skip
 #: The sheet a CSV file, or a workbook with none of the kind's sheets, is read as; a kind not
 #: listed needs its sheets by name.

@@ -31,6 +31,8 @@ from app.domain.enums import ClaimStatus, ContactRole, LeadStatus
 from app.domain.leads.rules import grade_key
 from app.services.claims.accounts import DIRECT
 from app.services.deals.rows import DEAL_COLUMNS, list_deals
+from app.services.program.rates import RATE_EXPORT_COLUMNS, export_rates
+from app.services.program.spend_items import SPEND_EXPORT_COLUMNS, export_spend
 from app.services.quotes.rows import QUOTE_COLUMNS, list_quotes
 
 
@@ -242,4 +244,8 @@ EXPORT_KINDS: dict[str, ExportKind] = {
     "leads": ExportKind("Leads", ("lead", "leads"), LEAD_EXPORT_COLUMNS, lead_rows),
     "deals": ExportKind("Deals", ("deal", "deals"), DEAL_COLUMNS, list_deals),
     "quotes": ExportKind("Quotes", ("quote", "quotes"), QUOTE_COLUMNS, list_quotes),
+    "fx": ExportKind("Exchange rates", ("rate", "rates"), RATE_EXPORT_COLUMNS, export_rates),
+    "spend": ExportKind(
+        "Program spend", ("spend item", "spend items"), SPEND_EXPORT_COLUMNS, export_spend
+    ),
 }

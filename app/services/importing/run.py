@@ -52,4 +52,27 @@ def import_kind(
         from app.services.importing.pricebook import import_pricebook
 
         return import_pricebook(session, sheets, options, source)
+    if kind in ("fx", "spend", "programs"):
+        return _program_kind(session, kind, sheets, options, source)
     raise InputError(f"'{kind}' cannot be imported.")
+
+
+def _program_kind(
+    session: Session,
+    kind: str,
+    sheets: Mapping[str, MappedSheet],
+    options: ImportOptions,
+    source: str,
+) -> ImportSummary:
+    """Exchange rates, spend items and program rules (SPEC.md, "Program spend and return")."""
+    if kind == "fx":
+        from app.services.importing.fx import import_fx
+
+        return import_fx(session, sheets[kind], options, source)
+    if kind == "spend":
+        from app.services.importing.spend import import_spend
+
+        return import_spend(session, sheets[kind], options, source)
+    from app.services.importing.programs import import_programs
+
+    return import_programs(session, sheets, options, source)
