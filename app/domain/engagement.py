@@ -132,8 +132,7 @@ def resolution_notice(
         lines.append(f"Under our rules of engagement, {because}.")
     else:
         lines.append(
-            f"Our rules of engagement suggested {suggested_name} ({because}); "
-            f"we decided otherwise."
+            f"Our rules of engagement suggested {suggested_name} ({because}); we decided otherwise."
         )
     if reason.strip():
         lines.append(f"Reason: {reason.strip()}")
@@ -143,3 +142,23 @@ def resolution_notice(
             f"{'are' if len(others) != 1 else 'is'} closed as rejected."
         )
     return "\n".join(lines)
+
+
+def rules_in_words(protection_days: int, cooling_off_days: int) -> list[str]:
+    """The rules of engagement as the settings page says them, with today's numbers."""
+
+    def days(n: int) -> str:
+        return f"{n} day{'s' if n != 1 else ''}"
+
+    return [
+        f"A registration protects the account for {days(protection_days)}: a claim saved or "
+        f"imported without a valid-until date is valid until its claimed-on date plus "
+        f"{days(protection_days)}.",
+        f"When the direct team registered a claim on a company, or logged an activity on a deal "
+        f"there with a direct rep, a partner claim on it within the {days(cooling_off_days)} "
+        f'after is saved pending, warned "direct team active since DATE".',
+        "A named account belongs to the direct team: a partner claim on it is saved pending, "
+        'warned "named direct account", and an overlap on it is suggested to Direct.',
+        "Otherwise an overlap is suggested to the first approved registration, else to the first "
+        "registration (on the same day, Direct first, then by Partner ID).",
+    ]

@@ -172,9 +172,7 @@ def test_overlap_detection_speed_and_quality(backend: str, request: pytest.Fixtu
     # in five approved, against the same scan without it, by turns.
     with db.transaction() as session:
         session.execute(update(Account).where(Account.id % 50 == 0).values(named_account=True))
-        session.execute(
-            update(Claim).where(Claim.id % 5 == 0).values(status=ClaimStatus.APPROVED)
-        )
+        session.execute(update(Claim).where(Claim.id % 5 == 0).values(status=ClaimStatus.APPROVED))
     _plain_s, _owner_s, owner_ratio = paired_ratio(scan, lambda: _scan_unsuggested(db, today), 7)
     report(
         f"overlaps, {generated.claims:,} claims on {generated.accounts:,} accounts, {backend}",

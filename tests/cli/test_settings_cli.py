@@ -86,3 +86,18 @@ def test_a_value_that_does_not_fit_is_refused_and_nothing_is_written(
     assert "Traceback" not in err
     with sqlite_db.reading() as s:
         assert list(s.execute(select(Setting.key, Setting.value)).all()) == before
+
+
+def test_the_rules_of_engagement_days_are_settings_the_claims_follow(
+    capsys: pytest.CaptureFixture[str], sqlite_db: Database, db: str
+) -> None:
+    assert shown(capsys, db)["registration-protection"] == "90"
+    assert shown(capsys, db)["direct-cooling-off"] == "60"
+    for key, value in (("registration-protection", "45"), ("direct-cooling-off", "30")):
+        code, _out, err = run(capsys, "settings", "set", key, value, "--db", db)
+        assert (code, err) == (0, f"{key} set.\n")
+    assert shown(capsys, db)["registration-protection"] == "45"
+    assert shown(capsys, db)["direct-cooling-off"] == "30"
+    code, out, err = run(capsys, "settings", "set", "direct-cooling-off", "sixty", "--db", db)
+    assert (code, out) == (1, "") and "not a whole number" in err
+    assert shown(capsys, db)["direct-cooling-off"] == "30"

@@ -147,9 +147,11 @@ def import_claims(
         for warning in warned:  # imported with the status given, but said
             summary.warnings.append(Problem(number, sheet.header("account"), name, warning))
         if summary.preview:
-            described[number] = f"{name}, claimed {claimed.isoformat()}" + (
-                "" if partner_id else " by the direct team"
-            ) + "".join(f" ⚠ {warning}" for warning in warned)
+            described[number] = (
+                f"{name}, claimed {claimed.isoformat()}"
+                + ("" if partner_id else " by the direct team")
+                + "".join(f" ⚠ {warning}" for warning in warned)
+            )
     inserts: list[tuple[Any, dict[str, object], int]] = []
     updates: list[tuple[int, Changes]] = []
     for account, values, number in pending:

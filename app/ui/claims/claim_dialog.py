@@ -325,9 +325,13 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
             + (f"\n\n{rules}" if rules else ""),
         ):
             return False
-        if rules and not overlaps and not self.confirm(
-            "Register despite the rules of engagement?",
-            f"{rules}\n\nRegister it anyway? It starts as pending until someone decides.",
+        if (
+            rules
+            and not overlaps
+            and not self.confirm(
+                "Register despite the rules of engagement?",
+                f"{rules}\n\nRegister it anyway? It starts as pending until someone decides.",
+            )
         ):
             return False
         try:

@@ -41,6 +41,7 @@ from app.services.claims.overlap_rows import (
 from app.services.claims.overlaps import dismiss_match, overlap_groups, resolve_group
 from app.services.store import Session
 from app.ui.changes import RecordKind
+from app.ui.claims.engagement_dialog import EngagementDialog, open_engagement
 from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext
 from app.ui.figures import unbroken_figures
@@ -85,6 +86,10 @@ class OverlapsPage(Page):
         self.resolve_button = button(
             "&Resolve…", "resolveOverlap", "Choose which claim owns the account (Ctrl+Shift+R)"
         )
+        self.rules_button = button(
+            "Rules of &engagement…", "rulesOfEngagement",
+            "What decides the suggested owner: named accounts, protection, cooling-off",
+        )  # fmt: skip
         self.dismiss_button = button(
             "&Not the same company",
             "dismissMatch",
@@ -116,7 +121,7 @@ class OverlapsPage(Page):
         groups, _ = section(
             "&Overlapping live claims, most money at stake first",
             self.group_table,
-            [self.resolve_button],
+            [self.rules_button, self.resolve_button],
         )
         # The detail starts as tall as its rows and the groups take the rest of the page; in a
         # short window the person drags the handle to see more of either, and it stays there.
@@ -136,6 +141,7 @@ class OverlapsPage(Page):
         self.group_table.records.modelReset.connect(self.show_detail)
         self.match_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.resolve_button.clicked.connect(self.resolve_selected)
+        self.rules_button.clicked.connect(self.rules_of_engagement)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.group_table.activated.connect(lambda _index: self.resolve_selected())
         self.group_table.menu.add("&Resolve…", self.resolve_selected, default=True)
@@ -279,6 +285,11 @@ class OverlapsPage(Page):
         account = (winner or group.claims[0]).account.name
         self.context.changes.announce({RecordKind.CLAIM})
         self.say(f"{who} owns {account}; {plural(others, 'other claim', 'other claims')} rejected.")
+
+    def rules_of_engagement(self) -> EngagementDialog | None:
+        if self._db is None:
+            return None
+        return open_engagement(self._db, self.context, self.window())
 
     def dismiss_selected(self) -> None:
         match = self.selected_match()

@@ -32,6 +32,7 @@ from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.claims.account_dialog import AccountDialog
 from app.ui.claims.actions import ClaimActions
+from app.ui.claims.engagement_dialog import EngagementDialog
 from app.ui.claims.merge_dialog import AccountMergeDialog
 from app.ui.context import UiContext
 from app.ui.operations import IsCancelled, Progress
@@ -85,13 +86,22 @@ class ClaimsPage(Page):
         self.merge_button = button(
             "&Merge…", "mergeAccounts", "Merge the two selected accounts: they are one company"
         )
+        self.rules_button = button(
+            "Rules of &engagement…", "rulesOfEngagement",
+            "Registration protection, the direct cooling-off and the named accounts",
+        )  # fmt: skip
         claims_box, self.claims_title = section(
             "&Claims (deal registrations)", self.claim_tabs, self.claim_actions.buttons
         )
         accounts_box, self.accounts_title = section(
             "&Accounts",
             self.accounts,
-            [self.new_account_button, self.edit_account_button, self.merge_button],
+            [
+                self.new_account_button,
+                self.edit_account_button,
+                self.merge_button,
+                self.rules_button,
+            ],
         )
         self.splitter = splitter(
             Qt.Orientation.Vertical, "claimsSplitter", [(claims_box, 3), (accounts_box, 2)]
@@ -105,6 +115,7 @@ class ClaimsPage(Page):
         self.new_account_button.clicked.connect(self.new_account)
         self.edit_account_button.clicked.connect(self.open_account)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.rules_button.clicked.connect(self.rules_of_engagement)
         self.accounts.activated.connect(lambda _index: self.open_account())
         self.accounts.menu.add("&Open account…", self.open_account, default=True, shortcut="Return")
         two = lambda: selected_count(self.accounts) == 2  # noqa: E731
@@ -182,6 +193,13 @@ class ClaimsPage(Page):
         if self._db is None:
             return None
         dialog = AccountDialog(self.context, self._db, account_id, self.window())
+        self.keep(dialog)
+        return dialog
+
+    def rules_of_engagement(self) -> EngagementDialog | None:
+        if self._db is None:
+            return None
+        dialog = EngagementDialog(self._db, self.context, self.window())
         self.keep(dialog)
         return dialog
 
