@@ -75,4 +75,5 @@ PAGES: tuple[PageEntry, ...] = (
     ),
     PageEntry("mdf", "MDF", "mdf", "app.ui.mdf.page", "MdfPage", "&MDF"),
     PageEntry("leads", "Leads", "leads", "app.ui.leads.page", "LeadsPage", "&Leads"),
+    PageEntry("program", "Program", "program", "app.ui.program.page", "ProgramPage", "Pro&gram"),
 )

@@ -1,5 +1,6 @@
 """The window keeps answering while a page reads whole tables (issue 16: the event loop never
-stalls more than 50 ms while the overlap scan or the coverage matrix runs).
+stalls more than 50 ms while the overlap scan, the coverage matrix or the program's return
+runs).
 
 A 10 ms timer on the GUI thread notes the largest gap between its ticks while the page reads a
 data set big enough that the reading itself takes many times the allowed stall. Read on the GUI
@@ -39,9 +40,12 @@ from app.db.engine import Database, open_database
 from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.main_window import MainWindow
 from app.ui.page_base import Page
+from app.ui.program.page import ProgramPage
+from app.ui.program.period import year_period
 from app.ui.training.page import COVERAGE, TrainingPage
 from tests.support.overlap_variants import add_accounts_and_claims
 from tests.support.pages import shown_page
+from tests.support.program_bulk import add_program_bulk
 from tests.support.sample_records import TODAY
 from tests.support.training_world import add_trained_partners
 
@@ -169,3 +173,16 @@ def test_the_coverage_matrix_leaves_the_window_answering(
     )
     check(meter, took, "coverage matrix")
     assert page.coverage.model.total_count > 10_000  # the partners not terminated
+
+
+def test_the_program_return_leaves_the_window_answering(
+    qtbot: QtBot, open_window: Opener, big_db: Database
+) -> None:
+    add_program_bulk(big_db, 2_000, 40_000, 20_000)
+    window = open_window(big_db)
+    page = window.page("program")
+    assert isinstance(page, ProgramPage)
+    page.period_picker.set_period(year_period(2026))  # read when the page is shown
+    meter, took = measure(qtbot, lambda: window.show_page("program"), lambda: page.loads == 1, page)
+    check(meter, took, "program return")
+    assert page.table.records.rowCount() == 2_000

@@ -1,0 +1,15 @@
+"""Partners' names by the key reports give them by: the Partner ID, or for a partner stored
+without one, its name (as the program's return report keys its lines)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Partner
+
+
+def partner_names(session: Session) -> dict[str, str]:
+    """Partner ID (or name, when it has none) → the partner's name."""
+    key = func.coalesce(Partner.partner_code, Partner.name)
+    return {code: name for code, name in session.execute(select(key, Partner.name))}
