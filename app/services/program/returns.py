@@ -55,7 +55,7 @@ from app.domain.program.returns import (
     program_return,
 )
 from app.services.business_settings import load_business_settings
-from app.services.program.mdf_paid import mdf_paid_entries
+from app.services.mdf.spend import mdf_paid_items
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,11 @@ def _read(session: Session, start: date, end: date) -> _Inputs:
     ]  # fmt: skip
     codes = _partner_codes(session)
     spend = _spend_items(session, start, end, codes)
-    spend += mdf_paid_entries(session, start, end)
+    spend += [
+        SpendEntry(codes[paid.partner_id], "MDF", paid.paid_on, paid.amount, paid.currency,
+                   paid.activity)
+        for paid in mdf_paid_items(session, start, end)
+    ]  # fmt: skip
     spend += _spif(session, start, end, codes)
     spend += _training(session, start, end, codes)
     thresholds = [
