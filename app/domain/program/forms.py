@@ -113,10 +113,12 @@ class _Form:
         return self.values, self.errors
 
 
-def check_rate(raw: Mapping[str, object], day_first: bool = True) -> Checked:
-    """A dated rate: a currency (ISO 4217), a rate above 0 with at most 10 decimals, a date."""
+def check_rate(raw: Mapping[str, object], reporting: str, day_first: bool = True) -> Checked:
+    """A dated rate into ``reporting``: a currency (ISO 4217) other than the reporting one (it
+    converts at 1 and takes no rate), a rate above 0 with at most 10 decimals, a date."""
     form = _Form(raw, RATE_LABELS)
-    form.currency()
+    if form.currency() == reporting:
+        form.fail("currency", "is the reporting currency: it converts at 1 and takes no rate")
     rate = form.number("rate", RATE_PLACES)
     if rate is not None:
         if rate <= 0:

@@ -45,14 +45,10 @@ def import_fx(
     inserts: list[dict[str, object]] = []
     new_rows: list[int] = []
     updates: list[tuple[int, Changes]] = []
-    check = partial(check_rate, day_first=options.day_first)
+    check = partial(check_rate, reporting=reporting, day_first=options.day_first)
     for number, cells, values in checked_rows(sheet, RATE_LABELS, check, summary, options):
         currency, rate, day = values["currency"], values["rate"], values["effective_from"]
         assert isinstance(currency, str) and isinstance(rate, Decimal) and isinstance(day, date)
-        if currency == reporting:
-            problem(summary, sheet, number, "currency", cells,
-                    "is the reporting currency: it converts at 1 and takes no rate")  # fmt: skip
-            continue
         key = (currency, day)
         if key in seen:
             if seen[key][1] != rate:

@@ -111,15 +111,10 @@ def delete_rate(session: Session, opened: RateRow, overwrite: bool = False) -> N
 
 
 def _apply(session: Session, rate: FxRate, raw: Mapping[str, object]) -> None:
-    values = valid_or_raise(check_rate(raw))
     reporting = load_business_settings(session).reporting_currency
+    values = valid_or_raise(check_rate(raw, reporting))
     currency, day = str(values["currency"]), values["effective_from"]
     assert isinstance(day, date)
-    if currency == reporting:
-        raise InputError(
-            f"{currency} is the reporting currency: it converts at 1 and takes no rate; "
-            "nothing was saved."
-        )
     clash = session.scalar(
         select(FxRate.id).where(
             FxRate.currency == currency, FxRate.into_currency == reporting,
