@@ -51,6 +51,9 @@ from app.ui.pricebook.dialogs import (
     SettingsDialog,
     TierDialog,
 )
+from app.ui.program.rates_dialog import RateDialog
+from app.ui.program.rules_dialog import RebateDialog, SpifDialog
+from app.ui.program.spend_dialog import SpendDialog
 from app.ui.quotes.company_dialog import CompanyDialog
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.mail_dialog import QuoteMailDialog
@@ -103,6 +106,10 @@ DIALOGS: dict[str, Make] = {
     "quote e-mail": lambda c, db: QuoteMailDialog(db, c, MAIL),
     "mail setup": lambda c, db: MailSettingsDialog(db, c),
     "letterhead": lambda c, db: CompanyDialog(db, c),
+    "exchange rate": lambda c, db: RateDialog(c, db, "EUR", None),
+    "SPIF rule": lambda c, db: SpifDialog(c, db, ["Core Platform"], None),
+    "rebate threshold": lambda c, db: RebateDialog(c, db, "EUR", ["Growth"], None),
+    "spend item": lambda c, db: SpendDialog(c, db, None, None),
 }
 
 

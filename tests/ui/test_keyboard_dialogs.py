@@ -35,6 +35,9 @@ from app.ui.page_base import Page
 from app.ui.partners.dialog import PartnerDialog
 from app.ui.partners.page import PartnersPage
 from app.ui.pricebook.page import PriceBookPage
+from app.ui.program.page import ProgramPage
+from app.ui.program.rates_dialog import RatesDialog
+from app.ui.program.rules_dialog import RulesDialog
 from app.ui.quotes.page import QuotesPage
 from app.ui.stale_dialog import StaleDialog
 from app.ui.training.page import TrainingPage
@@ -259,6 +262,27 @@ def walk_pricebook_dialogs(window: MainWindow, walker: Walker) -> None:
         walker.close(dialog)
 
 
+def walk_program_dialogs(window: MainWindow, walker: Walker) -> None:
+    page = shown_page(window, "program", ProgramPage)
+    for dialog in (page.show_not_converted(), page.new_spend_item(), page.open_spend_items()):
+        walker.check(dialog)
+        walker.close(dialog)
+    rates = page.open_rates()
+    assert isinstance(rates, RatesDialog)
+    walker.check(rates)
+    walker.check(rates.add())
+    walker.close(rates.editor)
+    walker.close(rates)
+    rules = page.open_rules()
+    assert isinstance(rules, RulesDialog)
+    walker.check(rules)
+    for tab in (0, 1):  # a SPIF rule, then a rebate threshold
+        rules.tabs.setCurrentIndex(tab)
+        walker.check(rules.add())
+        walker.close(rules.editor)
+    walker.close(rules)
+
+
 def walk_window_dialogs(window: MainWindow, walker: Walker) -> None:
     for dialog in (window.show_guide(), window.show_shortcuts()):
         walker.check(dialog)
@@ -272,7 +296,7 @@ def test_every_dialog_is_usable_from_the_keyboard(window: MainWindow, walker: Wa
     for walk in (
         walk_partner_dialogs, walk_training_dialogs, walk_claims_dialogs, walk_overlap_dialogs,
         walk_deal_dialogs, walk_quote_dialogs, walk_pricebook_dialogs, walk_window_dialogs,
-        walk_mdf_dialogs,
+        walk_mdf_dialogs, walk_program_dialogs,
     ):  # fmt: skip
         walk(window, walker)
     assert not walker.problems, "\n".join(walker.problems)

@@ -4,7 +4,7 @@ partner and for the whole program, with the items behind every figure one key aw
 Figures are in the reporting currency; an amount no rate converts is left out of them and
 listed ("not converted") rather than taken at 1. The report reads every deal and spend item of
 the period, so it is computed in the background while the page stays usable. Keys: Enter (or a
-double click) on a figure lists its items.
+double click) on a figure lists its items; Ctrl+N a new spend item.
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ from app.ui.page_base import Page, Reader, plural
 from app.ui.program.drill import DrillDialog, figure_title, items_summary
 from app.ui.program.figures_model import FiguresModel
 from app.ui.program.period import Period, PeriodPicker
+from app.ui.program.rates_dialog import RatesDialog
 from app.ui.program.report_source import read_items, read_program
 from app.ui.program.rows import FIGURES, RETURN_COLUMNS, ItemLine, ProgramRead, ReturnRow
+from app.ui.program.rules_dialog import RulesDialog
+from app.ui.program.spend_dialog import SpendDialog, SpendItemsDialog
 from app.ui.program.total_row import TotalRow
 from app.ui.record_table import RecordTable
 from app.ui.shortcuts import bind
@@ -57,8 +60,21 @@ class ProgramPage(Page):
         self.dialogs: list[QDialog] = []
         self.period_picker = PeriodPicker(context.today())
         self.period_picker.changed.connect(lambda _period: self.invalidate())
+        self.spend_button = QPushButton("Spend &items…")
+        self.spend_button.setObjectName("spendItems")
+        self.spend_button.setToolTip(
+            "The spend items of the period, typed in or imported (Ctrl+N: a new one)"
+        )
+        self.rates_button = QPushButton("E&xchange rates…")
+        self.rates_button.setObjectName("exchangeRates")
+        self.rates_button.setToolTip("The reporting currency and the rates into it")
+        self.rules_button = QPushButton("SPIF and rebate &rules…")
+        self.rules_button.setObjectName("programRules")
+        self.rules_button.setToolTip("The rules that accrue SPIF and rebate spend")
         controls = FlowLayout(spacing=8)
         controls.addWidget(self.period_picker)
+        for button in (self.spend_button, self.rates_button, self.rules_button):
+            controls.addWidget(button)
         self.body.addLayout(controls)
         self.table = RecordTable(
             "program_partners", RETURN_COLUMNS, self, FiguresModel(RETURN_COLUMNS)
@@ -87,6 +103,10 @@ class ProgramPage(Page):
         line.addWidget(self.not_converted_button)
         self.body.addLayout(line)
         self._show_not_converted(0)
+        bind(self, "Ctrl+N", self.new_spend_item, "New spend item")
+        self.spend_button.clicked.connect(self.open_spend_items)
+        self.rates_button.clicked.connect(self.open_rates)
+        self.rules_button.clicked.connect(self.open_rules)
         self._drills_from(self.table, "List the items behind a partner's figure")
         self._drills_from(self.program_table, "List the items behind the whole program's figure")
 
@@ -192,8 +212,8 @@ class ProgramPage(Page):
         items = self.read.not_converted
         summary = (
             f"{plural(len(items), 'amount', 'amounts')} without a rate into "
-            f"{self.read.currency} on their date, left out of every figure until a rate of "
-            "their currency on their date is added."
+            f"{self.read.currency} on their date, left out of every figure. Add the rates "
+            "(Exchange rates…) to count them."
         )
         title = f"Not converted, {self.period_text(self.read)}"
         dialog = DrillDialog(title, items, summary, self.table.export_rows, self.window())
@@ -211,3 +231,27 @@ class ProgramPage(Page):
         if dialog in self.dialogs:
             self.dialogs.remove(dialog)
         dialog.deleteLater()
+
+    # --- the program's records -----------------------------------------------------------
+
+    def new_spend_item(self) -> QDialog | None:
+        if self._db is None:
+            return None
+        return self._show(SpendDialog(self.context, self._db, None, self.window()))
+
+    def open_spend_items(self) -> QDialog | None:
+        if self._db is None:
+            return None
+        period = self.period
+        dialog = SpendItemsDialog(self.context, self._db, period.start, period.end, self.window())
+        return self._show(dialog)
+
+    def open_rates(self) -> QDialog | None:
+        if self._db is None:
+            return None
+        return self._show(RatesDialog(self.context, self._db, self.window()))
+
+    def open_rules(self) -> QDialog | None:
+        if self._db is None:
+            return None
+        return self._show(RulesDialog(self.context, self._db, self.window()))

@@ -1,0 +1,241 @@
+"""Spend items typed in: events, and any payment the program's rules do not know.
+
+Events and other costs have no rule to compute them, so they are typed in (or imported, kind
+*spend*): for a partner, or for the whole program with no partner; on a date; in any currency,
+converted on the Program page with the rate of that date. An item of MDF, SPIF, rebate or
+training entered here is a payment made outside those rules and adds to what they compute.
+The list shows the items of the page's period, to correct or delete one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from types import MappingProxyType
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import SpendProgram
+from app.domain.money import COMMON_CURRENCIES, amount_text
+from app.domain.program.forms import SPEND_LABELS, check_spend
+from app.services.business_settings import load_business_settings
+from app.services.partners.names import partner_names
+from app.services.program.spend_items import (
+    SPEND_COLUMNS,
+    SpendRow,
+    add_spend,
+    delete_spend,
+    list_spend,
+    update_spend,
+)
+from app.services.store import Database, Session
+from app.ui.changes import RecordKind
+from app.ui.completing import completing_line
+from app.ui.context import UiContext
+from app.ui.labelled_form import date_edit
+from app.ui.pricebook.form_dialog import FormDialog
+from app.ui.program.rates_dialog import ONLY_THERE, ask_yes_no, open_import
+from app.ui.record_table import RecordTable
+from app.ui.selection_gate import SelectionGate
+from app.ui.shortcuts import bind
+from app.ui.table_menu import Needs
+
+
+def partner_label(code: str, name: str) -> str:
+    """How the partner field offers a partner: its name, and its Partner ID to tell it apart."""
+    return name if code == name else f"{name} ({code})"
+
+
+class SpendDialog(FormDialog):
+    """A new spend item, or the item ``opened`` corrected; the partner field left empty makes
+    it program-wide."""
+
+    noun = "spend item"
+    labels = MappingProxyType(SPEND_LABELS)
+    kinds = frozenset({RecordKind.PROGRAM})
+
+    def __init__(
+        self, context: UiContext, db: Database, opened: SpendRow | None, parent: QWidget | None
+    ) -> None:
+        title = "New spend item" if opened is None else "Spend item"
+        heading = "Money spent on the program, for a partner or for the whole program"
+        super().__init__(context, db, title, heading, parent)
+        self.setObjectName("spendDialog")
+        self.opened = opened
+        with db.reading() as session:
+            names = partner_names(session)
+            reporting = load_business_settings(session).reporting_currency
+        #: What the partner field offers, and the Partner ID each stands for.
+        self.partners = {partner_label(code, name): code for code, name in names.items()}
+        partner = completing_line(
+            sorted(self.partners, key=str.casefold), "Empty: the whole program"
+        )
+        kind = QComboBox()
+        for choice in SpendProgram:
+            kind.addItem(choice.label, choice)
+        kind.setCurrentIndex(kind.findData(SpendProgram.EVENT))
+        amount = QLineEdit()
+        amount.setPlaceholderText("e.g. 2500.00")
+        currency = QComboBox()
+        currency.setEditable(True)
+        currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        currency.addItems(list(dict.fromkeys([reporting, *COMMON_CURRENCIES])))
+        currency.setCurrentText(reporting)
+        description = QLineEdit()
+        description.setPlaceholderText("e.g. Partner summit, Lisbon")
+        self.form.add("partner", "&Partner", partner, 0)
+        self.form.add("program", "Pro&gram", kind, 1)
+        self.form.add("spent_on", "&Date", date_edit(context.today()), 2)
+        self.form.add("amount", "&Amount", amount, 3)
+        self.form.add("currency", "&Currency", currency, 4)
+        self.form.add("description", "D&escription", description, 5)
+        if opened is not None:
+            code = opened.partner or ""
+            partner.setText(partner_label(code, names.get(code, code)) if code else "")
+            kind.setCurrentIndex(kind.findData(opened.program))
+            self.form.set_date("spent_on", opened.spent_on)
+            amount.setText(amount_text(opened.amount, opened.currency))
+            currency.setCurrentText(opened.currency)
+            description.setText(opened.description or "")
+        partner.setFocus()
+
+    def raw(self) -> dict[str, object]:
+        program = self.form.widgets["program"]
+        assert isinstance(program, QComboBox)
+        typed = self.form.text("partner").strip()
+        return {
+            "partner": self.partners.get(typed, typed) or None,
+            "program": program.currentData(),
+            "spent_on": self.form.date("spent_on"),
+            "amount": self.form.text("amount"),
+            "currency": self.form.text("currency"),
+            "description": self.form.text("description"),
+        }
+
+    def problems(self) -> dict[str, str]:
+        return check_spend(self.raw())[1]
+
+    def write(self, session: Session, overwrite: bool) -> None:
+        if self.opened is None:
+            add_spend(session, self.raw())
+        else:
+            update_spend(session, self.opened, self.raw(), overwrite)
+
+
+class SpendItemsDialog(QDialog):
+    """The spend items dated within the page's period, with New, Edit, Delete and Import…"""
+
+    def __init__(
+        self, context: UiContext, db: Database, start: date, end: date, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("spendItemsDialog")
+        self.setWindowTitle(f"Spend items, {start.isoformat()} to {end.isoformat()}")
+        self.context, self.db, self.start, self.end = context, db, start, end
+        self.editor: SpendDialog | None = None  # tests drive it
+        note = QLabel(
+            "Items typed in or imported. MDF payments, SPIFs, rebates and training seats that "
+            "the program's rules compute are not listed here: the Program page adds them."
+        )
+        note.setWordWrap(True)
+        self.table = RecordTable("spend_items", SPEND_COLUMNS, self)
+        self.table.setAccessibleName("Spend items")
+        self.table.empty_text = "No spend items in this period. Add one, or import a file."
+        self.new_button = QPushButton("&New…")
+        self.new_button.setObjectName("newSpend")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setObjectName("editSpend")
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.setObjectName("deleteSpend")
+        self.import_button = QPushButton("&Import…")
+        self.import_button.setObjectName("importSpend")
+        self.import_button.setToolTip(
+            "Import a file of spend items: Partner, Program, Date, Amount, Currency, Description"
+        )
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+        self.import_button.clicked.connect(lambda: open_import(self, "spend"))
+        self.table.activated.connect(lambda _index: self.edit())
+        self.table.menu.add("&Edit…", self.edit, default=True, shortcut="Return")
+        self.table.menu.add("&Delete", self.delete, Needs.SOME, shortcut="Delete")
+        bind(self.table, "Return", self.edit, "Edit the spend item", ONLY_THERE)
+        bind(self.table, "Delete", self.delete, "Delete the selected spend items", ONLY_THERE)
+        bind(self, "Ctrl+N", self.new, "New spend item")
+        self.gate = SelectionGate(self)
+        self.gate.rows(self.edit_button, self.table)
+        self.gate.rows(self.delete_button, self.table, Needs.SOME)
+        context.changes.changed.connect(self._changed)
+        self.reload()
+        self.resize(900, 460)
+
+    def _changed(self, kinds: frozenset[RecordKind]) -> None:
+        if kinds & {RecordKind.PROGRAM, RecordKind.PARTNER}:
+            self.reload()
+
+    def reload(self) -> None:
+        with self.db.reading() as session:
+            self.table.records.set_rows(list_spend(session, self.start, self.end))
+
+    def selected(self) -> list[SpendRow]:
+        chosen = self.table.selectionModel().selectedRows()
+        return [self.table.records.row_at(index.row()) for index in chosen]
+
+    def new(self) -> SpendDialog:
+        return self._open(SpendDialog(self.context, self.db, None, self))
+
+    def edit(self) -> SpendDialog | None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return None
+        return self._open(SpendDialog(self.context, self.db, chosen[0], self))
+
+    def _open(self, dialog: SpendDialog) -> SpendDialog:
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def delete(self) -> bool:
+        chosen = self.selected()
+        if not chosen:
+            return False
+        first = chosen[0]
+        what = f"the {first.program.label} item of {first.spent_on.isoformat()}"
+        if len(chosen) > 1:
+            what = f"{len(chosen)} spend items"
+        if not self.confirm("Delete spend items", f"Delete {what}?"):
+            return False
+        try:
+            with self.db.transaction() as session:
+                for row in chosen:
+                    delete_spend(session, row)
+        except Exception as exc:  # a stale row: one line; a bug: its details
+            self.context.errors.show_now(exc)
+            return False
+        finally:
+            self.context.changes.announce({RecordKind.PROGRAM})
+        return True
+
+    def confirm(self, title: str, text: str) -> bool:
+        return ask_yes_no(self, title, text)
