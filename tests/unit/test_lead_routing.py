@@ -181,3 +181,14 @@ def test_inactive_and_zero_weight_partners_get_nothing_by_load() -> None:
     run = route(world, D, RULES)
     assert run.assigned == ()
     assert [(u.lead, u.reason) for u in run.unroutable] == [("L-1", "no eligible partner in DE")]
+
+
+def test_a_partner_passed_over_for_one_lead_keeps_its_place_for_the_next() -> None:
+    declined = past("L-1", "P-2", 100, outcome="declined", ended_on=D - timedelta(days=99))
+    world = RoutingWorld(
+        (lead("L-1", status="declined"), lead("L-2")),
+        (partner("P-2"), partner("P-20")),
+        (declined,),
+    )
+    # P-2 declined L-1 (long before the window): L-1 goes to P-20; P-2, still at 0, gets L-2
+    assert assigned(world) == [("L-1", "P-20", "load 0/1"), ("L-2", "P-2", "load 0/1")]

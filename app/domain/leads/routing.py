@@ -5,8 +5,11 @@ Lead ID; a lead that certainly matches a named account goes to ``Direct``, one w
 live registration to its first registrant; otherwise its grade's route decides, and leads routed to
 the partners go to the eligible partner with the smallest load over its tier weight.
 
-Loads are exact fractions. Eligible partners are indexed per (country, product family) once, each
-bucket a heap ordered by (load, larger weight first, Partner ID); loads only grow during a run, so
+Loads are exact fractions, compared as whole numbers over one common denominator (the least
+common multiple of the weights: load N/W is N × (L / W) / L), which orders them exactly as
+``Fraction`` would at a fraction of the cost. Eligible partners are indexed per (country, product
+family) once, each bucket a heap ordered by (load, larger weight first, Partner ID); loads only
+grow during a run, so
 a heap entry whose load is stale is simply pushed again with the current one when it reaches the
 top. That keeps 20,000 leads over 2,000 partners to a few heap operations each instead of a scan
 of every partner per lead. The result names leads and recipients only; the caller writes it.
@@ -18,7 +21,7 @@ import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from fractions import Fraction
+from math import lcm
 
 from app.domain.leads.rules import DIRECT, LeadRules, grade_key
 from app.domain.leads.world import PastAssignment, RoutingLead, RoutingPartner, RoutingWorld
@@ -111,7 +114,9 @@ class _Router:
         self.partners = {p.code: p for p in world.partners}
         self.excluded: dict[str, set[str]] = defaultdict(set)
         self.load: Counter[str] = Counter()
-        self.buckets: dict[tuple[str, int | None], list[tuple[Fraction, int, str]]] = {}
+        self.buckets: dict[tuple[str, int | None], list[tuple[int, int, str]]] = {}
+        weights = {p.weight for p in world.partners if p.weight > 0}
+        self.common = lcm(*weights) if weights else 1
         self.by_country: dict[str, list[RoutingPartner]] = defaultdict(list)
 
     def run(self) -> RoutingRun:
@@ -204,12 +209,12 @@ class _Router:
         """Step 5: the eligible partner with the smallest load over weight."""
         heap = self._bucket(lead.country, lead.family_id)
         excluded = self.excluded.get(lead.code, set())
-        set_aside: list[tuple[Fraction, int, str]] = []
+        set_aside: list[tuple[int, int, str]] = []
         chosen: RoutingPartner | None = None
         while heap:
             load, neg_weight, code = heap[0]
             partner = self.partners[code]
-            current = Fraction(self.load[code], partner.weight)
+            current = self._scaled(code, partner.weight)
             if current != load:
                 heapq.heapreplace(heap, (current, neg_weight, code))
                 continue
@@ -218,22 +223,31 @@ class _Router:
                 continue
             chosen = partner
             break
+        if chosen is None:
+            found: Assignment | Unroutable = Unroutable(lead.code, unroutable_reason(lead))
+        else:
+            before = self.load[chosen.code]
+            self.load[chosen.code] += 1
+            # the chosen partner is still the heap's top: its entry is replaced in place
+            entry = (self._scaled(chosen.code, chosen.weight), -chosen.weight, chosen.code)
+            heapq.heapreplace(heap, entry)
+            reason = f"load {before}/{chosen.weight}"
+            found = Assignment(lead.code, chosen.code, reason, lead.grade)
         for entry in set_aside:
             heapq.heappush(heap, entry)
-        if chosen is None:
-            return Unroutable(lead.code, unroutable_reason(lead))
-        before = self.load[chosen.code]
-        self.load[chosen.code] += 1
-        heapq.heapreplace(heap, (Fraction(before + 1, chosen.weight), -chosen.weight, chosen.code))
-        return Assignment(lead.code, chosen.code, f"load {before}/{chosen.weight}", lead.grade)
+        return found
 
-    def _bucket(self, country: str, family: int | None) -> list[tuple[Fraction, int, str]]:
+    def _scaled(self, code: str, weight: int) -> int:
+        """The partner's load over its weight, times the common denominator: a whole number."""
+        return self.load[code] * (self.common // weight)
+
+    def _bucket(self, country: str, family: int | None) -> list[tuple[int, int, str]]:
         """The heap of partners eligible (exclusions aside) for this country and family."""
         key = (country, family)
         heap = self.buckets.get(key)
         if heap is None:
             heap = [
-                (Fraction(self.load[p.code], p.weight), -p.weight, p.code)
+                (self._scaled(p.code, p.weight), -p.weight, p.code)
                 for p in self.by_country.get(country, ())
                 if family is None or family in p.certified
             ]
