@@ -7,8 +7,8 @@ import argparse
 from app.domain.importing.fields import KINDS as IMPORT_KINDS
 
 EXPORT_KINDS = (
-    "partners", "contacts", "courses", "training", "claims", "deals", "quotes", "overlaps",
-    "pricebook", "leads", "leadrules", "board", "fx", "spend", "programs",
+    "partners", "contacts", "courses", "training", "accounts", "claims", "deals", "quotes",
+    "overlaps", "pricebook", "leads", "leadrules", "board", "fx", "spend", "programs",
 )  # fmt: skip
 
 EPILOG = """\

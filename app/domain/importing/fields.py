@@ -26,6 +26,7 @@ KINDS: tuple[str, ...] = (
     "contacts",
     "courses",
     "training",
+    "accounts",
     "claims",
     "leads",
     "leadrules",
@@ -40,6 +41,7 @@ KIND_TITLES: dict[str, str] = {
     "contacts": "Contacts",
     "courses": "Courses",
     "training": "Training records",
+    "accounts": "Accounts (end customers)",
     "claims": "Claims (deal registrations)",
     "leads": "Leads",
     "leadrules": "Lead rules",
@@ -137,6 +139,28 @@ _COURSE_FIELDS = (
         "cost per seat", "cost", "price per seat", "seat price", "price",
     )),
     Field("currency", "Currency", synonyms=("currency", "ccy", "currency code")),
+)  # fmt: skip
+
+_ACCOUNT_FIELDS = (
+    Field("name", "Name", required=True, synonyms=(
+        "name", "account", "account name", "company", "company name", "customer",
+        "customer name", "end customer", "end user", "organisation", "organization",
+    )),
+    Field("website", "Website", synonyms=(
+        "website", "web", "url", "web site", "homepage", "home page", "www", "domain",
+    )),
+    Field("country", "Country", synonyms=(
+        "country", "ctry", "country code", "cntry", "iso country", "nation",
+    )),
+    Field("city", "City", synonyms=("city", "town", "location")),
+    Field("named_account", "Named account", synonyms=(
+        "named account", "named", "named direct account", "direct named account",
+        "named accounts",
+    )),
+    Field("owner_rep_id", "Direct rep", synonyms=(
+        "direct rep", "rep", "direct owner", "account owner", "owner", "sales rep",
+        "direct sales rep",
+    )),
 )  # fmt: skip
 
 _CLAIM_FIELDS = (
@@ -315,6 +339,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "contacts": _CONTACT_FIELDS,
     "courses": _COURSE_FIELDS,
     "training": _TRAINING_FIELDS,
+    "accounts": _ACCOUNT_FIELDS,
     "claims": _CLAIM_FIELDS,
     "leads": _LEAD_FIELDS,
     "fx": _FX_FIELDS,

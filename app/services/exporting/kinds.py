@@ -21,6 +21,7 @@ from app.db.models import (
     Claim,
     Contact,
     Course,
+    DirectRep,
     Lead,
     Partner,
     ProductFamily,
@@ -82,6 +83,16 @@ class ClaimExportRow:
 
 
 @dataclass(frozen=True, slots=True)
+class AccountExportRow:
+    name: str
+    website: str | None
+    country: str | None
+    city: str | None
+    named_account: bool
+    rep: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class LeadExportRow:
     lead_code: str
     company: str
@@ -136,6 +147,16 @@ CLAIM_EXPORT_COLUMNS: tuple[Column[ClaimExportRow], ...] = (
     Column("deal_amount", "Deal amount", lambda r: r.deal_amount, Kind.MONEY, lambda r: r.currency),
     Column("currency", "Currency", lambda r: r.currency, width=8),
     Column("commission_pct", "Commission %", lambda r: r.commission_pct, Kind.PERCENT, width=12),
+)
+
+
+ACCOUNT_EXPORT_COLUMNS: tuple[Column[AccountExportRow], ...] = (
+    Column("name", "Name", lambda r: r.name, width=30),
+    Column("website", "Website", lambda r: r.website, width=24),
+    Column("country", "Country", lambda r: r.country, width=8),
+    Column("city", "City", lambda r: r.city, width=16),
+    Column("named_account", "Named account", lambda r: r.named_account, Kind.BOOL, width=9),
+    Column("rep", "Direct rep", lambda r: r.rep, width=20),
 )
 
 
@@ -206,6 +227,18 @@ def claim_rows(session: Session) -> list[ClaimExportRow]:
     ]
 
 
+def account_rows(session: Session) -> list[AccountExportRow]:
+    """Every account not merged away, under the columns the accounts import reads."""
+    statement = (
+        select(Account.name, Account.website, Account.country, Account.city,
+               Account.named_account, DirectRep.name)
+        .outerjoin(DirectRep, DirectRep.id == Account.owner_rep_id)
+        .where(Account.merged_into_id.is_(None))
+        .order_by(Account.name, Account.id)
+    )  # fmt: skip
+    return [AccountExportRow(*row) for row in session.execute(statement)]
+
+
 def lead_rows(session: Session) -> list[LeadExportRow]:
     """Every lead under the columns the leads import reads (and its status beside them, which
     the import leaves alone), oldest first."""
@@ -239,6 +272,9 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         ("training record", "training records"),
         TRAINING_EXPORT_COLUMNS,
         training_rows,
+    ),
+    "accounts": ExportKind(
+        "Accounts", ("account", "accounts"), ACCOUNT_EXPORT_COLUMNS, account_rows
     ),
     "claims": ExportKind("Claims", ("claim", "claims"), CLAIM_EXPORT_COLUMNS, claim_rows),
     "leads": ExportKind("Leads", ("lead", "leads"), LEAD_EXPORT_COLUMNS, lead_rows),

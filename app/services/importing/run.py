@@ -36,6 +36,10 @@ def import_kind(
         from app.services.importing.training import import_training
 
         return import_training(session, sheets[kind], options, source)
+    if kind == "accounts":
+        from app.services.importing.accounts import import_accounts
+
+        return import_accounts(session, sheets[kind], options, source)
     if kind == "claims":
         from app.services.importing.claims import import_claims
 

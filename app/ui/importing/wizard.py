@@ -38,6 +38,7 @@ CHANGED: dict[str, set[RecordKind]] = {
     "contacts": {RecordKind.CONTACT, RecordKind.PARTNER},
     "courses": {RecordKind.COURSE, RecordKind.TRAINING},
     "training": {RecordKind.TRAINING},
+    "accounts": {RecordKind.ACCOUNT},
     "claims": {RecordKind.CLAIM, RecordKind.ACCOUNT},
     "pricebook": {RecordKind.PRICE_BOOK, RecordKind.TIER, RecordKind.SETTING},
     "leads": {RecordKind.LEAD},
