@@ -20,6 +20,7 @@ from app.domain.mdf.proofs import ProofFile
 from app.domain.names import name_key
 from app.services.mdf.allocations import delete_allocation, set_allocation
 from app.services.mdf.balances import balances, quarters
+from app.services.mdf.overview import mdf_overview
 from app.services.mdf.requests import approve, approve_claim, claim, create_request, pay, reject
 from app.services.mdf.rows import list_requests, proof_file, request_detail
 from app.services.mdf.spend import mdf_paid_items
@@ -230,3 +231,25 @@ def test_allocations_are_set_once_per_partner_and_quarter(any_db: Database) -> N
         assert [b.partner for b in balances(s)] == ["Northwind", "Bluepeak (P-1001)"]
         assert [b.allocated for b in balances(s, partner=partner)] == [D(12000)]
         assert balances(s, quarter="2025Q1") == []
+
+
+def test_the_page_read_agrees_with_the_balances_and_the_requests(any_db: Database) -> None:
+    _partner_id, allocation = _world(any_db)
+    other = set_allocation_for(any_db, "Northwind", "2027Q1")
+    first, _second = _request(any_db, allocation, "6000"), _request(any_db, allocation, "5000")
+    with any_db.transaction() as s:
+        approve(s, first, _version(any_db, first), D("6000"), IN_Q4)
+    _request(any_db, other, "100")
+    with any_db.reading() as s:
+        overview = mdf_overview(s, IN_Q4)
+        assert overview.balances == balances(s, today=IN_Q4)
+        assert overview.requests == list_requests(s, today=IN_Q4)
+        mine = list_requests(s, [allocation], today=IN_Q4)
+    assert {r.id: r.left_to_approve for r in mine} == {first: D(10000), _second: D(4000)}
+    assert list_requests(s, [], today=IN_Q4) == []
+
+
+def set_allocation_for(db: Database, name: str, quarter: str) -> int:
+    partner = _partner(db, name)
+    with db.transaction() as s:
+        return set_allocation(s, partner, quarter, D("1000"), "EUR")

@@ -319,7 +319,7 @@ def allowed_steps(
     allocation: AllocationFacts, request: RequestFacts, today: date
 ) -> frozenset[Step]:
     """The steps whose state allows them today (the amounts are asked for in the dialog)."""
-    steps = {step for step in Step if status_refusal(request, step) is None}
+    steps = {step for step, need in NEEDS.items() if request.status is need}  # no sentences
     if allocation.lapsed(today):
         steps.discard(Step.APPROVE)
     if today < request.ends_on:

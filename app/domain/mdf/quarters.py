@@ -6,6 +6,7 @@ service, a balance) reads the quarter's text and its last day through these few 
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -45,6 +46,7 @@ def quarter_problem(text: str) -> str | None:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def _parts(quarter: str) -> tuple[int, int]:
     normal = parse_quarter(quarter)
     if normal is None:
@@ -52,11 +54,13 @@ def _parts(quarter: str) -> tuple[int, int]:
     return int(normal[:4]), int(normal[5])
 
 
+@functools.lru_cache(maxsize=256)
 def quarter_start(quarter: str) -> date:
     year, number = _parts(quarter)
     return date(year, 3 * number - 2, 1)
 
 
+@functools.lru_cache(maxsize=256)  # asked for by every request of a list
 def quarter_end(quarter: str) -> date:
     """The quarter's last day: the allocation lapses the day after."""
     year, number = _parts(quarter)

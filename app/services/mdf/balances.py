@@ -1,12 +1,12 @@
 """The balances per partner and quarter: allocated, requested, approved, claimed, paid, lapsed.
 
-Read in two queries (the allocations with their partners, then their requests) and summed by
-the one rule, ``app.domain.mdf.balances``, so the page and any report agree.
+Read in two queries of plain rows (the allocations with their partners, then their requests)
+and summed by the one rule, ``app.domain.mdf.balances``, so the page and any report agree.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,12 +14,16 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import MdfAllocation, MdfRequest, Partner
+from app.db.models import MdfAllocation
 from app.domain.columns import Column, Kind
 from app.domain.mdf.balances import balance
-from app.domain.mdf.lifecycle import AllocationFacts, RequestFacts
-from app.domain.mdf.quarters import parse_quarter, quarter_sort_key
-from app.services.mdf.facts import partner_label, request_facts
+from app.domain.mdf.quarters import quarter_sort_key
+from app.services.mdf.stored import (
+    StoredAllocation,
+    StoredRequest,
+    read_allocations,
+    read_requests,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,34 +81,29 @@ def balances(
 ) -> list[BalanceRow]:
     """The balance of every allocation, or of one quarter's and/or one partner's, on ``today``;
     ordered by quarter (latest first), then partner."""
-    day = today or date.today()
-    query = select(MdfAllocation, Partner.name, Partner.partner_code).join(
-        Partner, Partner.id == MdfAllocation.partner_id
-    )
-    if quarter is not None:
-        query = query.where(MdfAllocation.quarter == (parse_quarter(quarter) or quarter))
-    if partner is not None:
-        query = query.where(MdfAllocation.partner_id == partner)
-    found = session.execute(query).all()
-    wanted = [allocation.id for allocation, _name, _code in found]
-    requests: dict[int, list[RequestFacts]] = defaultdict(list)
-    for start in range(0, len(wanted), 500):  # bound parameters stay within every driver's limit
-        chunk = wanted[start : start + 500]
-        for request in session.scalars(
-            select(MdfRequest).where(MdfRequest.allocation_id.in_(chunk))
-        ):
-            requests[request.allocation_id].append(request_facts(request))
+    allocations = read_allocations(session, quarter, partner)
+    narrowed = quarter is not None or partner is not None
+    requests = read_requests(session, [a.id for a in allocations] if narrowed else None)
+    return balance_rows(allocations, requests, today or date.today())
+
+
+def balance_rows(
+    allocations: Sequence[StoredAllocation],
+    requests: Mapping[int, Sequence[StoredRequest]],
+    today: date,
+) -> list[BalanceRow]:
+    """The balances of ``allocations`` with their ``requests``, latest quarter first."""
     rows = []
-    for allocation, name, code in found:
-        facts = AllocationFacts(name, allocation.quarter, allocation.amount, allocation.currency)
-        mine = requests.get(allocation.id, [])
-        figures = balance(facts, mine, day)
+    for allocation in allocations:
+        facts = allocation.facts
+        mine = requests.get(allocation.id, ())
+        figures = balance(facts, [r.facts for r in mine], today)
         rows.append(
             BalanceRow(
-                allocation.id, allocation.version, allocation.partner_id,
-                partner_label(name, code), allocation.quarter, allocation.currency,
-                figures.allocated, figures.requested, figures.approved, figures.claimed,
-                figures.paid, figures.lapsed, figures.available, len(mine),
+                allocation.id, allocation.version, allocation.partner_id, allocation.partner,
+                facts.quarter, facts.currency, figures.allocated, figures.requested,
+                figures.approved, figures.claimed, figures.paid, figures.lapsed,
+                figures.available, len(mine),
             )
         )  # fmt: skip
     rows.sort(key=lambda r: (_latest_first(r.quarter), r.partner.casefold()))

@@ -5,7 +5,7 @@ A proof's bytes are read only when the user opens or saves that file, never with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,13 +13,19 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import MdfAllocation, MdfProof, MdfRequest, MdfStep, Partner
+from app.db.models import MdfAllocation, MdfProof, MdfRequest, MdfStep
 from app.domain.columns import Column, Kind
 from app.domain.enums import MdfStatus
 from app.domain.errors import NotFoundError
-from app.domain.mdf.lifecycle import AllocationFacts, RequestFacts, Step, allowed_steps
+from app.domain.mdf.lifecycle import Step, allowed_steps, taken
 from app.domain.mdf.proofs import GENERIC_TYPE, ProofFile
-from app.services.mdf.facts import partner_label, request_facts
+from app.domain.money import ZERO
+from app.services.mdf.stored import (
+    StoredAllocation,
+    StoredRequest,
+    read_allocations,
+    read_requests,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,50 +128,48 @@ def list_requests(
     session: Session, allocation_ids: Iterable[int] | None = None, today: date | None = None
 ) -> list[RequestRow]:
     """The requests of the given allocations (all without), newest first."""
-    day = today or date.today()
-    query = (
-        select(MdfRequest, MdfAllocation, Partner.name, Partner.partner_code)
-        .join(MdfAllocation, MdfAllocation.id == MdfRequest.allocation_id)
-        .join(Partner, Partner.id == MdfAllocation.partner_id)
-    )
     wanted = None if allocation_ids is None else sorted(set(allocation_ids))
-    if wanted is not None:
-        if not wanted:
-            return []
-        query = query.where(MdfRequest.allocation_id.in_(wanted))
-    found = session.execute(query).all()
-    counts: dict[int, int] = dict(
-        session.execute(
-            select(MdfProof.request_id, func.count()).group_by(MdfProof.request_id)
-        ).all()
-    )
-    by_allocation: dict[int, list[RequestFacts]] = {}
-    for request, _allocation, _name, _code in found:
-        by_allocation.setdefault(request.allocation_id, []).append(request_facts(request))
+    if wanted is not None and not wanted:
+        return []
+    allocations = read_allocations(session)
+    requests = read_requests(session, wanted)
+    return request_rows(allocations, requests, proof_counts(session), today or date.today())
+
+
+def proof_counts(session: Session) -> dict[int, int]:
+    """How many proof files each request has (requests without any are left out)."""
+    query = select(MdfProof.request_id, func.count()).group_by(MdfProof.request_id)
+    return {request_id: count for request_id, count in session.execute(query)}
+
+
+def request_rows(
+    allocations: Sequence[StoredAllocation],
+    requests: Mapping[int, Sequence[StoredRequest]],
+    proofs: Mapping[int, int],
+    today: date,
+) -> list[RequestRow]:
+    """The rows of ``requests`` (per allocation id), with the steps each allows ``today``."""
     rows = []
-    for request, allocation, name, code in found:
-        facts = AllocationFacts(name, allocation.quarter, allocation.amount, allocation.currency)
-        mine = request_facts(request)
-        siblings = by_allocation[allocation.id]
-        taken = sum(
-            (
-                r.approved
-                for r in siblings
-                if r.approved is not None and r.status is not MdfStatus.REJECTED and r.id != mine.id
-            ),
-            Decimal(0),
-        )
-        rows.append(
-            RequestRow(
-                request.id, request.version, allocation.id, partner_label(name, code),
-                allocation.quarter, request.activity, request.starts_on, request.ends_on,
-                request.status, allocation.currency, request.requested_amount,
-                request.approved_amount, request.claimed_amount, request.claim_approved_amount,
-                request.paid_amount, request.paid_on, request.requested_on, request.reject_reason,
-                counts.get(request.id, 0), allowed_steps(facts, mine, day),
-                max(allocation.amount - taken, Decimal(0)),
-            )
-        )  # fmt: skip
+    for allocation in allocations:
+        mine = requests.get(allocation.id)
+        if not mine:
+            continue
+        facts = allocation.facts
+        approved = taken(r.facts for r in mine)
+        for stored in mine:
+            request = stored.facts
+            own = request.approved if request.status is not MdfStatus.REJECTED else None
+            left = facts.amount - (approved - (own or ZERO))
+            rows.append(
+                RequestRow(
+                    request.id, stored.version, allocation.id, allocation.partner,
+                    facts.quarter, request.activity, request.starts_on, request.ends_on,
+                    request.status, facts.currency, request.requested, request.approved,
+                    request.claimed, request.claim_approved, request.paid, request.paid_on,
+                    stored.requested_on, stored.reject_reason, proofs.get(request.id, 0),
+                    allowed_steps(facts, request, today), max(left, ZERO),
+                )
+            )  # fmt: skip
     rows.sort(key=lambda r: (r.requested_on, r.id), reverse=True)
     return rows
 

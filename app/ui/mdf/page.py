@@ -34,8 +34,9 @@ from app.domain.money import format_money
 from app.services.business_settings import load_business_settings
 from app.services.claims.account_edit import Choice
 from app.services.mdf.allocations import allocation_partners, delete_allocation
-from app.services.mdf.balances import BALANCE_COLUMNS, BalanceRow, balances
-from app.services.mdf.rows import REQUEST_COLUMNS, RequestRow, list_requests
+from app.services.mdf.balances import BALANCE_COLUMNS, BalanceRow
+from app.services.mdf.overview import mdf_overview
+from app.services.mdf.rows import REQUEST_COLUMNS, RequestRow
 from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
@@ -202,9 +203,10 @@ class MdfPage(Page):
         today = self.context.today()
 
         def read(session: Session, _progress: Progress, _cancelled: IsCancelled) -> MdfRead:
+            overview = mdf_overview(session, today)
             return MdfRead(
-                balances(session, today=today),
-                list_requests(session, today=today),
+                overview.balances,
+                overview.requests,
                 allocation_partners(session),
                 load_business_settings(session).reporting_currency,
             )
