@@ -269,7 +269,7 @@ class RateDialog(FormDialog):
         }
 
     def problems(self) -> dict[str, str]:
-        return check_rate(self.raw())[1]
+        return check_rate(self.raw(), self.into)[1]
 
     def write(self, session: Session, overwrite: bool) -> None:
         if self.opened is None:
