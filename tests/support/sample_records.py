@@ -162,6 +162,7 @@ def add_sample_records(db: Database) -> Sample:
             name="Tailspin pilot",
             account=tailspin,
             stage=DealStage.WON,
+            closed_on=TODAY - timedelta(days=20),
             amount=Decimal("9900.50"),
             currency="USD",
         )

@@ -1,10 +1,15 @@
-"""Creating and editing a joint deal with its parties, moving its stage, logging activities.
+"""Creating and editing a joint deal with its parties and product families, moving its stage,
+logging activities.
 
 The dialog reads a ``DealRecord`` when it opens and hands it back on save; if someone saved the
 deal meanwhile, the save raises a ``ConflictError`` so the user reloads or overwrites. The
 parties' commissions are added up on every save: above the commission limit (a business
 setting) the deal is saved but carries a warning, since the split is a negotiation, not an
 input error.
+
+A deal's *closed on* follows its stage: moving it to won or lost records the day (today, unless
+the user gives another), moving it back to an open stage clears it. A Deal ID, when given, is
+unique without regard to case, so a file naming it finds one deal.
 """
 
 from __future__ import annotations
@@ -14,13 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import STALE_MESSAGE
-from app.db.models import Account, Deal, DealActivity, DealParty, DirectRep, Partner
+from app.db.models import Account, Deal, DealActivity, DealFamily, DealParty, DirectRep, Partner
 from app.db.types import utcnow
-from app.domain.deal_form import DEAL_LABELS, check_activity, check_deal
+from app.domain.deal_form import CLOSED, DEAL_LABELS, check_activity, check_deal
 from app.domain.enums import ActivityKind, DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError, InputError, NotFoundError
 from app.domain.money import format_percent
@@ -50,6 +55,7 @@ class Activity:
 class DealRecord:
     id: int
     version: int
+    deal_code: str | None
     name: str
     account_id: int
     account: str
@@ -57,9 +63,12 @@ class DealRecord:
     amount: Decimal
     currency: str
     expected_close: date | None
+    closed_on: date | None
     paper: Paper
     parties: tuple[Party, ...]
     activities: tuple[Activity, ...]
+    #: The ids of the product families the deal is about, in ascending order.
+    families: tuple[int, ...] = ()
 
     def values(self) -> dict[str, object]:
         return {f: getattr(self, f) for f in DEAL_LABELS}
@@ -120,15 +129,21 @@ def get_deal(session: Session, deal_id: int) -> DealRecord:
         for a in sorted(deal.activities, key=lambda a: (a.occurred_on, a.id), reverse=True)
     )
     return DealRecord(
-        id=deal.id, version=deal.version, name=deal.name, account_id=deal.account_id,
-        account=deal.account.name, stage=deal.stage, amount=deal.amount, currency=deal.currency,
-        expected_close=deal.expected_close, paper=deal.paper, parties=parties,
-        activities=activities,
+        id=deal.id, version=deal.version, deal_code=deal.deal_code, name=deal.name,
+        account_id=deal.account_id, account=deal.account.name, stage=deal.stage,
+        amount=deal.amount, currency=deal.currency, expected_close=deal.expected_close,
+        closed_on=deal.closed_on, paper=deal.paper, parties=parties, activities=activities,
+        families=tuple(sorted(f.family_id for f in deal.families)),
     )  # fmt: skip
 
 
-def _valid(raw: Mapping[str, object], parties: Sequence[Party]) -> dict[str, object]:
-    values, errors = check_deal(raw)
+def _valid(
+    raw: Mapping[str, object], parties: Sequence[Party], today: date | None
+) -> dict[str, object]:
+    today = today or date.today()
+    if "closed_on" not in raw and raw.get("stage") in CLOSED:
+        raw = {**raw, "closed_on": today}  # a caller that names no day: it closes today
+    values, errors = check_deal(raw, today)
     if errors:
         raise InputError(next(iter(errors.values())) + "; nothing was saved.")
     problem = check_parties(parties)
@@ -137,14 +152,23 @@ def _valid(raw: Mapping[str, object], parties: Sequence[Party]) -> dict[str, obj
     return values
 
 
-def create_deal(session: Session, raw: Mapping[str, object], parties: Sequence[Party]) -> int:
-    values = _valid(raw, parties)
+def create_deal(
+    session: Session,
+    raw: Mapping[str, object],
+    parties: Sequence[Party],
+    families: Sequence[int] | None = None,
+    today: date | None = None,
+) -> int:
+    """A new deal with ``parties`` about the product ``families`` (ids); its id."""
+    values = _valid(raw, parties, today)
     if session.get(Account, values["account_id"]) is None:
         raise NotFoundError("This account no longer exists; pick it again.")
     deal = Deal()
+    _check_code(session, values.get("deal_code"), None)
     _apply(deal, values, parties)
     session.add(deal)
     session.flush()
+    set_families(session, deal, families or ())
     return deal.id
 
 
@@ -154,8 +178,12 @@ def update_deal(
     raw: Mapping[str, object],
     parties: Sequence[Party],
     overwrite: bool = False,
+    families: Sequence[int] | None = None,
+    today: date | None = None,
 ) -> None:
-    values = _valid(raw, parties)
+    """Save the dialog's ``raw`` fields, ``parties`` and ``families`` (None: leave them) over
+    the deal the user ``opened``; ``ConflictError`` if someone saved it meanwhile."""
+    values = _valid(raw, parties, today)
     deal = session.get(Deal, opened.id)
     if deal is None:
         raise NotFoundError(f"{opened.name} was deleted by someone else; nothing was saved.")
@@ -163,12 +191,42 @@ def update_deal(
         stored = get_deal(session, opened.id)
         changed = {
             f: (getattr(opened, f), getattr(stored, f))
-            for f in (*DEAL_LABELS, "parties")
+            for f in (*DEAL_LABELS, "parties", "families")
             if getattr(opened, f) != getattr(stored, f)
         }
         raise ConflictError(STALE_MESSAGE, changed)
+    _check_code(session, values.get("deal_code"), deal.id)
     _apply(deal, values, parties)
+    if families is not None:
+        set_families(session, deal, families)
     deal.updated_at = utcnow()  # a change of parties alone still bumps the deal's version
+    session.flush()
+
+
+def _check_code(session: Session, code: object, deal_id: int | None) -> None:
+    """Refuse a Deal ID another deal holds (in any case): a file naming it must find one deal."""
+    if not isinstance(code, str) or not code:
+        return
+    query = select(Deal.name).where(func.lower(Deal.deal_code) == code.lower())
+    if deal_id is not None:
+        query = query.where(Deal.id != deal_id)
+    other = session.scalar(query.limit(1))
+    if other is not None:
+        raise InputError(
+            f"Deal ID {code} is already used by the deal {other}; give this deal another ID "
+            "or leave it empty. Nothing was saved."
+        )
+
+
+def set_families(session: Session, deal: Deal, family_ids: Sequence[int]) -> None:
+    """The deal is about exactly ``family_ids`` (unknown ids are refused by the database)."""
+    wanted = set(family_ids)
+    for link in list(deal.families):
+        if link.family_id not in wanted:
+            deal.families.remove(link)
+    have = {link.family_id for link in deal.families}
+    for family_id in sorted(wanted - have):
+        deal.families.append(DealFamily(family_id=family_id))
     session.flush()
 
 
@@ -195,14 +253,23 @@ def _apply(deal: Deal, values: Mapping[str, object], parties: Sequence[Party]) -
         )
 
 
-def set_stage(session: Session, deal_id: int, version: int, stage: DealStage) -> None:
-    """Move a deal to ``stage`` (from the pipeline, without opening it)."""
+def set_stage(
+    session: Session,
+    deal_id: int,
+    version: int,
+    stage: DealStage,
+    closed_on: date | None = None,
+    today: date | None = None,
+) -> None:
+    """Move a deal to ``stage`` (from the pipeline, without opening it). A won or lost deal
+    closes on ``closed_on`` (default ``today``); an open stage clears the day."""
     deal = session.get(Deal, deal_id)
     if deal is None:
         raise NotFoundError("This deal was deleted by someone else.")
     if deal.version != version:
         raise ConflictError(STALE_MESSAGE, {"stage": (None, deal.stage)})
     deal.stage = stage
+    deal.closed_on = (closed_on or today or date.today()) if stage in CLOSED else None
     session.flush()
 
 

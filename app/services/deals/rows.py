@@ -14,7 +14,15 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Account, Deal, DealParty, DirectRep, Partner
+from app.db.models import (
+    Account,
+    Deal,
+    DealFamily,
+    DealParty,
+    DirectRep,
+    Partner,
+    ProductFamily,
+)
 from app.domain.columns import Column, Kind
 from app.domain.enums import DealStage, Paper, PartyRole
 
@@ -25,6 +33,7 @@ CLOSED_STAGES = (DealStage.WON, DealStage.LOST)
 @dataclass(frozen=True, slots=True)
 class DealRow:
     id: int
+    deal_code: str | None
     name: str
     account_id: int
     account: str
@@ -38,10 +47,13 @@ class DealRow:
     total_commission_pct: Decimal
     parties: int
     version: int
+    closed_on: date | None = None
+    families: str | None = None
 
 
 DEAL_COLUMNS: tuple[Column[DealRow], ...] = (
     Column("name", "Deal", lambda r: r.name, width=40),
+    Column("deal_code", "Deal ID", lambda r: r.deal_code, width=10),
     Column("account", "Account", lambda r: r.account, width=26),
     Column("registering_partner", "Registering partner", lambda r: r.registering_partner, width=24),
     Column("stage", "Stage", lambda r: r.stage, width=12),
@@ -49,6 +61,8 @@ DEAL_COLUMNS: tuple[Column[DealRow], ...] = (
         "amount", "Amount", lambda r: r.amount, Kind.MONEY, currency=lambda r: r.currency, width=16
     ),
     Column("expected_close", "Expected close", lambda r: r.expected_close, Kind.DATE, width=12),
+    Column("closed_on", "Closed on", lambda r: r.closed_on, Kind.DATE, width=12),
+    Column("families", "Product families", lambda r: r.families, width=22),
     Column(
         "total_commission_pct",
         "Total commission",
@@ -96,13 +110,28 @@ def _parties(session: Session) -> dict[int, _Parties]:
     return found
 
 
+def _families(session: Session) -> dict[int, str]:
+    """Per deal: the names of the product families it is about, by name."""
+    query = (
+        select(DealFamily.deal_id, ProductFamily.name)
+        .join(ProductFamily, ProductFamily.id == DealFamily.family_id)
+        .order_by(DealFamily.deal_id, ProductFamily.name)
+    )
+    found: dict[int, list[str]] = defaultdict(list)
+    for deal_id, name in session.execute(query):
+        found[deal_id].append(name)
+    return {deal_id: ", ".join(names) for deal_id, names in found.items()}
+
+
 def list_deals(session: Session) -> list[DealRow]:
     """Every deal with its account, parties and total commission, soonest expected close first."""
     parties = _parties(session)
+    families = _families(session)
     empty = _Parties([], [], Decimal(0), 0)
     query = (
         select(
             Deal.id,
+            Deal.deal_code,
             Deal.name,
             Deal.account_id,
             Account.name,
@@ -112,6 +141,7 @@ def list_deals(session: Session) -> list[DealRow]:
             Deal.expected_close,
             Deal.paper,
             Deal.version,
+            Deal.closed_on,
         )
         .join(Account, Account.id == Deal.account_id)
         .order_by(Deal.expected_close.is_(None), Deal.expected_close, Deal.id)
@@ -119,6 +149,7 @@ def list_deals(session: Session) -> list[DealRow]:
     rows = []
     for (
         deal_id,
+        code,
         name,
         account_id,
         account,
@@ -128,11 +159,13 @@ def list_deals(session: Session) -> list[DealRow]:
         close,
         paper,
         version,
+        closed_on,
     ) in session.execute(query):
         p = parties.get(deal_id, empty)
         rows.append(
             DealRow(
                 id=deal_id,
+                deal_code=code,
                 name=name,
                 account_id=account_id,
                 account=account,
@@ -146,6 +179,8 @@ def list_deals(session: Session) -> list[DealRow]:
                 total_commission_pct=p.commission,
                 parties=p.count,
                 version=version,
+                closed_on=closed_on,
+                families=families.get(deal_id),
             )
         )
     return rows

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from app.db.models import (
     Claim,
     Deal,
     DealActivity,
+    DealFamily,
     DealParty,
 )
 from app.domain.enums import (
@@ -50,6 +53,7 @@ def add_deals(state: DemoState) -> None:
     closed = [c for c in state.claims if c.partner is not None and c.status is ClaimStatus.EXPIRED]
     state.rng.shuffle(live)
     state.rng.shuffle(closed)
+    taken = set(state.session.scalars(select(Deal.deal_code)))
     for stage, count in _STAGE_QUOTAS.items():
         for _ in range(count):
             source = closed if stage in (DealStage.WON, DealStage.LOST) else live
@@ -65,10 +69,19 @@ def add_deals(state: DemoState) -> None:
                 source[0],
             )
             source.remove(claim)
-            _deal(state, claim, stage)
+            _deal(state, claim, stage, taken)
 
 
-def _deal(state: DemoState, claim: Claim, stage: DealStage) -> None:
+def _next_code(state: DemoState, taken: set[str | None]) -> str:
+    """The next Deal ID ``D-1001`` on that no stored deal holds (a second demo run adds more)."""
+    number = 1001 + len(state.deals)
+    while f"D-{number}" in taken:
+        number += 1
+    taken.add(f"D-{number}")
+    return f"D-{number}"
+
+
+def _deal(state: DemoState, claim: Claim, stage: DealStage, taken: set[str | None]) -> None:
     partner, account = claim.partner, claim.account
     assert partner is not None
     family_code, family_name = state.rng.choice(world.FAMILIES)
@@ -116,6 +129,7 @@ def _deal(state: DemoState, claim: Claim, stage: DealStage) -> None:
         )
     paper = Paper.OURS if rep is not None and state.rng.random() < 0.6 else Paper.PARTNER
     deal = Deal(
+        deal_code=_next_code(state, taken),
         name=f"{account.name} – {family_name} {state.rng.choice(world.DEAL_PROJECTS)}",
         account=account,
         claim=claim,
@@ -123,8 +137,10 @@ def _deal(state: DemoState, claim: Claim, stage: DealStage) -> None:
         amount=claim.deal_amount or Decimal(0),
         currency=claim.currency or "USD",
         expected_close=expected,
+        closed_on=expected if closed else None,  # a closed deal's expected close is in the past
         paper=paper,
         parties=parties,
+        families=[DealFamily(family=state.families[family_code])],
     )
     end = expected if closed else state.today
     span = max(0, (end - claim.claimed_on).days)
