@@ -30,7 +30,7 @@ def demo(any_db: Database) -> Database:
     return any_db
 
 
-@pytest.mark.parametrize("kind", ["contacts", "training", "claims"])
+@pytest.mark.parametrize("kind", ["contacts", "training", "claims", "deals"])
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_export_then_import_changes_nothing(
     demo: Database, kind: str, suffix: str, tmp_path: Path

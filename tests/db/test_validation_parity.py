@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import Database
 from app.db.models import Contact, Course
+from app.domain.enums import DealStage
 from app.domain.errors import InputError
 from app.domain.importing.report import ImportSummary
 from app.domain.importing.sheet import MappedSheet, sheet_from_rows
@@ -367,7 +368,18 @@ DEAL_CASES: list[Case] = [
     ({"expected_close": "9999-12-31"}, False),
     ({"amount": "1e15"}, False),
     ({"expected_close": "2026-02-30"}, False),
+    ({"stage": DealStage.WON, "closed_on": "2026-11-20"}, True),
+    ({"stage": DealStage.LOST, "closed_on": "20/11/2026"}, True),
+    ({"stage": DealStage.WON, "closed_on": ""}, False),
+    ({"stage": DealStage.WON, "closed_on": "2026-11-24"}, False),
+    ({"stage": DealStage.QUALIFIED, "closed_on": "2026-11-20"}, False),
+    ({"stage": DealStage.WON, "closed_on": "1899-12-31"}, False),
+    ({"deal_code": "D-" + "9" * 38}, True),
+    ({"deal_code": "D-" + "9" * 39}, False),
+    ({"deal_code": "D-1\x07"}, False),
 ]
+#: The last day a deal may have closed on in the cases above.
+DEAL_TODAY = date(2026, 11, 23)
 
 
 def test_deal_dialog_and_deal_service_agree(sqlite_db: Database) -> None:
@@ -383,12 +395,29 @@ def test_deal_dialog_and_deal_service_agree(sqlite_db: Database) -> None:
         {"name": f"Deal {i}", "account_id": account, "amount": "1000", "currency": "EUR", **f}
         for i, (f, _) in enumerate(DEAL_CASES)
     ]
-    dialog = [not check_deal(record)[1] for record in records]
+    dialog = [not check_deal(record, DEAL_TODAY)[1] for record in records]
     refused = set()
     for index, record in enumerate(records):
         with sqlite_db.reading() as session:  # never committed
             try:
-                create_deal(session, record, [])
+                create_deal(session, record, [], today=DEAL_TODAY)
             except InputError:
                 refused.add(index)
     _same_verdicts(DEAL_CASES, dialog, refused)
+
+
+def test_deal_dialog_and_deals_import_agree(sqlite_db: Database) -> None:
+    """The deals import reads each cell as the deal dialog does and holds the row to its rules."""
+    from functools import partial
+
+    from app.domain.deal_form import check_deal
+    from app.services.importing.deals import import_deals
+
+    records: list[dict[str, object]] = [
+        {"name": f"Deal {i}", "account": "Tailspin Toys", "partner": "Direct", "stage": "Proposal",
+         "amount": "1000", "currency": "EUR", **f}
+        for i, (f, _) in enumerate(DEAL_CASES)
+    ]  # fmt: skip
+    dialog = [not check_deal({**record, "account_id": 1}, DEAL_TODAY)[1] for record in records]
+    importer = partial(import_deals, source="parity", today=DEAL_TODAY)
+    _same_verdicts(DEAL_CASES, dialog, _refused_rows(sqlite_db, importer, records))

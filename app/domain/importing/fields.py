@@ -28,6 +28,7 @@ KINDS: tuple[str, ...] = (
     "training",
     "accounts",
     "claims",
+    "deals",
     "leads",
     "leadrules",
     "pricebook",
@@ -43,6 +44,7 @@ KIND_TITLES: dict[str, str] = {
     "training": "Training records",
     "accounts": "Accounts (end customers)",
     "claims": "Claims (deal registrations)",
+    "deals": "Deals",
     "leads": "Leads",
     "leadrules": "Lead rules",
     "pricebook": "Price book",
@@ -179,6 +181,40 @@ _CLAIM_FIELDS = (
     Field("status", "Status", synonyms=("status", "claim status")),
     Field("deal_amount", "Deal amount", synonyms=("deal amount", "amount", "deal value", "value")),
     Field("currency", "Currency", synonyms=("currency", "ccy", "cur")),
+    Field("commission_pct", "Commission %", synonyms=(
+        "commission", "commission %", "commission pct", "commission percent",
+    )),
+)  # fmt: skip
+
+_DEAL_FIELDS = (
+    Field("deal_code", "Deal ID", synonyms=(
+        "deal id", "deal code", "deal no", "deal number", "opportunity id", "deal #", "id",
+    )),
+    Field("name", "Name", required=True, synonyms=(
+        "name", "deal", "deal name", "opportunity", "opportunity name", "title",
+    )),
+    Field("account", "Account", required=True, synonyms=(
+        "account", "account name", "customer", "end customer", "end user", "company",
+    )),
+    Field("country", "Country", synonyms=("country", "ctry", "country code")),
+    Field("partner", "Partner", required=True, synonyms=(
+        "partner", "registering partner", "registered by", "partner id", "partner name",
+        "reseller",
+    )),
+    Field("other_partners", "Other partners", synonyms=(
+        "other partners", "partners", "other parties", "influencers", "co sellers",
+    )),
+    Field("stage", "Stage", required=True, synonyms=("stage", "deal stage", "sales stage")),
+    Field("amount", "Amount", required=True, synonyms=(
+        "amount", "deal amount", "value", "deal value", "revenue",
+    )),
+    Field("currency", "Currency", required=True, synonyms=("currency", "ccy", "cur")),
+    Field("expected_close", "Expected close", synonyms=(
+        "expected close", "expected close date", "close date", "expected",
+    )),
+    Field("closed_on", "Closed on", synonyms=(
+        "closed on", "closed", "won on", "date closed", "closed date",
+    )),
     Field("commission_pct", "Commission %", synonyms=(
         "commission", "commission %", "commission pct", "commission percent",
     )),
@@ -341,6 +377,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "training": _TRAINING_FIELDS,
     "accounts": _ACCOUNT_FIELDS,
     "claims": _CLAIM_FIELDS,
+    "deals": _DEAL_FIELDS,
     "leads": _LEAD_FIELDS,
     "fx": _FX_FIELDS,
     "spend": _SPEND_FIELDS,

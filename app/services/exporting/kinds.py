@@ -2,7 +2,8 @@
 
 Contacts, courses, training, claims and leads are written under the very headers their import reads,
 with partners named by their Partner ID where they have one, so a workbook exported here and
-imported again changes nothing. Deals and quotes are written as their pages show them.
+imported again changes nothing; deals too (``deal_rows``). Quotes are written as their page shows
+them.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from app.domain.columns import Column, Kind
 from app.domain.enums import ClaimStatus, ContactRole, LeadStatus
 from app.domain.leads.rules import grade_key
 from app.services.claims.accounts import DIRECT
-from app.services.deals.rows import DEAL_COLUMNS, list_deals
+from app.services.exporting.deal_rows import DEAL_EXPORT_COLUMNS, deal_export_rows
 from app.services.program.rates import RATE_EXPORT_COLUMNS, export_rates
 from app.services.program.spend_items import SPEND_EXPORT_COLUMNS, export_spend
 from app.services.quotes.rows import QUOTE_COLUMNS, list_quotes
@@ -278,7 +279,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
     ),
     "claims": ExportKind("Claims", ("claim", "claims"), CLAIM_EXPORT_COLUMNS, claim_rows),
     "leads": ExportKind("Leads", ("lead", "leads"), LEAD_EXPORT_COLUMNS, lead_rows),
-    "deals": ExportKind("Deals", ("deal", "deals"), DEAL_COLUMNS, list_deals),
+    "deals": ExportKind("Deals", ("deal", "deals"), DEAL_EXPORT_COLUMNS, deal_export_rows),
     "quotes": ExportKind("Quotes", ("quote", "quotes"), QUOTE_COLUMNS, list_quotes),
     "fx": ExportKind("Exchange rates", ("rate", "rates"), RATE_EXPORT_COLUMNS, export_rates),
     "spend": ExportKind(

@@ -44,6 +44,10 @@ def import_kind(
         from app.services.importing.claims import import_claims
 
         return import_claims(session, sheets[kind], options, source)
+    if kind == "deals":
+        from app.services.importing.deals import import_deals
+
+        return import_deals(session, sheets[kind], options, source)
     if kind == "leads":
         from app.services.importing.leads import import_leads
 

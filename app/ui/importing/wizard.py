@@ -40,6 +40,7 @@ CHANGED: dict[str, set[RecordKind]] = {
     "training": {RecordKind.TRAINING},
     "accounts": {RecordKind.ACCOUNT},
     "claims": {RecordKind.CLAIM, RecordKind.ACCOUNT},
+    "deals": {RecordKind.DEAL, RecordKind.ACCOUNT},
     "pricebook": {RecordKind.PRICE_BOOK, RecordKind.TIER, RecordKind.SETTING},
     "leads": {RecordKind.LEAD},
     "leadrules": {RecordKind.SETTING, RecordKind.TIER},
