@@ -1,5 +1,11 @@
-"""One joint deal: its account, stage, amount, expected close, whose paper, its parties with
-their commissions, and its activity log.
+"""One joint deal: its Deal ID, account, stage, amount, expected close and closing day, whose
+paper, the product families it is about, its parties with their commissions, and its activity
+log.
+
+Moving the stage to won or lost fills *Closed on* with today (the user may change it to the day
+it really closed, never to a day to come); moving it back to an open stage clears it. The
+families warn, under their list, when a partner on the deal holds no valid certification for one
+of them: a warning to act on, not a refusal.
 
 A save checks that nobody changed the deal since the dialog read it (the stale-save dialog lets
 the user reload or overwrite). The commission warning is shown as the parties are edited and
@@ -11,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.deal_form import DEAL_LABELS, check_deal
+from app.domain.deal_form import CLOSED, DEAL_LABELS, check_deal
 from app.domain.enums import DealStage, Paper, PartyRole
 from app.domain.errors import ConflictError
 from app.domain.money import format_amount
@@ -39,12 +45,14 @@ from app.services.deals.edit import (
     get_deal,
     update_deal,
 )
+from app.services.deals.families import certification_gaps, family_choices
 from app.services.store import Database
 from app.ui.changes import RecordKind
 from app.ui.claims.claim_dialog import CURRENCIES
 from app.ui.completing import completing_line
 from app.ui.context import UiContext
 from app.ui.deals.activity import ActivityLog
+from app.ui.deals.families import FamiliesPicker
 from app.ui.deals.parties import PartiesEditor
 from app.ui.elided_label import ElidedLabel
 from app.ui.labelled_form import FormGrid, select_data
@@ -90,6 +98,7 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
             accounts = account_choices(session)
             partners = partner_choices(session)
             reps = direct_reps(session)
+            families = family_choices(session)
         self.account_ids = {c.label.casefold(): c.id for c in accounts}
         self.account_labels = {c.id: c.label for c in accounts}
         form = self.form = FormGrid()
@@ -107,12 +116,35 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         close = QLineEdit()
         close.setPlaceholderText("2026-03-01")
         form.add("expected_close", "E&xpected close", close, 4, 0)
+        closed = QLineEdit()
+        closed.setPlaceholderText("won or lost on")
+        closed.setToolTip("The day the deal was won or lost; filled with today when you move it")
+        form.add("closed_on", "C&losed on", closed, 4, 1)
+        code = QLineEdit()
+        code.setPlaceholderText("your own, e.g. from your CRM")
+        form.add("deal_code", "Deal &ID", code, 5, 0)
         form.edited.connect(self._edited)
+        self.families = FamiliesPicker(families, self)
+        self.families.changed.connect(lambda: self._edited("families"))
+        families_label = QLabel("Product &families")
+        families_label.setBuddy(self.families.button)
+        form.grid.addWidget(
+            families_label, 5, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        )
+        families_label.setContentsMargins(0, 4, 0, 0)  # level with the button's text
+        # the warning takes the line a field keeps under it for its problem: nothing moves
+        picked = QVBoxLayout()
+        picked.setContentsMargins(0, 0, 0, 0)
+        picked.setSpacing(0)
+        picked.addWidget(self.families.button)
+        picked.addWidget(self.families.warning)
+        form.grid.addLayout(picked, 5, 3, Qt.AlignmentFlag.AlignTop)
         self.parties = PartiesEditor(partners, reps, limit)
         self.parties.changed.connect(lambda: self._edited("parties"))
         details = QWidget()
         box = QVBoxLayout(details)
         box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)  # the fields' problem lines already space them out
         box.addWidget(form)
         parties_title = QLabel("Parties")
         parties_title.setObjectName("sectionTitle")
@@ -149,9 +181,11 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         self.form.blockSignals(True)
         for name, text in (
             ("name", record.name),
+            ("deal_code", record.deal_code or ""),
             ("account_id", self.account_labels.get(record.account_id, record.account)),
             ("amount", format_amount(record.amount, record.currency)),
             ("expected_close", record.expected_close.isoformat() if record.expected_close else ""),
+            ("closed_on", record.closed_on.isoformat() if record.closed_on else ""),
         ):
             line = w[name]
             assert isinstance(line, QLineEdit)
@@ -164,6 +198,7 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         currency.setCurrentText(record.currency)
         self.form.blockSignals(False)
         self.parties.set_parties(record.parties)
+        self.families.set_chosen(record.families)
         self.log.set_rows(record.activities)
         self.tabs.setTabEnabled(1, True)
         self.tabs.setTabText(1, f"Activity log ({len(record.activities)})")
@@ -171,6 +206,7 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         self.heading.setText(f"{record.name}  ·  {record.stage.label}")
         self.form.reveal_all = True
         self.check()
+        self.show_certification()
         self._show_dirty(False)
 
     def _from_claim(self, claim: ClaimRow) -> None:
@@ -205,6 +241,7 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         stage, paper = w["stage"], w["paper"]
         assert isinstance(stage, QComboBox) and isinstance(paper, QComboBox)
         return {
+            "deal_code": self.form.text("deal_code"),
             "name": self.form.text("name"),
             "account_id": self.account_id(),
             "stage": DealStage(stage.currentData()),
@@ -212,11 +249,12 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
             "amount": self.form.text("amount"),
             "currency": self.form.text("currency"),
             "expected_close": self.form.text("expected_close"),
+            "closed_on": self.form.text("closed_on"),
             "claim_id": self.claim_id,
         }
 
     def check(self) -> dict[str, str]:
-        _values, errors = check_deal(self.raw())
+        _values, errors = check_deal(self.raw(), self.context.today())
         if "account_id" in errors and self.form.text("account_id").strip():
             errors["account_id"] = "Account: choose one from the list"
         self.form.show_problems(errors)
@@ -226,12 +264,13 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
 
     def _write(self, overwrite: bool) -> bool:
         raw, parties = self.raw(), self.parties.parties
+        families, today = self.families.chosen(), self.context.today()
         try:
             with self.db.transaction() as session:
                 if self.opened is None:
-                    self.deal_id = create_deal(session, raw, parties)
+                    self.deal_id = create_deal(session, raw, parties, families, today)
                 else:
-                    update_deal(session, self.opened, raw, parties, overwrite=overwrite)
+                    update_deal(session, self.opened, raw, parties, overwrite, families, today)
         except ConflictError as conflict:
             return self._stale(conflict)
         except Exception as exc:  # an AppError is shown as it is; a bug with its details
@@ -268,12 +307,39 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
 
     # --- closing -------------------------------------------------------------------------
 
-    def extra_state(self) -> tuple[Party, ...]:
-        return tuple(self.parties.parties)
+    def extra_state(self) -> tuple[tuple[Party, ...], tuple[int, ...]]:
+        return tuple(self.parties.parties), self.families.chosen()
 
-    def _edited(self, _field: str) -> None:
+    def _edited(self, field: str) -> None:
+        if field == "stage":
+            self._follow_stage()
+        if field in ("parties", "families"):
+            self.show_certification()
         self.check()
         self._show_dirty(True)
+
+    def _follow_stage(self) -> None:
+        """Won or lost closes the deal today (unless a day is typed); an open stage clears the
+        day, so a deal never shows a closing day it does not have."""
+        stage = self.form.widgets["stage"]
+        closed = self.form.widgets["closed_on"]
+        assert isinstance(stage, QComboBox) and isinstance(closed, QLineEdit)
+        if stage.currentData() in CLOSED:
+            if not closed.text().strip():
+                closed.setText(self.context.today().isoformat())
+        elif closed.text():
+            closed.clear()
+
+    def show_certification(self) -> None:
+        """Warn under the families about the partners on the deal not certified for them."""
+        chosen = self.families.chosen()
+        lines: list[str] = []
+        if chosen and self.parties.parties:
+            with self.db.reading() as session:
+                lines = certification_gaps(
+                    session, self.parties.parties, chosen, self.context.today()
+                )
+        self.families.set_warning(lines)
 
 
 def _shown(value: object) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.columns import Column
+from app.domain.deal_form import CLOSED
 from app.domain.enums import DealStage
 from app.domain.money import format_money, format_percent
 from app.services.business_settings import load_business_settings
@@ -73,8 +74,9 @@ class _Limit:
 
 #: The deals list: what a CAM reads first on the left, the commission figures in view.
 _ORDER = (
-    "name", "account", "registering_partner", "stage", "amount", "total_commission_pct",
-    "commission_check", "expected_close", "paper", "direct_reps", "currency",
+    "name", "deal_code", "account", "registering_partner", "stage", "amount",
+    "total_commission_pct", "commission_check", "expected_close", "closed_on", "families",
+    "paper", "direct_reps", "currency",
 )  # fmt: skip
 _WIDTHS = {"name": 30, "account": 22, "registering_partner": 20}
 
@@ -246,15 +248,21 @@ class DealsPage(Page):
         row = self.selected()
         if row is None or self._db is None or row.stage is stage:
             return False
+        today = self.context.today()
         try:
             with self._db.transaction() as session:
-                set_stage(session, row.id, row.version, stage)
+                set_stage(session, row.id, row.version, stage, today=today)
         except Exception as exc:  # a stale row or a bug, shown through the error hook
             self.context.errors.show_now(exc)
             self.context.changes.announce({RecordKind.DEAL})
             return False
-        self.edits.push(StageMove(self._db, row.id, row.name, row.stage, stage, self._undone))
-        self.last_message = f"{row.name} moved to {stage.label.lower()} (Ctrl+Z takes it back)."
+        closed = today if stage in CLOSED else None
+        before, after = (row.stage, row.closed_on), (stage, closed)
+        self.edits.push(StageMove(self._db, row.id, row.name, before, after, self._undone))
+        when = f", closed on {today.isoformat()}" if closed else ""
+        self.last_message = (
+            f"{row.name} moved to {stage.label.lower()}{when} (Ctrl+Z takes it back)."
+        )
         show = getattr(self.window(), "show_message", None)
         if callable(show):
             show(self.last_message)
