@@ -51,6 +51,7 @@ def describe(label: str, summary: DemoSummary, seconds: float) -> str:
         f"Demo data added to {label}: {summary.partners} partners with {summary.contacts} "
         f"contacts and {summary.training_records} training records, {summary.accounts} "
         f"accounts, {summary.claims} claims (some overlapping), {summary.deals} joint deals, "
-        f"{summary.quotes} quotes ({summary.quote_revisions} revisions) and {catalogue}; "
+        f"{summary.quotes} quotes ({summary.quote_revisions} revisions), {summary.leads} leads "
+        f"with a quarter of routing history and {catalogue}; "
         f"done in {seconds:.1f} s."
     )

@@ -30,6 +30,7 @@ from app.db.models import Partner
 from app.services.demo.accounts import add_accounts, add_claims, add_reps
 from app.services.demo.catalog import add_catalogue, add_settings
 from app.services.demo.deals import add_deals
+from app.services.demo.leads import add_leads
 from app.services.demo.partners import add_contacts, add_courses, add_partners, add_tiers
 from app.services.demo.quotes import add_quotes
 from app.services.demo.state import DemoState
@@ -51,6 +52,7 @@ class DemoSummary:
     prices: int = 0
     direct_reps: int = 0
     quote_revisions: int = 0
+    leads: int = 0
 
 
 def partner_count(session: Session) -> int:
@@ -88,6 +90,7 @@ def _build(state: DemoState) -> DemoSummary:
     state.session.flush()
     add_quotes(state)
     state.session.flush()
+    leads = add_leads(state)
     return DemoSummary(
         partners=len(state.partners),
         contacts=len(state.contacts),
@@ -101,4 +104,5 @@ def _build(state: DemoState) -> DemoSummary:
         prices=state.counts["prices"],
         direct_reps=state.counts["reps"],
         quote_revisions=len(state.revisions),
+        leads=leads,
     )
