@@ -37,6 +37,7 @@ from app.services.training.courses import CourseRow
 from app.ui.claims.account_dialog import AccountDialog
 from app.ui.claims.claim_dialog import ClaimDialog
 from app.ui.claims.decision_dialog import ClaimDecisionDialog
+from app.ui.claims.engagement_dialog import EngagementDialog
 from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext
 from app.ui.deals.dialog import DealDialog
@@ -106,6 +107,7 @@ DIALOGS: dict[str, Make] = {
     "quote e-mail": lambda c, db: QuoteMailDialog(db, c, MAIL),
     "mail setup": lambda c, db: MailSettingsDialog(db, c),
     "letterhead": lambda c, db: CompanyDialog(db, c),
+    "rules of engagement": lambda c, db: EngagementDialog(db, c),
     "exchange rate": lambda c, db: RateDialog(c, db, "EUR", None),
     "SPIF rule": lambda c, db: SpifDialog(c, db, ["Core Platform"], None),
     "rebate threshold": lambda c, db: RebateDialog(c, db, "EUR", ["Growth"], None),
