@@ -23,7 +23,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pricebook.form_dialog import FormDialog
 from app.ui.program.page import ProgramPage
 from app.ui.program.period import custom_period
-from app.ui.program.rates_dialog import RatesDialog
+from app.ui.program.rates_dialog import RateDialog, RatesDialog
 from app.ui.program.rules_dialog import RulesDialog
 from app.ui.program.spend_dialog import SpendItemsDialog
 from tests.support.pages import settled, shown_page
@@ -261,3 +261,18 @@ def test_spend_items_of_the_period_are_corrected_and_deleted(
     with sqlite_db.reading() as session:
         left = [row.description for row in list_spend(session, START, END)]
     assert left == ["Partner portal", "Paid before Channel Desk"]
+
+
+def test_a_rate_of_the_reporting_currency_is_refused_at_its_field(
+    qtbot: QtBot, page: ProgramPage, sqlite_db: Database
+) -> None:
+    editor = shown(qtbot, RateDialog(page.context, sqlite_db, "EUR", None, page.window()))
+    type_into(qtbot, editor.form.widgets["currency"], "eur")
+    type_into(qtbot, editor.form.widgets["rate"], "1")
+    save(qtbot, editor)
+    assert editor.isVisible()
+    assert "reporting currency" in editor.form.problems["currency"].text()
+    with sqlite_db.reading() as session:
+        assert len(list_rates(session)) == 3  # the world's, nothing added
+    editor.ask_to_discard = lambda _parent, _noun: True  # type: ignore[method-assign]
+    editor.reject()

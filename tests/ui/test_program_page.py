@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.db.engine import Database
 from app.domain.money import format_amount
 from app.services.program.returns import return_report
+from app.ui.changes import RecordKind
 from app.ui.main_window import MainWindow
 from app.ui.program.page import ProgramPage
 from app.ui.program.period import custom_period
@@ -157,3 +158,18 @@ def test_sorting_from_the_whole_programs_row_sorts_the_partners(
     qtbot.keyClick(total, Qt.Key.Key_S, keys)
     assert cells(page.table, "partner_code")[0] == "P-3"
     assert cells(total, "partner") == ["Whole program"]
+
+
+def test_a_change_to_what_the_figures_read_reads_them_again(page: ProgramPage) -> None:
+    for kinds in (
+        {RecordKind.MDF}, {RecordKind.PROGRAM}, {RecordKind.DEAL}, {RecordKind.TRAINING},
+        {RecordKind.QUOTE}, {RecordKind.SETTING},
+    ):  # fmt: skip
+        before = page.loads
+        page.context.changes.announce(kinds)
+        settled(page)
+        assert page.loads == before + 1, kinds
+    before = page.loads
+    page.context.changes.announce({RecordKind.CONTACT})
+    settled(page)
+    assert page.loads == before

@@ -43,6 +43,7 @@ class ProgramPage(Page):
     kinds = frozenset(
         {
             RecordKind.PROGRAM,
+            RecordKind.MDF,  # a payment is MDF spend
             RecordKind.DEAL,
             RecordKind.QUOTE,
             RecordKind.TRAINING,
