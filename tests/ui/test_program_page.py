@@ -173,3 +173,12 @@ def test_a_change_to_what_the_figures_read_reads_them_again(page: ProgramPage) -
     page.context.changes.announce({RecordKind.CONTACT})
     settled(page)
     assert page.loads == before
+
+
+def test_the_filter_narrows_the_partners_and_keeps_the_whole_program(
+    qtbot: QtBot, page: ProgramPage
+) -> None:
+    qtbot.keyClicks(page.filter_edit, "contoso")
+    assert cells(page.table, "partner") == ["Contoso Partners"]
+    assert cells(page.program_table, "spend_all") == ["6,000.00"]
+    assert page.count_label.text().startswith("2026-01-01 to 2026-03-31 · 1 of 3 partners")

@@ -157,6 +157,11 @@ class ProgramPage(Page):
         for widget in (self.not_converted, self.not_converted_button):
             widget.setVisible(bool(count))
 
+    def apply_filter(self, text: str) -> None:
+        """The filter narrows the partners; the whole program's row stays as it is."""
+        self.table.records.set_filter(text)
+        self.update_count()
+
     def count_text(self) -> str:
         if self.read is None:
             return self.period.name
