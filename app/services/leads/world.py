@@ -234,25 +234,24 @@ def _matches(
         .where(Lead.id.in_(taken_up), Lead.name_key != "")
     )
     matched = union(by_domain, by_name).subquery("matched")
-    named = set(
-        session.scalars(
-            select(matched.c.lead_id)
-            .join(Account, Account.id == matched.c.account_id)
-            .where(Account.named_account.is_(True))
-            .distinct()
-        )
+    live_claim = and_(
+        Claim.account_id == matched.c.account_id,
+        Claim.status == ClaimStatus.APPROVED,
+        Claim.claimed_on <= on,
+        Claim.valid_until >= on,
     )
-    claims = session.execute(
-        select(matched.c.lead_id, Claim.partner_id, Claim.claimed_on)
-        .join(Claim, Claim.account_id == matched.c.account_id)
-        .where(
-            Claim.status == ClaimStatus.APPROVED,
-            Claim.claimed_on <= on,
-            Claim.valid_until >= on,
+    rows = session.execute(
+        select(
+            matched.c.lead_id, Account.named_account, Claim.id, Claim.partner_id, Claim.claimed_on
         )
+        .join(Account, Account.id == matched.c.account_id)
+        .outerjoin(Claim, live_claim)
     ).all()
+    named = {lead_id for lead_id, is_named, *_ in rows if is_named}
     registrations: dict[int, list[Registration]] = defaultdict(list)
-    for lead_id, partner_id, claimed_on in claims:
+    for lead_id, _, claim_id, partner_id, claimed_on in rows:
+        if claim_id is None:
+            continue
         claimant = DIRECT if partner_id is None else codes[partner_id]
         registrations[lead_id].append(Registration(claimant, claimed_on))
     return named, registrations
