@@ -29,6 +29,7 @@ from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.claims.page import ClaimsPage
 from app.ui.deals.page import DealsPage
 from app.ui.importing.wizard import ImportWizard
+from app.ui.leads.page import LeadsPage
 from app.ui.main_window import MainWindow
 from app.ui.mdf.page import MdfPage
 from app.ui.page_base import Page
@@ -42,8 +43,10 @@ from app.ui.quotes.page import QuotesPage
 from app.ui.stale_dialog import StaleDialog
 from app.ui.training.page import TrainingPage
 from tests.support import keyboard
+from tests.support.lead_world import add_lead_world
 from tests.support.pages import settled, shown_page
 from tests.support.sample_records import TODAY
+from tests.support.table_cells import cells
 from tests.ui.test_keyboard_pages import each_tab, select_first_rows
 
 Opener = Callable[[Database], MainWindow]
@@ -283,6 +286,25 @@ def walk_program_dialogs(window: MainWindow, walker: Walker) -> None:
     walker.close(rules)
 
 
+def walk_lead_dialogs(window: MainWindow, walker: Walker) -> None:
+    add_lead_world(window.database, TODAY)
+    page = shown_page(window, "leads", LeadsPage)
+    page.invalidate()
+    settled(page)
+    dialog = page.open_rules()
+    walker.check(dialog)
+    walker.close(dialog)
+    flow = page.route()  # the preview, through its exec
+    assert flow is not None
+    walker.qtbot.waitUntil(lambda: not flow.busy, timeout=20_000)
+    codes = cells(page.leads.table, "lead_code")
+    page.leads.table.selectRow(codes.index("L-002"))
+    page.lead_actions.decline()  # the reason dialog, through its exec
+    page.leads.table.selectRow(codes.index("L-001"))
+    page.lead_actions.convert()  # the conversion dialog, through its exec
+    page.lead_actions.assign()  # the assignment dialog, through its exec
+
+
 def walk_window_dialogs(window: MainWindow, walker: Walker) -> None:
     for dialog in (window.show_guide(), window.show_shortcuts()):
         walker.check(dialog)
@@ -296,7 +318,7 @@ def test_every_dialog_is_usable_from_the_keyboard(window: MainWindow, walker: Wa
     for walk in (
         walk_partner_dialogs, walk_training_dialogs, walk_claims_dialogs, walk_overlap_dialogs,
         walk_deal_dialogs, walk_quote_dialogs, walk_pricebook_dialogs, walk_window_dialogs,
-        walk_mdf_dialogs, walk_program_dialogs,
+        walk_mdf_dialogs, walk_program_dialogs, walk_lead_dialogs,
     ):  # fmt: skip
         walk(window, walker)
     assert not walker.problems, "\n".join(walker.problems)

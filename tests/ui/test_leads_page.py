@@ -1,15 +1,19 @@
 """The leads page as a person uses it: find leads by status, grade, recipient, campaign and
-country, and read a lead's every assignment and why."""
+country; read a lead's every assignment and why; act on the selected lead (accept, decline,
+convert, lose, assign) with refusals said in one clear message."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
+from app.ui.errors import ErrorReport
 from app.ui.leads.page import LeadsPage
 from app.ui.main_window import MainWindow
 from tests.support.lead_world import add_lead_world
@@ -83,3 +87,105 @@ def test_filter_the_leads_and_read_a_leads_history(
 
     source = page.export_source()
     assert source is not None and source[0] == "Leads" and len(source[1]) == 1
+
+
+def test_the_buttons_follow_what_the_selected_lead_allows(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_lead_world(sqlite_db, TODAY)
+    page = leads_page(open_window(sqlite_db))
+    tab = page.leads
+
+    def enabled() -> set[str]:
+        return {b.objectName() for b in tab.action_buttons if b.isEnabled()}
+
+    select_lead(qtbot, page, "L-002")  # with a partner, waiting for its answer
+    assert enabled() == {"acceptLead", "declineLead", "assignLead"}
+    assert (TODAY + timedelta(days=2)).isoformat() in tab.summary.text()
+    select_lead(qtbot, page, "L-001")  # with the direct team: converted or lost straight away
+    assert enabled() == {"convertLead", "loseLead", "assignLead"}
+    select_lead(qtbot, page, "L-004")  # converted: nothing left to do
+    assert enabled() == set()
+    select_lead(qtbot, page, "L-003")  # declined: back to routing, or by hand
+    assert enabled() == {"assignLead"}
+
+
+def test_a_refused_action_is_one_clear_message_and_changes_nothing(
+    qtbot: QtBot,
+    open_window: Opener,
+    sqlite_db: Database,
+    shown_errors: list[ErrorReport],
+) -> None:
+    add_lead_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    page = leads_page(window)
+    select_lead(qtbot, page, "L-002")
+    later = TODAY + timedelta(days=5)  # past assigned on + 3 acceptance days
+    page.context.today = lambda: later
+    qtbot.mouseClick(page.leads.accept_button, Qt.MouseButton.LeftButton)
+    assert len(shown_errors) == 1
+    assert "deadline" in shown_errors[0].message.lower() or "accept" in shown_errors[0].message
+    settled(page)
+    select_lead(qtbot, page, "L-002")
+    assert page.selected_lead() is not None
+    assert page.selected_lead().status.value == "assigned"
+
+
+def test_decline_with_a_reason_then_assign_by_hand(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_lead_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    page = leads_page(window)
+    select_lead(qtbot, page, "L-002")
+    seen: list[QDialog] = []
+
+    def decline(dialog: QDialog) -> bool:
+        seen.append(dialog)
+        reasons = dialog.reasons  # type: ignore[attr-defined]
+        reasons.setCurrentIndex(reasons.findText("capacity"))
+        return True
+
+    page.lead_actions.ask = decline
+    qtbot.mouseClick(page.leads.decline_button, Qt.MouseButton.LeftButton)
+    settled(page)
+    assert "declined" in page.last_message
+    select_lead(qtbot, page, "L-002")
+    assert page.selected_lead().status.value == "declined"
+    assert cells(page.leads.history, "end_reason") == ["capacity"]
+
+    def assign(dialog: QDialog) -> bool:
+        to = dialog.to  # type: ignore[attr-defined]
+        to.setCurrentIndex(to.findData("P-001"))  # the one that declined it: by hand, allowed
+        return True
+
+    page.lead_actions.ask = assign
+    qtbot.mouseClick(page.leads.assign_button, Qt.MouseButton.LeftButton)
+    settled(page)
+    select_lead(qtbot, page, "L-002")
+    assert cells(page.leads.history, "reason")[-1] == "by hand"
+    assert page.selected_lead().recipient == "P-001"
+
+
+def test_convert_opens_the_new_deal(qtbot: QtBot, open_window: Opener, sqlite_db: Database) -> None:
+    add_lead_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    page = leads_page(window)
+    select_lead(qtbot, page, "L-001")  # Direct's, accepted on assignment
+
+    def convert(dialog: QDialog) -> bool:
+        amount = dialog.amount  # type: ignore[attr-defined]
+        amount.clear()
+        qtbot.keyClicks(amount, "12,500.00")
+        return True
+
+    page.lead_actions.ask = convert
+    qtbot.mouseClick(page.leads.convert_button, Qt.MouseButton.LeftButton)
+    assert page.lead_actions.opened_deal is not None
+    opened = [d for d in page.dialogs if d.objectName() == "dealDialog"]
+    assert opened, "the new deal opens for the person"
+    settled(page)
+    select_lead(qtbot, page, "L-001")
+    assert page.selected_lead().status.value == "converted"
+    for dialog in list(page.dialogs):
+        dialog.close()

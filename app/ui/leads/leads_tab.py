@@ -1,5 +1,6 @@
-"""The leads list with its filters, and below it the selected lead: where it stands, and every
-assignment it had and why.
+"""The leads list with its filters, and below it the selected lead: where it stands, every
+assignment it had and why, and the buttons that act on it (accept, decline, convert, lose,
+assign by hand).
 
 The handle between list and detail gives either more room in a small window.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.enums import LeadStatus
 from app.services.leads.listing import (
@@ -18,9 +19,10 @@ from app.services.leads.listing import (
     AssignmentRow,
     LeadRow,
 )
+from app.ui.flow_layout import FlowLayout
 from app.ui.leads.filters import LeadFilters
 from app.ui.record_table import RecordTable
-from app.ui.sections import section, splitter
+from app.ui.sections import button, section, splitter
 
 NOTHING_SELECTED = "Select a lead to see every assignment it had and why."
 HISTORY_ROWS = 5
@@ -44,7 +46,7 @@ def describe(lead: LeadRow) -> str:
 
 
 class LeadsTab(QWidget):
-    """The list, the filters and the detail (the page connects them)."""
+    """The list, the filters, the detail and the action buttons (the page connects them)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,11 +64,32 @@ class LeadsTab(QWidget):
         self.history = RecordTable("lead_assignments", ASSIGNMENT_COLUMNS)
         self.history.empty_text = "Never assigned."
         self.history.setSelectionMode(RecordTable.SelectionMode.NoSelection)
+        self.accept_button = button("A&ccept", "acceptLead", "The recipient takes the lead on")
+        self.decline_button = button(
+            "&Decline…", "declineLead", "The partner gives the lead back, with a reason"
+        )
+        self.convert_button = button(
+            "Con&vert…", "convertLead", "Make the lead an account, a pending claim and a deal"
+        )
+        self.lose_button = button("L&ose…", "loseLead", "The lead came to nothing, with a reason")
+        self.assign_button = button(
+            "A&ssign to…", "assignLead", "Give the lead to a partner or the direct team by hand"
+        )
+        self.action_buttons: Sequence[QPushButton] = (
+            self.accept_button, self.decline_button, self.convert_button, self.lose_button,
+            self.assign_button,
+        )  # fmt: skip
+        actions = QWidget()
+        row = FlowLayout(actions, spacing=6)
+        for widget in self.action_buttons:
+            row.addWidget(widget)
+        row.setContentsMargins(0, 0, 0, 0)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.setSpacing(6)
         detail_layout.addWidget(self.summary)
+        detail_layout.addWidget(actions)
         detail_layout.addWidget(section("Assignment histor&y", self.history, [])[0], 1)
         top = QWidget()
         top_layout = QVBoxLayout(top)

@@ -34,7 +34,7 @@ from app.ui.unsaved import GuardsUnsavedEdits
 
 ROUTE_WORDS = {"direct": "the direct team", "partners": "the partners", "nurture": "nurture"}
 NUMBERS = (
-    ("acceptance_days", "&Acceptance days", 0, 365, "Days a partner has to accept a lead"),
+    ("acceptance_days", "Acc&eptance days", 0, 365, "Days a partner has to accept a lead"),
     ("quiet_days", "&Quiet after days", 0, 3650,
      "An accepted lead with no outcome this long is quiet"),
     ("load_window_days", "&Load window days", 1, 3650,
