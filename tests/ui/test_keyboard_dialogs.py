@@ -184,6 +184,9 @@ def walk_claims_dialogs(window: MainWindow, walker: Walker) -> None:
         | page.accounts.selectionModel().SelectionFlag.Rows,
     )
     page.merge_selected()  # the merge dialog, through its exec
+    rules = page.rules_of_engagement()
+    walker.check(rules)
+    walker.close(rules)
 
 
 def walk_overlap_dialogs(window: MainWindow, walker: Walker) -> None:
