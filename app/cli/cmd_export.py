@@ -34,6 +34,10 @@ def run(args: argparse.Namespace) -> int:
         from app.cli.cmd_export_sheets import export_lead_rules_command
 
         return export_lead_rules_command(args)
+    if args.kind == "board":
+        from app.cli.cmd_leads_board import export_board
+
+        return export_board(args)
     if args.kind == "programs":
         from app.cli.cmd_program import export_programs
 

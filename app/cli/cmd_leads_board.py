@@ -1,7 +1,9 @@
-"""``leads board [--on DATE] [--from DATE] [--format table|csv|json]`` (SPEC.md, "Command line").
+"""``leads board [--on DATE] [--from DATE] [--format table|csv|json]`` and ``export board FILE``
+(SPEC.md, "Command line").
 
 JSON is exactly SPEC's: counts as integers, rates and indexes as decimal strings with 4 places
-or null. CSV carries the same figures, one row per recipient; the table is for a terminal.
+or null. CSV and the exported workbook carry the same figures, one row per recipient (the board
+as of today); the table is for a terminal.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import sys
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from app.cli.common import database, option_date
@@ -22,7 +26,10 @@ from app.domain.errors import InputError
 from app.domain.leads.board import Board, BoardRow
 from app.domain.leads.rules import GRADES
 from app.io.csv_writer import cell_text
+from app.io.export import export_format, export_table
 from app.services.leads.board import lead_board
+
+log = logging.getLogger(__name__)
 
 _COUNTS = ("accepted", "declined", "expired", "converted", "lost", "quiet", "open")
 _RATES = ("acceptance_rate", "conversion_rate", "grade_adjusted_index")
@@ -104,3 +111,20 @@ def board_table(board: Board) -> str:
         f"{render_rows(board.rows, BOARD_CLI_COLUMNS)}\n\n"
         f"In nurture: {board.nurture} · unroutable: {board.unroutable} · grade skew: {skew}"
     )
+
+
+def export_board(args: argparse.Namespace) -> int:
+    """``export board FILE``: the board as of today, one row per recipient, to .xlsx or .csv."""
+    path = Path(args.file).expanduser()
+    export_format(path)  # a wrong suffix answers before the database is opened
+    db = database(args)
+    try:
+        with db.reading() as session:
+            board = lead_board(session, date.today())
+    finally:
+        db.dispose()
+    result = export_table(path, board.rows, BOARD_CLI_COLUMNS, title="Lead board")
+    noun = "recipient" if result.rows == 1 else "recipients"
+    log.info("exported the lead board (%d %s) to %s", result.rows, noun, result.path)
+    print(f"Exported the lead board ({result.rows} {noun}) to {result.path}")
+    return 0

@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+import openpyxl
 import pytest
 
 import main
@@ -38,7 +40,7 @@ def test_route_json_is_the_specs_and_a_dry_run_writes_nothing(
     assert code == 0, err
     preview = json.loads(out)
     assert preview == {
-        "on": "2026-11-20",
+        "on": D.isoformat(),
         "expired": ["L-007"],
         "assigned": [
             {"lead": lead, "to": to, "reason": why} for lead, to, why in EXPECTED_ASSIGNED
@@ -59,7 +61,7 @@ def test_route_table_says_what_happened_to_each_lead(
     code, out, err = run(["leads", "route", "--on", D.isoformat(), "--db", world], capsys)
     assert code == 0, err
     assert out.startswith(
-        "Routing on 2026-11-20: 5 assigned, 1 expired, 1 to nurture, 1 unroutable."
+        f"Routing on {D.isoformat()}: 5 assigned, 1 expired, 1 to nurture, 1 unroutable."
     )
     assert "L-007  expired" in out and "not accepted in time by P-00001" in out
     assert "L-003  P-00001     load 1/3" in out
@@ -72,7 +74,7 @@ def test_board_after_a_run(world: str, capsys: pytest.CaptureFixture[str]) -> No
     code, out, err = run(["leads", "board", "--format", "json", *on], capsys)
     assert code == 0, err
     board = json.loads(out)
-    assert board["on"] == "2026-11-20"
+    assert board["on"] == D.isoformat()
     assert [r["recipient"] for r in board["recipients"]] == [
         "Direct", "P-00001", "P-00002", "P-00004",
     ]  # fmt: skip
@@ -105,10 +107,10 @@ def test_board_after_a_run(world: str, capsys: pytest.CaptureFixture[str]) -> No
 
     code, out, err = run(["leads", "board", *on], capsys)
     assert code == 0, err
-    assert "Lead board on 2026-11-20" in out and "grade skew: 0.9600" in out
+    assert f"Lead board on {D.isoformat()}" in out and "grade skew: 0.9600" in out
 
     code, out, err = run(
-        ["leads", "board", "--format", "json", "--from", "2026-11-20", *on], capsys
+        ["leads", "board", "--format", "json", "--from", D.isoformat(), *on], capsys
     )
     assert json.loads(out)["recipients"][1]["received"]["all"] == 1  # the one of D only
 
@@ -127,3 +129,24 @@ def test_bad_dates_are_refused_in_one_line(
     assert code == 1
     assert message in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_export_board_writes_the_boards_rows(
+    world: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(["leads", "route", "--on", D.isoformat(), "--db", world], capsys)[0] == 0
+    target = tmp_path / "board.xlsx"
+    code, out, err = run(["export", "board", str(target), "--db", world], capsys)
+    assert code == 0, err
+    assert "Exported the lead board (4 recipients)" in out
+    sheet = openpyxl.load_workbook(target).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][:3] == ["Recipient", "A", "B"]
+    assert [r[0] for r in rows[1:]] == ["Direct", "P-00001", "P-00002", "P-00004"]
+    as_csv = tmp_path / "board.csv"
+    assert run(["export", "board", str(as_csv), "--db", world], capsys)[0] == 0
+    lines = list(csv.DictReader(as_csv.open(encoding="utf-8-sig")))
+    # as of today: Alpha's open assignment of the routing day is past its deadline too
+    assert lines[1]["B"] == "2" and lines[1]["Expired"] == "2"
+    code, _, err = run(["export", "board", str(tmp_path / "board.txt"), "--db", world], capsys)
+    assert code == 1 and "Traceback" not in err

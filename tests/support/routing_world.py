@@ -27,7 +27,8 @@ from app.db.models.leads import Lead, LeadAssignment
 from app.domain.enums import AssignmentOutcome, ClaimStatus, LeadStatus, PartnerStatus
 from app.domain.names import domain_key, name_key
 
-D = date(2026, 11, 20)
+#: The routing day: far enough before today that an export "as of today" sees every deadline pass.
+D = date.today() - timedelta(days=16)
 
 
 def ago(days: int) -> date:
