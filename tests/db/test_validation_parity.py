@@ -24,6 +24,7 @@ from app.domain.partner_form import check_contact, check_partner
 from app.services.claims.account_edit import check_account
 from app.services.claims.claim_edit import check_claim
 from app.services.importing import ImportOptions
+from app.services.importing.accounts import import_accounts
 from app.services.importing.claims import import_claims
 from app.services.importing.contacts import import_contacts
 from app.services.importing.partners import import_partners
@@ -155,6 +156,13 @@ def test_account_dialog_and_claims_import_agree(sqlite_db: Database) -> None:
         for r in records
     ]  # fmt: skip
     _same_verdicts(ACCOUNT_CASES, dialog, _refused_rows(sqlite_db, import_claims, rows))
+
+
+def test_account_dialog_and_accounts_import_agree(sqlite_db: Database) -> None:
+    """The accounts import holds each account to the account dialog's rules."""
+    records = [{"name": f"Account {i}", **f} for i, (f, _) in enumerate(ACCOUNT_CASES)]
+    dialog = [not check_account(record)[1] for record in records]
+    _same_verdicts(ACCOUNT_CASES, dialog, _refused_rows(sqlite_db, import_accounts, records))
 
 
 CLAIM_CASES: list[Case] = [
