@@ -17,6 +17,7 @@ threshold) is no item: it would only add a zero to the figures and a line to eve
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -103,6 +104,7 @@ def quarter_start(day: date) -> date:
     return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
+@functools.lru_cache(maxsize=4096)  # a report asks for every deal's; there are few days
 def quarter_end(day: date) -> date:
     """The last day of ``day``'s calendar quarter (31 March, 30 June, 30 September, 31 December)."""
     start = quarter_start(day)

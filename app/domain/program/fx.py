@@ -51,6 +51,8 @@ class Converter:
             points.sort(key=lambda point: point[0])
             self._days[currency] = [day for day, _rate in points]
             self._rates[currency] = [rate for _day, rate in points]
+        # A report converts many items of few currencies and days: each pair is looked up once.
+        self._memo: dict[tuple[str, date], Decimal | None] = {}
 
     def rate_on(self, currency: str, on: date) -> Decimal | None:
         """The rate of ``currency`` in force on ``on`` (1 for the reporting currency), or None."""
@@ -66,7 +68,11 @@ class Converter:
     def convert(self, amount: Decimal, currency: str, on: date) -> Decimal | None:
         """``amount`` of ``currency`` dated ``on`` in the reporting currency, rounded once half
         up to its minor unit; None when no rate is in force on that date."""
-        rate = self.rate_on(currency, on)
+        key = (currency, on)
+        if key in self._memo:
+            rate = self._memo[key]
+        else:
+            rate = self._memo[key] = self.rate_on(currency, on)
         if rate is None:
             return None
         return round_money(_EXACT.multiply(amount, rate), self.reporting)

@@ -213,20 +213,23 @@ def program_return(
             own[ALL] += converted
     listed: set[int] = set()
     for deal, converted in period.deals:
-        for name in deal.partners | ({deal.registering} if deal.registering else set()):
-            spend_by.setdefault(name, dict(zero_spend))
-            revenue.setdefault(name, [ZERO, ZERO])
+        registering = deal.registering
+        for name in (*deal.partners, registering):
+            if name is not None and name not in revenue:
+                spend_by[name] = dict(zero_spend)
+                revenue[name] = [ZERO, ZERO]
         if converted is None:
             listed.add(deal.id)
             not_converted.append(_deal_not_converted(deal))
             continue
-        if deal.registering is not None:
-            revenue[deal.registering][0] += converted
+        if registering is not None:
+            revenue[registering][0] += converted
             program_revenue[0] += converted
         elif deal.partners:
             program_revenue[1] += converted
-        for name in deal.influencers:
-            revenue[name][1] += converted
+        for name in deal.partners:
+            if name != registering:
+                revenue[name][1] += converted
     for deal in period.rebate_unconverted:
         if deal.id not in listed:
             listed.add(deal.id)

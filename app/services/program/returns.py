@@ -8,7 +8,6 @@ period (no query per partner or per deal), and handed as plain values to the one
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,7 +32,7 @@ from app.db.models import (
 from app.db.models import FxRate as FxRateRow
 from app.db.models import RebateThreshold as RebateRow
 from app.db.models import SpifRule as SpifRow
-from app.domain.enums import DealStage, PartyRole, QuoteStatus
+from app.domain.enums import DealStage, PartyRole, QuoteStatus, SpendProgram
 from app.domain.errors import NotFoundError
 from app.domain.program.accruals import (
     AcceptedQuote,
@@ -147,9 +146,10 @@ def _spend_items(
             SpendItem.currency, SpendItem.description,
         ).where(SpendItem.spent_on.between(start, end))
     )  # fmt: skip
+    labels = {program: program.label for program in SpendProgram}
     return [
         SpendEntry(
-            codes[partner_id] if partner_id is not None else None, program.label, spent_on,
+            codes[partner_id] if partner_id is not None else None, labels[program], spent_on,
             amount, currency, description or "",
         )
         for partner_id, program, spent_on, amount, currency, description in rows
@@ -222,8 +222,8 @@ def _won_deals(session: Session, start: date, end: date, codes: dict[int, str]) 
     every partner among its parties."""
     low, high = deals_window(start, end)
     won = (Deal.stage == DealStage.WON, Deal.closed_on.between(low, high))
-    registering: dict[int, int] = {}
-    parties: defaultdict[int, set[int]] = defaultdict(set)
+    registering: dict[int, str] = {}
+    parties: dict[int, list[str]] = {}
     for deal_id, partner_id, role in session.execute(
         select(DealParty.deal_id, DealParty.partner_id, DealParty.role)
         .join(Deal, DealParty.deal_id == Deal.id)
@@ -231,9 +231,11 @@ def _won_deals(session: Session, start: date, end: date, codes: dict[int, str]) 
     ):
         if partner_id is None:  # excluded by the query; says so to the type checker
             continue
-        parties[deal_id].add(partner_id)
-        if role == PartyRole.REGISTERING_PARTNER:
-            registering.setdefault(deal_id, partner_id)
+        partner = codes[partner_id]
+        parties.setdefault(deal_id, []).append(partner)
+        if role is PartyRole.REGISTERING_PARTNER and deal_id not in registering:
+            registering[deal_id] = partner
+    nobody: frozenset[str] = frozenset()
     deals: list[WonDeal] = []
     for deal_id, code, name, closed_on, amount, currency, claimant in session.execute(
         select(
@@ -245,15 +247,12 @@ def _won_deals(session: Session, start: date, end: date, codes: dict[int, str]) 
     ):  # fmt: skip
         if closed_on is None:  # excluded by the query
             continue
-        members = parties.get(deal_id, set())
-        owner = registering.get(deal_id, claimant)
-        if owner is not None:
-            members = members | {owner}
-        deals.append(
-            WonDeal(
-                deal_id, code or name, closed_on, amount, currency,
-                codes[owner] if owner is not None else None,
-                frozenset(codes[member] for member in members),
-            )
-        )  # fmt: skip
+        owner = registering.get(deal_id)
+        if owner is None and claimant is not None:
+            owner = codes[claimant]
+        members = parties.get(deal_id)
+        partners = frozenset(members) if members else nobody
+        if owner is not None and owner not in partners:
+            partners = partners | {owner}
+        deals.append(WonDeal(deal_id, code or name, closed_on, amount, currency, owner, partners))
     return deals
