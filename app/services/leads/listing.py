@@ -127,14 +127,14 @@ class AssignmentRow:
 
 ASSIGNMENT_COLUMNS: tuple[Column[AssignmentRow], ...] = (
     Column("recipient", "Recipient", lambda r: r.recipient, width=10),
-    Column("recipient_name", "Name", lambda r: r.recipient_name, width=20),
+    Column("recipient_name", "Name", lambda r: r.recipient_name, width=16),
     Column("assigned_on", "Assigned on", lambda r: r.assigned_on, Kind.DATE, width=11),
     Column("grade", "Grade", lambda r: r.grade or NO_GRADE, width=5),
-    Column("reason", "Why", lambda r: r.reason, width=14),
+    Column("reason", "Why", lambda r: r.reason, width=10),
     Column("outcome", "Outcome", lambda r: r.outcome, width=10),
     Column("accepted_on", "Accepted on", lambda r: r.accepted_on, Kind.DATE, width=11),
     Column("ended_on", "Ended on", lambda r: r.ended_on, Kind.DATE, width=11),
-    Column("end_reason", "Ending reason", lambda r: r.end_reason, width=16),
+    Column("end_reason", "Ending reason", lambda r: r.end_reason, width=12),
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.enums import LeadStatus
@@ -90,18 +91,19 @@ class LeadsTab(QWidget):
         detail_layout.setSpacing(6)
         detail_layout.addWidget(self.summary)
         detail_layout.addWidget(actions)
-        detail_layout.addWidget(section("Assignment histor&y", self.history, [])[0], 1)
+        detail_layout.addWidget(section("Assignment histor&y", self.history, [])[0])
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(6)
         top_layout.addWidget(self.filters)
         top_layout.addWidget(self.table, 1)
-        self.splitter = splitter(Qt.Orientation.Vertical, "leadsSplitter", [(top, 3), (detail, 2)])
+        # The list takes the room; the detail is as tall as the lead's history (a few rows).
+        self.splitter = splitter(Qt.Orientation.Vertical, "leadsSplitter", [(top, 1), (detail, 0)])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
-        self.history.setMinimumHeight(self.history.rows_height(2))
+        self.history.fit_height_to_rows(HISTORY_ROWS, fewest=1)
         self.table.setMinimumHeight(self.table.rows_height(3, bar=True))
 
     def selected(self) -> LeadRow | None:
@@ -111,6 +113,18 @@ class LeadsTab(QWidget):
     def show_lead(self, lead: LeadRow | None, history: Sequence[AssignmentRow]) -> None:
         self.summary.setText(NOTHING_SELECTED if lead is None else describe(lead))
         self.history.records.set_rows(list(history))
+        self.fit_history()
+
+    def fit_history(self) -> None:
+        """The history as tall as its rows (up to a few), with room for its sideways scroll bar
+        when the window is too narrow for its columns."""
+        sideways = self.history.horizontalScrollBar()
+        bar = sideways.sizeHint().height() if sideways.maximum() > 0 else 0
+        self.history.fit_height_to_rows(HISTORY_ROWS, fewest=1, extra=bar)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_history()
 
     def select_code(self, code: str | None) -> None:
         """Select the lead with Lead ID ``code`` if listed, else the first one."""
