@@ -40,6 +40,7 @@ from app.ui.changes import Changes  # noqa: E402
 from app.ui.context import UiContext  # noqa: E402
 from app.ui.errors import ErrorHook, ErrorReport  # noqa: E402
 from app.ui.launch import application  # noqa: E402
+from app.ui.leads.page import BOARD, LEADS, LeadsPage  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.quotes.page import QuotesPage  # noqa: E402
 from app.ui.settings import Settings  # noqa: E402
@@ -136,6 +137,32 @@ class Shots:
         self.written.append(path)
 
 
+def take_leads(window: MainWindow, shot: Shots) -> None:
+    """The leads with a lead's history, the lead board, and a routing run's preview."""
+    window.show_page("leads")
+    page = window.page("leads")
+    assert isinstance(page, LeadsPage)
+    settle(shot.app)
+    rows = page.leads.table.records.rows()
+    recycled = [n for n, r in enumerate(rows) if r.status.value == "accepted" and r.quiet]
+    page.leads.table.selectRow(recycled[0] if recycled else 0)
+    shot(window, "leads")
+    page.tabs.setCurrentIndex(BOARD)
+    shot(window, "lead-board")
+    page.tabs.setCurrentIndex(LEADS)
+
+    def look(dialog: QWidget) -> bool:
+        dialog.resize(900, 560)
+        shot(dialog, "route-preview")
+        return False  # the pictures change nothing
+
+    flow = page.route()
+    assert flow is not None
+    flow.ask = look
+    while flow.busy:
+        settle(shot.app, 0.1)
+
+
 def take(window: MainWindow, shot: Shots) -> None:
     for key, name in PAGES:
         window.show_page(key)
@@ -175,6 +202,7 @@ def take(window: MainWindow, shot: Shots) -> None:
     shot(wizard, "import-check")
     wizard.ask_to_discard = lambda _parent, _noun: True  # the pictures are taken: discard
     wizard.reject()
+    take_leads(window, shot)
     # A small laptop screen: the list of areas gives up its names for icons.
     window.resize(SMALL)
     window.show_page("partners")
