@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, union
+from sqlalchemy import ColumnElement, Select, Subquery, and_, or_, select, union
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -215,25 +215,7 @@ def _matches(
     """The leads that certainly match a named account, and the approved claims live on ``on``
     on the accounts each lead certainly matches (SPEC's certain overlap rules: the same company
     domain, or the same name key in the same country or where the account has no country)."""
-    live = Account.merged_into_id.is_(None)
-    by_domain = (
-        select(Lead.id.label("lead_id"), Account.id.label("account_id"))
-        .join(Account, and_(Account.domain == Lead.domain, live))
-        .where(Lead.id.in_(taken_up), Lead.domain.is_not(None))
-    )
-    by_name = (
-        select(Lead.id.label("lead_id"), Account.id.label("account_id"))
-        .join(
-            Account,
-            and_(
-                Account.name_key == Lead.name_key,
-                or_(Account.country == Lead.country, Account.country.is_(None)),
-                live,
-            ),
-        )
-        .where(Lead.id.in_(taken_up), Lead.name_key != "")
-    )
-    matched = union(by_domain, by_name).subquery("matched")
+    matched = certain_matches(taken_up)
     live_claim = and_(
         Claim.account_id == matched.c.account_id,
         Claim.status == ClaimStatus.APPROVED,
@@ -255,3 +237,29 @@ def _matches(
         claimant = DIRECT if partner_id is None else codes[partner_id]
         registrations[lead_id].append(Registration(claimant, claimed_on))
     return named, registrations
+
+
+def certain_matches(leads: Select[tuple[int]] | Select[int]) -> Subquery:
+    """(lead_id, account_id) of every live account each of ``leads`` certainly matches, by the
+    certain overlap rules ``app.domain.overlap_match.same_company`` applies to two accounts: the
+    same company domain, or the same non-empty name key in the same country or where the
+    account has no country (a lead always has one)."""
+    live = Account.merged_into_id.is_(None)
+    by_domain = (
+        select(Lead.id.label("lead_id"), Account.id.label("account_id"))
+        .join(Account, and_(Account.domain == Lead.domain, live))
+        .where(Lead.id.in_(leads), Lead.domain.is_not(None), Lead.domain != "")
+    )
+    by_name = (
+        select(Lead.id.label("lead_id"), Account.id.label("account_id"))
+        .join(
+            Account,
+            and_(
+                Account.name_key == Lead.name_key,
+                or_(Account.country == Lead.country, Account.country.is_(None)),
+                live,
+            ),
+        )
+        .where(Lead.id.in_(leads), Lead.name_key != "")
+    )
+    return union(by_domain, by_name).subquery("matched")
