@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from app.db.engine import Database
 from app.domain.enums import AssignmentOutcome, LeadStatus
+from app.services.demo.fill import generate_demo
+from app.services.leads.board import lead_board
 from app.services.leads.listing import (
     LeadQuery,
     lead_assignments,
@@ -72,3 +74,17 @@ def test_a_leads_history_lists_every_assignment_and_how_it_ended(any_db: Databas
     assert [key for _text, key in choices.recipients] == [
         "Direct", world.partners["P-001"], world.partners["P-002"],
     ]  # fmt: skip
+
+
+def test_the_lists_quiet_leads_are_the_boards_on_the_demo_data(sqlite_db: Database) -> None:
+    """Two readings of "quiet" (the list's, lead by lead, and the board's count per recipient)
+    give the same leads on the demo world, where some partners let their leads go quiet."""
+    with sqlite_db.transaction() as session:
+        generate_demo(session, today=TODAY)
+    with sqlite_db.reading() as session:
+        quiet = list_leads(session, LeadQuery(quiet=True), TODAY)
+        board = lead_board(session, TODAY)
+    by_board = sorted(code for row in board.rows for code in row.quiet_leads)
+    assert len(by_board) > 5  # the demo tells that story
+    assert sorted(r.lead_code for r in quiet) == by_board
+    assert all(r.quiet for r in quiet)
