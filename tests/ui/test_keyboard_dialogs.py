@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,7 @@ from pytestqt.qtbot import QtBot
 import app.ui
 from app.db.engine import Database
 from app.domain.mdf.lifecycle import Step
-from app.domain.mdf.quarters import quarter_of
 from app.services.demo.fill import generate_demo
-from app.services.mdf.allocations import allocation_partners, set_allocation
-from app.services.mdf.requests import approve, create_request
 from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.claims.page import ClaimsPage
 from app.ui.deals.page import DealsPage
@@ -204,12 +200,6 @@ def walk_deal_dialogs(window: MainWindow, walker: Walker) -> None:
 
 
 def walk_mdf_dialogs(window: MainWindow, walker: Walker) -> None:
-    with window.database.transaction() as session:
-        partner = allocation_partners(session)[0].id
-        allocation = set_allocation(session, partner, quarter_of(TODAY), Decimal(900), "EUR")
-        create_request(session, allocation, "Webinar", TODAY, TODAY, Decimal(100), TODAY)
-        approved = create_request(session, allocation, "Booth", TODAY, TODAY, Decimal(50), TODAY)
-        approve(session, approved, 1, Decimal(50), TODAY)
     page = shown_page(window, "mdf", MdfPage)
     dialog = page.new_allocation()
     walker.check(dialog)
@@ -218,7 +208,8 @@ def walk_mdf_dialogs(window: MainWindow, walker: Walker) -> None:
     for dialog in (page.edit_allocation(), page.new_request()):
         walker.check(dialog)
         walker.close(dialog)
-    for step in (Step.APPROVE, Step.CLAIM):
+    page.balances.clearSelection()  # the requests of every allocation
+    for step in (Step.APPROVE, Step.CLAIM):  # the demo has requests ready for both
         rows = page.requests.records.rows()
         page.requests.selectRow(next(n for n, r in enumerate(rows) if step in r.steps))
         dialog = page.do_step(step)

@@ -31,6 +31,7 @@ from app.services.demo.accounts import add_accounts, add_claims, add_reps
 from app.services.demo.catalog import add_catalogue, add_settings
 from app.services.demo.deals import add_deals
 from app.services.demo.leads import add_leads
+from app.services.demo.mdf import add_mdf
 from app.services.demo.partners import add_contacts, add_courses, add_partners, add_tiers
 from app.services.demo.quotes import add_quotes
 from app.services.demo.state import DemoState
@@ -91,6 +92,7 @@ def _build(state: DemoState) -> DemoSummary:
     add_quotes(state)
     state.session.flush()
     leads = add_leads(state)
+    add_mdf(state)  # its own random generator: the world before it stays as it was
     return DemoSummary(
         partners=len(state.partners),
         contacts=len(state.contacts),

@@ -1,0 +1,41 @@
+"""The demo's market development funds: every step of a request appears with its history and
+proof, the last quarter's unapproved rest has lapsed, and its payments are the program's MDF
+spend; made through the MDF services, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db.engine import Database
+from app.db.models import MdfProof, MdfRequest, MdfStep
+from app.domain.enums import MdfStatus
+from app.domain.mdf.quarters import quarter_of, quarter_start
+from app.services.demo.fill import generate_demo
+from app.services.mdf.overview import mdf_overview
+from app.services.mdf.spend import mdf_paid_items
+
+
+@pytest.mark.parametrize("today", [date(2026, 3, 15), date(2026, 10, 1)])
+def test_the_demo_has_funds_at_every_step(any_db: Database, today: date) -> None:
+    with any_db.transaction() as s:
+        generate_demo(s, today=today)
+    with any_db.reading() as s:
+        overview = mdf_overview(s, today)
+        steps = dict(
+            s.execute(select(MdfStep.request_id, func.count()).group_by(MdfStep.request_id)).all()
+        )
+        claimed = s.scalars(select(MdfRequest.id).where(MdfRequest.claimed_amount.is_not(None)))
+        proofs = set(s.scalars(select(MdfProof.request_id)))
+        paid = mdf_paid_items(s, date(2025, 1, 1), today)
+    statuses = {r.status for r in overview.requests}
+    early = (today - quarter_start(quarter_of(today))).days < 30
+    wanted = set(MdfStatus) - ({MdfStatus.CLAIMED, MdfStatus.CLAIM_APPROVED} if early else set())
+    assert statuses >= wanted
+    assert all(steps[r.id] >= 1 for r in overview.requests)
+    assert set(claimed) <= proofs
+    assert any(b.lapsed > 0 for b in overview.balances)  # last quarter's unapproved rest
+    assert any(b.available > 0 for b in overview.balances)  # this quarter's
+    assert len(paid) == 8 and all(p.paid_on < quarter_start(quarter_of(today)) for p in paid)
