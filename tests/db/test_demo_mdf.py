@@ -27,6 +27,7 @@ def test_the_demo_has_funds_at_every_step(any_db: Database, today: date) -> None
         steps = dict(
             s.execute(select(MdfStep.request_id, func.count()).group_by(MdfStep.request_id)).all()
         )
+        dated = set(s.scalars(select(MdfStep.at)))
         claimed = s.scalars(select(MdfRequest.id).where(MdfRequest.claimed_amount.is_not(None)))
         proofs = set(s.scalars(select(MdfProof.request_id)))
         paid = mdf_paid_items(s, date(2025, 1, 1), today)
@@ -35,6 +36,7 @@ def test_the_demo_has_funds_at_every_step(any_db: Database, today: date) -> None
     wanted = set(MdfStatus) - ({MdfStatus.CLAIMED, MdfStatus.CLAIM_APPROVED} if early else set())
     assert statuses >= wanted
     assert all(steps[r.id] >= 1 for r in overview.requests)
+    assert all(at.date() <= today for at in dated) and len({at.date() for at in dated}) > 5
     assert set(claimed) <= proofs
     assert any(b.lapsed > 0 for b in overview.balances)  # last quarter's unapproved rest
     assert any(b.available > 0 for b in overview.balances)  # this quarter's

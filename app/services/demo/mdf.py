@@ -13,11 +13,13 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.db.models import MdfRequest
+from sqlalchemy import select
+
+from app.db.models import MdfRequest, MdfStep
 from app.domain.enums import PartnerStatus
 from app.domain.mdf.proofs import ProofFile
 from app.domain.mdf.quarters import quarter_end, quarter_of, quarter_start
-from app.services.demo.state import DemoState
+from app.services.demo.state import DemoState, utc_at
 from app.services.mdf.allocations import set_allocation
 from app.services.mdf.requests import approve, approve_claim, claim, create_request, pay, reject
 
@@ -33,6 +35,16 @@ def _version(state: DemoState, request_id: int) -> int:
     found = state.session.get(MdfRequest, request_id)
     assert found is not None
     return found.version
+
+
+def _dated(state: DemoState, request_id: int, day: date) -> None:
+    """Date the request's newest step on ``day`` (the services stamp the present moment), so
+    its history tells the demo's story."""
+    step = state.session.scalars(
+        select(MdfStep).where(MdfStep.request_id == request_id).order_by(MdfStep.id.desc())
+    ).first()
+    if step is not None:
+        step.at = utc_at(day, 10 + int(step.id) % 7, int(step.id) * 7 % 60)
 
 
 def _proof(rng: random.Random, activity: str) -> ProofFile:
@@ -67,6 +79,7 @@ def _request(
     ends = start + timedelta(days=rng.randrange(0, 3))
     amount = Decimal(rng.randrange(20, 60) * 100)
     request = create_request(state.session, allocation, activity, start, ends, amount, asked_on)
+    _dated(state, request, asked_on)
     return request, activity, ends
 
 
@@ -77,20 +90,26 @@ def _last_quarter(
     first = quarter_start(quarter)
     request, activity, ends = _request(state, rng, allocation, first + timedelta(days=20), first)
     approve(state.session, request, _version(state, request), Decimal(2_000), first)
+    _dated(state, request, first + timedelta(days=1))
     claimed_on = ends + timedelta(days=3)
     claim(state.session, request, _version(state, request), Decimal(1_950),
           [_proof(rng, activity)], claimed_on)  # fmt: skip
+    _dated(state, request, claimed_on)
     approve_claim(state.session, request, _version(state, request), Decimal(1_900))
+    _dated(state, request, claimed_on + timedelta(days=5))
     paid_on = min(claimed_on + timedelta(days=14), state.today)
     pay(state.session, request, _version(state, request), Decimal(1_900), paid_on, state.today)
+    _dated(state, request, paid_on)
     second, _activity, _ends = _request(
         state, rng, allocation, first + timedelta(days=50), first + timedelta(days=30)
     )
     if n % 2:
         reject(state.session, second, _version(state, second), "Outside the agreed plan")
+        _dated(state, second, first + timedelta(days=33))
     else:
         day = first + timedelta(days=31)
         approve(state.session, second, _version(state, second), Decimal(1_000), day, "in part")
+        _dated(state, second, day)
     return 2
 
 
@@ -105,8 +124,12 @@ def _this_quarter(
         return 1
     request, activity, ends = _request(state, rng, allocation, first + timedelta(days=5), first)
     approve(state.session, request, _version(state, request), Decimal(2_000), first)
+    _dated(state, request, first + timedelta(days=1))
+    claimed_on = max(ends, first + timedelta(days=10))
     claim(state.session, request, _version(state, request), Decimal(2_000),
-          [_proof(rng, activity)], max(ends, first + timedelta(days=10)))  # fmt: skip
+          [_proof(rng, activity)], claimed_on)  # fmt: skip
+    _dated(state, request, claimed_on)
     if n % 3 == 0:
         approve_claim(state.session, request, _version(state, request), Decimal(1_800))
+        _dated(state, request, claimed_on + timedelta(days=3))
     return 2

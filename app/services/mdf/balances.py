@@ -48,12 +48,12 @@ class BalanceRow:
 
 def _money(key: str, header: str) -> Column[BalanceRow]:
     return Column(
-        key, header, lambda r: getattr(r, key), Kind.MONEY, currency=lambda r: r.currency, width=12
+        key, header, lambda r: getattr(r, key), Kind.MONEY, currency=lambda r: r.currency, width=13
     )
 
 
 BALANCE_COLUMNS: tuple[Column[BalanceRow], ...] = (
-    Column("partner", "Partner", lambda r: r.partner, width=24),
+    Column("partner", "Partner", lambda r: r.partner, width=26),
     Column("quarter", "Quarter", lambda r: r.quarter, width=8),
     _money("allocated", "Allocated"),
     _money("requested", "Requested"),

@@ -65,7 +65,7 @@ class MdfClaimDialog(AsksBeforeDiscarding, QDialog):
         self.note.setMaximumHeight(70)
         self.form.add("note", "&Note (optional)", self.note, 1)
         self.form.edited.connect(lambda _name: self.check())
-        proofs_label = QLabel(f"&Proof files (each at most {size_text(MAX_PROOF_BYTES)})")
+        proofs_label = QLabel(f"&Proof files (each at most {MAX_PROOF_BYTES >> 20} MB)")
         self.files = QListWidget()
         self.files.setObjectName("proofFiles")
         self.files.setAccessibleName("Proof files")
