@@ -70,7 +70,7 @@ def test_export_partners_to_xlsx(
     assert zeta["Status"] == "Active" and zeta["City"] == "München"
     assert zeta["Partner since"].date() == date(2024, 3, 1)
     assert zeta["Contacts"] == 2
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:O4"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:P4"
     with zipfile.ZipFile(out) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in xml
