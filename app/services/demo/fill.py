@@ -33,6 +33,7 @@ from app.services.demo.deals import add_deals
 from app.services.demo.leads import add_leads
 from app.services.demo.mdf import add_mdf
 from app.services.demo.partners import add_contacts, add_courses, add_partners, add_tiers
+from app.services.demo.program import add_program
 from app.services.demo.quotes import add_quotes
 from app.services.demo.state import DemoState
 
@@ -93,6 +94,7 @@ def _build(state: DemoState) -> DemoSummary:
     state.session.flush()
     leads = add_leads(state)
     add_mdf(state)  # its own random generator: the world before it stays as it was
+    add_program(state)  # so has this one
     return DemoSummary(
         partners=len(state.partners),
         contacts=len(state.contacts),
