@@ -46,6 +46,11 @@ COLUMNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Completed on", "2024-01-24", "date"), ("Passed", "Yes", "text"),
         ("Valid until", "", "date"),
     ),
+    "accounts": (
+        ("Name", "Hostile Account", "text"), ("Website", "hostile-account.example", "text"),
+        ("Country", "GB", "text"), ("City", "London", "text"), ("Named account", "yes", "text"),
+        ("Direct rep", "", "text"),
+    ),
     "claims": (
         ("Partner", "P-1013", "text"), ("Account", "Hostile Account", "text"),
         ("Website", "hostile-account.example", "text"), ("Country", "GB", "text"),
@@ -113,6 +118,7 @@ test_hostile_partners_csv = _fuzz_csv("partners")
 test_hostile_contacts_csv = _fuzz_csv("contacts")
 test_hostile_courses_csv = _fuzz_csv("courses")
 test_hostile_training_csv = _fuzz_csv("training")
+test_hostile_accounts_csv = _fuzz_csv("accounts")
 test_hostile_claims_csv = _fuzz_csv("claims")
 test_hostile_pricebook_csv = _fuzz_csv("pricebook")
 
