@@ -76,26 +76,31 @@ class Suggestion(NamedTuple):
     rule: str
 
 
-def _first(claims: Iterable[Registration]) -> str:
-    """The claimant of the earliest claim; on one day ``Direct`` first, then by Partner ID as
-    text."""
-    earliest = min(claims, key=lambda c: (c.claimed_on, c.claimant != DIRECT, c.claimant))
-    return earliest.claimant
+#: The suggestion of every group on a named account.
+NAMED_SUGGESTION: Final = Suggestion(DIRECT, RULE_NAMED)
 
 
-def suggest_owner(claims: Sequence[Registration], named: bool) -> Suggestion:
+def suggest_owner(claims: Iterable[tuple[str, bool, date]], named: bool) -> Suggestion:
     """The suggested owner of an overlap group, by the first rule that applies:
 
     1. an account of the group is a named account: the direct team;
     2. the group has approved claims: the claimant of the earliest approved one;
-    3. otherwise the claimant of the earliest claim.
+    3. otherwise the claimant of the earliest claim;
+
+    on one day ``Direct`` first, then by Partner ID as text. ``claims`` are ``Registration``
+    values or plain tuples of the same three: the scan asks this of 20,000 groups, so it is one
+    pass over each group's claims, approved ones sorting before all others.
     """
     if named:
-        return Suggestion(DIRECT, RULE_NAMED)
-    approved = [c for c in claims if c.approved]
-    if approved:
-        return Suggestion(_first(approved), RULE_FIRST_APPROVED)
-    return Suggestion(_first(claims), RULE_FIRST)
+        return NAMED_SUGGESTION
+    best: tuple[bool, date, bool, str] | None = None
+    for claimant, approved, claimed_on in claims:
+        key = (not approved, claimed_on, claimant != DIRECT, claimant)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        raise ValueError("an overlap group has claims")
+    return Suggestion(best[3], RULE_FIRST if best[0] else RULE_FIRST_APPROVED)
 
 
 _RULE_WORDS: Final = {

@@ -16,9 +16,9 @@ from typing import NamedTuple
 
 from app.domain.engagement import (
     DIRECT,
+    NAMED_SUGGESTION,
     RULE_FIRST_APPROVED,
     RULE_NAMED,
-    Registration,
     Suggestion,
     suggest_owner,
 )
@@ -191,7 +191,16 @@ def _pair(link: ClaimOverlap, by_id: dict[int, LiveClaim]) -> OverlapGroup:
         exposure: tuple[tuple[str, Decimal], ...] = ((currency, round_money(total, currency)),)
     else:
         exposure = _exposure((first, second))
-    return OverlapGroup((first, second), (link,), link.confidence, exposure, f"{a},{b}")
+    suggestion = suggest_owner(
+        (
+            (first.claimant_code, first.approved, first.claimed_on),
+            (second.claimant_code, second.approved, second.claimed_on),
+        ),
+        False,
+    )
+    return OverlapGroup(
+        (first, second), (link,), link.confidence, exposure, f"{a},{b}", suggestion
+    )
 
 
 def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
@@ -206,7 +215,14 @@ def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
         CERTAIN if certain else LIKELY,
         _exposure(members),
         ",".join(map(str, sorted(piece.ids))),
+        _suggestion(members),
     )
+
+
+def _suggestion(claims: Iterable[LiveClaim]) -> Suggestion:
+    """Who the rules of engagement suggest among ``claims``, no account of them named (a
+    group on a named account is told so by ``with_suggestions``)."""
+    return suggest_owner([(c.claimant_code, c.approved, c.claimed_on) for c in claims], False)
 
 
 def _by_date(claim: LiveClaim) -> tuple[date, int]:
@@ -268,32 +284,32 @@ def with_suggestions(
     named_accounts: Iterable[int] = (),
     lone_named: Iterable[LiveClaim] = (),
 ) -> list[OverlapGroup]:
-    """``groups`` and the groups of partner claims on named accounts that overlap no other
-    claim (``lone_named``: with the direct team, which needs no claim of its own there), each
-    with its suggested owner (``app.domain.engagement.suggest_owner``); largest exposure first
-    as ``group_overlaps`` orders them."""
+    """``groups`` with the groups on a named account given to the direct team, and the groups
+    of partner claims on named accounts that overlap no other claim (``lone_named``: with the
+    direct team, which needs no claim of its own there); largest exposure first as
+    ``group_overlaps`` orders them. Every other group has its suggestion from the grouping."""
     named = frozenset(named_accounts)
+    if not named:
+        return list(groups)
+    done = []
+    for group in groups:
+        for claim in group.claims:
+            if claim.account.id in named:
+                group = OverlapGroup(*group[:5], NAMED_SUGGESTION, True)
+                break
+        done.append(group)
     by_account: dict[int, list[LiveClaim]] = {}
     for claim in lone_named:
         by_account.setdefault(claim.account.id, []).append(claim)
-    extra = [
-        OverlapGroup(
-            tuple(sorted(claims, key=_by_date)), (), CERTAIN, _exposure(claims),
-            ",".join(str(c.id) for c in sorted(claims, key=lambda c: c.id)),
-        )
-        for claims in by_account.values()
-    ]  # fmt: skip
-    done = [_suggested(group, named) for group in (*groups, *extra)]
-    if extra:
+    if by_account:
+        done += [
+            OverlapGroup(
+                tuple(sorted(claims, key=_by_date)), (), CERTAIN, _exposure(claims),
+                ",".join(str(c.id) for c in sorted(claims, key=lambda c: c.id)),
+                NAMED_SUGGESTION, True,
+            )
+            for claims in by_account.values()
+        ]  # fmt: skip
         done.sort(key=lambda group: group.key)
         done.sort(key=lambda group: group.largest_exposure(), reverse=True)
     return done
-
-
-def _suggested(group: OverlapGroup, named: frozenset[int]) -> OverlapGroup:
-    on_named = bool(named) and any(c.account.id in named for c in group.claims)
-    registrations = [
-        Registration(c.claimant_code or c.claimant_name, c.approved, c.claimed_on)
-        for c in group.claims
-    ]
-    return group._replace(suggestion=suggest_owner(registrations, on_named), named=on_named)

@@ -18,6 +18,7 @@ import random
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -28,8 +29,9 @@ from app.db.alike_names import stored_alike
 from app.db.engine import Database
 from app.db.models import Account, Claim
 from app.db.snapshot import read_one_moment
+from app.domain.engagement import suggest_owner
 from app.domain.enums import ClaimStatus
-from app.domain.overlap_groups import group_overlaps
+from app.domain.overlap_groups import group_overlaps, with_suggestions
 from app.domain.overlap_links import claim_links
 from app.domain.overlap_match import AccountKey, company_matches
 from app.services.claims.overlap_check import ClaimProbe, new_claim_overlaps
@@ -39,8 +41,9 @@ from app.services.claims.overlap_scan import (
     linked_ids,
     live_accounts,
     live_claim_rows,
+    named_account_ids,
 )
-from app.services.claims.overlaps import dismissed_pairs, overlap_groups
+from app.services.claims.overlaps import dismissed_pairs, lone_named_claims, overlap_groups
 from app.services.gc_pause import gc_paused
 from tests.bench.timing import paired_ratio, report
 from tests.support.overlap_variants import add_accounts_and_claims
@@ -100,7 +103,7 @@ def _precision_recall(db: Database, company_of: dict[int, int]) -> tuple[float, 
 
 
 def _scan_unsuggested(db: Database, today: date) -> int:
-    """The scan as it was before the rules of engagement: no named accounts, no suggestions."""
+    """The scan without the named accounts (each group's suggestion is made with it)."""
     with db.reading() as session, gc_paused():
         read_one_moment(session)
         rows = live_claim_rows(session, today)
@@ -112,6 +115,33 @@ def _scan_unsuggested(db: Database, today: date) -> int:
         links = claim_links(rows, matches, companies)
         claims = claims_in(linked_ids(links), rows, accounts, claimants)
         return len(group_overlaps(claims, links))
+
+
+def _suggesting(db: Database, today: date) -> Callable[[], int]:
+    """The scan's rules-of-engagement work alone, on a scan's groups read once: every group's
+    suggested owner, the named accounts, and the lone partner claims on them."""
+    with db.reading() as session:
+        rows = live_claim_rows(session, today)
+        accounts = live_accounts(session, today, rows)
+        claimants = claimant_names(session)
+        alike = stored_alike(session, THRESHOLD)
+        matches, companies = company_matches(accounts, THRESHOLD, frozenset(), alike)
+        links = claim_links(rows, matches, companies)
+        linked = linked_ids(links)
+        groups = group_overlaps(claims_in(linked, rows, accounts, claimants), links)
+
+    def suggest() -> int:
+        each = [
+            suggest_owner([(c.claimant_code, c.approved, c.claimed_on) for c in g.claims], False)
+            for g in groups
+        ]  # what the grouping adds to each group
+        with db.reading() as session:
+            named = named_account_ids(session)
+            lone = lone_named_claims(session, rows, linked, named)
+            lone_claims = claims_in(lone, rows, accounts, claimants)
+            return len(with_suggestions(groups, named, lone_claims)) + len(each)
+
+    return suggest
 
 
 def _probes(db: Database, today: date, count: int) -> list[ClaimProbe]:
@@ -174,6 +204,7 @@ def test_overlap_detection_speed_and_quality(backend: str, request: pytest.Fixtu
         session.execute(update(Account).where(Account.id % 50 == 0).values(named_account=True))
         session.execute(update(Claim).where(Claim.id % 5 == 0).values(status=ClaimStatus.APPROVED))
     _plain_s, _owner_s, owner_ratio = paired_ratio(scan, lambda: _scan_unsuggested(db, today), 7)
+    _scan_s, _suggest_s, share = paired_ratio(_suggesting(db, today), scan, 7)
     report(
         f"overlaps, {generated.claims:,} claims on {generated.accounts:,} accounts, {backend}",
         {
@@ -187,9 +218,12 @@ def test_overlap_detection_speed_and_quality(backend: str, request: pytest.Fixtu
             "precision": precision,
             "recall": recall,
             "scan with owners/without": owner_ratio,
+            "owners share of scan": share,
         },
     )
-    assert owner_ratio <= 1.1  # the suggested owner costs under a tenth of the scan
+    # The suggested owner costs under a tenth of the scan: measured alone against the whole
+    # scan (the whole scan with and without it swings by ±10% on a busy machine).
+    assert share < 0.1
     # The scan reads in one session, one transaction, through SQLAlchemy (issue 16): by turns
     # against the build before, 2.2x -> 2.8x on SQLite and 3.4x -> 4.2x on PostgreSQL on a
     # machine busy with other work (medians of six); PostgreSQL's bare read is the quicker one.

@@ -89,13 +89,13 @@ def overlap_groups(
         links = claim_links(rows, matches, companies)
         linked = linked_ids(links)
         named = named_account_ids(session)
-        lone_ids = _lone_named_claims(session, rows, linked, named)
+        lone_ids = lone_named_claims(session, rows, linked, named)
         claims = claims_in(linked | lone_ids, rows, accounts, claimants)
         groups = group_overlaps(claims, links)
         return with_suggestions(groups, named, [c for c in claims if c.id in lone_ids])
 
 
-def _lone_named_claims(
+def lone_named_claims(
     session: Session, rows: list[ClaimRow], linked: set[int], named: frozenset[int]
 ) -> set[int]:
     """Live partner claims on named accounts that overlap no other claim: each still
