@@ -52,18 +52,20 @@ def _action(
     return action
 
 
-#: Areas with a Ctrl+digit key of their own: Ctrl+1 to Ctrl+9 (there is no Ctrl+10).
-KEYED_PAGES = 9
+#: Areas with a Ctrl+digit key of their own: Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth, as
+#: the digits run along the keyboard (there is no Ctrl+10).
+KEYED_PAGES = 10
 
 
 def page_key(n: int) -> str | None:
     """The key that shows the ``n``-th area (from 1), if it has one."""
-    return f"Ctrl+{n}" if 1 <= n <= KEYED_PAGES else None
+    return f"Ctrl+{n % 10}" if 1 <= n <= KEYED_PAGES else None
 
 
 def create_actions(parent: QWidget, pages: Sequence[tuple[str, str, str]]) -> Actions:
     """The window's actions; ``pages`` are (menu text, title, icon name) in navigation order
-    (Ctrl+1 to Ctrl+9; an area after the ninth is reached through the Go menu's letter)."""
+    (Ctrl+1 to Ctrl+9 and Ctrl+0; an area after the tenth is reached through the Go menu's
+    letter)."""
     key = QKeySequence.StandardKey
     actions = Actions(
         new_database=_action(

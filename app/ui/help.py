@@ -41,8 +41,8 @@ DIALOG_KEYS = (
 
 GUIDE = f"""
 <h2>{APP_NAME} in five minutes</h2>
-<p>Each area of your work has a page, listed on the left (Ctrl+1, Ctrl+2 and so on; the Go menu
-lists them all). The box at the top
+<p>Each area of your work has a page, listed on the left (Ctrl+1, Ctrl+2 and so on, Ctrl+0 for the
+tenth; the Go menu lists them all). The box at the top
 right of a page narrows its table as you type. Double-click a row, or press Enter, to open it;
 right-click a row for everything you can do with it.</p>
 <ul>

@@ -1,6 +1,6 @@
-"""Every area has a key while digits last: Ctrl+1 to Ctrl+9 in the order of the list. An area
-after the ninth is reached through the Go menu or the list; the narrow window's tooltips never
-promise a Ctrl+10 that no key can press."""
+"""Every area has a key while digits last: Ctrl+1 to Ctrl+9, then Ctrl+0, in the order of the
+list. An area after the tenth is reached through the Go menu or the list; the narrow window's
+tooltips never promise a Ctrl+11 that no key can press."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
@@ -16,7 +17,7 @@ from app.ui.main_window import MainWindow
 from app.ui.page_list import PAGES
 
 
-def test_areas_after_the_ninth_promise_no_digit_key(
+def test_the_tenth_area_is_ctrl_0_and_later_ones_promise_no_digit_key(
     qtbot: QtBot,
     open_window: Callable[[Database], MainWindow],
     sqlite_db: Database,
@@ -30,5 +31,8 @@ def test_areas_after_the_ninth_promise_no_digit_key(
     tips = [window.navigation.item(row).toolTip() for row in range(11)]
     assert tips[0] == f"{PAGES[0].title} (Ctrl+1)"
     assert tips[8].endswith("(Ctrl+9)")
-    assert "Ctrl" not in tips[9] and "Ctrl" not in tips[10]
-    assert tips[9] == areas[9].title and tips[10] == areas[10].title
+    assert tips[9] == f"{areas[9].title} (Ctrl+0)"
+    assert "Ctrl" not in tips[10] and tips[10] == areas[10].title
+    window.menu_actions.pages[0].trigger()
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigation.currentRow() == 9
