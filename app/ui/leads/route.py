@@ -21,7 +21,7 @@ from app.services.leads.route_rows import (
     preview_route,
     run_route,
 )
-from app.services.store import Database
+from app.services.store import WAITING_TEXT, Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.operations import IsCancelled, Operation, Progress
@@ -121,6 +121,7 @@ class RouteFlow:
             go = self.ask(self.dialog)
         finally:
             self.dialog.deleteLater()
+            self.dialog = None
         if not go:
             self._finish("Routing not run: nothing was changed.")
             return
@@ -130,12 +131,14 @@ class RouteFlow:
         db, on = self.db, self.on
 
         def work(_progress: Progress, cancelled: IsCancelled) -> RoutePlan:
-            with db.transaction() as session:
+            # Another program writing first: said in the progress dialog, and Cancel still works.
+            waiting = lambda on: operation.note(WAITING_TEXT if on else "")  # noqa: E731
+            with db.transaction(waiting=waiting, cancelled=cancelled) as session:
                 return run_route(session, on, cancelled)
 
+        operation: Operation[RoutePlan] = Operation(self.parent, self.context.errors, work)
         self.operation = (
-            Operation(self.parent, self.context.errors, work)
-            .success(self._routed)
+            operation.success(self._routed)
             .failure(self._failed)
             .when_cancelled(lambda: self._finish("Routing cancelled: nothing was changed."))
             .with_progress(f"Routing the leads on {on.isoformat()}…")
