@@ -129,3 +129,30 @@ def test_the_quiet_leads_are_one_key_away(
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settled(page)
     assert cells(page.leads.table, "lead_code") == ["L-001"]
+
+
+def test_on_the_demo_data_the_board_tells_its_story(
+    qtbot: QtBot, open_window: Opener, demo_db: Database
+) -> None:
+    """The demo's routing history sent the A and B leads to the direct team: the skew says so,
+    and the partner with the most quiet leads is one key from them."""
+    with demo_db.reading() as session:
+        board = lead_board(session, TODAY)
+    assert board.grade_skew is not None and board.grade_skew < 1
+    window = open_window(demo_db)
+    page = board_page(qtbot, window)
+    table = page.board.table
+    assert cells(table, "recipient")[0] == "Direct"
+    assert f"grade skew {board.grade_skew}" in page.board.totals.text()
+    quiet = [int(n) for n in cells(table, "quiet")]
+    none = quiet.index(0)
+    table.setFocus()
+    table.selectRow(none)
+    assert not page.board.quiet_button.isEnabled()  # nothing quiet to show there
+    most = quiet.index(max(quiet))
+    table.selectRow(most)
+    assert page.board.quiet_button.isEnabled()
+    qtbot.mouseClick(page.board.quiet_button, Qt.MouseButton.LeftButton)
+    settled(page)
+    assert len(cells(page.leads.table, "lead_code")) == max(quiet)
+    assert set(cells(page.leads.table, "quiet")) == {"quiet"}

@@ -117,7 +117,13 @@ class BoardTab(QWidget):
         self.from_on.toggled.connect(self._from_toggled)
         self.quiet_button.clicked.connect(self.ask_quiet)
         self.table.activated.connect(lambda _index: self.ask_quiet())
-        self.table.menu.add("Show &quiet leads", self.ask_quiet, default=True, shortcut="Return")
+        self.table.menu.add(
+            "Show &quiet leads",
+            self.ask_quiet,
+            when=self.has_quiet,
+            default=True,
+            shortcut="Return",
+        )
         quiet_key = bind(
             self.table,
             Qt.Key.Key_Return,
@@ -125,9 +131,11 @@ class BoardTab(QWidget):
             "Show the quiet leads of the selected recipient",
             Qt.ShortcutContext.WidgetShortcut,
         )
+        # Show quiet leads waits for a recipient with quiet leads to be chosen.
         self.gate = SelectionGate(self)
-        self.gate.rows(self.quiet_button, self.table)
-        self.gate.rows(quiet_key, self.table)
+        self.gate.watch(self.table)
+        for control in (self.quiet_button, quiet_key):
+            self.gate.add(control, self.has_quiet)
 
     def _from_toggled(self, _on: bool) -> None:
         self.dates_changed.emit()
@@ -158,6 +166,10 @@ class BoardTab(QWidget):
     def selected(self) -> BoardLine | None:
         rows = self.table.selectionModel().selectedRows()
         return self.table.records.row_at(rows[0].row()) if rows else None
+
+    def has_quiet(self) -> bool:
+        line = self.selected()
+        return line is not None and line.quiet > 0
 
     def ask_quiet(self) -> None:
         line = self.selected()
