@@ -45,7 +45,8 @@ def render_table(view: QuoteView) -> str:
         f"Account:  {view.account}"
         + (f" ({view.account_country})" if view.account_country else ""),
         f"Date:     {view.quote_date.isoformat()}"
-        + (f"   valid until {view.valid_until.isoformat()}" if view.valid_until else ""),
+        + (f"   valid until {view.valid_until.isoformat()}" if view.valid_until else "")
+        + (f"   accepted on {view.accepted_on.isoformat()}" if view.accepted_on else ""),
         f"Currency: {cur}",
         "",
         line(_HEADERS),

@@ -33,6 +33,8 @@ class QuoteView:
     totals: QuoteTotals
     issued_at: datetime | None
     revisions: int
+    #: The day the partner accepted it (an accepted revision), else None.
+    accepted_on: date | None = None
 
     @property
     def frozen(self) -> bool:

@@ -42,6 +42,8 @@ def test_accept_on_a_day_then_again_is_refused(
     code, out, err = run(capsys, "quote", "accept", "q-2026-00001", "--on", "2026-11-25", *db)
     assert (code, out, err) == (0, "Q-2026-00001 rev 1 accepted on 2026-11-25\n", "")
     assert _revisions(sqlite_db) == [(1, QuoteStatus.ACCEPTED, date(2026, 11, 25))]
+    code, out, _err = run(capsys, "quote", "show", "Q-2026-00001", *db)
+    assert code == 0 and "(Accepted)" in out and "accepted on 2026-11-25" in out
     code, out, err = run(capsys, "quote", "accept", "Q-2026-00001", "--on", "2026-11-26", *db)
     assert (code, out) == (1, "")
     assert err == "channel-desk: Q-2026-00001 rev 1 was accepted on 2026-11-25 already.\n"

@@ -71,6 +71,7 @@ def test_approve_issue_and_accept_with_the_buttons(
     settled(page)
     assert status_of(page, number)[1] is QuoteStatus.ISSUED
     assert enabled(page) == {"revise", "accept", "email"}
+    click_in_modal("Record acceptance")
     qtbot.mouseClick(page.accept_button, Click)
     settled(page)
     assert status_of(page, number)[1] is QuoteStatus.ACCEPTED
@@ -79,6 +80,7 @@ def test_approve_issue_and_accept_with_the_buttons(
         rev = s.scalars(select_revision(number)).first()
         assert rev is not None
         assert rev.approved_by == demo_db.actor and rev.snapshot and rev.issued_at
+        assert rev.accepted_on == TODAY
 
 
 def test_the_steps_answer_to_alt_and_their_underlined_letter(
@@ -99,6 +101,8 @@ def test_the_steps_answer_to_alt_and_their_underlined_letter(
     ):
         if key == Qt.Key.Key_I:
             click_in_modal("Issue")
+        if key == Qt.Key.Key_C:
+            click_in_modal("Record acceptance")
         qtbot.keyClick(page.table, key, alt)
         qtbot.waitUntil(lambda after=after: status_of(page, number)[1] is after)
         settled(page)
@@ -248,14 +252,14 @@ def test_the_steps_are_on_the_tables_context_menu_for_the_keyboard(
     page = quotes_page(open_window, demo_db)
     number = pick(page, QuoteStatus.NEEDS_APPROVAL)
     menu = {a.text(): a for a in page.table.menu.build().actions()}
-    assert {"Approve", "Issue…", "Revise", "Mark accepted", "E-mail…"} <= set(menu)
+    assert {"Approve", "Issue…", "Revise", "Partner accepted…", "E-mail…"} <= set(menu)
     assert menu["Approve"].isEnabled() and not menu["Issue…"].isEnabled()
     menu["Approve"].trigger()
     settled(page)
     assert status_of(page, number)[1] is QuoteStatus.DRAFT and menu["Issue…"].isEnabled()
 
 
-def test_a_lapsed_quote_shows_expired_and_can_only_be_revised(
+def test_a_lapsed_quote_shows_expired_and_can_be_revised_or_its_timely_acceptance_recorded(
     qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
 ) -> None:
     with demo_db.transaction() as s:
@@ -268,4 +272,5 @@ def test_a_lapsed_quote_shows_expired_and_can_only_be_revised(
     page = quotes_page(open_window, demo_db)
     assert status_of(page, number)[1] is QuoteStatus.EXPIRED
     pick(page, QuoteStatus.EXPIRED)
-    assert enabled(page) == {"revise"}
+    # a partner that accepted in time may be recorded late, on a day the offer still stood
+    assert enabled(page) == {"revise", "accept"}

@@ -157,7 +157,7 @@ ROW_COMMANDS = (
             "Approve",
             "Issue…",
             "Revise",
-            "Mark accepted",
+            "Partner accepted…",
             "E-mail…",
         ],
     ),

@@ -93,6 +93,7 @@ def _view(session: Session, quote: Quote, rev: QuoteRevision, count: int) -> Quo
         totals=totals,
         issued_at=rev.issued_at,
         revisions=count,
+        accepted_on=rev.accepted_on,
     )
 
 

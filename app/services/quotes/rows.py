@@ -33,6 +33,7 @@ class QuoteRow:
     approved: bool = False  # a manager approved its special discounts
     sent_to: str | None = None
     sent_at: datetime | None = None
+    accepted_on: date | None = None  # the day the partner accepted it
 
 
 #: Sized so every column, Total included, fits a 1280-pixel window beside the navigation;
@@ -91,6 +92,7 @@ def list_quotes(session: Session) -> list[QuoteRow]:
             QuoteRevision.approved_by.is_not(None),
             QuoteRevision.sent_to,
             QuoteRevision.sent_at,
+            QuoteRevision.accepted_on,
         )
         .join(latest, latest.c.quote_id == Quote.id)
         .join(

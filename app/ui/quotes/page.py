@@ -1,7 +1,7 @@
 """The quotes page: every quote by its latest revision, and the steps of its life.
 
 New (Ctrl+N) opens the editor; Enter opens the selected quote (a draft to change, an issued one
-to read). Issue, Approve, Revise, Mark accepted and E-mail are enabled exactly when the rules of
+to read). Issue, Approve, Revise, Partner accepted… and E-mail are enabled exactly when the rules of
 ``app.domain.quote_lifecycle`` allow them for the selected revision, so a button never leads to a
 refusal the user could have been spared. Lapsed quotes are marked expired when the page loads.
 """
@@ -16,7 +16,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
 from app.domain.errors import AppError
-from app.domain.quote_lifecycle import RevisionState, Step, allowed_steps
+from app.domain.quote_lifecycle import (
+    RevisionState,
+    Step,
+    allowed_steps,
+    can_record_acceptance,
+)
 from app.services.quotes import lifecycle as life
 from app.services.quotes.read import read_quote
 from app.services.quotes.rows import QUOTE_COLUMNS, QuoteRow, list_quotes
@@ -25,6 +30,7 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Reader, TablePage
+from app.ui.quotes.accept_dialog import ask_acceptance_day
 from app.ui.quotes.company_dialog import CompanyDialog
 from app.ui.quotes.editor.dialog import QuoteEditor
 from app.ui.quotes.editor.preview import PdfPreview, revision_pdf
@@ -93,8 +99,9 @@ class QuotesPage(TablePage):
             self.revise_selected,
         )  # fmt: skip
         self.accept_button = self._button(
-            bar, "Mark a&ccepted", "The customer took this offer", self.accept_selected
-        )
+            bar, "Partner a&ccepted…", "The partner accepted this offer: record the day",
+            self.accept_selected,
+        )  # fmt: skip
         self.email_button = self._button(
             bar, "&E-mail…", "Send the issued PDF, or open it in your mail program",
             self.email_selected,
@@ -177,15 +184,23 @@ class QuotesPage(TablePage):
         rows = self.table.selectionModel().selectedRows()
         return self.table.records.row_at(rows[0].row()) if rows else None
 
+    def state(self, row: QuoteRow) -> RevisionState:
+        """What the lifecycle rules need of ``row``'s revision."""
+        return RevisionState(
+            row.number, row.revision, row.status, row.approved, row.valid_until, latest=True,
+            quote_date=row.quote_date, accepted_on=row.accepted_on,
+        )  # fmt: skip
+
     def steps(self) -> frozenset[Step]:
-        """What the selected quote's latest revision allows today."""
+        """What the selected quote's latest revision allows today (an acceptance: on some day
+        up to today, as the partner may have accepted before it lapsed)."""
         row = self.selected()
         if row is None:
             return frozenset()
-        state = RevisionState(
-            row.number, row.revision, row.status, row.approved, row.valid_until, latest=True
-        )
-        return allowed_steps(state, self.context.today())
+        today = self.context.today()
+        state = self.state(row)
+        allowed = allowed_steps(state, today) - {Step.ACCEPT}
+        return allowed | ({Step.ACCEPT} if can_record_acceptance(state, today) else set())
 
     def update_buttons(self) -> None:
         current = not self.loading  # the selected revision may have moved on: wait for it
@@ -241,9 +256,17 @@ class QuotesPage(TablePage):
         )
 
     def accept_selected(self) -> bool:
+        """Ask for the day the partner accepted the selected quote, then record it."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return False
+        today = self.context.today()
+        on = ask_acceptance_day(self.state(row), row.partner, today, self.window())
+        if on is None:
+            return False
         return self._step(
-            lambda s, r: life.mark_accepted(s, r.number, r.revision, self.context.today()),
-            "{number} rev {revision} marked accepted.",
+            lambda s, r: life.mark_accepted(s, r.number, r.revision, on, today),
+            "{number} rev {revision}: accepted by the partner on " + on.isoformat() + ".",
         )
 
     def revise_selected(self) -> QuoteEditor | None:
@@ -303,9 +326,14 @@ class QuotesPage(TablePage):
             editor.show_stored(view)
             editor.deal.show_account(self._db, account_id, keep=deal_id)
             editor.deal.setEnabled(False)
+            notes = []
             if row.sent_to and row.sent_at:
                 when = row.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                editor.show_note(f"Sent to {row.sent_to} on {when}.")
+                notes.append(f"Sent to {row.sent_to} on {when}.")
+            if row.accepted_on is not None:
+                notes.append(f"Accepted by the partner on {row.accepted_on.isoformat()}.")
+            if notes:
+                editor.show_note("\n".join(notes))
         return editor
 
     def preview_selected(self) -> PdfPreview | None:
