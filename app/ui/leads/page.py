@@ -13,8 +13,8 @@ from datetime import date
 from itertools import pairwise
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QTabWidget, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QTabWidget, QWidget
 
 from app.domain.columns import Column
 from app.services.leads.board_rows import BOARD_COLUMNS, BoardLine, BoardView, board_view
@@ -92,10 +92,19 @@ class LeadsPage(Page):
             "&Import…", "importLeads", "Import a campaign's leads from a workbook"
         )
         at = self.header.count() - 1  # before the filter
-        for widget in (self.route_on, self.route_button, self.rules_button):
+        for widget in (self.route_on, self.route_button):
             self.header.insertWidget(at, widget)
             at += 1
-        self.header.insertWidget(at, self.import_button)
+        # The rules and the import sit at the right of the tabs, leaving the header the room a
+        # small screen lacks.
+        corner = QWidget()
+        corner.setObjectName("leadCommands")
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 4)
+        corner_row.setSpacing(8)
+        corner_row.addWidget(self.rules_button)
+        corner_row.addWidget(self.import_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.body.addWidget(self.tabs)
         self.lead_actions = LeadActions(self)
         self.loaded: set[int] = set()
@@ -114,11 +123,12 @@ class LeadsPage(Page):
         self.rules_button.clicked.connect(self.open_rules)
         self.import_button.clicked.connect(self.import_leads)
         bind(self, "Ctrl+Shift+O", self.route, "Route the leads (preview first)")
-        order = (self.route_on, self.route_button, self.rules_button, self.import_button)
+        order = (
+            self.route_on, self.route_button, self.filter_edit, self.rules_button,
+            self.import_button, self.tabs,
+        )  # fmt: skip
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
-        self.setTabOrder(self.import_button, self.filter_edit)
-        self.setTabOrder(self.filter_edit, self.tabs)
 
     # --- loading -------------------------------------------------------------------------
 
