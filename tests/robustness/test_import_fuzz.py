@@ -58,6 +58,14 @@ COLUMNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Status", "Pending", "text"), ("Deal amount", "1000", "number"),
         ("Currency", "EUR", "text"), ("Commission %", "10", "number"),
     ),
+    "deals": (
+        ("Deal ID", "HD-1", "text"), ("Name", "Hostile deal", "text"),
+        ("Account", "Hostile Account", "text"), ("Country", "GB", "text"),
+        ("Partner", "P-1013", "text"), ("Other partners", "P-1001; P-1002", "text"),
+        ("Stage", "Won", "text"), ("Amount", "1000", "number"), ("Currency", "EUR", "text"),
+        ("Expected close", "2026-03-01", "date"), ("Closed on", "2026-03-02", "date"),
+        ("Commission %", "10", "number"),
+    ),
     "pricebook": (
         ("SKU", "HX-100", "text"), ("Name", "Hostile Product", "text"),
         ("Family", "Cloud Backup", "text"), ("Currency", "EUR", "text"),
@@ -120,6 +128,7 @@ test_hostile_courses_csv = _fuzz_csv("courses")
 test_hostile_training_csv = _fuzz_csv("training")
 test_hostile_accounts_csv = _fuzz_csv("accounts")
 test_hostile_claims_csv = _fuzz_csv("claims")
+test_hostile_deals_csv = _fuzz_csv("deals")
 test_hostile_pricebook_csv = _fuzz_csv("pricebook")
 
 #: What a workbook cell can hold besides text: typed numbers, dates, booleans.
