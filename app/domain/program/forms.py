@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from app.domain.enums import SpendProgram
 from app.domain.importing import values as v
+from app.domain.money import amount_problem
 from app.domain.pricebook import currency_problem, price_problem
 
 Checked = tuple[dict[str, object], dict[str, str]]
@@ -99,12 +100,16 @@ class _Form:
         return value
 
     def amount(self, field: str, currency: str | None) -> None:
-        """An amount ≥ 0 with no more decimals than its currency allows."""
+        """An amount ≥ 0 with no more decimals than its currency allows (``None``: the currency
+        was refused, so only the sign and the size are checked: its own message says the rest)."""
         value = self.number(field)
         if value is None:
             return
-        problem = price_problem(value, currency or "EUR")
-        if problem and (currency is not None or "decimals" not in problem):
+        if currency is None:
+            problem = "must not be negative" if value < 0 else amount_problem(value)
+        else:
+            problem = price_problem(value, currency)
+        if problem:
             self.fail(field, problem)
             return
         self.values[field] = value
