@@ -41,6 +41,7 @@ def test_json_is_specs_shape_with_every_figure_a_decimal_string(
                   "Event": "1000.00", "Other": "0.00", "all": "5050.00"},
         "sourced": "100000.00", "influenced": "0.00", "return_ratio": "19.8020",
     }  # fmt: skip
+    assert list(data["program"]) == list(first) and data["program"]["partner"] is None
     assert data["program"]["return_ratio"] == "18.8333"
     assert data["not_converted"] == [
         {"kind": "deal", "currency": "GBP", "amount": "1000.00", "date": "2026-03-01"}

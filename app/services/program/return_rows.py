@@ -92,7 +92,7 @@ def return_json(report: ReturnReport) -> dict[str, Any]:
         "to": report.end.isoformat(),
         "currency": currency,
         "partners": [{"partner": line.partner, **figures(line)} for line in report.partners],
-        "program": figures(report.program),
+        "program": {"partner": None, **figures(report.program)},  # the same shape as a partner
         "not_converted": [
             {
                 "kind": item.kind,
