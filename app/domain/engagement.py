@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, Protocol
 
 #: How the direct team is named as a claimant and as an owner.
 DIRECT: Final = "Direct"
@@ -61,10 +61,23 @@ def claim_warnings(
     return warnings
 
 
+class Registered(Protocol):
+    """A claim as the ownership rule reads it (an overlap scan's ``LiveClaim`` is one)."""
+
+    @property
+    def claimant_code(self) -> str: ...  # DIRECT, or the Partner ID (its name without one)
+
+    @property
+    def approved(self) -> bool: ...
+
+    @property
+    def claimed_on(self) -> date: ...
+
+
 class Registration(NamedTuple):
     """One claim of an overlap group as the ownership rule reads it."""
 
-    claimant: str  # DIRECT, or the partner's Partner ID (its name when it has none)
+    claimant_code: str  # DIRECT, or the partner's Partner ID (its name when it has none)
     approved: bool
     claimed_on: date
 
@@ -80,22 +93,23 @@ class Suggestion(NamedTuple):
 NAMED_SUGGESTION: Final = Suggestion(DIRECT, RULE_NAMED)
 
 
-def suggest_owner(claims: Iterable[tuple[str, bool, date]], named: bool) -> Suggestion:
+def suggest_owner(claims: Iterable[Registered], named: bool) -> Suggestion:
     """The suggested owner of an overlap group, by the first rule that applies:
 
     1. an account of the group is a named account: the direct team;
     2. the group has approved claims: the claimant of the earliest approved one;
     3. otherwise the claimant of the earliest claim;
 
-    on one day ``Direct`` first, then by Partner ID as text. ``claims`` are ``Registration``
-    values or plain tuples of the same three: the scan asks this of 20,000 groups, so it is one
-    pass over each group's claims, approved ones sorting before all others.
+    on one day ``Direct`` first, then by Partner ID as text. The scan asks this of 20,000
+    groups as it makes them, so it is one pass over each group's claims as they are, approved
+    ones sorting before all others.
     """
     if named:
         return NAMED_SUGGESTION
     best: tuple[bool, date, bool, str] | None = None
-    for claimant, approved, claimed_on in claims:
-        key = (not approved, claimed_on, claimant != DIRECT, claimant)
+    for claim in claims:
+        claimant = claim.claimant_code
+        key = (not claim.approved, claim.claimed_on, claimant != DIRECT, claimant)
         if best is None or key < best:
             best = key
     if best is None:

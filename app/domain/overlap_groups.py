@@ -114,17 +114,22 @@ def windows_meet(a: LiveClaim, b: LiveClaim) -> bool:
 
 
 def group_overlaps(
-    claims: Iterable[LiveClaim], overlaps: Iterable[ClaimOverlap]
+    claims: Iterable[LiveClaim],
+    overlaps: Iterable[ClaimOverlap],
+    named: frozenset[int] = frozenset(),
 ) -> list[OverlapGroup]:
     """The groups, largest exposure first; the same claims give the same groups in any order
     (a group's members and links are sorted inside it, and joining groups does not care).
+    Each has the owner the rules of engagement suggest, ``named`` being the named accounts.
 
     ``claims`` must hold every claim the overlaps name; others are left out of the groups, so
     the scan passes only the claims it found in overlaps.
     """
     by_id = {claim.id: claim for claim in claims}
     groups = [
-        _pair(piece.links[0], by_id) if len(piece.links) == 1 else _group(piece, by_id)
+        _pair(piece.links[0], by_id, named)
+        if len(piece.links) == 1
+        else _group(piece, by_id, named)
         for piece in _join(overlaps)
     ]
     # Largest exposure first, ties by key: two stable sorts.
@@ -178,7 +183,7 @@ def _join(links: Iterable[ClaimOverlap]) -> list[_Piece]:
     return [piece for piece in made if piece_of[piece.ids[0]] is piece]
 
 
-def _pair(link: ClaimOverlap, by_id: dict[int, LiveClaim]) -> OverlapGroup:
+def _pair(link: ClaimOverlap, by_id: dict[int, LiveClaim], named: frozenset[int]) -> OverlapGroup:
     """Most groups: two claims and the one link between them, made without sorting: the
     earlier claim leads, or on one day the lower id."""
     a, b = (link.a, link.b) if link.a < link.b else (link.b, link.a)
@@ -192,38 +197,29 @@ def _pair(link: ClaimOverlap, by_id: dict[int, LiveClaim]) -> OverlapGroup:
         exposure: tuple[tuple[str, Decimal], ...] = ((currency, round_money(total, currency)),)
     else:
         exposure = _exposure((first, second))
-    suggestion = suggest_owner(
-        (
-            (first.claimant_code, first.approved, first.claimed_on),
-            (second.claimant_code, second.approved, second.claimed_on),
-        ),
-        False,
-    )
+    on_named = bool(named) and (first.account.id in named or second.account.id in named)
     return OverlapGroup(
-        (first, second), (link,), link.confidence, exposure, f"{a},{b}", suggestion
-    )
+        (first, second), (link,), link.confidence, exposure, f"{a},{b}",
+        suggest_owner((first, second), on_named), on_named,
+    )  # fmt: skip
 
 
-def _group(piece: _Piece, by_id: dict[int, LiveClaim]) -> OverlapGroup:
+def _group(piece: _Piece, by_id: dict[int, LiveClaim], named: frozenset[int]) -> OverlapGroup:
     links = piece.links
     members = sorted((by_id[claim_id] for claim_id in piece.ids), key=_by_date)
     kept = _one_per_pair(links)
     likely = any(link.confidence is LIKELY for link in kept)
     certain = not (likely and _needs_likely(len(members), kept))
+    on_named = bool(named) and any(c.account.id in named for c in members)
     return OverlapGroup(
         tuple(members),
         kept,
         CERTAIN if certain else LIKELY,
         _exposure(members),
         ",".join(map(str, sorted(piece.ids))),
-        _suggestion(members),
+        suggest_owner(members, on_named),
+        on_named,
     )
-
-
-def _suggestion(claims: Iterable[LiveClaim]) -> Suggestion:
-    """Who the rules of engagement suggest among ``claims``, no account of them named (a
-    group on a named account is told so by ``with_suggestions``)."""
-    return suggest_owner([(c.claimant_code, c.approved, c.claimed_on) for c in claims], False)
 
 
 def _by_date(claim: LiveClaim) -> tuple[date, int]:
@@ -271,34 +267,25 @@ def _needs_likely(claims: int, links: tuple[ClaimOverlap, ...]) -> bool:
 
 
 def find_groups(
-    claims: Sequence[LiveClaim], threshold: int, dismissed: frozenset[tuple[int, int]] = frozenset()
+    claims: Sequence[LiveClaim],
+    threshold: int,
+    dismissed: frozenset[tuple[int, int]] = frozenset(),
+    named: frozenset[int] = frozenset(),
 ) -> list[OverlapGroup]:
     """All overlap groups among ``claims`` (already only the live ones)."""
     accounts = {c.account.id: c.account for c in claims}
     matches, companies = company_matches(accounts.values(), threshold, dismissed)
     spans = [(c.id, c.account.id, c.claimant, c.claimed_on, c.valid_until) for c in claims]
-    return group_overlaps(claims, claim_links(spans, matches, companies))
+    return group_overlaps(claims, claim_links(spans, matches, companies), named)
 
 
-def with_suggestions(
-    groups: Sequence[OverlapGroup],
-    named_accounts: Iterable[int] = (),
-    lone_named: Iterable[LiveClaim] = (),
+def with_lone_named(
+    groups: Sequence[OverlapGroup], lone_named: Iterable[LiveClaim] = ()
 ) -> list[OverlapGroup]:
-    """``groups`` with the groups on a named account given to the direct team, and the groups
-    of partner claims on named accounts that overlap no other claim (``lone_named``: with the
-    direct team, which needs no claim of its own there); largest exposure first as
-    ``group_overlaps`` orders them. Every other group has its suggestion from the grouping."""
-    named = frozenset(named_accounts)
-    if not named:
-        return list(groups)
-    done = []
-    for group in groups:
-        for claim in group.claims:
-            if claim.account.id in named:
-                group = OverlapGroup(*group[:5], NAMED_SUGGESTION, True)
-                break
-        done.append(group)
+    """``groups`` and, in their places, the groups of partner claims on named accounts that
+    overlap no other claim (``lone_named``): each conflicts with the direct team, which needs
+    no claim of its own there, and the direct team is its suggested owner."""
+    done = list(groups)
     by_account: dict[int, list[LiveClaim]] = {}
     for claim in lone_named:
         by_account.setdefault(claim.account.id, []).append(claim)

@@ -32,7 +32,7 @@ from app.db.models import Account, Claim
 from app.db.snapshot import read_one_moment
 from app.domain.engagement import suggest_owner
 from app.domain.enums import ClaimStatus
-from app.domain.overlap_groups import group_overlaps, with_suggestions
+from app.domain.overlap_groups import group_overlaps, with_lone_named
 from app.domain.overlap_links import claim_links
 from app.domain.overlap_match import AccountKey, company_matches
 from app.services.claims.overlap_check import ClaimProbe, new_claim_overlaps
@@ -134,14 +134,18 @@ def _suggesting(session: Session, today: date) -> Callable[[], int]:
     every = {c.id: c for c in claims_in({r[0] for r in rows}, rows, accounts, claimants)}
 
     def suggest() -> int:
-        each = [
-            suggest_owner([(c.claimant_code, c.approved, c.claimed_on) for c in g.claims], False)
+        with gc_paused():  # as the scan runs it
+            return _suggest()
+
+    def _suggest() -> int:
+        named = named_account_ids(session)
+        each = [  # what the grouping adds to each group
+            suggest_owner(g.claims, bool(named) and any(c.account.id in named for c in g.claims))
             for g in groups
         ]
-        named = named_account_ids(session)
         lone = lone_named_claims(session, rows, linked, named)
         wanted = linked | lone  # what the scan's one pass then makes rows of
-        found = with_suggestions(groups, named, [every[i] for i in lone])
+        found = with_lone_named(groups, [every[i] for i in lone])
         return len(found) + len(each) + len(wanted)
 
     return suggest

@@ -19,7 +19,7 @@ from app.domain.engagement import (
     suggest_owner,
 )
 from app.domain.names import name_key
-from app.domain.overlap_groups import LiveClaim, find_groups, with_suggestions
+from app.domain.overlap_groups import LiveClaim, find_groups, with_lone_named
 from app.domain.overlap_match import AccountKey
 
 DAY = date(2026, 11, 23)
@@ -69,11 +69,11 @@ def oracle(claims: list[Registration], named: bool) -> Suggestion:
     for claim in pool[1:]:
         if claim.claimed_on < best.claimed_on:
             best = claim
-        elif claim.claimed_on > best.claimed_on or best.claimant == "Direct":
+        elif claim.claimed_on > best.claimed_on or best.claimant_code == "Direct":
             continue
-        elif claim.claimant == "Direct" or claim.claimant < best.claimant:
+        elif claim.claimant_code == "Direct" or claim.claimant_code < best.claimant_code:
             best = claim
-    return Suggestion(best.claimant, rule)
+    return Suggestion(best.claimant_code, rule)
 
 
 CLAIMANTS = ["Direct", "P-10001", "P-2", "P-10", "P-9", "Northwind"]
@@ -131,12 +131,12 @@ def test_every_group_of_a_scan_carries_the_rules_answer(
     world: tuple[list[LiveClaim], frozenset[int]],
 ) -> None:
     claims, named = world
-    groups = find_groups(claims, 90)
+    groups = find_groups(claims, 90, named=named)
     linked = {c.id for g in groups for c in g.claims}
     lone = [
         c for c in claims if c.id not in linked and c.account.id in named and c.claimant != DIRECT
     ]
-    done = with_suggestions(groups, named, lone)
+    done = with_lone_named(groups, lone)
     assert len(done) == len(groups) + len({c.account.id for c in lone})
     for group in done:
         regs = [Registration(c.claimant_code, c.approved, c.claimed_on) for c in group.claims]

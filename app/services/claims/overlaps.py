@@ -24,7 +24,7 @@ from app.db.types import utcnow
 from app.domain.engagement import Suggestion
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ConflictError, InputError, RefusedError
-from app.domain.overlap_groups import OverlapGroup, group_overlaps, with_suggestions
+from app.domain.overlap_groups import OverlapGroup, group_overlaps, with_lone_named
 from app.domain.overlap_links import claim_links
 from app.domain.overlap_match import AccountKey, Confidence, company_matches, same_company
 from app.domain.progress import Cancelled, Progress, Ticker
@@ -91,8 +91,8 @@ def overlap_groups(
         named = named_account_ids(session)
         lone_ids = lone_named_claims(session, rows, linked, named)
         claims = claims_in(linked | lone_ids, rows, accounts, claimants)
-        groups = group_overlaps(claims, links)
-        return with_suggestions(groups, named, [c for c in claims if c.id in lone_ids])
+        groups = group_overlaps(claims, links, named)
+        return with_lone_named(groups, [c for c in claims if c.id in lone_ids] if lone_ids else [])
 
 
 def lone_named_claims(
