@@ -144,3 +144,50 @@ def test_pipeline_by_stage_and_partner_per_currency(any_db: Database) -> None:
         ("Northwind Traders", "JPY"): (1, Decimal(7), Decimal(0)),
         (DIRECT_ONLY, "USD"): (0, Decimal(0), Decimal("9900.50")),
     }
+
+
+def test_closing_day_deal_id_and_families(any_db: Database) -> None:
+    """Won closes the deal on the day given (today by default), reopening clears it; a Deal ID
+    is unique in any case; the families are replaced, not added to."""
+    from app.db.models import ProductFamily
+    from app.services.deals.families import certification_gaps, family_choices
+
+    add_sample_records(any_db)
+    ids = _ids(any_db)
+    north = Party(ids["Northwind Traders"], None, PartyRole.REGISTERING_PARTNER, Decimal(10))
+    adatum = Party(ids["Adatum Systems"], None, PartyRole.INFLUENCER, Decimal(0), "Adatum Systems")
+    with any_db.transaction() as s:
+        extra = ProductFamily(code="SEC", name="Security")
+        s.add(extra)
+        s.flush()
+        core = s.scalar(select(ProductFamily.id).where(ProductFamily.code == "CORE"))
+        assert core is not None
+        raw: dict[str, object] = {
+            "deal_code": "D-9", "name": "Closing", "account_id": ids["Tailspin Toys"],
+            "amount": "10", "currency": "EUR", "stage": DealStage.WON,
+        }  # fmt: skip
+        deal_id = create_deal(s, raw, [north, adatum], [core, extra.id], today=TODAY)
+        assert [c.label for c in family_choices(s)] == ["Core Platform", "Security"]
+        gaps = certification_gaps(s, [north, adatum], [core], TODAY)
+        assert gaps == ["No one at Adatum Systems holds a valid Core Platform certification."]
+    with any_db.reading() as s:
+        opened = get_deal(s, deal_id)
+    assert (opened.deal_code, opened.closed_on, opened.families) == (
+        "D-9", TODAY, tuple(sorted((core, extra.id)))
+    )  # fmt: skip
+    with any_db.transaction() as s, pytest.raises(InputError, match="already used by the deal"):
+        create_deal(s, {**raw, "deal_code": "d-9", "name": "Other"}, [], today=TODAY)
+    with any_db.transaction() as s:
+        update_deal(s, opened, opened.values(), list(opened.parties), families=[extra.id])
+        now = get_deal(s, deal_id)
+        set_stage(s, deal_id, now.version, DealStage.NEGOTIATION)
+    with any_db.reading() as s:
+        reopened = get_deal(s, deal_id)
+    assert (reopened.stage, reopened.closed_on, reopened.families) == (
+        DealStage.NEGOTIATION, None, (extra.id,)
+    )  # fmt: skip
+    yesterday = TODAY - timedelta(days=1)
+    with any_db.transaction() as s:
+        set_stage(s, deal_id, reopened.version, DealStage.LOST, closed_on=yesterday)
+    with any_db.reading() as s:
+        assert get_deal(s, deal_id).closed_on == yesterday
