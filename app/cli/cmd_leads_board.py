@@ -2,8 +2,8 @@
 (SPEC.md, "Command line").
 
 JSON is exactly SPEC's: counts as integers, rates and indexes as decimal strings with 4 places
-or null. CSV and the exported workbook carry the same figures, one row per recipient (the board
-as of today); the table is for a terminal.
+or null; CSV carries the same figures, one row per recipient, and the table is for a terminal.
+``export board`` writes what the Leads page shows, as every export does.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from app.domain.leads.rules import GRADES
 from app.io.csv_writer import cell_text
 from app.io.export import export_format, export_table
 from app.services.leads.board import lead_board
+from app.services.leads.board_rows import BOARD_COLUMNS, board_view
 
 log = logging.getLogger(__name__)
 
@@ -114,16 +115,17 @@ def board_table(board: Board) -> str:
 
 
 def export_board(args: argparse.Namespace) -> int:
-    """``export board FILE``: the board as of today, one row per recipient, to .xlsx or .csv."""
+    """``export board FILE``: the board as of today as the Leads page shows it (each partner's
+    name beside its Partner ID, rates as percentages), one row per recipient, to .xlsx or .csv."""
     path = Path(args.file).expanduser()
     export_format(path)  # a wrong suffix answers before the database is opened
     db = database(args)
     try:
         with db.reading() as session:
-            board = lead_board(session, date.today())
+            view = board_view(session, date.today())
     finally:
         db.dispose()
-    result = export_table(path, board.rows, BOARD_CLI_COLUMNS, title="Lead board")
+    result = export_table(path, view.lines, BOARD_COLUMNS, title="Lead board")
     noun = "recipient" if result.rows == 1 else "recipients"
     log.info("exported the lead board (%d %s) to %s", result.rows, noun, result.path)
     print(f"Exported the lead board ({result.rows} {noun}) to {result.path}")

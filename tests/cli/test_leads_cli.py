@@ -141,7 +141,7 @@ def test_export_board_writes_the_boards_rows(
     assert "Exported the lead board (4 recipients)" in out
     sheet = openpyxl.load_workbook(target).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert rows[0][:3] == ["Recipient", "A", "B"]
+    assert rows[0][:4] == ["Recipient", "Name", "A", "B"]  # as the Leads page shows it
     assert [r[0] for r in rows[1:]] == ["Direct", "P-00001", "P-00002", "P-00004"]
     as_csv = tmp_path / "board.csv"
     assert run(["export", "board", str(as_csv), "--db", world], capsys)[0] == 0
