@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             page.count_changed.connect(self._page_count_changed)
+            page.wanted.connect(self.open_behind)
             for table in page.tables():  # "Export selection…" in each table's menu
                 table.export_rows = self.commands.export_rows
             page.restore_state()
@@ -178,6 +179,17 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self._row(key))
+
+    def open_behind(self, key: str, text: str, period: object) -> None:
+        """Show page ``key`` filtered by ``text`` (and on ``period``, where it has one): where
+        a click on a dashboard chart leads."""
+        self.show_page(key)
+        page = self.page(key)
+        picker = getattr(page, "period_picker", None)
+        if period is not None and picker is not None:
+            picker.set_period(period)
+            page.invalidate()
+        page.filter_edit.setText(text)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -61,9 +61,18 @@ class _Runner(QRunnable):
         try:
             result = self._work(self._signals.progressed.emit, self._cancel.is_set)
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
-            self._signals.failed.emit(exc)
+            self._deliver(self._signals.failed, exc)
         else:
-            self._signals.succeeded.emit(result)
+            self._deliver(self._signals.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        """Emit, unless the application is already tearing the signals down (the window was
+        closed while the work ran): then nobody is left to tell."""
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            log.debug("background work ended after its window closed")
 
 
 class Operation(QObject, Generic[T]):

@@ -51,6 +51,12 @@ class Page(QWidget):
 
     count_changed = Signal(str)
 
+    #: Asks the window to open another page (key), filtered by a text, on a period (or None):
+
+    #: the dashboard's click through to the rows behind a chart.
+
+    wanted = Signal(str, str, object)
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"page_{self.key}")

@@ -34,7 +34,7 @@ def line_values(axes: Axes) -> dict[int, list[float]]:
 
 def texts(axes: Axes) -> list[str]:
     """Every word written on the axes: title, note, bar labels, ticks."""
-    found = [axes.get_title("left"), axes.get_title("right")]
+    found = [axes.get_title("left"), axes.get_title("right"), axes.figure.get_supxlabel()]
     found += [t.get_text() for t in axes.texts]
     found += [t.get_text() for t in axes.get_xticklabels() + axes.get_yticklabels()]
     return [t for t in found if t]

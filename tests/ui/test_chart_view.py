@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.io.charts.spec import ChartSpec, Series, ValueKind
 from app.ui.charts.view import ChartView
+from app.ui.context import UiContext
 
 SPEC = ChartSpec(
     "Pipeline by stage",
@@ -25,30 +26,42 @@ SPEC = ChartSpec(
 
 
 @pytest.fixture
-def view(qtbot: QtBot) -> ChartView:
-    chart = ChartView()
+def view(qtbot: QtBot, context: UiContext) -> ChartView:
+    chart = ChartView(context.errors)
     qtbot.addWidget(chart)
     chart.resize(640, 320)
     chart.show()
     qtbot.waitExposed(chart)
-    chart.show_spec(SPEC)
-    chart.canvas.draw()  # lays the figure out, so the bars are where the user sees them
+    with qtbot.waitSignal(chart.drawn, timeout=20_000):
+        chart.show_spec(SPEC)  # drawn on a worker thread, shown when it arrives
     return chart
 
 
 def bar_centre(chart: ChartView, category: int) -> QPoint:
-    """Where bar ``category`` is on the canvas, in the widget's coordinates."""
-    patch = next(p for p in chart.figure.axes[0].patches if p.get_gid() == f"0:{category}")
+    """Where bar ``category`` is drawn, in the widget's coordinates."""
+    assert chart.figure is not None
+    axes = chart.figure.axes[0]
+    patch = next(p for p in axes.patches if p.get_gid() == f"0:{category}")
     x0, y0, width, height = patch.get_bbox().bounds
-    x, y = chart.figure.axes[0].transData.transform((x0 + width / 2, y0 + height / 2))
-    ratio = chart.canvas.devicePixelRatioF()
-    return QPoint(int(x / ratio), int(chart.canvas.height() - y / ratio))
+    x, y = axes.transData.transform((x0 + width / 2, y0 + height / 2))
+    ratio = chart.devicePixelRatioF()
+    return QPoint(int(x / ratio), int(chart.height() - y / ratio))
 
 
 def test_a_click_on_a_bar_names_its_series_and_category(qtbot: QtBot, view: ChartView) -> None:
     with qtbot.waitSignal(view.picked) as picked:
-        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=bar_centre(view, 1))
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=bar_centre(view, 1))
     assert picked.args == [0, 1]
+    with qtbot.assertNotEmitted(view.picked):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))  # not on a bar
+
+
+def test_the_chart_is_drawn_at_the_size_of_the_widget(qtbot: QtBot, view: ChartView) -> None:
+    assert view.current is not None
+    assert view.current.image.width() == int(640 * view.devicePixelRatioF())
+    with qtbot.waitSignal(view.drawn, timeout=20_000):
+        view.resize(500, 300)  # a new size draws again once it settles
+    assert view.current.image.width() == int(500 * view.devicePixelRatioF())
 
 
 def test_enter_on_the_focused_chart_opens_all_of_it(qtbot: QtBot, view: ChartView) -> None:

@@ -64,7 +64,7 @@ def test_every_figure_is_the_return_reports_own(page: ProgramPage, sqlite_db: Da
     assert cells(total, "partner") == ["Whole program"]
     assert cells(total, "spend_all") == ["6,000.00"]
     assert cells(total, "sourced") == ["108,000.00"] and cells(total, "ratio") == ["18.8333"]
-    assert page.count_label.text() == "2026-01-01 to 2026-03-31 · 3 partners · amounts in EUR"
+    assert page.count_label.text() == "2026 Q1 · 3 partners · amounts in EUR"
     assert page.not_converted.isVisible()
     assert page.not_converted.text().startswith("1 amount not converted: no rate into EUR")
 
@@ -181,4 +181,4 @@ def test_the_filter_narrows_the_partners_and_keeps_the_whole_program(
     qtbot.keyClicks(page.filter_edit, "contoso")
     assert cells(page.table, "partner") == ["Contoso Partners"]
     assert cells(page.program_table, "spend_all") == ["6,000.00"]
-    assert page.count_label.text().startswith("2026-01-01 to 2026-03-31 · 1 of 3 partners")
+    assert page.count_label.text().startswith("2026 Q1 · 1 of 3 partners")

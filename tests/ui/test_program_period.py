@@ -8,7 +8,13 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.program.period import Period, PeriodPicker, quarter_period, year_period
+from app.ui.program.period import (
+    Period,
+    PeriodPicker,
+    custom_period,
+    quarter_period,
+    year_period,
+)
 
 TODAY = date(2026, 11, 20)
 
@@ -66,3 +72,16 @@ def test_a_custom_period_starts_as_the_one_shown_and_never_ends_before_it_starts
     assert widget.period().start == date(2027, 10, 1)
     assert widget.period().end == date(2027, 10, 1)  # moved up to the start
     assert said[-1].name == "2027-10-01 to 2027-10-01"
+
+
+def test_a_period_that_is_a_quarter_or_a_year_is_shown_as_one(qtbot: QtBot) -> None:
+    """A click through from the dashboard names the quarter it opens, not two dates."""
+    picker = PeriodPicker(date(2026, 11, 20))
+    qtbot.addWidget(picker)
+    picker.set_period(custom_period(date(2026, 7, 1), date(2026, 9, 30)))
+    assert picker.period() == quarter_period(2026, 3)
+    assert picker.period().name == "2026 Q3"
+    picker.set_period(year_period(2025))
+    assert picker.period().name == "2025"
+    picker.set_period(custom_period(date(2026, 7, 2), date(2026, 9, 30)))
+    assert picker.period().name == "2026-07-02 to 2026-09-30"

@@ -72,10 +72,11 @@ def _frame(axes: Axes, spec: ChartSpec, style: Look) -> None:
         family=style.font_family,
         fontweight="bold",
     )
-    if spec.note:
-        axes.set_title(
+    if spec.note:  # a footnote, where a long title cannot run into it
+        axes.figure.supxlabel(
             spec.note,
-            loc="right",
+            x=0.01,
+            ha="left",
             fontsize=style.label_size - 0.5,
             color=style.muted,
             family=style.font_family,
@@ -93,14 +94,22 @@ def _value_axis(axes: Axes, spec: ChartSpec, style: Look, horizontal: bool) -> N
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, spec.value_kind)))
     axis.set_major_locator(MaxNLocator(nbins=5, integer=spec.value_kind is ValueKind.COUNT))
     axes.grid(axis="x" if horizontal else "y", color=style.grid, linewidth=0.8)
-    if not horizontal:
-        axes.margins(y=0.12)  # room above the tallest bar for its label
-        if all(v is None or v >= 0 for series in spec.series for v in series.values):
-            axes.set_ylim(bottom=0)  # amounts and counts are read from zero
+    if not horizontal and all(
+        v is None or v >= 0 for series in spec.series for v in series.values
+    ):  # amounts and counts are read from zero, with room above the tallest bar for its label
+        axes.set_ylim(0, _peak(spec) * 1.15 or 1.0)
     if spec.currency and spec.value_kind is ValueKind.MONEY:
         (axes.set_xlabel if horizontal else axes.set_ylabel)(
             spec.currency, fontsize=style.label_size, color=style.muted
         )
+
+
+def _peak(spec: ChartSpec) -> float:
+    """The top of the tallest bar, or point: a stack's total, else the largest value."""
+    if spec.kind == "stacked":
+        columns = zip(*(series.values for series in spec.series), strict=True)
+        return max((sum(_plain(v) for v in column) for column in columns), default=0.0)
+    return max((_plain(v) for series in spec.series for v in series.values), default=0.0)
 
 
 def _plain(value: Number | None) -> float:
@@ -148,7 +157,7 @@ def _bars(axes: Axes, spec: ChartSpec, style: Look, stacked: bool) -> None:
                 fontsize=style.label_size - 1,
                 color=style.ink,
             )
-    elif count <= 3:
+    elif count * len(spec.categories) <= spec.label_limit:  # room for each bar's own figure
         for bars, values in containers:
             axes.bar_label(
                 bars,

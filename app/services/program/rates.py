@@ -20,6 +20,8 @@ from app.domain.columns import Column, Kind
 from app.domain.errors import InputError, NotFoundError
 from app.domain.partner_form import valid_or_raise
 from app.domain.program.forms import check_rate
+from app.domain.program.fx import Converter
+from app.domain.program.fx import FxRate as DatedRate
 from app.services.business_settings import load_business_settings
 from app.services.program.editing import opened_record
 
@@ -130,3 +132,15 @@ def _apply(session: Session, rate: FxRate, raw: Mapping[str, object]) -> None:
     rate.into_currency = reporting
     rate.rate = values["rate"]  # type: ignore[assignment]
     rate.effective_from = day
+
+
+def reporting_converter(session: Session, until: date) -> Converter:
+    """Every rate into the reporting currency effective by ``until``: what a report converts
+    its amounts with (SPEC.md: the latest rate on or before an item's date)."""
+    reporting = load_business_settings(session).reporting_currency
+    rows = session.execute(
+        select(FxRate.currency, FxRate.into_currency, FxRate.rate, FxRate.effective_from).where(
+            FxRate.into_currency == reporting, FxRate.effective_from <= until
+        )
+    )
+    return Converter(reporting, [DatedRate(*row) for row in rows])

@@ -29,7 +29,6 @@ from app.db.models import (
     SpendItem,
     TrainingRecord,
 )
-from app.db.models import FxRate as FxRateRow
 from app.db.models import RebateThreshold as RebateRow
 from app.db.models import SpifRule as SpifRow
 from app.domain.enums import DealStage, PartyRole, QuoteStatus, SpendProgram
@@ -43,7 +42,7 @@ from app.domain.program.accruals import (
     spif_items,
     training_items,
 )
-from app.domain.program.fx import Converter, FxRate
+from app.domain.program.fx import Converter
 from app.domain.program.returns import (
     FigureItem,
     ReturnReport,
@@ -53,8 +52,8 @@ from app.domain.program.returns import (
     figure_items,
     program_return,
 )
-from app.services.business_settings import load_business_settings
 from app.services.mdf.spend import mdf_paid_items
+from app.services.program.rates import reporting_converter
 
 
 @dataclass(frozen=True)
@@ -102,16 +101,6 @@ def _partner(session: Session, code: str) -> str:
 
 def _read(session: Session, start: date, end: date) -> _Inputs:
     check_period(start, end)
-    reporting = load_business_settings(session).reporting_currency
-    rates = [
-        FxRate(*row)
-        for row in session.execute(
-            select(
-                FxRateRow.currency, FxRateRow.into_currency, FxRateRow.rate,
-                FxRateRow.effective_from,
-            ).where(FxRateRow.into_currency == reporting, FxRateRow.effective_from <= end)
-        )
-    ]  # fmt: skip
     codes = _partner_codes(session)
     spend = _spend_items(session, start, end, codes)
     spend += [
@@ -126,7 +115,7 @@ def _read(session: Session, start: date, end: date) -> _Inputs:
         for row in session.execute(select(RebateRow.rule, RebateRow.threshold, RebateRow.percent))
     ]
     return _Inputs(
-        Converter(reporting, rates), spend, _won_deals(session, start, end, codes), thresholds
+        reporting_converter(session, end), spend, _won_deals(session, start, end, codes), thresholds
     )
 
 

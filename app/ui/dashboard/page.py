@@ -1,4 +1,9 @@
-"""The dashboard: a handful of headline figures and two small tables, as of today."""
+"""The dashboard: headline figures as of today, then charts of a chosen period and partner.
+
+The headline figures are a few counts and paint first; the charts read their figures and draw
+themselves in the background after (``ChartsArea``), each one a click away from the page behind
+it.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from app.services.dashboard.figures import PIPELINE_COLUMNS, TIER_COLUMNS, Dashb
 from app.services.store import Session
 from app.ui.changes import ALL_KINDS
 from app.ui.context import UiContext
+from app.ui.dashboard.charts_area import ChartsArea
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural
 from app.ui.page_scroll import page_scroll
@@ -95,6 +101,9 @@ class DashboardPage(Page):
         layout.setSpacing(20)
         layout.addLayout(cards)
         layout.addLayout(self.table_row)
+        self.charts_area = ChartsArea(context)
+        self.charts_area.wanted.connect(self.wanted)
+        layout.addWidget(self.charts_area)
         layout.addStretch(1)
         # The figures scroll in a window too short for them, rather than making it taller.
         self.scroll_area = page_scroll(content, "dashboardScroll", "Dashboard")
@@ -122,6 +131,8 @@ class DashboardPage(Page):
         for table in (self.tiers, self.pipeline):
             table.fit_height_to_rows()
         self._arrange()
+        self.charts_area.db = self._db
+        self.charts_area.read()  # after the figures above have painted
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -133,6 +144,7 @@ class DashboardPage(Page):
         needed = 2 * max(t.natural_width() for t in (self.tiers, self.pipeline))
         needed += self.table_row.spacing()
         room = self.scroll_area.viewport().width()
+        self.charts_area.arrange_for(room)
         direction = (
             QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
         )

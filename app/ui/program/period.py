@@ -111,10 +111,22 @@ class PeriodPicker(QWidget):
         return custom_period(_day(self.start.date()), _day(self.end.date()))
 
     def set_period(self, period: Period) -> None:
-        """Show ``period`` as a custom one (a test's or a drill-down's exact span)."""
-        self.kind.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(CUSTOM))
-        self.kind.blockSignals(False)
+        """Show ``period``: as the quarter or year it is, else as a custom span (a test's or a
+        drill-down's exact days)."""
+        start = period.start
+        quarter = (start.month - 1) // 3 + 1
+        kind = CUSTOM
+        if period == year_period(start.year):
+            kind = YEAR
+        elif period == quarter_period(start.year, quarter):
+            kind = QUARTER
+        for widget in (self.kind, self.year, self.quarter):
+            widget.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.year.setValue(start.year)
+        self.quarter.setCurrentIndex(max(self.quarter.findData(quarter), 0))
+        for widget in (self.kind, self.year, self.quarter):
+            widget.blockSignals(False)
         self._show_fields()
         for edit, day in ((self.start, period.start), (self.end, period.end)):
             edit.blockSignals(True)

@@ -1,0 +1,306 @@
+"""The dashboard's charts as data, each figure read through the service that owns it.
+
+Won revenue and spend come from the program's return report, quarter by quarter, so the chart
+shows the Program page's figures; the lead funnel is the lead board's; coverage is the Training
+page's matrix; overlaps are the Overlaps page's groups. Money is shown in the reporting currency,
+converted by the program's dated rates; what has no rate is counted in the chart's note, never
+taken at 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Deal, DealParty, Partner
+from app.domain.enums import DealStage, PartnerStatus
+from app.domain.leads.rules import DIRECT, GRADES
+from app.domain.program.returns import ReturnLine, ReturnReport
+from app.domain.training import CoverageState
+from app.io.charts.spec import ChartSpec, Series, ValueKind
+from app.services.business_settings import load_business_settings
+from app.services.claims.overlaps import overlap_groups
+from app.services.deals.rows import CLOSED_STAGES
+from app.services.leads.board import lead_board
+from app.services.program.rates import reporting_converter
+from app.services.program.returns import return_report
+from app.services.training.coverage import coverage_matrix
+
+#: The open stages in the order a deal moves through them.
+OPEN_STAGES = tuple(stage for stage in DealStage if stage not in CLOSED_STAGES)
+#: Recipients and overlaps a chart shows at most, the largest first.
+TOP = 8
+#: Quarters the revenue charts show at most, the latest last.
+MOST_QUARTERS = 8
+
+
+@dataclass(frozen=True)
+class ChartFilter:
+    """What the dashboard looks at: a period (both ends included) and perhaps one partner."""
+
+    start: date
+    end: date
+    today: date
+    partner: str | None = None  # Partner ID (or name, for a partner without one)
+
+
+@dataclass(frozen=True)
+class DashboardCharts:
+    pipeline: ChartSpec
+    won: ChartSpec
+    coverage: ChartSpec
+    funnel: ChartSpec
+    grades: ChartSpec
+    program: ChartSpec
+    overlaps: ChartSpec
+    #: The account name of each bar of ``overlaps``, for the click through to its group.
+    overlap_accounts: tuple[str, ...] = ()
+
+
+def quarters(start: date, end: date) -> list[tuple[date, date, str]]:
+    """The calendar quarters that meet [start, end], each cut to it, named ``2026 Q4``; the
+    last ``MOST_QUARTERS`` of them."""
+    found: list[tuple[date, date, str]] = []
+    year, quarter = start.year, (start.month - 1) // 3 + 1
+    while True:
+        first = date(year, 3 * quarter - 2, 1)
+        if first > end:
+            break
+        after = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+        last = after - timedelta(days=1)
+        found.append((max(first, start), min(last, end), f"{year} Q{quarter}"))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return found[-MOST_QUARTERS:]
+
+
+def dashboard_charts(
+    session: Session, chosen: ChartFilter, cancelled: Callable[[], bool] = lambda: False
+) -> DashboardCharts:
+    """Every chart of the dashboard for ``chosen``; stops early (with what it has) when
+    ``cancelled`` says so between charts."""
+    reporting = load_business_settings(session).reporting_currency
+    reports = [
+        (name, return_report(session, first, last, chosen.partner))
+        for first, last, name in quarters(chosen.start, chosen.end)
+        if not cancelled()
+    ]
+    overlaps, accounts = overlap_chart(session, chosen, reporting)
+    funnel, grades = funnel_chart(session, chosen)
+    return DashboardCharts(
+        pipeline=pipeline_chart(session, chosen, reporting),
+        won=won_chart(reports, chosen, reporting),
+        coverage=coverage_chart(session, chosen),
+        funnel=funnel,
+        grades=grades,
+        program=program_chart(reports, chosen, reporting),
+        overlaps=overlaps,
+        overlap_accounts=accounts,
+    )
+
+
+def _partner_id(session: Session, partner: str | None) -> int | None:
+    if partner is None:
+        return None
+    found = session.scalar(select(Partner.id).where(Partner.partner_code == partner))
+    return (
+        found
+        if found is not None
+        else session.scalar(select(Partner.id).where(Partner.name == partner))
+    )
+
+
+def _not_converted(count: int) -> str:
+    return f"{count} without an exchange rate left out" if count else ""
+
+
+def pipeline_chart(session: Session, chosen: ChartFilter, reporting: str) -> ChartSpec:
+    """Open deals by stage, each converted into the reporting currency as of today."""
+    query = select(Deal.id, Deal.stage, Deal.amount, Deal.currency).where(
+        Deal.stage.in_(OPEN_STAGES)
+    )
+    partner_id = _partner_id(session, chosen.partner)
+    if chosen.partner is not None:
+        query = query.where(
+            Deal.id.in_(select(DealParty.deal_id).where(DealParty.partner_id == partner_id))
+        )
+    converter = reporting_converter(session, chosen.today)
+    totals = dict.fromkeys(OPEN_STAGES, Decimal(0))
+    missing = 0
+    for _id, stage, amount, currency in session.execute(query):
+        converted = converter.convert(amount, currency, chosen.today)
+        if converted is None:
+            missing += 1
+        else:
+            totals[stage] += converted
+    return ChartSpec(
+        "Open pipeline by stage",
+        "bar",
+        tuple(stage.label for stage in OPEN_STAGES),
+        (Series(reporting, tuple(totals.values())),),
+        ValueKind.MONEY,
+        reporting,
+        empty_text="No open deals.",
+        note=_not_converted(missing),
+    )
+
+
+def _line(report: ReturnReport, partner: str | None) -> ReturnLine | None:
+    if partner is None:
+        return report.program
+    return next((line for line in report.partners if line.partner == partner), None)
+
+
+def won_chart(
+    reports: list[tuple[str, ReturnReport]], chosen: ChartFilter, reporting: str
+) -> ChartSpec:
+    """Won revenue per quarter, sourced and influenced, as the Program page counts it."""
+    lines = [(name, _line(report, chosen.partner)) for name, report in reports]
+    missing = sum(
+        1 for _, report in reports for item in report.not_converted if item.kind == "deal"
+    )
+    zero = Decimal(0)
+    return ChartSpec(
+        "Won revenue by quarter",
+        "stacked",
+        tuple(name for name, _ in lines),
+        (
+            Series("Sourced", tuple(line.sourced if line else zero for _, line in lines)),
+            Series("Influenced", tuple(line.influenced if line else zero for _, line in lines)),
+        ),
+        ValueKind.MONEY,
+        reporting,
+        empty_text="No deal won in this period.",
+        note=_not_converted(missing),
+    )
+
+
+def program_chart(
+    reports: list[tuple[str, ReturnReport]], chosen: ChartFilter, reporting: str
+) -> ChartSpec:
+    """Program spend against the won revenue it returned, per quarter."""
+    lines = [(name, _line(report, chosen.partner)) for name, report in reports]
+    zero = Decimal(0)
+    spend = tuple(line.spend.get("all", zero) if line else zero for _, line in lines)
+    revenue = tuple(line.sourced + line.influenced if line else zero for _, line in lines)
+    missing = sum(len(report.not_converted) for _, report in reports)
+    return ChartSpec(
+        "Program spend and return",
+        "bar",
+        tuple(name for name, _ in lines),
+        (Series("Spend", spend), Series("Won revenue", revenue)),
+        ValueKind.MONEY,
+        reporting,
+        empty_text="Nothing spent or won in this period.",
+        note=_not_converted(missing),
+    )
+
+
+def coverage_chart(session: Session, chosen: ChartFilter) -> ChartSpec:
+    """Active partners per product family with a valid certification, one expiring soon, or
+    none; one partner's own families when the dashboard looks at one."""
+    matrix = coverage_matrix(session, chosen.today)
+    partner_id = _partner_id(session, chosen.partner)
+    rows = [
+        row
+        for row in matrix.rows
+        if row.status is PartnerStatus.ACTIVE
+        and (chosen.partner is None or row.partner_id == partner_id)
+    ]
+    states = (
+        ("Certified", (CoverageState.VALID,)),
+        ("Expiring soon", (CoverageState.EXPIRING,)),
+        ("Not certified", (CoverageState.EXPIRED, CoverageState.NONE)),
+    )
+    series = tuple(
+        Series(
+            name,
+            tuple(sum(1 for row in rows if row.cells[f].state in wanted) for f in range(
+                len(matrix.families)
+            )),
+        )
+        for name, wanted in states
+    )  # fmt: skip
+    return ChartSpec(
+        "Certification coverage by product family",
+        "stacked",
+        tuple(family.name for family in matrix.families),
+        series,
+        ValueKind.COUNT,
+        empty_text="No product family certifies yet.",
+        note="active partners",
+    )
+
+
+def funnel_chart(session: Session, chosen: ChartFilter) -> tuple[ChartSpec, ChartSpec]:
+    """The lead board over the period: received, accepted and converted per recipient, and the
+    grades each received; the recipients that received most."""
+    board = lead_board(session, chosen.end, chosen.start)
+    rows = [row for row in board.rows if row.received["all"] > 0]
+    if chosen.partner is not None:
+        rows = [row for row in rows if row.recipient in (chosen.partner, DIRECT)]
+    rows.sort(key=lambda row: (-row.received["all"], row.recipient != DIRECT, row.recipient))
+    rows = rows[:TOP]
+    names = tuple(row.recipient for row in rows)
+    funnel = ChartSpec(
+        "Lead funnel by recipient",
+        "bar",
+        names,
+        (
+            Series("Received", tuple(row.received["all"] for row in rows)),
+            Series("Accepted", tuple(row.accepted for row in rows)),
+            Series("Converted", tuple(row.converted for row in rows)),
+        ),
+        ValueKind.COUNT,
+        empty_text="No lead was assigned in this period.",
+        note=f"grade skew {board.grade_skew}" if board.grade_skew is not None else "",
+    )
+    grades = ChartSpec(
+        "Leads received by grade",
+        "stacked",
+        names,
+        tuple(Series(grade, tuple(row.received[grade] for row in rows)) for grade in GRADES),
+        ValueKind.COUNT,
+        empty_text="No lead was assigned in this period.",
+    )
+    return funnel, grades
+
+
+def overlap_chart(
+    session: Session, chosen: ChartFilter, reporting: str
+) -> tuple[ChartSpec, tuple[str, ...]]:
+    """The overlap groups with the largest commission exposure, in the reporting currency."""
+    converter = reporting_converter(session, chosen.today)
+    ranked: list[tuple[Decimal, str]] = []
+    missing = 0
+    for group in overlap_groups(session, chosen.today):
+        if chosen.partner is not None and chosen.partner not in (
+            claim.claimant_code for claim in group.claims
+        ):
+            continue
+        total = Decimal(0)
+        for currency, amount in group.exposure:
+            converted = converter.convert(amount, currency, chosen.today)
+            if converted is None:
+                missing += 1
+                break
+            total += converted
+        else:
+            ranked.append((total, group.claims[0].account.name))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+    top = ranked[:TOP]
+    spec = ChartSpec(
+        "Top overlaps by commission exposure",
+        "hbar",
+        tuple(name for _, name in top),
+        (Series("Exposure", tuple(total for total, _ in top)),),
+        ValueKind.MONEY,
+        reporting,
+        empty_text="No overlapping claims.",
+        note=_not_converted(missing),
+    )
+    return spec, tuple(name for _, name in top)

@@ -1,0 +1,178 @@
+"""The dashboard's charts: what they look at (period, partner), the charts themselves in a grid
+that folds to one column in a narrow window, and where a click on each one leads.
+
+The figures are read on a worker thread after the page's headline figures have painted, and each
+chart then draws itself in the background (``ChartView``), so the page answers at once and the
+charts arrive after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from app.services.dashboard.charts import ChartFilter, DashboardCharts, dashboard_charts
+from app.services.partners.names import partner_names
+from app.services.store import Database, Session
+from app.ui.charts.view import ChartView
+from app.ui.context import UiContext
+from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
+from app.ui.program.period import Period, PeriodPicker, quarter_period, year_period
+
+#: The charts in the order they are laid out, with the attribute of ``DashboardCharts``.
+CHART_NAMES = ("pipeline", "won", "program", "funnel", "grades", "coverage", "overlaps")
+#: Two columns of charts need at least this much room; less, and they stack.
+TWO_COLUMNS_PX = 1000
+
+
+@dataclass(frozen=True)
+class ChartsRead:
+    charts: DashboardCharts
+    partners: dict[str, str]  # Partner ID → name, for the partner filter
+
+
+class ChartsArea(QWidget):
+    """Filters and charts. ``wanted(page key, filter text, period)`` asks the window to open
+    the page behind a clicked figure (the period only for the Program page)."""
+
+    wanted = Signal(str, str, object)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.db: Database | None = None
+        self.charts: DashboardCharts | None = None
+        self.reading = LatestOnly()
+        today = context.today()
+        self.period_picker = PeriodPicker(today)
+        self.period_picker.set_period(year_period(today.year))
+        self.partner = QComboBox()
+        self.partner.setObjectName("dashboardPartner")
+        self.partner.setAccessibleName("Partner")
+        self.partner.addItem("All partners", None)
+        partner_label = QLabel("&Partner")
+        partner_label.setBuddy(self.partner)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.period_picker)
+        filters.addSpacing(12)
+        filters.addWidget(partner_label)
+        filters.addWidget(self.partner, 1)
+        filters.addStretch(1)
+        self.views: dict[str, ChartView] = {}
+        self.grid = QGridLayout()
+        self.grid.setSpacing(16)
+        for name in CHART_NAMES:
+            view = ChartView(context.errors)
+            view.setObjectName(f"chart_{name}")
+            view.picked.connect(lambda s, c, n=name: self.open_behind(n, s, c))
+            self.views[name] = view
+        self.columns = 0
+        self._arrange(2)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters, 0, 0)
+        layout.addLayout(self.grid, 1, 0)
+        self.period_picker.changed.connect(lambda _period: self.read())
+        self.partner.currentIndexChanged.connect(lambda _index: self.read())
+
+    def chosen(self) -> ChartFilter:
+        period = self.period_picker.period()
+        return ChartFilter(
+            period.start, period.end, self.context.today(), self.partner.currentData()
+        )
+
+    def read(self) -> None:
+        """Read every chart's figures in the background; each chart says it is waiting."""
+        db = self.db
+        if db is None:
+            return
+        chosen = self.chosen()
+        for view in self.views.values():
+            view.show_waiting("Reading…")
+
+        def work(_progress: Progress, cancelled: IsCancelled) -> ChartsRead:
+            with db.reading() as session:
+                return _read(session, chosen, cancelled)
+
+        operation: Operation[ChartsRead] = Operation(self, self.context.errors, work)
+        operation.success(lambda result: self._arrived(operation, result))
+        self.reading.start(operation)
+
+    def _arrived(self, operation: Operation[ChartsRead], result: ChartsRead) -> None:
+        if not self.reading.is_current(operation):
+            return
+        self.charts = result.charts
+        self._fill_partners(result.partners)
+        for name, view in self.views.items():
+            view.show_spec(getattr(result.charts, name))
+
+    def _fill_partners(self, partners: dict[str, str]) -> None:
+        """The partner filter lists every partner once; the choice survives a refresh."""
+        if self.partner.count() - 1 == len(partners):
+            return
+        chosen = self.partner.currentData()
+        self.partner.blockSignals(True)
+        self.partner.clear()
+        self.partner.addItem("All partners", None)
+        for code, name in sorted(partners.items(), key=lambda item: item[1].casefold()):
+            self.partner.addItem(name if name == code else f"{name} ({code})", code)
+        found = self.partner.findData(chosen)
+        self.partner.setCurrentIndex(max(found, 0))
+        self.partner.blockSignals(False)
+
+    def open_behind(self, name: str, series: int, category: int) -> None:
+        """Open the page whose rows make the clicked figure (Enter on a chart: the page of
+        the whole chart)."""
+        charts = self.charts
+        if charts is None:
+            return
+        spec = getattr(charts, name)
+        word = spec.categories[category] if 0 <= category < len(spec.categories) else ""
+        target = _TARGETS[name]
+        period: Period | None = None
+        if name in ("won", "program") and word:
+            period = _quarter_named(word)
+        text = charts.overlap_accounts[category] if name == "overlaps" and word else word
+        self.wanted.emit(target, text if target != "program" else "", period)
+
+    def arrange_for(self, width: int) -> None:
+        self._arrange(2 if width >= TWO_COLUMNS_PX else 1)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for view in self.views.values():
+            self.grid.removeWidget(view)
+        for n, name in enumerate(CHART_NAMES):
+            self.grid.addWidget(self.views[name], n // columns, n % columns)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+
+#: The page behind each chart.
+_TARGETS = {
+    "pipeline": "deals",
+    "won": "program",
+    "program": "program",
+    "funnel": "leads",
+    "grades": "leads",
+    "coverage": "training",
+    "overlaps": "overlaps",
+}
+
+
+def _quarter_named(name: str) -> Period | None:
+    """``2026 Q3`` → that quarter."""
+    year, _, quarter = name.partition(" Q")
+    if not (year.isdigit() and quarter.isdigit()):
+        return None
+    return quarter_period(int(year), int(quarter))
+
+
+def _read(session: Session, chosen: ChartFilter, cancelled: Callable[[], bool]) -> ChartsRead:
+    return ChartsRead(dashboard_charts(session, chosen, cancelled), partner_names(session))
