@@ -23,6 +23,10 @@ KEEP_AUTOMATIC = 5
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
 
+#: The files SQLite keeps beside a database while writing it.
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
 def backup_to(source: Path, target: Path) -> Path:
     """Copy the database at ``source`` to ``target`` (mode 0600); returns ``target``.
 
@@ -46,8 +50,11 @@ def backup_to(source: Path, target: Path) -> Path:
             src.close()
         os.replace(tmp, target)
     except (sqlite3.Error, OSError) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        # SQLite may leave its rollback journal beside a copy it could not finish: a full disk
+        # stops the copy wherever it is, the journal's own write included.
+        for leftover in (tmp, *(tmp.with_name(tmp.name + end) for end in _SIDE_FILES)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
         raise _cannot_back_up(target, exc) from None
     log.info("backed up %s to %s", source, target)
     return target
