@@ -1,0 +1,1 @@
+"""A partner's scorecard rules: the health score read from its figures."""

@@ -1,0 +1,129 @@
+"""The partner health score: rules as data, whole-point contributions that add up, missing
+figures set aside, and a better figure never lowering the score."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain.scorecard.health import (
+    FULL,
+    HEALTH_RULES,
+    Better,
+    HealthFigures,
+    HealthRule,
+    health_score,
+)
+
+GOOD = HealthFigures(
+    lead_acceptance=Decimal("0.9"),
+    grade_index=Decimal("1.2"),
+    families_uncovered=0,
+    expiring_unreplaced=0,
+    return_ratio=Decimal("4"),
+    oldest_overlap_days=0,
+)
+
+rates = st.decimals(min_value=0, max_value=1, places=3)
+indexes = st.decimals(min_value=0, max_value=5, places=2)
+counts = st.integers(min_value=0, max_value=20)
+figures = st.builds(
+    HealthFigures,
+    lead_acceptance=st.none() | rates,
+    grade_index=st.none() | indexes,
+    families_uncovered=st.none() | counts,
+    expiring_unreplaced=st.none() | counts,
+    return_ratio=st.none() | st.decimals(min_value=0, max_value=50, places=2),
+    oldest_overlap_days=st.none() | st.integers(min_value=0, max_value=400),
+)
+
+
+def test_rules_points_add_up_to_full_and_every_rule_reads_a_figure() -> None:
+    assert sum(rule.points for rule in HEALTH_RULES) == FULL
+    assert {rule.figure for rule in HEALTH_RULES} == set(HealthFigures.__dataclass_fields__)
+
+
+def test_every_rule_met_scores_full() -> None:
+    result = health_score(GOOD)
+    assert result.score == FULL
+    assert [r.contribution for r in result.results] == [20, 15, 20, 15, 15, 15]
+
+
+def test_hand_checked_partial_score() -> None:
+    figures = HealthFigures(
+        lead_acceptance=Decimal("0.7"),  # half of 20 → 10
+        grade_index=Decimal("0.5"),  # none of 15
+        families_uncovered=1,  # none of 20
+        expiring_unreplaced=0,  # 15
+        return_ratio=Decimal("2"),  # half of 15 → 8 (7.5 half up)
+        oldest_overlap_days=45,  # half of 15 → 8
+    )
+    result = health_score(figures)
+    assert [r.contribution for r in result.results] == [10, 0, 0, 15, 8, 8]
+    assert result.score == 41
+    assert "Lead acceptance 70%: 10 of 20 points." in result.tooltip()
+    assert "Program return 2.0×: 8 of 15 points." in result.tooltip()
+    assert "Overlaps settled 45 days: 8 of 15 points." in result.tooltip()
+
+
+def test_missing_figures_count_neither_for_nor_against() -> None:
+    """No lead received and nothing spent: the three rules left (20, 15 and 15 points of 50)
+    share the 100 points as 40, 30 and 30."""
+    figures = replace(GOOD, lead_acceptance=None, grade_index=None, return_ratio=None)
+    result = health_score(figures)
+    assert result.score == FULL
+    assert {r.rule.figure: r.weight for r in result.results} == {
+        "lead_acceptance": 0,
+        "grade_index": 0,
+        "families_uncovered": 40,
+        "expiring_unreplaced": 30,
+        "return_ratio": 0,
+        "oldest_overlap_days": 30,
+    }
+    assert health_score(replace(figures, families_uncovered=2)).score == 60
+    assert "Lead acceptance: no figure, not counted." in result.tooltip()
+
+
+def test_uneven_shares_go_to_the_largest_remainders() -> None:
+    """Only acceptance (20) and expiring (15) present: 57.14 and 42.86 → 57 and 43."""
+    figures = HealthFigures(lead_acceptance=Decimal("0.5"), expiring_unreplaced=0)
+    result = health_score(figures)
+    assert [r.weight for r in result.results] == [57, 0, 0, 43, 0, 0]
+    assert result.score == 43
+
+
+def test_no_figure_at_all_has_no_score() -> None:
+    result = health_score(HealthFigures())
+    assert result.score is None
+    assert result.tooltip().startswith("Health score: not enough figures")
+
+
+@given(figures)
+def test_contributions_add_up_to_the_score(chosen: HealthFigures) -> None:
+    result = health_score(chosen)
+    if result.score is None:
+        assert all(r.figure is None for r in result.results)
+        return
+    assert result.score == sum(r.contribution for r in result.results)
+    assert sum(r.weight for r in result.results) == FULL
+    assert 0 <= result.score <= FULL
+    assert all(0 <= r.contribution <= r.weight for r in result.results)
+
+
+@given(figures, st.sampled_from(HEALTH_RULES), st.decimals(min_value=0, max_value=100, places=2))
+def test_a_better_figure_never_lowers_the_score(
+    chosen: HealthFigures, rule: HealthRule, step: Decimal
+) -> None:
+    value = getattr(chosen, rule.figure)
+    if value is None:
+        return
+    if isinstance(value, int):
+        whole = int(step)
+        better = value + whole if rule.better is Better.HIGHER else max(0, value - whole)
+    else:
+        better = value + step if rule.better is Better.HIGHER else max(Decimal(0), value - step)
+    improved = replace(chosen, **{rule.figure: better})
+    assert health_score(improved).score >= health_score(chosen).score  # type: ignore[operator]
