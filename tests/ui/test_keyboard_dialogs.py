@@ -235,6 +235,8 @@ def walk_quote_dialogs(window: MainWindow, walker: Walker) -> None:
     ):  # fmt: skip
         walker.check(dialog)
         walker.close(dialog)
+    page.table.selectRow(issued[0])
+    assert not page.accept_selected()  # the day of acceptance, through its exec, cancelled
     drafts = [n for n, r in enumerate(page.table.records.rows()) if r.status.value == "draft"]
     page.table.selectRow(drafts[0])
     page.issue_selected()  # the question before issuing, through its exec
