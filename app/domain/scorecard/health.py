@@ -243,7 +243,7 @@ def health_score(figures: HealthFigures, rules: Sequence[HealthRule] = HEALTH_RU
         share = step_share(rule, value)
         contribution = int((weight * share).quantize(Decimal(1), ROUND_HALF_UP))
         sentence = (
-            f"{rule.name} {write_figure(rule.unit, value)}: {contribution} of {weight} points. "
+            f"{rule.name}: {write_figure(rule.unit, value)}, {contribution} of {weight} points. "
             f"{rule.explains}"
         )
         results.append(RuleResult(rule, value, weight, contribution, sentence))

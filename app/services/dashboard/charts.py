@@ -118,25 +118,34 @@ def _not_converted(count: int) -> str:
     return f"{count} without an exchange rate left out" if count else ""
 
 
-def pipeline_chart(session: Session, chosen: ChartFilter, reporting: str) -> ChartSpec:
-    """Open deals by stage, each converted into the reporting currency as of today."""
+def open_pipeline(
+    session: Session, partner: str | None, today: date
+) -> tuple[dict[DealStage, Decimal], int]:
+    """Open deals (of ``partner`` alone when given) summed by stage in the reporting currency as
+    of ``today``, and how many had no exchange rate: the chart's figures, and a scorecard's."""
     query = select(Deal.id, Deal.stage, Deal.amount, Deal.currency).where(
         Deal.stage.in_(OPEN_STAGES)
     )
-    partner_id = _partner_id(session, chosen.partner)
-    if chosen.partner is not None:
+    if partner is not None:
+        partner_id = _partner_id(session, partner)
         query = query.where(
             Deal.id.in_(select(DealParty.deal_id).where(DealParty.partner_id == partner_id))
         )
-    converter = reporting_converter(session, chosen.today)
+    converter = reporting_converter(session, today)
     totals = dict.fromkeys(OPEN_STAGES, Decimal(0))
     missing = 0
     for _id, stage, amount, currency in session.execute(query):
-        converted = converter.convert(amount, currency, chosen.today)
+        converted = converter.convert(amount, currency, today)
         if converted is None:
             missing += 1
         else:
             totals[stage] += converted
+    return totals, missing
+
+
+def pipeline_chart(session: Session, chosen: ChartFilter, reporting: str) -> ChartSpec:
+    """Open deals by stage, each converted into the reporting currency as of today."""
+    totals, missing = open_pipeline(session, chosen.partner, chosen.today)
     return ChartSpec(
         "Open pipeline by stage",
         "bar",
