@@ -3,6 +3,7 @@ score is read from exactly those figures."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -13,11 +14,13 @@ from app.db.engine import Database
 from app.domain.errors import AppError, NotFoundError
 from app.domain.scorecard.health import HealthFigures, health_score
 from app.services.claims.accounts import list_claims
+from app.services.claims.claim_edit import check_claim, register_claim
 from app.services.claims.overlaps import overlap_groups
 from app.services.dashboard.charts import ChartFilter, dashboard_charts
 from app.services.demo.fill import generate_demo
 from app.services.leads.board import lead_board
 from app.services.mdf.balances import balances
+from app.services.partners.edit import create_partner
 from app.services.program.returns import return_report
 from app.services.scorecard.figures import LeadFigures
 from app.services.scorecard.scorecard import partner_scorecard
@@ -118,7 +121,9 @@ def _check(s: Session, code: str) -> tuple[bool, bool, bool, bool, bool]:
             families_uncovered=sum(1 for c in sold if c.holders == 0) if sold else None,
             expiring_unreplaced=len(card.expiring_next_quarter) if certified else None,
             return_ratio=whole.return_ratio,
-            oldest_overlap_days=max((o.days_open for o in card.overlaps), default=0),
+            oldest_overlap_days=(
+                max((o.days_open for o in card.overlaps), default=0) if card.open_claims else None
+            ),
         )
     )
     return (
@@ -131,20 +136,27 @@ def _check(s: Session, code: str) -> tuple[bool, bool, bool, bool, bool]:
 
 
 def test_next_quarter_and_open_overlaps_are_counted_from_today(demo: Database) -> None:
-    """Each overlap is open since its second claim; the oldest sets the health rule's figure."""
-    code = _busiest(demo)
+    """Each overlap is open since its second claim (a lone claim on a named account: since it was
+    made); the oldest sets the health rule's figure."""
     with demo.reading() as s:
-        card = partner_scorecard(s, code, START, TODAY, TODAY)
         groups = {g.key: g for g in overlap_groups(s, TODAY)}
+        claimants = Counter(
+            c.claimant_code
+            for g in groups.values()
+            for c in g.claims
+            if c.claimant_code != "Direct"
+        )
+        code = claimants.most_common(1)[0][0]
+        card = partner_scorecard(s, code, START, TODAY, TODAY)
     for overlap in card.overlaps:
         dates = sorted(c.claimed_on for c in groups[overlap.key].claims)
-        assert overlap.since == dates[1]
-        assert overlap.days_open == (TODAY - dates[1]).days
+        since = dates[1] if len(dates) > 1 else dates[0]
+        assert overlap.since == since and overlap.days_open == (TODAY - since).days
     assert [o.days_open for o in card.overlaps] == sorted(
         (o.days_open for o in card.overlaps), reverse=True
     )
     overlap_rule = next(r for r in card.health.results if r.rule.figure == "oldest_overlap_days")
-    assert overlap_rule.figure == (card.overlaps[0].days_open if card.overlaps else 0)
+    assert card.overlaps and overlap_rule.figure == card.overlaps[0].days_open
 
 
 def test_unknown_partner_and_backward_period_are_refused(demo: Database) -> None:
@@ -153,3 +165,32 @@ def test_unknown_partner_and_backward_period_are_refused(demo: Database) -> None
     code = _busiest(demo)
     with demo.reading() as s, pytest.raises(AppError, match="before from"):
         partner_scorecard(s, code, TODAY, START, TODAY)
+
+
+def test_a_partner_that_has_done_nothing_has_no_score_until_it_claims(any_db: Database) -> None:
+    """No lead, no spend, no family sold, nobody certified, no claim: every figure is missing, so
+    there is no score; one live claim without an overlap gives the overlap rule all 100 points."""
+    with any_db.transaction() as s:
+        partner_id = create_partner(s, {"name": "Litware", "partner_code": "P-77", "country": "DE"})
+    with any_db.reading() as s:
+        card = partner_scorecard(s, "P-77", START, TODAY, TODAY)
+    assert card.partner == "Litware" and card.health.score is None
+    assert card.won and all(q.sourced == q.influenced == 0 for q in card.won)
+    assert all(p.amount == 0 for p in card.pipeline)
+    assert (card.leads, card.mdf, card.open_claims, card.overlaps) == (None, (), (), ())
+    assert card.spend == 0 and card.return_ratio is None
+    raw: dict[str, object] = {
+        "partner_id": partner_id, "account_id": None, "account_name": "Contoso Pharma",
+        "website": "contoso-pharma.example", "country": "DE",
+        "claimed_on": (TODAY - timedelta(days=5)).isoformat(), "valid_until": "",
+        "deal_amount": "1000", "currency": "EUR", "commission_pct": "10%",
+    }  # fmt: skip
+    draft, errors = check_claim(raw, validity_days=90)
+    assert errors == {} and draft is not None
+    with any_db.transaction() as s:
+        register_claim(s, draft)
+    with any_db.reading() as s:
+        card = partner_scorecard(s, "p-77", START, TODAY, TODAY)
+    assert len(card.open_claims) == 1 and card.overlaps == ()
+    assert card.health.score == 100
+    assert [r.weight for r in card.health.results if r.weight] == [100]

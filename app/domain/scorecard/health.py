@@ -6,11 +6,12 @@ points (the best step first, all points; a weaker step, part of them; no step me
 score runs from 0 to 100 and is the sum of the rules' contributions, so a tooltip can show each
 rule's part and the sentence that explains it.
 
-**A figure that does not exist** (None: no lead received, nothing spent, no product family sold,
-nobody certified) counts neither for nor against: that rule is set aside and the 100 points are
-shared among the rules that remain, in proportion to their points (whole points, the remainder
-going to the largest fractions, ties to the earlier rule). With no figure at all there is no
-score (None). Contributions are whole points, rounded half up, so they add up to the score.
+**A figure that does not exist** (None: no lead received, nothing spent, no product family
+sold, nobody certified, no live claim) counts neither for nor against: that rule is set aside and
+the 100 points are shared among the rules that remain, in proportion to their points (whole
+points, the remainder going to the largest fractions, ties to the earlier rule). With no figure
+at all there is no score (None). Contributions are whole points, rounded half up, so they add
+up to the score.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ class HealthFigures:
     next quarter with no other valid one for the same family beyond it, None when nobody is
     certified; ``return_ratio``: won revenue ÷ program spend over the period, None when nothing
     was spent; ``oldest_overlap_days``: days the oldest open overlap involving it has waited,
-    0 when none is open.
+    0 when none is open, None when it holds no live claim (nothing could overlap). A partner
+    that has done nothing yet therefore has no score rather than a perfect one.
     """
 
     lead_acceptance: Decimal | None = None

@@ -63,7 +63,8 @@ class LeadFigures:
 @dataclass(frozen=True)
 class OverlapInvolving:
     """An open overlap group with one of the partner's claims. It has been open since its second
-    claim (by claim date) was made: before that there was nothing to settle."""
+    claim (by claim date) was made: before that there was nothing to settle; a lone claim on the
+    direct team's named account, since that claim was made."""
 
     key: str  # the group's claim ids, as the Overlaps page names it
     account: str

@@ -76,7 +76,7 @@ def partner_scorecard(
         families_uncovered=sum(1 for c in sold if c.holders == 0) if sold else None,
         expiring_unreplaced=len(expiring) if anyone_certified else None,
         return_ratio=ratio,
-        oldest_overlap_days=max((o.days_open for o in overlaps), default=0),
+        oldest_overlap_days=max((o.days_open for o in overlaps), default=0) if claims else None,
     )
     return PartnerScorecard(
         partner_code=code,
