@@ -139,8 +139,16 @@ def _suggesting(session: Session, today: date) -> Callable[[], int]:
 
     def _suggest() -> int:
         named = named_account_ids(session)
-        each = [  # what the grouping adds to each group
-            suggest_owner(g.claims, bool(named) and any(c.account.id in named for c in g.claims))
+        each = [  # what the grouping adds to each group (a pair's two lookups, a group's any)
+            suggest_owner(
+                g.claims,
+                bool(named)
+                and (
+                    g.claims[0].account.id in named or g.claims[1].account.id in named
+                    if len(g.claims) == 2
+                    else any(c.account.id in named for c in g.claims)
+                ),
+            )
             for g in groups
         ]
         lone = lone_named_claims(session, rows, linked, named)
