@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.scorecard.health import (
@@ -36,8 +36,8 @@ figures = st.builds(
     grade_index=st.none() | indexes,
     families_uncovered=st.none() | counts,
     expiring_unreplaced=st.none() | counts,
-    return_ratio=st.none() | st.decimals(min_value=0, max_value=50, places=2),
-    oldest_overlap_days=st.none() | st.integers(min_value=0, max_value=400),
+    return_ratio=st.none() | st.decimals(min_value=0, max_value=8, places=2),
+    oldest_overlap_days=st.none() | st.integers(min_value=0, max_value=120),
 )
 
 
@@ -113,17 +113,46 @@ def test_contributions_add_up_to_the_score(chosen: HealthFigures) -> None:
     assert all(0 <= r.contribution <= r.weight for r in result.results)
 
 
-@given(figures, st.sampled_from(HEALTH_RULES), st.decimals(min_value=0, max_value=100, places=2))
+#: A value of each figure, drawn around the rules' bounds.
+FIGURE_VALUES: dict[str, st.SearchStrategy[Decimal] | st.SearchStrategy[int]] = {
+    "lead_acceptance": rates,
+    "grade_index": st.decimals(min_value=0, max_value=2, places=2),
+    "families_uncovered": st.integers(min_value=0, max_value=4),
+    "expiring_unreplaced": st.integers(min_value=0, max_value=4),
+    "return_ratio": st.decimals(min_value=0, max_value=6, places=2),
+    "oldest_overlap_days": st.integers(min_value=0, max_value=90),
+}
+
+
+@settings(max_examples=400)
+@given(figures, st.sampled_from(HEALTH_RULES), st.data())
 def test_a_better_figure_never_lowers_the_score(
-    chosen: HealthFigures, rule: HealthRule, step: Decimal
+    chosen: HealthFigures, rule: HealthRule, data: st.DataObject
 ) -> None:
-    value = getattr(chosen, rule.figure)
-    if value is None:
-        return
-    if isinstance(value, int):
-        whole = int(step)
-        better = value + whole if rule.better is Better.HIGHER else max(0, value - whole)
-    else:
-        better = value + step if rule.better is Better.HIGHER else max(Decimal(0), value - step)
-    improved = replace(chosen, **{rule.figure: better})
-    assert health_score(improved).score >= health_score(chosen).score  # type: ignore[operator]
+    one = data.draw(FIGURE_VALUES[rule.figure])
+    other = data.draw(FIGURE_VALUES[rule.figure])
+    worse, better = sorted((one, other), reverse=rule.better is Better.LOWER)
+    low = health_score(replace(chosen, **{rule.figure: worse}))
+    high = health_score(replace(chosen, **{rule.figure: better}))
+    assert low.score is not None and high.score is not None
+    assert high.score >= low.score
+
+
+def test_walking_each_figure_from_worst_to_best_never_lowers_the_score() -> None:
+    """Every rule's figure stepped across and around each of its bounds, the other figures held,
+    in the direction the rule calls better: the score only rises, and reaches the rule's weight."""
+    for rule in HEALTH_RULES:
+        top = max(step.bound for step in rule.steps) * 2 + 2
+        grid = [top * Decimal(n) / 200 for n in range(201)]
+        grid += [step.bound + delta for step in rule.steps for delta in (-1, 0, 1)]
+        values = sorted({max(Decimal(0), v) for v in grid})
+        if rule.better is Better.LOWER:
+            values.reverse()
+        scores = []
+        for value in values:
+            figure: Decimal | int = int(value) if value == int(value) else value
+            result = health_score(replace(GOOD, **{rule.figure: figure}))
+            assert result.score is not None
+            scores.append(result.score)
+        assert scores == sorted(scores), rule.name
+        assert scores[-1] == FULL and scores[0] == FULL - rule.points, rule.name
