@@ -35,6 +35,7 @@ from app.ui.claims.actions import ClaimActions
 from app.ui.claims.engagement_dialog import EngagementDialog
 from app.ui.claims.merge_dialog import AccountMergeDialog
 from app.ui.context import UiContext
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
@@ -108,7 +109,7 @@ class ClaimsPage(Page):
         )
         self.remember_splitter(self.splitter)
         self.body.addWidget(self.splitter)
-        self.dialogs: list[QDialog] = []
+        self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
         self.ask_merge: Callable[[AccountMergeDialog], bool] = _run_merge
         self.last_message = ""
 
@@ -205,15 +206,7 @@ class ClaimsPage(Page):
 
     def keep(self, dialog: QDialog) -> None:
         """Show a modeless dialog and forget it once closed."""
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        dialog.show()
-        dialog.activateWindow()
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        self.dialogs.show(dialog)
 
     def merge_selected(self) -> None:
         chosen = self.selected_accounts()

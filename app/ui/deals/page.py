@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -48,6 +47,7 @@ from app.ui.context import UiContext
 from app.ui.deals.dialog import DealDialog
 from app.ui.deals.undo import StageMove
 from app.ui.figures import unbroken_figures
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, table_count
 from app.ui.record_table import RecordTable
@@ -148,7 +148,7 @@ class DealsPage(Page):
         bar.addWidget(self.stage_button)
         self.body.addLayout(bar)
         self.body.addWidget(self.tabs, 1)
-        self.dialogs: list[QDialog] = []
+        self.dialogs: OpenDialogs[DealDialog] = OpenDialogs()
         self.last_message = ""
         self.new_button.clicked.connect(self.new_deal)
         self.open_button.clicked.connect(self.open_selected)
@@ -227,17 +227,7 @@ class DealsPage(Page):
     def _show(self, deal_id: int | None) -> DealDialog | None:
         if self._db is None:
             return None
-        dialog = DealDialog(self.context, self._db, deal_id, self.window())
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        dialog.show()
-        dialog.activateWindow()
-        return dialog
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        return self.dialogs.show(DealDialog(self.context, self._db, deal_id, self.window()))
 
     def _undone(self, problem: BaseException | None) -> None:
         if problem is not None:

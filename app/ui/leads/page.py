@@ -35,6 +35,7 @@ from app.ui.leads.lead_actions import LeadActions
 from app.ui.leads.leads_tab import LeadsTab
 from app.ui.leads.route import RouteFlow
 from app.ui.leads.rules_dialog import LeadRulesDialog
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.sections import button
@@ -111,7 +112,7 @@ class LeadsPage(Page):
         self.total = 0  # every lead, whatever the filters
         self.last_message = ""
         self.route_flow: RouteFlow | None = None
-        self.dialogs: list[QDialog] = []
+        self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
 
         self.tabs.currentChanged.connect(self._tab_shown)
         self.leads.filters.changed.connect(self._filters_changed)
@@ -258,15 +259,7 @@ class LeadsPage(Page):
 
     def keep(self, dialog: QDialog) -> None:
         """Show a modeless dialog and forget it once closed."""
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        dialog.show()
-        dialog.activateWindow()
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        self.dialogs.show(dialog)
 
     def say(self, text: str) -> None:
         """A short note in the window's status bar."""

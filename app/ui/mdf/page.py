@@ -45,6 +45,7 @@ from app.ui.mdf.claim_dialog import MdfClaimDialog
 from app.ui.mdf.detail import RequestDetailView
 from app.ui.mdf.request_dialog import MdfRequestDialog
 from app.ui.mdf.step_dialog import MdfStepDialog
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.partners.dialog import ask
@@ -76,7 +77,7 @@ class MdfPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.read: MdfRead = MdfRead((), (), (), "EUR")
-        self.dialogs: list[QDialog] = []
+        self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
         self.balances = RecordTable("mdf_balances", BALANCE_COLUMNS, self)
         self.balances.setAccessibleName("Balances per partner and quarter")
         self.balances.empty_text = "No allocations yet. Start with New allocation (Ctrl+Shift+A)."
@@ -287,16 +288,7 @@ class MdfPage(Page):
 
     def keep(self, dialog: QDialog) -> QDialog:
         """Show a modeless dialog and forget it once closed."""
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        dialog.show()
-        dialog.activateWindow()
-        return dialog
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        return self.dialogs.show(dialog)
 
     def new_allocation(self) -> MdfAllocationDialog | None:
         if self._db is None:

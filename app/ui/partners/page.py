@@ -30,6 +30,7 @@ from app.services.partners.rows import PARTNER_COLUMNS, PartnerRow
 from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.page_base import Page, plural
 from app.ui.partners.dialog import PartnerDialog, ask
 from app.ui.partners.filters import PartnerFilters
@@ -67,7 +68,7 @@ class PartnersPage(Page):
         self.table.describe_empty = self._empty_text
         self.filters = PartnerFilters(self)
         self.filters.changed.connect(self.run_search)
-        self.dialogs: list[PartnerDialog] = []
+        self.dialogs: OpenDialogs[PartnerDialog] = OpenDialogs()
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         self.edits = self.undo_stack = QUndoStack(self)  # Edit › Undo takes an edit back
 
@@ -190,11 +191,7 @@ class PartnersPage(Page):
             return None
         dialog = PartnerDialog(self.context, self._db, partner_id, self.window())
         dialog.record_edit = self.record_edit
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        self.dialogs.append(dialog)
-        dialog.show()
-        dialog.activateWindow()
-        return dialog
+        return self.dialogs.show(dialog)
 
     def record_edit(
         self, partner_id: int, name: str, before: dict[str, object], after: dict[str, object]
@@ -209,11 +206,6 @@ class PartnersPage(Page):
         if problem is not None:
             self.context.errors.show_now(problem)
         self.context.changes.announce({RecordKind.PARTNER})
-
-    def _closed(self, dialog: PartnerDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
 
     def delete_selected(self) -> None:
         row = self.selected()

@@ -13,6 +13,7 @@ from app.services.pricebook.edit import get_product
 from app.services.pricebook.read import PriceRow, ProductRow, SettingsRow, TierRow
 from app.services.store import Database
 from app.ui.context import UiContext
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.pricebook.breaks_dialog import BreaksDialog
 from app.ui.pricebook.dialogs import (
     CorrectPriceDialog,
@@ -36,7 +37,7 @@ class PriceBookEditing:
     tiers: RecordTable
     families: list[str]
     settings_row: SettingsRow | None
-    dialogs: list[QDialog]
+    dialogs: OpenDialogs[QDialog]
     files: PriceBookFiles
 
     if TYPE_CHECKING:  # provided by QWidget and by the page; never shadow them at run time
@@ -47,16 +48,7 @@ class PriceBookEditing:
 
     def keep(self, dialog: QDialog) -> QDialog:
         """Show a modeless editor and forget it once closed."""
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        dialog.show()
-        dialog.activateWindow()
-        return dialog
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        return self.dialogs.show(dialog)
 
     def new_product(self) -> ProductDialog | None:
         if self._db is None:

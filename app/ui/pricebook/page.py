@@ -41,6 +41,7 @@ from app.services.pricebook.rules import SETTING_LABELS
 from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.page_scroll import page_scroll
@@ -128,7 +129,7 @@ class PriceBookPage(PriceBookEditing, Page):
         self.legend.setWordWrap(True)
         self.settings_labels: dict[str, QLabel] = {}
         self._build()
-        self.dialogs: list[QDialog] = []
+        self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
         self.selected_id: int | None = None
         self.settings_row: SettingsRow | None = None
         self.families: list[str] = []

@@ -20,6 +20,7 @@ from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.flow_layout import FlowLayout
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Operation, Progress
 from app.ui.page_base import Page, Reader, plural
 from app.ui.program.drill import DrillDialog, figure_title, items_summary
@@ -58,7 +59,7 @@ class ProgramPage(Page):
         self.read: ProgramRead | None = None
         self.drilling: Operation[list[ItemLine]] | None = None  # tests wait on it
         self.drilled: DrillDialog | None = None
-        self.dialogs: list[QDialog] = []
+        self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
         self.period_picker = PeriodPicker(context.today())
         self.period_picker.changed.connect(lambda _period: self.invalidate())
         self.spend_button = QPushButton("Spend &items…")
@@ -227,16 +228,7 @@ class ProgramPage(Page):
         return dialog
 
     def _show(self, dialog: QDialog) -> QDialog:
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        dialog.show()
-        dialog.activateWindow()
-        return dialog
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        return self.dialogs.show(dialog)
 
     # --- the program's records -----------------------------------------------------------
 

@@ -31,6 +31,7 @@ from app.services.training.log import contacts_by_ids, delete_training
 from app.services.training.records import TRAINING_COLUMNS, TrainingRow, list_training
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.partners.dialog import ask
@@ -105,7 +106,7 @@ class TrainingPage(Page):
         self.soon_days = 60
         self.loaded: set[int] = set()
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
-        self.dialogs: list[QDialog] = []
+        self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
         self.last_message = ""
 
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -301,15 +302,7 @@ class TrainingPage(Page):
 
     def keep(self, dialog: QDialog) -> None:
         """Show a modeless dialog and forget it once closed."""
-        self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
-        dialog.show()
-        dialog.activateWindow()
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        self.dialogs.show(dialog)
 
     def say(self, text: str) -> None:
         """A short note in the window's status bar."""
