@@ -22,6 +22,7 @@ from app.services.leads.board import lead_board
 from app.services.mdf.balances import balances
 from app.services.partners.edit import create_partner
 from app.services.program.returns import return_report
+from app.services.scorecard.charts import scorecard_charts
 from app.services.scorecard.figures import LeadFigures
 from app.services.scorecard.scorecard import partner_scorecard
 from app.services.training.coverage import coverage_matrix
@@ -71,6 +72,16 @@ def _check(s: Session, code: str) -> tuple[bool, bool, bool, bool, bool]:
     assert tuple(q.influenced for q in card.won) == charts.won.series[1].values
     assert tuple(p.amount for p in card.pipeline) == charts.pipeline.series[0].values
     assert tuple(p.stage.label for p in card.pipeline) == charts.pipeline.categories
+    # the scorecard's own charts (the tab's and the review PDF's) draw the dashboard's figures
+    drawn = scorecard_charts(card)
+    assert (drawn.revenue.categories, drawn.revenue.series) == (
+        charts.won.categories,
+        charts.won.series,
+    )
+    assert (drawn.pipeline.categories, drawn.pipeline.series) == (
+        charts.pipeline.categories,
+        charts.pipeline.series,
+    )
     # spend and return over the period: the Program page's line for the partner
     assert card.spend == whole.spend["all"] and card.return_ratio == whole.return_ratio
     # certifications: the partner's row of the Training page's matrix
