@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.db.engine import Database
 from app.db.models import MdfProof, MdfRequest, MdfStep
 from app.domain.enums import MdfStatus
-from app.domain.mdf.quarters import quarter_of, quarter_start
+from app.domain.quarters import quarter_of, quarter_start
 from app.services.demo.fill import generate_demo
 from app.services.mdf.overview import mdf_overview
 from app.services.mdf.spend import mdf_paid_items

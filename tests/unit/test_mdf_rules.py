@@ -24,7 +24,7 @@ from app.domain.mdf.lifecycle import (
     rejection_refusal,
     request_refusal,
 )
-from app.domain.mdf.quarters import parse_quarter, quarter_end, quarter_of, quarter_start
+from app.domain.quarters import parse_quarter, quarter_end, quarter_of, quarter_start
 
 D = Decimal
 Q4 = AllocationFacts("Bluepeak", "2026Q4", D("10000"), "EUR")

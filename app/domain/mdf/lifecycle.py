@@ -21,8 +21,8 @@ from enum import StrEnum
 
 from app.domain.dates import date_range_problem
 from app.domain.enums import MdfStatus
-from app.domain.mdf.quarters import quarter_end
 from app.domain.money import ZERO, amount_problem, decimal_places, format_money, minor_unit
+from app.domain.quarters import quarter_end
 
 #: The longest activity name a request keeps.
 ACTIVITY_LENGTH = 200

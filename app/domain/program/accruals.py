@@ -17,13 +17,13 @@ threshold) is no item: it would only add a zero to the figures and a line to eve
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Context, Decimal
 
 from app.domain.money import HUNDRED, round_money
+from app.domain.quarters import first_day_of_quarter, last_day_of_quarter, quarter_of
 
 #: The spend programs as a person reads them, in the order reports show them.
 PROGRAMS: tuple[str, ...] = ("MDF", "SPIF", "Rebate", "Training", "Event", "Other")
@@ -100,23 +100,10 @@ def spif_items(quotes: Iterable[AcceptedQuote], rules: Sequence[SpifRule]) -> li
     return items
 
 
-def quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-@functools.lru_cache(maxsize=4096)  # a report asks for every deal's; there are few days
-def quarter_end(day: date) -> date:
-    """The last day of ``day``'s calendar quarter (31 March, 30 June, 30 September, 31 December)."""
-    start = quarter_start(day)
-    if start.month == 10:
-        return date(start.year, 12, 31)
-    following = start.replace(month=start.month + 3)
-    return following - timedelta(days=1)
-
-
-def quarter_name(day: date) -> str:
-    """``2026Q4``: the quarter as allocations name it."""
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
+#: The quarter of a day, under the names this module used to define them with.
+quarter_start = first_day_of_quarter
+quarter_end = last_day_of_quarter
+quarter_name = quarter_of
 
 
 def rebate_items(
@@ -135,7 +122,7 @@ def rebate_items(
         steps.sort(key=lambda step: step.threshold)
     revenue: dict[tuple[str, date], Decimal] = {}
     for partner, closed_on, amount in sourced:
-        key = (partner, quarter_end(closed_on))
+        key = (partner, last_day_of_quarter(closed_on))
         revenue[key] = revenue.get(key, Decimal(0)) + amount
     items: list[SpendEntry] = []
     for (partner, last_day), total in sorted(revenue.items()):
@@ -149,7 +136,7 @@ def rebate_items(
                 continue
             items.append(
                 SpendEntry(partner, "Rebate", last_day, amount, reporting,
-                           f"{name} · {quarter_name(last_day)} · {percent.normalize():f}% of "
+                           f"{name} · {quarter_of(last_day)} · {percent.normalize():f}% of "
                            f"{total:f}")
             )  # fmt: skip
     return items

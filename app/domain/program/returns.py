@@ -25,15 +25,9 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 
 from app.domain.dates import date_range_problem
 from app.domain.errors import InputError
-from app.domain.program.accruals import (
-    PROGRAMS,
-    RebateThreshold,
-    SpendEntry,
-    quarter_end,
-    quarter_start,
-    rebate_items,
-)
+from app.domain.program.accruals import PROGRAMS, RebateThreshold, SpendEntry, rebate_items
 from app.domain.program.fx import Converter
+from app.domain.quarters import first_day_of_quarter, last_day_of_quarter
 
 #: The figures a report line has besides the programs.
 ALL = "all"
@@ -111,7 +105,7 @@ class FigureItem:
 def deals_window(start: date, end: date) -> tuple[date, date]:
     """The closed-on dates of the won deals a report over [start, end] needs: the period's own,
     and the whole of every quarter whose rebate is dated within it."""
-    return min(start, quarter_start(start)), end
+    return min(start, first_day_of_quarter(start)), end
 
 
 def check_period(start: date, end: date) -> None:
@@ -157,7 +151,7 @@ class _Period:
             in_period = start <= deal.closed_on <= end
             for_rebate = (
                 thresholds and deal.registering is not None
-                and start <= quarter_end(deal.closed_on) <= end
+                and start <= last_day_of_quarter(deal.closed_on) <= end
             )  # fmt: skip
             if not (in_period or for_rebate):
                 continue

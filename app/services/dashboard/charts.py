@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from app.db.models import Deal, DealParty, Partner
 from app.domain.enums import DealStage, PartnerStatus
 from app.domain.leads.rules import DIRECT, GRADES
 from app.domain.program.returns import ReturnLine, ReturnReport
+from app.domain.quarters import quarters_in
 from app.domain.training import CoverageState
 from app.io.charts.spec import ChartSpec, Series, ValueKind
 from app.services.business_settings import load_business_settings
@@ -63,19 +64,11 @@ class DashboardCharts:
 
 
 def quarters(start: date, end: date) -> list[tuple[date, date, str]]:
-    """The calendar quarters that meet [start, end], each cut to it, named ``2026 Q4``; the
+    """The calendar quarters that meet [start, end], each cut to it, labelled ``2026 Q4``; the
     last ``MOST_QUARTERS`` of them."""
-    found: list[tuple[date, date, str]] = []
-    year, quarter = start.year, (start.month - 1) // 3 + 1
-    while True:
-        first = date(year, 3 * quarter - 2, 1)
-        if first > end:
-            break
-        after = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-        last = after - timedelta(days=1)
-        found.append((max(first, start), min(last, end), f"{year} Q{quarter}"))
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    return found[-MOST_QUARTERS:]
+    return [(first, last, quarter.label) for first, last, quarter in quarters_in(start, end)][
+        -MOST_QUARTERS:
+    ]
 
 
 def dashboard_charts(

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.db.models import MdfRequest, MdfStep
 from app.domain.enums import PartnerStatus
 from app.domain.mdf.proofs import ProofFile
-from app.domain.mdf.quarters import quarter_end, quarter_of, quarter_start
+from app.domain.quarters import quarter_end, quarter_of, quarter_start
 from app.services.demo.state import DemoState, utc_at
 from app.services.mdf.allocations import set_allocation
 from app.services.mdf.requests import approve, approve_claim, claim, create_request, pay, reject

@@ -16,8 +16,8 @@ from app.db.models import MdfAllocation, Partner
 from app.domain.enums import PartnerStatus
 from app.domain.errors import InputError, NotFoundError, RefusedError
 from app.domain.mdf.lifecycle import AllocationFacts, RequestFacts, allocation_refusal
-from app.domain.mdf.quarters import parse_quarter, quarter_problem
 from app.domain.money import format_money, normalize_currency
+from app.domain.quarters import parse_quarter, quarter_problem
 from app.services.claims.account_edit import Choice
 from app.services.mdf.facts import fresh_allocation, partner_label, request_facts, requests_of
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.db.models import MdfAllocation
 from app.domain.columns import Column, Kind
 from app.domain.mdf.balances import balance
-from app.domain.mdf.quarters import quarter_sort_key
+from app.domain.quarters import quarter_sort_key
 from app.services.mdf.stored import (
     StoredAllocation,
     StoredRequest,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import MdfAllocation, MdfRequest, Partner
 from app.domain.mdf.lifecycle import AllocationFacts, RequestFacts
-from app.domain.mdf.quarters import parse_quarter
+from app.domain.quarters import parse_quarter
 from app.services.mdf.facts import partner_label
 
 #: Ids per IN list: within every driver's limit on bound parameters.

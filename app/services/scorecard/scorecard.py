@@ -11,7 +11,7 @@ from these figures by ``app.domain.scorecard.health``.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 from app.db.models import Deal, DealFamily, DealParty, Partner
 from app.domain.enums import DealStage
 from app.domain.errors import NotFoundError
-from app.domain.mdf.quarters import quarter_end, quarter_of, quarter_start
 from app.domain.overlap_groups import OverlapGroup
 from app.domain.program.returns import ReturnLine, ReturnReport
+from app.domain.quarters import Quarter, quarter_end, quarter_start
 from app.domain.scorecard.health import HealthFigures, health_score
 from app.services.business_settings import load_business_settings
 from app.services.claims.accounts import list_claims
@@ -197,8 +197,8 @@ def _certifications(
 
 
 def _next_quarter(today: date) -> tuple[date, date]:
-    after = quarter_end(quarter_of(today)) + timedelta(days=1)
-    return quarter_start(quarter_of(after)), quarter_end(quarter_of(after))
+    following = Quarter.of(today).following()
+    return following.start, following.end
 
 
 def _expiring_next_quarter(

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from app.domain.quarters import Quarter
 from app.services.dashboard.charts import ChartFilter, DashboardCharts, dashboard_charts
 from app.services.partners.names import partner_names
 from app.services.store import Database, Session
 from app.ui.charts.view import ChartView
 from app.ui.context import UiContext
 from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
-from app.ui.program.period import Period, PeriodPicker, quarter_period, year_period
+from app.ui.program.period import Period, PeriodPicker, period_of_quarter, year_period
 
 #: The charts in the order they are laid out, with the attribute of ``DashboardCharts``.
 CHART_NAMES = ("pipeline", "won", "program", "funnel", "grades", "coverage", "overlaps")
@@ -168,10 +169,8 @@ _TARGETS = {
 
 def _quarter_named(name: str) -> Period | None:
     """``2026 Q3`` → that quarter."""
-    year, _, quarter = name.partition(" Q")
-    if not (year.isdigit() and quarter.isdigit()):
-        return None
-    return quarter_period(int(year), int(quarter))
+    quarter = Quarter.parse(name)
+    return period_of_quarter(quarter) if quarter is not None else None
 
 
 def _read(session: Session, chosen: ChartFilter, cancelled: Callable[[], bool]) -> ChartsRead:

@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import AppError, ConflictError, NotFoundError
-from app.domain.mdf.quarters import parse_quarter, quarter_of, quarter_problem
 from app.domain.money import COMMON_CURRENCIES
+from app.domain.quarters import parse_quarter, quarter_of, quarter_problem
 from app.services.claims.account_edit import Choice
 from app.services.mdf.allocations import set_allocation
 from app.services.mdf.balances import BalanceRow

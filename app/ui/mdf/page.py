@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from app.domain.columns import Column
 from app.domain.errors import AppError
 from app.domain.mdf.lifecycle import Step
-from app.domain.mdf.quarters import quarter_sort_key
 from app.domain.money import format_money
+from app.domain.quarters import quarter_sort_key
 from app.services.business_settings import load_business_settings
 from app.services.claims.account_edit import Choice
 from app.services.mdf.allocations import allocation_partners, delete_allocation

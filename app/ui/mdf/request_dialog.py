@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError, NotFoundError
 from app.domain.mdf.lifecycle import ACTIVITY_LENGTH
-from app.domain.mdf.quarters import quarter_start
 from app.domain.money import format_money
+from app.domain.quarters import quarter_start
 from app.services.mdf.balances import BalanceRow
 from app.services.mdf.requests import create_request
 from app.services.store import Database

@@ -8,10 +8,12 @@ before its "from" is moved up to it, so the report never asks for an empty span.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from app.domain.quarters import Quarter
 
 QUARTER, YEAR, CUSTOM = "quarter", "year", "custom"
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # the dates a record may hold (app.domain.dates)
@@ -27,9 +29,11 @@ class Period:
 
 
 def quarter_period(year: int, quarter: int) -> Period:
-    first = date(year, 3 * quarter - 2, 1)
-    after = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-    return Period(first, after - timedelta(days=1), f"{year} Q{quarter}")
+    return period_of_quarter(Quarter(year, quarter))
+
+
+def period_of_quarter(quarter: Quarter) -> Period:
+    return Period(quarter.start, quarter.end, quarter.label)
 
 
 def year_period(year: int) -> Period:
@@ -71,8 +75,8 @@ class PeriodPicker(QWidget):
         self.quarter.setAccessibleName("Quarter")
         for n in range(1, 5):
             self.quarter.addItem(f"Q{n}", n)
-        self.quarter.setCurrentIndex((today.month - 1) // 3)
-        start_of_quarter = quarter_period(today.year, (today.month - 1) // 3 + 1).start
+        self.quarter.setCurrentIndex(Quarter.of(today).number - 1)
+        start_of_quarter = Quarter.of(today).start
         self.start = self._date_edit("periodFrom", "From", start_of_quarter)
         self.end = self._date_edit("periodTo", "To", today)
         self.to_label = QLabel("to")
@@ -114,7 +118,7 @@ class PeriodPicker(QWidget):
         """Show ``period``: as the quarter or year it is, else as a custom span (a test's or a
         drill-down's exact days)."""
         start = period.start
-        quarter = (start.month - 1) // 3 + 1
+        quarter = Quarter.of(start).number
         kind = CUSTOM
         if period == year_period(start.year):
             kind = YEAR
