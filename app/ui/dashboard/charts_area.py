@@ -19,6 +19,7 @@ from app.services.dashboard.charts import ChartFilter, DashboardCharts, dashboar
 from app.services.partners.names import partner_names
 from app.services.store import Database, Session
 from app.ui.charts.view import ChartView
+from app.ui.combo_fill import refill
 from app.ui.context import UiContext
 from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
 from app.ui.program.period import Period, PeriodPicker, period_of_quarter, year_period
@@ -112,18 +113,13 @@ class ChartsArea(QWidget):
             view.show_spec(getattr(result.charts, name))
 
     def _fill_partners(self, partners: dict[str, str]) -> None:
-        """The partner filter lists every partner once; the choice survives a refresh."""
-        if self.partner.count() - 1 == len(partners):
-            return
-        chosen = self.partner.currentData()
-        self.partner.blockSignals(True)
-        self.partner.clear()
-        self.partner.addItem("All partners", None)
-        for code, name in sorted(partners.items(), key=lambda item: item[1].casefold()):
-            self.partner.addItem(name if name == code else f"{name} ({code})", code)
-        found = self.partner.findData(chosen)
-        self.partner.setCurrentIndex(max(found, 0))
-        self.partner.blockSignals(False)
+        """The partner filter lists every partner once, by its name now; the choice survives a
+        refresh."""
+        ordered = sorted(partners.items(), key=lambda item: item[1].casefold())
+        refill(
+            self.partner,
+            [(name if name == code else f"{name} ({code})", code) for code, name in ordered],
+        )
 
     def open_behind(self, name: str, series: int, category: int) -> None:
         """Open the page whose rows make the clicked figure (Enter on a chart: the page of

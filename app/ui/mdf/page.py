@@ -39,6 +39,7 @@ from app.services.mdf.overview import mdf_overview
 from app.services.mdf.rows import REQUEST_COLUMNS, RequestRow
 from app.services.store import Session
 from app.ui.changes import RecordKind
+from app.ui.combo_fill import refill
 from app.ui.context import UiContext
 from app.ui.mdf.allocation_dialog import MdfAllocationDialog
 from app.ui.mdf.claim_dialog import MdfClaimDialog
@@ -216,13 +217,8 @@ class MdfPage(Page):
 
     def show_read(self, result: MdfRead) -> None:
         self.read = result
-        chosen = self.quarter.currentText()
         found = sorted({r.quarter for r in result.balances}, key=quarter_sort_key, reverse=True)
-        self.quarter.blockSignals(True)
-        self.quarter.clear()
-        self.quarter.addItems([ALL_QUARTERS, *found])
-        self.quarter.setCurrentIndex(max(self.quarter.findText(chosen), 0))
-        self.quarter.blockSignals(False)
+        refill(self.quarter, [(quarter, quarter) for quarter in found])
         self._show_balances()
 
     def _show_balances(self) -> None:

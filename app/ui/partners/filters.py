@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from app.domain.countries import country_name
 from app.domain.enums import PartnerStatus, PartnerType
 from app.services.partners.listing import FilterChoices, PartnerQuery
+from app.ui.combo_fill import refill
 from app.ui.flow_layout import FlowLayout
 
 
@@ -69,17 +70,7 @@ class PartnerFilters(QWidget):
         return query.with_(**picked)
 
     def _fill(self, key: str, items: list[tuple[str, object]]) -> None:
-        combo = self.combos[key]
-        current = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for text, data in items:
-            combo.addItem(text, data)
-        found = combo.findData(current)
-        combo.setCurrentIndex(max(found, 0))
-        combo.blockSignals(False)
-        if found < 0 and current is not None and not self._quiet:
+        if refill(self.combos[key], items) and not self._quiet:
             self.changed.emit()
 
     def _picked(self) -> None:

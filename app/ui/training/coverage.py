@@ -33,6 +33,7 @@ from app.services.training.coverage import (
     coverage_columns,
     coverage_people,
 )
+from app.ui.combo_fill import refill
 from app.ui.record_table import RecordTable
 from app.ui.sections import splitter
 from app.ui.shortcuts import bind
@@ -152,6 +153,8 @@ class CoverageTab(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.show_filter.setMinimumContentsLength(24)
+        self.show_filter.addItem("All partners", ALL)
+        self.show_filter.addItem("No valid certification in some family", MISSING_ANY)
         self.people = RecordTable("coverage_people", PEOPLE_COLUMNS, self)
         self.people_title = QLabel("Choose a family cell to see the people behind it.")
         self.people_title.setObjectName("sectionTitle")
@@ -203,16 +206,8 @@ class CoverageTab(QWidget):
         self._reload_people()
 
     def _fill_filter(self, families: Sequence[CoverageFamily]) -> None:
-        chosen = self.show_filter.currentData()
-        self.show_filter.blockSignals(True)
-        self.show_filter.clear()
-        self.show_filter.addItem("All partners", ALL)
-        self.show_filter.addItem("No valid certification in some family", MISSING_ANY)
-        for n, family in enumerate(families):
-            self.show_filter.addItem(f"No valid certification in {family.name}", n)
-        found = self.show_filter.findData(chosen) if chosen is not None else 0
-        self.show_filter.setCurrentIndex(max(found, 0))
-        self.show_filter.blockSignals(False)
+        offered = [(f"No valid certification in {f.name}", n) for n, f in enumerate(families)]
+        refill(self.show_filter, offered, fixed=2)
         self.model.set_missing(self.show_filter.currentData())
 
     def _filter_chosen(self, _n: int) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.services.quotes.lifecycle import account_deals
 from app.services.store import Database
+from app.ui.combo_fill import refill
 
 NO_DEAL = "(no deal)"
 
@@ -33,14 +34,7 @@ class DealField(QComboBox):
         if account_id is not None:
             with db.reading() as session:
                 deals = account_deals(session, account_id)
-        self.blockSignals(True)
-        self.clear()
-        self.addItem(NO_DEAL, None)
-        for deal_id, name in deals:
-            self.addItem(name, deal_id)
-        index = self.findData(chosen) if chosen is not None else 0
-        self.setCurrentIndex(max(index, 0))
-        self.blockSignals(False)
+        refill(self, [(name, deal_id) for deal_id, name in deals], choose=chosen)
         self.setEnabled(bool(deals))
 
     def deal_id(self) -> int | None:

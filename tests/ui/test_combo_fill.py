@@ -1,0 +1,65 @@
+"""Choice lists refilled from the database keep the user's pick and show what is there now."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.db.engine import Database
+from app.db.models import Partner
+from app.ui.combo_fill import refill
+from app.ui.context import UiContext
+from app.ui.dashboard.charts_area import ChartsArea
+from tests.support.sample_records import add_sample_records
+
+DRAW_MS = 30_000
+
+
+def entries(combo: QComboBox) -> list[tuple[str, object]]:
+    return [(combo.itemText(n), combo.itemData(n)) for n in range(combo.count())]
+
+
+def test_a_refill_keeps_the_pick_quietly_and_says_when_it_is_gone(qtbot: QtBot) -> None:
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItem("All", None)
+    refill(combo, [("Acme", "A"), ("Bolt", "B")])
+    combo.setCurrentIndex(2)
+    picked: list[int] = []
+    combo.currentIndexChanged.connect(picked.append)
+    assert refill(combo, [("Apex", "X"), ("Bolt", "B")]) is False
+    assert (combo.currentText(), picked) == ("Bolt", [])
+    assert entries(combo) == [("All", None), ("Apex", "X"), ("Bolt", "B")]
+    assert refill(combo, [("Apex", "X")]) is True
+    assert (combo.currentIndex(), picked) == (0, [])
+    assert refill(combo, [("Apex", "X")], choose="X") is False
+    assert combo.currentText() == "Apex"
+
+
+def test_the_dashboard_partner_list_shows_a_renamed_partner(
+    qtbot: QtBot, context: UiContext, sqlite_db: Database
+) -> None:
+    add_sample_records(sqlite_db)
+    area = ChartsArea(context)
+    qtbot.addWidget(area)
+    area.db = sqlite_db
+
+    def read_and_wait() -> None:
+        area.read()
+        qtbot.waitUntil(
+            lambda: area.charts is not None
+            and all(view.current is not None for view in area.views.values()),
+            timeout=DRAW_MS,
+        )
+
+    read_and_wait()
+    assert area.partner.count() == 4  # "All partners" and the three partners
+    area.partner.setCurrentIndex(area.partner.findData("P-001"))
+    with sqlite_db.transaction() as session:
+        partner = session.scalars(select(Partner).where(Partner.partner_code == "P-001")).one()
+        partner.name = "Northwind Renamed"
+    read_and_wait()
+    texts = [area.partner.itemText(n) for n in range(area.partner.count())]
+    assert "Northwind Renamed (P-001)" in texts
+    assert area.partner.currentData() == "P-001"
