@@ -48,8 +48,10 @@ def test_the_dashboard_partner_list_shows_a_renamed_partner(
     def read_and_wait() -> None:
         area.read()
         qtbot.waitUntil(
-            lambda: area.charts is not None
-            and all(view.current is not None for view in area.views.values()),
+            lambda: (
+                area.charts is not None
+                and all(view.current is not None for view in area.views.values())
+            ),
             timeout=DRAW_MS,
         )
 
