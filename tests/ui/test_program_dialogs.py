@@ -24,8 +24,8 @@ from app.ui.pricebook.form_dialog import FormDialog
 from app.ui.program.page import ProgramPage
 from app.ui.program.period import custom_period
 from app.ui.program.rates_dialog import RateDialog, RatesDialog
-from app.ui.program.rules_dialog import RulesDialog
-from app.ui.program.spend_dialog import SpendItemsDialog
+from app.ui.program.rules_dialog import RulesDialog, SpifDialog
+from app.ui.program.spend_dialog import SpendDialog, SpendItemsDialog
 from tests.support.pages import settled, shown_page
 from tests.support.program_world import END, START, add_program_world
 from tests.support.table_cells import cells
@@ -276,3 +276,30 @@ def test_a_rate_of_the_reporting_currency_is_refused_at_its_field(
         assert len(list_rates(session)) == 3  # the world's, nothing added
     editor.ask_to_discard = lambda _parent, _noun: True  # type: ignore[method-assign]
     editor.reject()
+
+
+def test_every_program_list_answers_the_same_keys(qtbot: QtBot, page: ProgramPage) -> None:
+    """Ctrl+N adds, Enter on a row edits it, in each of the three lists alike."""
+    for button, editor_type in (
+        (page.rates_button, RateDialog),
+        (page.rules_button, SpifDialog),
+        (page.spend_button, SpendDialog),
+    ):
+        page.activateWindow()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        listing = page.dialogs[-1]
+        assert isinstance(listing, RatesDialog | RulesDialog | SpendItemsDialog)
+        qtbot.waitUntil(listing.isActiveWindow)
+        qtbot.keyClick(listing, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        editor = listing.editor
+        assert isinstance(editor, editor_type), listing.objectName()
+        assert getattr(editor, "opened", "missing") is None
+        editor.reject()
+        table = listing.current_table()
+        table.setFocus()
+        table.selectRow(0)
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        assert listing.editor is not editor and isinstance(listing.editor, editor_type)
+        assert getattr(listing.editor, "opened", None) is not None
+        listing.editor.reject()
+        listing.close()

@@ -9,20 +9,15 @@ added, every amount in another currency is left out of the figures ("not convert
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
-from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,13 +38,7 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.labelled_form import date_edit
 from app.ui.pricebook.form_dialog import FormDialog
-from app.ui.record_table import RecordTable
-from app.ui.selection_gate import SelectionGate
-from app.ui.shortcuts import bind
-from app.ui.table_menu import Needs
-
-#: A table's own keys work while it has the focus only.
-ONLY_THERE = Qt.ShortcutContext.WidgetShortcut
+from app.ui.program.list_dialog import ListWords, RecordListDialog
 
 
 def explanation(currency: str) -> str:
@@ -60,15 +49,26 @@ def explanation(currency: str) -> str:
     )
 
 
-class RatesDialog(QDialog):
+WORDS = ListWords(
+    name="ratesDialog",
+    title="Exchange rates",
+    one="rate",
+    many="rates",
+    buttons="Rate",
+    import_name="importRates",
+    import_kind="fx",
+    import_tip="Import a file of rates: Currency, Rate, Effective from",
+)
+
+
+class RatesDialog(RecordListDialog):
     """The list of rates with Add, Edit, Delete and Import…, and the reporting currency."""
 
+    reload_on = frozenset({RecordKind.PROGRAM, RecordKind.SETTING})
+
     def __init__(self, context: UiContext, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ratesDialog")
-        self.setWindowTitle("Exchange rates")
-        self.context, self.db = context, db
-        self.editor: RateDialog | None = None  # tests drive it
+        super().__init__(context, db, WORDS, parent)
+        self.reporting = ""
         self.currency = QComboBox()
         self.currency.setObjectName("reportingCurrency")
         self.currency.setEditable(True)
@@ -87,51 +87,13 @@ class RatesDialog(QDialog):
         self.about = QLabel()
         self.about.setObjectName("ratesExplanation")
         self.about.setWordWrap(True)
-        self.table = RecordTable("fx_rates", RATE_COLUMNS, self)
-        self.table.setAccessibleName("Exchange rates")
-        self.table.empty_text = "No rates yet. Add one, or import a file of rates (kind fx)."
-        self.add_button = QPushButton("&Add…")
-        self.add_button.setObjectName("addRate")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setObjectName("editRate")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setObjectName("deleteRate")
-        self.import_button = QPushButton("&Import…")
-        self.import_button.setObjectName("importRates")
-        self.import_button.setToolTip("Import a file of rates: Currency, Rate, Effective from")
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(line)
-        layout.addWidget(self.about)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit)
-        self.delete_button.clicked.connect(self.delete)
-        self.import_button.clicked.connect(self.import_rates)
-        self.table.activated.connect(lambda _index: self.edit())
-        self.table.menu.add("&Edit…", self.edit, default=True, shortcut="Return")
-        self.table.menu.add("&Delete", self.delete, Needs.SOME, shortcut="Delete")
-        bind(self.table, "Return", self.edit, "Edit the rate", ONLY_THERE)
-        bind(self.table, "Delete", self.delete, "Delete the selected rates", ONLY_THERE)
-        self.gate = SelectionGate(self)
-        self.gate.rows(self.edit_button, self.table)
-        self.gate.rows(self.delete_button, self.table, Needs.SOME)
-        context.changes.changed.connect(self._changed)
-        self.reporting = ""
-        self.reload()
-        self.resize(640, 480)
-
-    def _changed(self, kinds: frozenset[RecordKind]) -> None:
-        if kinds & {RecordKind.PROGRAM, RecordKind.SETTING}:
-            self.reload()
+        self.table = self.list_table(
+            "fx_rates",
+            RATE_COLUMNS,
+            "Exchange rates",
+            "No rates yet. Add one, or import a file of rates (kind fx).",
+        )
+        self.lay_out([line, self.about], self.table, (640, 480))
 
     def reload(self) -> None:
         with self.db.reading() as session:
@@ -141,47 +103,17 @@ class RatesDialog(QDialog):
         self.about.setText(explanation(self.reporting))
         self.table.records.set_rows(rows)
 
-    def selected(self) -> list[RateRow]:
-        chosen = self.table.selectionModel().selectedRows()
-        return [self.table.records.row_at(index.row()) for index in chosen]
+    def editor_for(self, row: RateRow | None) -> RateDialog:
+        return RateDialog(self.context, self.db, self.reporting, row, self)
 
-    def add(self) -> RateDialog:
-        return self._edit_in(RateDialog(self.context, self.db, self.reporting, None, self))
+    def delete_question(self, rows: Sequence[RateRow]) -> str:
+        what = f"the {rows[0].currency} rate of {rows[0].effective_from.isoformat()}"
+        if len(rows) > 1:
+            what = f"{len(rows)} rates"
+        return f"Delete {what}? Figures that used it change."
 
-    def edit(self) -> RateDialog | None:
-        chosen = self.selected()
-        if len(chosen) != 1:
-            return None
-        return self._edit_in(RateDialog(self.context, self.db, self.reporting, chosen[0], self))
-
-    def _edit_in(self, dialog: RateDialog) -> RateDialog:
-        self.editor = dialog
-        dialog.open()
-        return dialog
-
-    def delete(self) -> bool:
-        chosen = self.selected()
-        if not chosen:
-            return False
-        what = f"the {chosen[0].currency} rate of {chosen[0].effective_from.isoformat()}"
-        if len(chosen) > 1:
-            what = f"{len(chosen)} rates"
-        if not self.confirm("Delete rates", f"Delete {what}? Figures that used it change."):
-            return False
-        try:
-            with self.db.transaction() as session:
-                for row in chosen:
-                    delete_rate(session, row)
-        except Exception as exc:  # a stale row: one line; a bug: its details
-            self.context.errors.show_now(exc)
-            return False
-        finally:
-            self.context.changes.announce({RecordKind.PROGRAM})
-        return True
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Asked before a delete or a change of currency (tests answer it themselves)."""
-        return ask_yes_no(self, title, text)
+    def delete_row(self, session: Session, row: RateRow) -> None:
+        delete_rate(session, row)
 
     def change_currency(self) -> bool:
         """Make the chosen currency the reporting currency, after saying what that does."""
@@ -205,26 +137,6 @@ class RatesDialog(QDialog):
             return False
         self.context.changes.announce({RecordKind.SETTING, RecordKind.PROGRAM})
         return True
-
-    def import_rates(self) -> None:
-        """The window's import wizard, with rates chosen (its File › Import is the one way in)."""
-        open_import(self, "fx")
-
-
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/No question; No is the default, so Enter never deletes by accident."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    box.setObjectName("question")
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
-
-
-def open_import(dialog: QWidget, kind: str) -> None:
-    """Open the window's import wizard over ``dialog``'s window with ``kind`` chosen."""
-    commands: Any = getattr(dialog.parentWidget(), "commands", None)
-    if commands is not None:
-        commands.import_records(kind=kind)
 
 
 class RateDialog(FormDialog):

@@ -13,17 +13,7 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QWidget
 
 from app.domain.money import COMMON_CURRENCIES, amount_text, percent_number
 from app.domain.program.forms import REBATE_LABELS, SPIF_LABELS, check_rebate, check_spif
@@ -48,77 +38,49 @@ from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.labelled_form import date_edit
 from app.ui.pricebook.form_dialog import FormDialog
-from app.ui.program.rates_dialog import ONLY_THERE, ask_yes_no, open_import
+from app.ui.program.list_dialog import ListWords, RecordListDialog
 from app.ui.record_table import RecordTable
-from app.ui.selection_gate import SelectionGate
-from app.ui.shortcuts import bind
-from app.ui.table_menu import Needs
+
+WORDS = ListWords(
+    name="rulesDialog",
+    title="SPIF and rebate rules",
+    one="rule",
+    many="rules",
+    buttons="Rule",
+    import_name="importRules",
+    import_kind="programs",
+    import_tip="Import a workbook with sheets SPIF and Rebate",
+)
 
 
-class RulesDialog(QDialog):
+class RulesDialog(RecordListDialog):
     """SPIF rules and rebate thresholds on two tabs; Add, Edit and Delete act on the tab in
     view; Import… reads both sheets of a programs workbook."""
 
+    reload_on = frozenset({RecordKind.PROGRAM, RecordKind.SETTING, RecordKind.PRICE_BOOK})
+
     def __init__(self, context: UiContext, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("rulesDialog")
-        self.setWindowTitle("SPIF and rebate rules")
-        self.context, self.db = context, db
-        self.editor: FormDialog | None = None  # tests drive it
+        super().__init__(context, db, WORDS, parent)
         self.reporting = "EUR"
         self.families: list[str] = []
-        self.spifs = RecordTable("spif_rules", SPIF_COLUMNS, self)
-        self.spifs.setAccessibleName("SPIF rules")
-        self.spifs.empty_text = "No SPIF rules. Add one, or import a programs workbook."
-        self.rebates = RecordTable("rebate_thresholds", REBATE_COLUMNS, self)
-        self.rebates.setAccessibleName("Rebate thresholds")
-        self.rebates.empty_text = "No rebate rules. Add a threshold, or import a programs workbook."
+        self.spifs = self.list_table(
+            "spif_rules",
+            SPIF_COLUMNS,
+            "SPIF rules",
+            "No SPIF rules. Add one, or import a programs workbook.",
+        )
+        self.rebates = self.list_table(
+            "rebate_thresholds",
+            REBATE_COLUMNS,
+            "Rebate thresholds",
+            "No rebate rules. Add a threshold, or import a programs workbook.",
+        )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ruleTabs")
         self.tabs.addTab(self.spifs, "&SPIF rules")
         self.tabs.addTab(self.rebates, "Re&bate thresholds")
-        self.add_button = QPushButton("&Add…")
-        self.add_button.setObjectName("addRule")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setObjectName("editRule")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setObjectName("deleteRule")
-        self.import_button = QPushButton("&Import…")
-        self.import_button.setObjectName("importRules")
-        self.import_button.setToolTip("Import a workbook with sheets SPIF and Rebate")
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit)
-        self.delete_button.clicked.connect(self.delete)
-        self.import_button.clicked.connect(lambda: open_import(self, "programs"))
-        self.gate = SelectionGate(self)
-        self.gate.watch(self.spifs, self.rebates)
         self.gate.follow(self.tabs.currentChanged)
-        self.gate.add(self.edit_button, lambda: len(self.selected()) == 1)
-        self.gate.add(self.delete_button, lambda: bool(self.selected()))
-        for table in (self.spifs, self.rebates):
-            table.activated.connect(lambda _index: self.edit())
-            table.menu.add("&Edit…", self.edit, default=True, shortcut="Return")
-            table.menu.add("&Delete", self.delete, Needs.SOME, shortcut="Delete")
-            bind(table, "Return", self.edit, "Edit the rule", ONLY_THERE)
-            bind(table, "Delete", self.delete, "Delete the selected rules", ONLY_THERE)
-        context.changes.changed.connect(self._changed)
-        self.reload()
-        self.resize(720, 460)
-
-    def _changed(self, kinds: frozenset[RecordKind]) -> None:
-        if kinds & {RecordKind.PROGRAM, RecordKind.SETTING, RecordKind.PRICE_BOOK}:
-            self.reload()
+        self.lay_out([], self.tabs, (720, 460))
 
     def reload(self) -> None:
         with self.db.reading() as session:
@@ -132,55 +94,20 @@ class RulesDialog(QDialog):
     def current_table(self) -> RecordTable:
         return self.spifs if self.tabs.currentIndex() == 0 else self.rebates
 
-    def selected(self) -> list[Any]:
-        table = self.current_table()
-        return [table.records.row_at(i.row()) for i in table.selectionModel().selectedRows()]
-
-    def add(self) -> FormDialog:
-        if self.tabs.currentIndex() == 0:
-            return self._open(SpifDialog(self.context, self.db, self.families, None, self))
+    def editor_for(self, row: SpifRow | RebateRow | None) -> FormDialog:
+        if isinstance(row, SpifRow) or (row is None and self.tabs.currentIndex() == 0):
+            return SpifDialog(self.context, self.db, self.families, row, self)
         rules = sorted({r.rule for r in self.rebates.records.rows()})
-        return self._open(RebateDialog(self.context, self.db, self.reporting, rules, None, self))
+        return RebateDialog(self.context, self.db, self.reporting, rules, row, self)
 
-    def edit(self) -> FormDialog | None:
-        chosen = self.selected()
-        if len(chosen) != 1:
-            return None
-        if isinstance(chosen[0], SpifRow):
-            dialog: FormDialog = SpifDialog(self.context, self.db, self.families, chosen[0], self)
+    def delete_question(self, rows: Sequence[Any]) -> str:
+        return f"Delete {_described(rows)}? The spend it accrued goes with it."
+
+    def delete_row(self, session: Session, row: SpifRow | RebateRow) -> None:
+        if isinstance(row, SpifRow):
+            delete_spif_rule(session, row)
         else:
-            rules = sorted({r.rule for r in self.rebates.records.rows()})
-            dialog = RebateDialog(self.context, self.db, self.reporting, rules, chosen[0], self)
-        return self._open(dialog)
-
-    def _open(self, dialog: FormDialog) -> FormDialog:
-        self.editor = dialog
-        dialog.open()
-        return dialog
-
-    def delete(self) -> bool:
-        chosen = self.selected()
-        if not chosen:
-            return False
-        what = _described(chosen)
-        if not self.confirm("Delete rules", f"Delete {what}? The spend it accrued goes with it."):
-            return False
-        try:
-            with self.db.transaction() as session:
-                for row in chosen:
-                    if isinstance(row, SpifRow):
-                        delete_spif_rule(session, row)
-                    else:
-                        delete_rebate_threshold(session, row)
-        except Exception as exc:  # a stale row: one line; a bug: its details
-            self.context.errors.show_now(exc)
-            return False
-        finally:
-            self.context.changes.announce({RecordKind.PROGRAM})
-        return True
-
-    def confirm(self, title: str, text: str) -> bool:
-        return ask_yes_no(self, title, text)
+            delete_rebate_threshold(session, row)
 
 
 def _described(rows: Sequence[Any]) -> str:

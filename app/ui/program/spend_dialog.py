@@ -9,20 +9,11 @@ The list shows the items of the page's period, to correct or delete one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from types import MappingProxyType
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from app.domain.enums import SpendProgram
 from app.domain.money import COMMON_CURRENCIES, amount_text
@@ -43,11 +34,7 @@ from app.ui.completing import completing_line
 from app.ui.context import UiContext
 from app.ui.labelled_form import date_edit
 from app.ui.pricebook.form_dialog import FormDialog
-from app.ui.program.rates_dialog import ONLY_THERE, ask_yes_no, open_import
-from app.ui.record_table import RecordTable
-from app.ui.selection_gate import SelectionGate
-from app.ui.shortcuts import bind
-from app.ui.table_menu import Needs
+from app.ui.program.list_dialog import ListWords, RecordListDialog
 
 
 def partner_label(code: str, name: str) -> str:
@@ -131,111 +118,58 @@ class SpendDialog(FormDialog):
             update_spend(session, self.opened, self.raw(), overwrite)
 
 
-class SpendItemsDialog(QDialog):
+WORDS = ListWords(
+    name="spendItemsDialog",
+    title="Spend items",
+    one="spend item",
+    many="spend items",
+    buttons="Spend",
+    import_name="importSpend",
+    import_kind="spend",
+    import_tip=(
+        "Import a file of spend items: Partner, Program, Date, Amount, Currency, Description"
+    ),
+    add_text="&New…",
+    add_name="newSpend",
+)
+
+
+class SpendItemsDialog(RecordListDialog):
     """The spend items dated within the page's period, with New, Edit, Delete and Import…"""
+
+    reload_on = frozenset({RecordKind.PROGRAM, RecordKind.PARTNER})
 
     def __init__(
         self, context: UiContext, db: Database, start: date, end: date, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("spendItemsDialog")
+        super().__init__(context, db, WORDS, parent)
         self.setWindowTitle(f"Spend items, {start.isoformat()} to {end.isoformat()}")
-        self.context, self.db, self.start, self.end = context, db, start, end
-        self.editor: SpendDialog | None = None  # tests drive it
+        self.start, self.end = start, end
         note = QLabel(
             "Items typed in or imported. MDF payments, SPIFs, rebates and training seats that "
             "the program's rules compute are not listed here: the Program page adds them."
         )
         note.setWordWrap(True)
-        self.table = RecordTable("spend_items", SPEND_COLUMNS, self)
-        self.table.setAccessibleName("Spend items")
-        self.table.empty_text = "No spend items in this period. Add one, or import a file."
-        self.new_button = QPushButton("&New…")
-        self.new_button.setObjectName("newSpend")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setObjectName("editSpend")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setObjectName("deleteSpend")
-        self.import_button = QPushButton("&Import…")
-        self.import_button.setObjectName("importSpend")
-        self.import_button.setToolTip(
-            "Import a file of spend items: Partner, Program, Date, Amount, Currency, Description"
+        self.table = self.list_table(
+            "spend_items",
+            SPEND_COLUMNS,
+            "Spend items",
+            "No spend items in this period. Add one, or import a file.",
         )
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
-        self.new_button.clicked.connect(self.new)
-        self.edit_button.clicked.connect(self.edit)
-        self.delete_button.clicked.connect(self.delete)
-        self.import_button.clicked.connect(lambda: open_import(self, "spend"))
-        self.table.activated.connect(lambda _index: self.edit())
-        self.table.menu.add("&Edit…", self.edit, default=True, shortcut="Return")
-        self.table.menu.add("&Delete", self.delete, Needs.SOME, shortcut="Delete")
-        bind(self.table, "Return", self.edit, "Edit the spend item", ONLY_THERE)
-        bind(self.table, "Delete", self.delete, "Delete the selected spend items", ONLY_THERE)
-        bind(self, "Ctrl+N", self.new, "New spend item")
-        self.gate = SelectionGate(self)
-        self.gate.rows(self.edit_button, self.table)
-        self.gate.rows(self.delete_button, self.table, Needs.SOME)
-        context.changes.changed.connect(self._changed)
-        self.reload()
-        self.resize(900, 460)
-
-    def _changed(self, kinds: frozenset[RecordKind]) -> None:
-        if kinds & {RecordKind.PROGRAM, RecordKind.PARTNER}:
-            self.reload()
+        self.lay_out([note], self.table, (900, 460))
 
     def reload(self) -> None:
         with self.db.reading() as session:
             self.table.records.set_rows(list_spend(session, self.start, self.end))
 
-    def selected(self) -> list[SpendRow]:
-        chosen = self.table.selectionModel().selectedRows()
-        return [self.table.records.row_at(index.row()) for index in chosen]
+    def editor_for(self, row: SpendRow | None) -> SpendDialog:
+        return SpendDialog(self.context, self.db, row, self)
 
-    def new(self) -> SpendDialog:
-        return self._open(SpendDialog(self.context, self.db, None, self))
+    def delete_question(self, rows: Sequence[SpendRow]) -> str:
+        what = f"the {rows[0].program.label} item of {rows[0].spent_on.isoformat()}"
+        if len(rows) > 1:
+            what = f"{len(rows)} spend items"
+        return f"Delete {what}?"
 
-    def edit(self) -> SpendDialog | None:
-        chosen = self.selected()
-        if len(chosen) != 1:
-            return None
-        return self._open(SpendDialog(self.context, self.db, chosen[0], self))
-
-    def _open(self, dialog: SpendDialog) -> SpendDialog:
-        self.editor = dialog
-        dialog.open()
-        return dialog
-
-    def delete(self) -> bool:
-        chosen = self.selected()
-        if not chosen:
-            return False
-        first = chosen[0]
-        what = f"the {first.program.label} item of {first.spent_on.isoformat()}"
-        if len(chosen) > 1:
-            what = f"{len(chosen)} spend items"
-        if not self.confirm("Delete spend items", f"Delete {what}?"):
-            return False
-        try:
-            with self.db.transaction() as session:
-                for row in chosen:
-                    delete_spend(session, row)
-        except Exception as exc:  # a stale row: one line; a bug: its details
-            self.context.errors.show_now(exc)
-            return False
-        finally:
-            self.context.changes.announce({RecordKind.PROGRAM})
-        return True
-
-    def confirm(self, title: str, text: str) -> bool:
-        return ask_yes_no(self, title, text)
+    def delete_row(self, session: Session, row: SpendRow) -> None:
+        delete_spend(session, row)
