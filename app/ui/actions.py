@@ -57,15 +57,25 @@ def _action(
 KEYED_PAGES = 10
 
 
-def page_key(n: int) -> str | None:
-    """The key that shows the ``n``-th area (from 1), if it has one."""
-    return f"Ctrl+{n % 10}" if 1 <= n <= KEYED_PAGES else None
+def page_key(n: int, menu_text: str) -> str:
+    """The key that shows the ``n``-th area (from 1). After the tenth, the digits are spent:
+    Ctrl+Shift and the area's letter in the Go menu ("Pro&gram": Ctrl+Shift+G), a letter
+    because Shift turns a digit into another sign on most keyboards."""
+    if 1 <= n <= KEYED_PAGES:
+        return f"Ctrl+{n % 10}"
+    return f"Ctrl+Shift+{menu_letter(menu_text).upper()}"
+
+
+def menu_letter(menu_text: str) -> str:
+    """The letter after the single "&" of a menu text ("&&" is a plain "&")."""
+    plain = menu_text.replace("&&", "")
+    at = plain.index("&")
+    return plain[at + 1]
 
 
 def create_actions(parent: QWidget, pages: Sequence[tuple[str, str, str]]) -> Actions:
     """The window's actions; ``pages`` are (menu text, title, icon name) in navigation order
-    (Ctrl+1 to Ctrl+9 and Ctrl+0; an area after the tenth is reached through the Go menu's
-    letter)."""
+    (Ctrl+1 to Ctrl+9 and Ctrl+0, then Ctrl+Shift and the Go menu's letter)."""
     key = QKeySequence.StandardKey
     actions = Actions(
         new_database=_action(
@@ -101,7 +111,7 @@ def create_actions(parent: QWidget, pages: Sequence[tuple[str, str, str]]) -> Ac
     actions.undo.setWhatsThis("Undo the last saved edit on this page (Edit names it)")
     actions.redo.setWhatsThis("Redo what was undone")
     for n, (text, title, icon_name) in enumerate(pages, start=1):
-        page = _action(parent, text, page_key(n), icon_name, f"Show {title}")
+        page = _action(parent, text, page_key(n, text), icon_name, f"Show {title}")
         page.setCheckable(True)
         actions.pages.append(page)
     return actions

@@ -42,7 +42,7 @@ DIALOG_KEYS = (
 GUIDE = f"""
 <h2>{APP_NAME} in five minutes</h2>
 <p>Each area of your work has a page, listed on the left (Ctrl+1, Ctrl+2 and so on, Ctrl+0 for the
-tenth; the Go menu lists them all). The box at the top
+tenth, Ctrl+Shift+G for Program; the Go menu lists them all). The box at the top
 right of a page narrows its table as you type. Double-click a row, or press Enter, to open it;
 right-click a row for everything you can do with it.</p>
 <ul>
@@ -63,6 +63,9 @@ to approval, the claim with its proof files, and payment; the unapproved rest la
 quarter ends.</li>
 <li><b>Leads</b>: the campaigns' leads, who holds each one and every assignment it had; filter
 by status, grade, recipient, campaign or country. Lead rules says where each grade goes.</li>
+<li><b>Program</b>: what the program spent on each partner in a period (MDF, SPIFs, rebates,
+training, events) and the revenue it won, with the return; the spend items, exchange rates and
+SPIF and rebate rules behind the figures.</li>
 </ul>
 <p>File › Import reads partners, contacts, training and more from a workbook or CSV file (or
 drop the file on the window). File › Export writes the page's table; a table's right-click menu

@@ -338,8 +338,7 @@ class MainWindow(QMainWindow):
         self.compact = compact
         nav = self.navigation
         for row, entry in enumerate(PAGES):
-            key = page_key(row + 1)
-            tip = f"{entry.title} ({key})" if key else entry.title
+            tip = f"{entry.title} ({page_key(row + 1, entry.menu_text)})"
             nav.item(row).setToolTip(tip if compact else "")
         nav.setItemDelegate(self._icons_only if compact else self._names_too)
         frame = 2 * nav.frameWidth()

@@ -1,6 +1,6 @@
 """The areas of the window, in the order of the navigation, and where each page's code lives.
 
-The window lists every area (navigation, View menu, Ctrl+1…8) at once, but a page's module, and
+The window lists every area (navigation, Go menu, Ctrl+1 and on) at once, but a page's module, and
 the services and storage it reads through, are imported only when the page is first shown: the
 window paints before any of that is loaded. A test holds these names to the page classes.
 """
