@@ -52,9 +52,10 @@ BOARD_CLI_COLUMNS: tuple[Column[BoardRow], ...] = (
         Column(key, key.capitalize(), (lambda k: lambda r: getattr(r, k))(key), Kind.INTEGER)
         for key in _COUNTS
     ),
-    Column("acceptance_rate", "Acceptance rate", lambda r: _rate(r.acceptance_rate)),
-    Column("conversion_rate", "Conversion rate", lambda r: _rate(r.conversion_rate)),
-    Column("grade_adjusted_index", "Grade-adjusted index", lambda r: _rate(r.grade_adjusted_index)),
+    # Rates and the index as exact decimals (SPEC's 4 places), numbers to the right.
+    Column("acceptance_rate", "Acceptance rate", lambda r: r.acceptance_rate),
+    Column("conversion_rate", "Conversion rate", lambda r: r.conversion_rate),
+    Column("grade_adjusted_index", "Grade-adjusted index", lambda r: r.grade_adjusted_index),
 )
 
 

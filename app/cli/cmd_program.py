@@ -31,8 +31,9 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _table_column(column: Column[ReturnRow]) -> Column[ReturnRow]:
     """The column as the terminal shows it: every amount is in the reporting currency, which the
-    heading names once, so the cells carry the figures alone, numbers to the right."""
-    if column.kind is not Kind.MONEY and column.key != "return_ratio":
+    heading names once, so the cells carry the figures alone (the table puts numbers to the
+    right, the ratio with them)."""
+    if column.kind is not Kind.MONEY:
         return column
     return Column(column.key, column.header, column.text, Kind.MONEY)
 

@@ -78,6 +78,8 @@ class Column(Generic[Row]):
         label = getattr(value, "label", None)
         if isinstance(label, str):
             return label
+        if isinstance(value, Decimal):
+            return format(value, "f")  # never "1E+1": a number as it is written
         return str(value)
 
 
