@@ -8,9 +8,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
+from app.db.models import Account, Deal, DealParty, Partner
+from app.domain.enums import DealStage, PartyRole
 from app.domain.errors import AppError, NotFoundError
 from app.domain.scorecard.health import HealthFigures, health_score
 from app.services.claims.accounts import list_claims
@@ -27,6 +30,8 @@ from app.services.scorecard.figures import LeadFigures
 from app.services.scorecard.scorecard import partner_scorecard
 from app.services.training.coverage import coverage_matrix
 from app.services.training.expiring import expiring_certifications
+from tests.support.sample_records import TODAY as SAMPLE_TODAY
+from tests.support.sample_records import add_sample_records
 
 TODAY = date(2026, 11, 20)
 START = TODAY - timedelta(days=365)
@@ -205,3 +210,30 @@ def test_a_partner_that_has_done_nothing_has_no_score_until_it_claims(any_db: Da
     assert len(card.open_claims) == 1 and card.overlaps == ()
     assert card.health.score == 100
     assert [r.weight for r in card.health.results if r.weight] == [100]
+
+
+def test_only_the_partners_own_deals_without_a_rate_are_counted(sqlite_db: Database) -> None:
+    """The sample's won USD deal has no rate and no partner: it is not Northwind's to miss; a
+    USD deal Northwind registered is."""
+    add_sample_records(sqlite_db)
+    today = SAMPLE_TODAY
+    with sqlite_db.reading() as s:
+        card = partner_scorecard(s, "P-001", today - timedelta(days=90), today, today)
+        report = return_report(s, today - timedelta(days=90), today, "P-001")
+    assert [item.ref for item in report.not_converted] == ["Tailspin pilot"]
+    assert card.won_not_converted == 0
+    with sqlite_db.transaction() as s:
+        north = s.scalar(select(Partner).where(Partner.partner_code == "P-001"))
+        deal = Deal(
+            name="Northwind in dollars",
+            account=s.scalar(select(Account).where(Account.name == "Tailspin Toys")),
+            stage=DealStage.WON,
+            closed_on=today,
+            amount=Decimal(500),
+            currency="USD",
+        )
+        deal.parties = [DealParty(partner=north, role=PartyRole.REGISTERING_PARTNER)]
+        s.add(deal)
+    with sqlite_db.reading() as s:
+        card = partner_scorecard(s, "P-001", today - timedelta(days=90), today, today)
+    assert card.won_not_converted == 1

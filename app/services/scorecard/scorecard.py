@@ -14,10 +14,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Deal, DealFamily, DealParty, Partner
+from app.db.models import Claim, Deal, DealFamily, DealParty, Partner
 from app.domain.enums import DealStage
 from app.domain.errors import NotFoundError
 from app.domain.overlap_groups import OverlapGroup
@@ -144,13 +144,19 @@ def _won(
     session: Session, start: date, end: date, code: str, partner_id: int
 ) -> tuple[tuple[QuarterRevenue, ...], int]:
     """Sourced and influenced won revenue per quarter (the dashboard's quarters), and how many
-    won deals had no exchange rate."""
+    of the partner's won deals had no exchange rate. The report lists every amount it could not
+    convert, the whole program's, so only the partner's own deals closed in the quarter count."""
     rows: list[QuarterRevenue] = []
     missing = 0
+    own = _own_deal_refs(session, partner_id)
     for first, last, name in quarters(start, end):
         report = _report(session, first, last, code, partner_id)
         line = _line(report, code)
-        missing += sum(1 for item in report.not_converted if item.kind == "deal")
+        missing += sum(
+            1
+            for item in report.not_converted
+            if item.kind == "deal" and first <= item.on <= last and item.ref in own
+        )
         rows.append(
             QuarterRevenue(
                 name,
@@ -161,6 +167,19 @@ def _won(
             )
         )
     return tuple(rows), missing
+
+
+def _own_deal_refs(session: Session, partner_id: int) -> set[str]:
+    """How the return report names the won deals the partner counts for (its Deal ID, else its
+    name): those it is a party to or that were made from its claim."""
+    party = select(DealParty.deal_id).where(DealParty.partner_id == partner_id)
+    claimed = select(Claim.id).where(Claim.partner_id == partner_id)
+    rows = session.execute(
+        select(Deal.deal_code, Deal.name).where(
+            Deal.stage == DealStage.WON, or_(Deal.id.in_(party), Deal.claim_id.in_(claimed))
+        )
+    )
+    return {code or name for code, name in rows}
 
 
 def _pipeline(session: Session, today: date, code: str) -> tuple[tuple[StageAmount, ...], int]:
