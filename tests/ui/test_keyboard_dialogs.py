@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QTableView, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -64,6 +65,13 @@ def dialog_classes() -> set[type[QDialog]]:
     return found
 
 
+def settle_background() -> None:
+    """Let background reads finish and put what they read on screen, so the walk meets the
+    controls a person meets once the tab has filled."""
+    assert QThreadPool.globalInstance().waitForDone(10_000), "background work did not finish"
+    QApplication.processEvents()
+
+
 class Walker:
     """Checks each dialog it is given, once per class, and keeps the problems."""
 
@@ -80,6 +88,7 @@ class Walker:
         with self.qtbot.waitActive(dialog):
             dialog.activateWindow()
         for tab in each_tab(dialog):
+            settle_background()  # a tab that reads when shown (the scorecard) has its rows
             select_first_rows(dialog)
             self.check_in_view(dialog, f"{where} ({tab})")
         self.walked.add(type(dialog))

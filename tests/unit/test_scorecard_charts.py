@@ -1,5 +1,6 @@
 """The scorecard's charts carry the card's own figures, in its reporting currency, and say
-what they left out: the tab and the quarterly review PDF draw exactly these."""
+what they left out: the tab and the quarterly review PDF draw exactly these; its figures are
+written out as the screens write money, rates and ratios."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from app.services.scorecard.figures import (
     QuarterRevenue,
     StageAmount,
 )
+from app.services.scorecard.summary import LABELS, summary_lines
 
 
 def card(**changes: object) -> PartnerScorecard:
@@ -98,3 +100,20 @@ def test_a_partner_with_nothing_yet_gets_charts_that_say_so() -> None:
     assert charts.revenue.note == "" and charts.certifications.note == ""
     assert charts.pipeline.note.endswith("; 3 without an exchange rate left out")
     assert charts.leads.empty_text == "No lead was sent to this partner in this period."
+
+
+def test_the_figures_are_written_as_the_product_writes_them() -> None:
+    lines = {line.key: line.text for line in summary_lines(card())}
+    assert list(lines) == list(LABELS)
+    assert lines["won"] == "USD 17.75 (2 without an exchange rate left out)"
+    assert lines["won_split"] == "USD 13.50 / USD 4.25"
+    assert lines["pipeline"] == "USD 1.01"
+    assert lines["families"] == "1 of 3" and lines["uncovered"] == "Storage"
+    assert lines["leads"] == "9 / 6 / 2"
+    assert (lines["acceptance"], lines["grade_index"]) == ("67%", "1.10")
+    assert lines["mdf"] == "no allocation in this period"
+    assert (lines["spend"], lines["return_ratio"]) == ("USD 0.00", "nothing spent")
+    assert (lines["claims"], lines["overlaps"]) == ("0", "none")
+    nothing = {line.key: line.text for line in summary_lines(card(leads=None, certifications=()))}
+    assert nothing["leads"] == "none in this period" and nothing["acceptance"] == "—"
+    assert nothing["families"] == "no product family certifies"

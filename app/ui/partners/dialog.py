@@ -39,6 +39,7 @@ from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel
 from app.ui.partners.contacts_tab import ContactsTab
 from app.ui.partners.fields import PartnerFields
+from app.ui.partners.scorecard_tab import ScorecardTab
 from app.ui.record_table import RecordTable
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
 from app.ui.unsaved import GuardsUnsavedEdits
@@ -89,6 +90,7 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.fields, "Details")
         self.contacts: ContactsTab | None = None
+        self.scorecard: ScorecardTab | None = None  # a saved partner's, read when first shown
         self.lists: dict[str, RecordTable] = {}
         self.tab_pages: dict[str, QWidget] = {}
         self.training_summary = QLabel()
@@ -126,6 +128,8 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
         self.fields.set_values(self.opened.values())
         if self.contacts is not None:
             self.contacts.load()
+        if self.scorecard is not None:
+            self.scorecard.invalidate()
         self._count_tabs()
         self.setWindowTitle(f"{self.opened.name} — partner")
         self.heading.setText(f"{self.opened.name}  ·  {self.opened.status.label}")
@@ -149,6 +153,14 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
             if key == "training":
                 self.tab_pages[key] = _with_heading(self.training_summary, table)
             self.tabs.addTab(self.tab_pages[key], title)
+        self.scorecard = ScorecardTab(self.context, self.db, self._scorecard_partner, self)
+        self.tabs.addTab(self.scorecard, "Scorecard")
+
+    def _scorecard_partner(self) -> str | None:
+        """The partner as the scorecard names it: its Partner ID, else its name."""
+        if self.opened is None:
+            return None
+        return self.opened.partner_code or self.opened.name
 
     def _count_tabs(self) -> None:
         """Tab titles say how many rows each list has: "Claims (3)"."""
