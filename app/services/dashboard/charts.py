@@ -10,7 +10,6 @@ taken at 1.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -26,6 +25,8 @@ from app.domain.training import CoverageState
 from app.io.charts.spec import ChartSpec, Series, ValueKind
 from app.services.business_settings import load_business_settings
 from app.services.claims.overlaps import overlap_groups
+from app.services.dashboard.chart_data import ChartFilter as ChartFilter
+from app.services.dashboard.chart_data import DashboardCharts as DashboardCharts
 from app.services.deals.rows import CLOSED_STAGES
 from app.services.leads.board import lead_board
 from app.services.program.rates import reporting_converter
@@ -38,29 +39,6 @@ OPEN_STAGES = tuple(stage for stage in DealStage if stage not in CLOSED_STAGES)
 TOP = 8
 #: Quarters the revenue charts show at most, the latest last.
 MOST_QUARTERS = 8
-
-
-@dataclass(frozen=True)
-class ChartFilter:
-    """What the dashboard looks at: a period (both ends included) and perhaps one partner."""
-
-    start: date
-    end: date
-    today: date
-    partner: str | None = None  # Partner ID (or name, for a partner without one)
-
-
-@dataclass(frozen=True)
-class DashboardCharts:
-    pipeline: ChartSpec
-    won: ChartSpec
-    coverage: ChartSpec
-    funnel: ChartSpec
-    grades: ChartSpec
-    program: ChartSpec
-    overlaps: ChartSpec
-    #: The account name of each bar of ``overlaps``, for the click through to its group.
-    overlap_accounts: tuple[str, ...] = ()
 
 
 def quarters(start: date, end: date) -> list[tuple[date, date, str]]:

@@ -12,9 +12,8 @@ is a picture to everyone who cannot see it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -29,13 +28,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from app.domain.errors import AppError
-from app.io.charts.draw import draw, new_figure
-from app.io.charts.files import write_figure
 from app.io.charts.numbers import value_label
 from app.io.charts.spec import ChartSpec
 from app.ui.errors import ErrorHook
 from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
 from app.ui.palette import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 _FILTERS = {
     "png": "PNG picture (*.png)",
@@ -56,7 +56,13 @@ class _Drawn:
 
 def _render(spec: ChartSpec, size: QSize, ratio: float) -> _Drawn:
     """Lay out and draw ``spec`` at ``size`` logical pixels: runs on a worker thread, touching
-    nothing but its own figure."""
+    nothing but its own figure. matplotlib is first imported here, on the worker, not with the
+    page: importing it takes about a second, which the page would otherwise spend before it
+    first paints."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from app.io.charts.draw import draw, new_figure
+
     dpi = 100 * ratio
     figure = new_figure(size.width() / 100, size.height() / 100, dpi=dpi)
     canvas = FigureCanvasAgg(figure)
@@ -218,6 +224,9 @@ class ChartView(QWidget):
             path = Path(name)
             if path.suffix.lower() != f".{fmt}":
                 path = path.with_name(f"{path.name}.{fmt}")
+        from app.io.charts.draw import draw, new_figure
+        from app.io.charts.files import write_figure
+
         figure = new_figure()  # the file's own size, not the window's
         draw(self.spec, figure)
         try:

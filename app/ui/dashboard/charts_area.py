@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from app.domain.quarters import Quarter
-from app.services.dashboard.charts import ChartFilter, DashboardCharts, dashboard_charts
+from app.services.dashboard.chart_data import ChartFilter, DashboardCharts
 from app.services.partners.names import partner_names
 from app.services.store import Database, Session
 from app.ui.charts.view import ChartView
@@ -170,4 +170,8 @@ def _quarter_named(name: str) -> Period | None:
 
 
 def _read(session: Session, chosen: ChartFilter, cancelled: Callable[[], bool]) -> ChartsRead:
+    """On the worker: the chart service is imported here, the first time, so that the page
+    does not wait for its imports before it first paints."""
+    from app.services.dashboard.charts import dashboard_charts
+
     return ChartsRead(dashboard_charts(session, chosen, cancelled), partner_names(session))

@@ -7,6 +7,7 @@ it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -109,6 +110,9 @@ class DashboardPage(Page):
         self.scroll_area = page_scroll(content, "dashboardScroll", "Dashboard")
         content.setStyleSheet("QWidget#dashboardContent { background: transparent; }")
         self.body.addWidget(self.scroll_area, 1)
+        # The charts are read once the figures have painted (see ``show_read``).
+        self._charts_due = False
+        self.cards[CARDS[0][0]].installEventFilter(self)
 
     def reader(self) -> Reader:
         """The figures count whole tables: in the background."""
@@ -132,7 +136,16 @@ class DashboardPage(Page):
             table.fit_height_to_rows()
         self._arrange()
         self.charts_area.db = self._db
-        self.charts_area.read()  # after the figures above have painted
+        self._charts_due = True
+        self.cards[CARDS[0][0]].update()  # painted even when its figure did not change
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The figures have painted: the charts start reading right after, so that their reading
+        (and the first time, its imports) never delays the figures on screen."""
+        if self._charts_due and event.type() == QEvent.Type.Paint:
+            self._charts_due = False
+            QTimer.singleShot(0, self.charts_area, self.charts_area.read)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
