@@ -182,3 +182,37 @@ def test_the_filter_narrows_the_partners_and_keeps_the_whole_program(
     assert cells(page.table, "partner") == ["Contoso Partners"]
     assert cells(page.program_table, "spend_all") == ["6,000.00"]
     assert page.count_label.text().startswith("2026 Q1 · 1 of 3 partners")
+
+
+def drill_at(qtbot: QtBot, page: ProgramPage, table: object, row: int, key: str) -> list[str]:
+    """Enter on the figure ``key`` of ``row``: the Partner cells of the items behind it."""
+    from app.ui.record_table import RecordTable
+
+    assert isinstance(table, RecordTable)
+    page.drilled = None
+    table.setFocus()
+    table.setCurrentIndex(table.records.index(row, column(key)))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.drilled is not None)
+    dialog = page.drilled
+    assert dialog is not None
+    shown = cells(dialog.table, "partner")
+    dialog.close()
+    return shown
+
+
+def test_the_items_behind_a_figure_say_whose_they_are(qtbot: QtBot, page: ProgramPage) -> None:
+    spend = drill_at(qtbot, page, page.program_table, 0, "spend_all")
+    assert "Whole program" in spend  # the program-wide portal
+    assert "Northwind Traders (P-1)" in spend  # its summit booth
+    assert set(spend) <= {"Whole program", "Northwind Traders (P-1)", "Contoso Partners (P-2)",
+                          "Adatum Systems (P-3)"}  # fmt: skip
+    won = drill_at(qtbot, page, page.program_table, 0, "sourced")
+    assert won and "Northwind Traders (P-1)" in won and "Whole program" not in won
+    northwind = cells(page.table, "partner").index("Northwind Traders")
+    assert set(drill_at(qtbot, page, page.table, northwind, "sourced")) == {
+        "Northwind Traders (P-1)"
+    }
+    page.not_converted_button.click()
+    dialog = page.dialogs[-1]
+    assert cells(dialog.table, "partner")[0] not in ("", "Whole program")  # type: ignore[attr-defined]

@@ -77,6 +77,9 @@ class NotConverted:
     amount: Decimal
     on: date
     ref: str
+    #: The Partner IDs it belongs to: a spend item's partner (none: program-wide), a deal's
+    #: registering partner first, then its other partners.
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,9 @@ class FigureItem:
     amount: Decimal
     currency: str
     converted: Decimal | None
+    #: The Partner IDs the item counts for in its figure: a spend item's partner (none:
+    #: program-wide), a sourced deal's registering partner, an influenced deal's influencers.
+    partners: tuple[str, ...] = ()
 
 
 def deals_window(start: date, end: date) -> tuple[date, date]:
@@ -196,7 +202,9 @@ def program_return(
             revenue.setdefault(entry.partner, [ZERO, ZERO])
         if converted is None:
             not_converted.append(
-                NotConverted(entry.program, entry.currency, entry.amount, entry.on, entry.ref)
+                NotConverted(
+                    entry.program, entry.currency, entry.amount, entry.on, entry.ref, _own(entry)
+                )
             )
             continue
         program_spend[entry.program] += converted
@@ -262,7 +270,7 @@ def figure_items(
             if (partner is None or entry.partner == partner) and figure in (ALL, entry.program):
                 items.append(
                     FigureItem(entry.program, entry.on, entry.ref, entry.amount, entry.currency,
-                               converted)
+                               converted, _own(entry))
                 )  # fmt: skip
     elif figure in (SOURCED, INFLUENCED):
         for deal, converted in period.deals:
@@ -273,9 +281,15 @@ def figure_items(
             else:
                 kind = INFLUENCED if partner in deal.influencers else None
             if kind == figure:
+                if partner is not None:
+                    counts_for: tuple[str, ...] = (partner,)
+                elif deal.registering:
+                    counts_for = (deal.registering,)
+                else:
+                    counts_for = tuple(sorted(deal.influencers))
                 items.append(
                     FigureItem("deal", deal.closed_on, deal.ref, deal.amount, deal.currency,
-                               converted)
+                               converted, counts_for)
                 )  # fmt: skip
     else:
         raise ValueError(f"unknown figure {figure!r}")
@@ -284,7 +298,13 @@ def figure_items(
 
 
 def _deal_not_converted(deal: WonDeal) -> NotConverted:
-    return NotConverted("deal", deal.currency, deal.amount, deal.closed_on, deal.ref)
+    first = (deal.registering,) if deal.registering else ()
+    partners = (*first, *sorted(deal.influencers))
+    return NotConverted("deal", deal.currency, deal.amount, deal.closed_on, deal.ref, partners)
+
+
+def _own(entry: SpendEntry) -> tuple[str, ...]:
+    return (entry.partner,) if entry.partner is not None else ()
 
 
 def _line(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidg
 
 from app.domain.quarters import Quarter
 from app.services.dashboard.chart_data import ChartFilter, DashboardCharts
-from app.services.partners.names import partner_names
+from app.services.partners.names import partner_label, partner_names
 from app.services.store import Database, Session
 from app.ui.charts.view import ChartView
 from app.ui.combo_fill import refill
@@ -118,7 +118,7 @@ class ChartsArea(QWidget):
         ordered = sorted(partners.items(), key=lambda item: item[1].casefold())
         refill(
             self.partner,
-            [(name if name == code else f"{name} ({code})", code) for code, name in ordered],
+            [(partner_label(code, name), code) for code, name in ordered],
         )
 
     def open_behind(self, name: str, series: int, category: int) -> None:

@@ -8,11 +8,12 @@ It only re-arranges what the report computed, so the page can never show a figur
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from app.domain.program.returns import ALL, FigureItem, NotConverted, ReturnLine
 from app.services.business_settings import load_business_settings
-from app.services.partners.names import partner_names
+from app.services.partners.names import partner_label, partner_names
 from app.services.program.returns import return_items, return_report
 from app.services.store import Session
 from app.ui.operations import IsCancelled, Progress
@@ -26,7 +27,8 @@ def read_program(
     progress(0, 2)
     report = return_report(session, start, end)
     progress(1, 2)
-    names = partner_names(session) if report.partners and not cancelled() else {}
+    wanted = report.partners or report.not_converted
+    names = partner_names(session) if wanted and not cancelled() else {}
     progress(2, 2)
     currency = report.currency
     return ProgramRead(
@@ -36,7 +38,7 @@ def read_program(
         tuple(_row(line, names.get(line.partner or "", line.partner or ""), currency)
               for line in report.partners),
         _row(report.program, PROGRAM_ROW_NAME, currency),
-        tuple(_unconverted(item, currency) for item in report.not_converted),
+        tuple(_unconverted(item, currency, names) for item in report.not_converted),
     )  # fmt: skip
 
 
@@ -47,7 +49,8 @@ def read_items(
     a program's label, ``all``, ``sourced`` or ``influenced``."""
     items = return_items(session, start, end, partner_code, figure)
     reporting = _reporting(session)
-    return [_item(item, reporting) for item in items]
+    names = partner_names(session) if items else {}
+    return [_item(item, reporting, names) for item in items]
 
 
 def _reporting(session: Session) -> str:
@@ -73,13 +76,22 @@ def _kind(kind: str) -> str:
     return "Deal" if kind == "deal" else kind
 
 
-def _item(item: FigureItem, reporting: str) -> ItemLine:
+def _item(item: FigureItem, reporting: str, names: Mapping[str, str]) -> ItemLine:
     return ItemLine(
-        _kind(item.kind), item.on, item.ref, item.amount, item.currency, item.converted, reporting
-    )
+        _kind(item.kind), item.on, item.ref, item.amount, item.currency, item.converted,
+        reporting, _partners(item.partners, names),
+    )  # fmt: skip
 
 
-def _unconverted(item: NotConverted, reporting: str) -> ItemLine:
+def _unconverted(item: NotConverted, reporting: str, names: Mapping[str, str]) -> ItemLine:
     return ItemLine(
-        _kind(item.kind), item.on, item.ref, item.amount, item.currency, None, reporting
-    )
+        _kind(item.kind), item.on, item.ref, item.amount, item.currency, None, reporting,
+        _partners(item.partners, names),
+    )  # fmt: skip
+
+
+def _partners(codes: Sequence[str], names: Mapping[str, str]) -> str:
+    """Each partner by name and Partner ID; none: spend on the whole program."""
+    if not codes:
+        return PROGRAM_ROW_NAME
+    return "; ".join(partner_label(code, names.get(code, code)) for code in codes)

@@ -51,6 +51,9 @@ class ItemLine:
     currency: str
     converted: Decimal | None
     reporting: str
+    #: Whom it counts for: the partner (or partners, an influenced deal's), each by name and
+    #: Partner ID, or the whole program for spend on no partner.
+    partner: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ RETURN_COLUMNS: tuple[Column[ReturnRow], ...] = (
 ITEM_COLUMNS: tuple[Column[ItemLine], ...] = (
     Column("on", "Date", lambda r: r.on, Kind.DATE, width=10),
     Column("kind", "Kind", lambda r: r.kind, width=9),
+    Column("partner", "Partner", lambda r: r.partner, width=24),
     Column("what", "What", lambda r: r.what, width=34),
     Column("amount", "Amount", lambda r: r.amount, Kind.MONEY, lambda r: r.currency, 15),
     Column("currency", "Currency", lambda r: r.currency, width=8),

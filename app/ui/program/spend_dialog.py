@@ -19,7 +19,7 @@ from app.domain.enums import SpendProgram
 from app.domain.money import COMMON_CURRENCIES, amount_text
 from app.domain.program.forms import SPEND_LABELS, check_spend
 from app.services.business_settings import load_business_settings
-from app.services.partners.names import partner_names
+from app.services.partners.names import partner_label, partner_names
 from app.services.program.spend_items import (
     SPEND_COLUMNS,
     SpendRow,
@@ -35,11 +35,6 @@ from app.ui.context import UiContext
 from app.ui.labelled_form import date_edit
 from app.ui.pricebook.form_dialog import FormDialog
 from app.ui.program.list_dialog import ListWords, RecordListDialog
-
-
-def partner_label(code: str, name: str) -> str:
-    """How the partner field offers a partner: its name, and its Partner ID to tell it apart."""
-    return name if code == name else f"{name} ({code})"
 
 
 class SpendDialog(FormDialog):
