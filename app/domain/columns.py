@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from app.domain.money import format_amount, format_percent
 from app.domain.names import fold
 
 Row = TypeVar("Row")
@@ -59,8 +60,6 @@ class Column(Generic[Row]):
 
     def text(self, row: Row) -> str:
         """The value as a person reads it in a cell or a CSV file."""
-        from app.domain.money import format_amount, format_percent
-
         value = self.value(row)
         if value is None:
             return ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from enum import IntEnum
+from enum import Enum, IntEnum, auto
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -29,6 +29,9 @@ Index = QModelIndex | QPersistentModelIndex
 NUMERIC = frozenset({Kind.MONEY, Kind.INTEGER, Kind.PERCENT})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+#: Every cell's flags, made once: the view asks for them per cell on every paint.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class Role(IntEnum):
@@ -38,6 +41,28 @@ class Role(IntEnum):
     VALUE = Qt.ItemDataRole.UserRole + 2  # the column's raw value (Decimal, date, enum, …)
     SORT = Qt.ItemDataRole.UserRole + 3  # the column's sort key
     CURRENCY = Qt.ItemDataRole.UserRole + 4  # the currency of a money cell, or None
+
+
+class _Answer(Enum):
+    DISPLAY = auto()
+    ALIGNMENT = auto()
+    DESCRIPTION = auto()
+    ROW = auto()
+    VALUE = auto()
+    SORT = auto()
+    CURRENCY = auto()
+
+
+#: The roles this model answers, by their plain int value.
+_ANSWERS: dict[int, _Answer] = {
+    Qt.ItemDataRole.DisplayRole.value: _Answer.DISPLAY,
+    Qt.ItemDataRole.TextAlignmentRole.value: _Answer.ALIGNMENT,
+    Qt.ItemDataRole.AccessibleDescriptionRole.value: _Answer.DESCRIPTION,
+    Role.ROW.value: _Answer.ROW,
+    Role.VALUE.value: _Answer.VALUE,
+    Role.SORT.value: _Answer.SORT,
+    Role.CURRENCY.value: _Answer.CURRENCY,
+}
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -122,28 +147,30 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks each visible cell for a dozen roles on every paint, most of which the
+        # model does not answer: those return at once, and the roles are compared as plain
+        # ints, since reading a member of Qt's enums costs microseconds a time in Python.
+        answer = _ANSWERS.get(role)
+        if answer is None or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if answer is _Answer.DISPLAY:
             return self.display_text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if answer is _Answer.ALIGNMENT:
             return _RIGHT if column.kind in NUMERIC else _LEFT
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+        if answer is _Answer.DESCRIPTION:
             # What a screen reader says after the cell's text: the explanation a subclass
             # gives as its tooltip, else which column the cell is in.
             tip = self.data(index, Qt.ItemDataRole.ToolTipRole)
             return str(tip) if tip else column.header
-        if role == Role.ROW:
+        if answer is _Answer.ROW:
             return row
-        if role == Role.VALUE:
+        if answer is _Answer.VALUE:
             return column.value(row)
-        if role == Role.SORT:
+        if answer is _Answer.SORT:
             return column.sort_key(row)
-        if role == Role.CURRENCY:
-            return column.currency(row) if column.currency else None
-        return None
+        return column.currency(row) if column.currency else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -158,13 +185,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``; empty cells stay last either way; selection follows its rows."""

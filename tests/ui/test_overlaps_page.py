@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import AuditEntry, Claim, OverlapDismissal, OverlapResolution
 from app.domain.enums import ClaimStatus
+from app.ui.changes import RecordKind
 from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext
@@ -157,6 +158,27 @@ def test_no_overlaps_says_so(qtbot: QtBot, open_window: Opener, sqlite_db: Datab
     assert page.count_label.text() == "0 overlaps"
     assert "No live claims overlap" in page.explanation.text()
     assert not page.resolve_button.isEnabled()
+
+
+def test_a_new_scan_keeps_the_chosen_group_and_draws_its_detail_once(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database, context: UiContext
+) -> None:
+    """Each redraw of the detail fills two tables and fits the splitter, on the GUI thread: a
+    scan's rows arriving draw it once, for the group still chosen, not again for the table's
+    reset and again for the selection."""
+    add_overlap_world(sqlite_db, TODAY)
+    page = overlaps_page(qtbot, open_window(sqlite_db))
+    page.group_table.selectRow(1)
+    chosen = page.selected_group()
+    assert chosen is not None
+    fills: list[int] = []
+    page.claim_table.records.modelReset.connect(lambda: fills.append(1))
+    context.changes.announce({RecordKind.CLAIM})  # an edit elsewhere: the page reads again
+    qtbot.waitUntil(lambda: page.loads == 2)
+    kept = page.selected_group()
+    assert kept is not None and kept.key == chosen.key
+    assert cells(page.match_table, "confidence") == ["Likely"]
+    assert len(fills) == 1
 
 
 def test_filter_picks_groups_and_the_detail_stays_whole(

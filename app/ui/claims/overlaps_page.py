@@ -82,6 +82,7 @@ class OverlapsPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.groups: dict[str, OverlapGroup] = {}
+        self._placing = False  # new rows are being put in: the detail waits for the selection
         # Each button sits on the title of the table it acts on, so the page fits a small window.
         self.resolve_button = button(
             "&Resolve…", "resolveOverlap", "Choose which claim owns the account (Ctrl+Shift+R)"
@@ -169,33 +170,43 @@ class OverlapsPage(Page):
     # --- loading -------------------------------------------------------------------------
 
     def reader(self) -> Reader:
-        """The scan reads every live claim and matches their accounts: in the background."""
+        """The scan reads every live claim and matches their accounts: in the background,
+        with everything the page needs made from it there too (the rows, the groups by key),
+        so the window's own share is to put rows in the table."""
         today = self.context.today()
 
         def read(
             session: Session, progress: Progress, cancelled: IsCancelled
-        ) -> tuple[list[OverlapGroup], list[OverlapGroupRow]]:
+        ) -> tuple[dict[str, OverlapGroup], list[OverlapGroupRow]]:
             found = overlap_groups(session, today, progress=progress, cancelled=cancelled)
-            return found, group_rows(found)
+            return {g.key: g for g in found}, group_rows(found)
 
         return read
 
-    def show_read(self, result: tuple[list[OverlapGroup], list[OverlapGroupRow]]) -> None:
-        found, rows = result
+    def show_read(self, result: tuple[dict[str, OverlapGroup], list[OverlapGroupRow]]) -> None:
+        groups, rows = result
         kept = self.selected_group()
-        self.groups = {g.key: g for g in found}
-        self.group_table.records.set_rows(rows)
-        self._select_group(kept.key if kept is not None and kept.key in self.groups else None)
+        self.groups = groups
+        # The table's reset and the new selection would each redraw the detail: it is drawn
+        # once, for the group selected at the end.
+        self._placing = True
+        try:
+            self.group_table.records.set_rows(rows)
+            self._select_group(kept.key if kept is not None and kept.key in groups else None)
+        finally:
+            self._placing = False
+        self.show_detail()
 
     def loading_changed(self) -> None:
         """While the groups are being replaced, no decision on one."""
         self._enable()
 
     def _select_group(self, key: str | None) -> None:
+        """Select the group ``key`` (the first one if it is gone or None) and show it."""
         model = self.group_table.records
-        rows = [r for r in range(model.rowCount()) if model.row_at(r).key == key] or [0]
         if model.rowCount():
-            self.group_table.selectRow(rows[0])
+            rows: list[OverlapGroupRow] = model.rows() if key is not None else []
+            self.group_table.selectRow(next((n for n, r in enumerate(rows) if r.key == key), 0))
         self.show_detail()
 
     def count_text(self) -> str:
@@ -224,6 +235,8 @@ class OverlapsPage(Page):
         return self.match_table.records.row_at(rows[0].row()) if rows else None
 
     def show_detail(self) -> None:
+        if self._placing:
+            return
         group = self.selected_group()
         if group is None:
             self.explanation.setText(NOTHING_SELECTED if self.groups else self._empty_text())
