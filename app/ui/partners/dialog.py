@@ -90,7 +90,9 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.fields, "Details")
         self.contacts: ContactsTab | None = None
-        self.scorecard: ScorecardTab | None = None  # a saved partner's, read when first shown
+        #: A saved partner's scorecard, built and read when its tab is first shown.
+        self.scorecard: ScorecardTab | None = None
+        self.scorecard_page: QWidget | None = None
         self.lists: dict[str, RecordTable] = {}
         self.tab_pages: dict[str, QWidget] = {}
         self.training_summary = QLabel()
@@ -153,8 +155,20 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
             if key == "training":
                 self.tab_pages[key] = _with_heading(self.training_summary, table)
             self.tabs.addTab(self.tab_pages[key], title)
-        self.scorecard = ScorecardTab(self.context, self.db, self._scorecard_partner, self)
-        self.tabs.addTab(self.scorecard, "Scorecard")
+        self.scorecard_page = QWidget()
+        self.tabs.addTab(self.scorecard_page, "Scorecard")
+        self.tabs.currentChanged.connect(self._show_scorecard)
+
+    def _show_scorecard(self, index: int) -> None:
+        """Build the scorecard when its tab is first chosen: its few dozen widgets would
+        otherwise add a tenth of a second to opening every partner."""
+        page = self.scorecard_page
+        if self.scorecard is not None or page is None or self.tabs.widget(index) is not page:
+            return
+        self.scorecard = ScorecardTab(self.context, self.db, self._scorecard_partner)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scorecard)  # shown at once, so it reads
 
     def _scorecard_partner(self) -> str | None:
         """The partner as the scorecard names it: its Partner ID, else its name."""
