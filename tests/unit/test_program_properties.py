@@ -26,7 +26,8 @@ from app.domain.program.accruals import (
     spif_items,
 )
 from app.domain.program.fx import Converter, FxRate
-from app.domain.program.returns import WonDeal, deals_window, program_return
+from app.domain.program.returns import WonDeal, deals_window, period_returns, program_return
+from app.domain.quarters import quarters_in
 
 CURRENCIES = ("EUR", "USD", "JPY", "KWD")
 PARTNERS = ("P-1", "P-2", "P-3")
@@ -277,3 +278,34 @@ def test_spif_items_match_a_plain_reading_of_the_spec(
                     expected.append((quote.partner, quote.quote_date, total, rule.currency))
     got = [(i.partner, i.on, Fraction(i.amount), i.currency) for i in spif_items(quotes, rules)]
     assert got == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(worlds(), st.sampled_from((None, *PARTNERS)))
+def test_quarters_from_one_read_are_the_quarters_read_one_by_one(
+    world: dict, partner: str | None
+) -> None:
+    """``period_returns`` over rows read once for the whole period gives each quarter's report
+    as a read of that quarter alone would: its own spend, its own deals window, and the rates
+    effective by its end."""
+    rates, reporting, start, end = world["rates"], world["reporting"], world["start"], world["end"]
+    low, high = deals_window(start, end)
+    spend = [e for e in world["spend"] if start <= e.on <= end]
+    deals = [d for d in world["deals"] if low <= d.closed_on <= high]
+    periods = [(start, end), *((first, last) for first, last, _ in quarters_in(start, end))]
+    once = period_returns(
+        periods, Converter(reporting, rates), spend, deals, world["thresholds"], partner
+    )
+    assert len(once) == len(periods)
+    for (first, last), report in zip(periods, once, strict=True):
+        own_low, own_high = deals_window(first, last)
+        apart = program_return(
+            first,
+            last,
+            Converter(reporting, [r for r in rates if r.effective_from <= last]),
+            [e for e in spend if first <= e.on <= last],
+            [d for d in deals if own_low <= d.closed_on <= own_high],
+            world["thresholds"],
+            partner,
+        )
+        assert report == apart

@@ -1,8 +1,9 @@
 """The dashboard's charts as data, each figure read through the service that owns it.
 
-Won revenue and spend come from the program's return report, quarter by quarter, so the chart
-shows the Program page's figures; the lead funnel is the lead board's; coverage is the Training
-page's matrix; overlaps are the Overlaps page's groups. Money is shown in the reporting currency,
+Won revenue and spend come from the program's return report, quarter by quarter (the rows read
+once for all the quarters), so the chart shows the Program page's figures; the lead funnel is
+the lead board's; coverage is the Training page's matrix; overlaps are the Overlaps page's
+groups. Money is shown in the reporting currency,
 converted by the program's dated rates; what has no rate is counted in the chart's note, never
 taken at 1.
 """
@@ -30,8 +31,8 @@ from app.services.dashboard.chart_data import DashboardCharts as DashboardCharts
 from app.services.deals.rows import CLOSED_STAGES
 from app.services.leads.board import lead_board
 from app.services.program.rates import reporting_converter
-from app.services.program.returns import return_report
-from app.services.training.coverage import coverage_matrix
+from app.services.program.returns import period_reports
+from app.services.training.coverage import Coverage, certifying_families, coverage_matrix
 
 #: The open stages in the order a deal moves through them.
 OPEN_STAGES = tuple(stage for stage in DealStage if stage not in CLOSED_STAGES)
@@ -55,11 +56,15 @@ def dashboard_charts(
     """Every chart of the dashboard for ``chosen``; stops early (with what it has) when
     ``cancelled`` says so between charts."""
     reporting = load_business_settings(session).reporting_currency
-    reports = [
-        (name, return_report(session, first, last, chosen.partner))
-        for first, last, name in quarters(chosen.start, chosen.end)
-        if not cancelled()
-    ]
+    cut = quarters(chosen.start, chosen.end)
+    periods = [(first, last) for first, last, _ in cut]
+    reports = list(
+        zip(
+            (name for _, _, name in cut),
+            period_reports(session, periods, chosen.partner),
+            strict=True,
+        )
+    )
     overlaps, accounts = overlap_chart(session, chosen, reporting)
     funnel, grades = funnel_chart(session, chosen)
     return DashboardCharts(
@@ -183,14 +188,13 @@ def program_chart(
 def coverage_chart(session: Session, chosen: ChartFilter) -> ChartSpec:
     """Active partners per product family with a valid certification, one expiring soon, or
     none; one partner's own families when the dashboard looks at one."""
-    matrix = coverage_matrix(session, chosen.today)
-    partner_id = _partner_id(session, chosen.partner)
-    rows = [
-        row
-        for row in matrix.rows
-        if row.status is PartnerStatus.ACTIVE
-        and (chosen.partner is None or row.partner_id == partner_id)
-    ]
+    if chosen.partner is None:
+        matrix = coverage_matrix(session, chosen.today)
+    elif (partner_id := _partner_id(session, chosen.partner)) is not None:
+        matrix = coverage_matrix(session, chosen.today, partner=partner_id)  # its row alone
+    else:
+        matrix = Coverage(certifying_families(session), [])
+    rows = [row for row in matrix.rows if row.status is PartnerStatus.ACTIVE]
     states = (
         ("Certified", (CoverageState.VALID,)),
         ("Expiring soon", (CoverageState.EXPIRING,)),

@@ -8,6 +8,7 @@ period (no query per partner or per deal), and handed as plain values to the one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,6 +51,7 @@ from app.domain.program.returns import (
     check_period,
     deals_window,
     figure_items,
+    period_returns,
     program_return,
 )
 from app.services.mdf.spend import mdf_paid_items
@@ -73,6 +75,22 @@ def return_report(
     inputs = _read(session, start, end)
     return program_return(
         start, end, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner
+    )
+
+
+def period_reports(
+    session: Session, periods: Sequence[tuple[date, date]], partner_code: str | None = None
+) -> list[ReturnReport]:
+    """``return_report`` of each of ``periods`` (the quarters of a chart or a scorecard, and
+    perhaps their whole span), from one read of the rows of the span that holds them all."""
+    if not periods:
+        return []
+    partner = _partner(session, partner_code) if partner_code is not None else None
+    for start, end in periods:
+        check_period(start, end)
+    inputs = _read(session, min(start for start, _ in periods), max(end for _, end in periods))
+    return period_returns(
+        periods, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner
     )
 
 

@@ -30,7 +30,7 @@ from app.services.claims.overlaps import overlap_groups
 from app.services.dashboard.charts import open_pipeline, quarters
 from app.services.leads.board import lead_board
 from app.services.mdf.balances import BalanceRow, balances
-from app.services.program.returns import return_report
+from app.services.program.returns import period_reports
 from app.services.scorecard.figures import (
     FamilyCertification,
     LeadFigures,
@@ -53,8 +53,9 @@ def partner_scorecard(
     partner or a period that ends before it starts (``AppError``)."""
     partner_id, code, name = _find_partner(session, partner_code)
     reporting = load_business_settings(session).reporting_currency
-    whole = _return_line(session, start, end, code, partner_id)
-    won, won_missing = _won(session, start, end, code, partner_id)
+    period, by_quarter = _reports(session, start, end, code, partner_id)
+    whole = _line(period, code)
+    won, won_missing = _won(by_quarter, code, partner_id, session)
     pipeline, pipeline_missing = _pipeline(session, today, code)
     certifications = _certifications(session, partner_id, today)
     expiring = _expiring_next_quarter(session, partner_id, today)
@@ -123,25 +124,34 @@ def _find_partner(session: Session, text: str) -> tuple[int, str, str]:
     return partner_id, code if code is not None else name, name
 
 
-def _report(session: Session, start: date, end: date, code: str, partner_id: int) -> ReturnReport:
-    """The return report for the partner alone when it has a Partner ID; otherwise the whole
-    report, whose lines name partners without one by their name."""
+def _reports(
+    session: Session, start: date, end: date, code: str, partner_id: int
+) -> tuple[ReturnReport, list[tuple[date, date, str, ReturnReport]]]:
+    """The return report over the whole period and over each of its quarters (the dashboard's
+    quarters), from one read: for the partner alone when it has a Partner ID; otherwise the
+    whole report, whose lines name partners without one by their name."""
     stored = session.scalar(select(Partner.partner_code).where(Partner.id == partner_id))
-    return return_report(session, start, end, code if stored is not None else None)
+    cut = quarters(start, end)
+    reports = period_reports(
+        session,
+        [(start, end), *((first, last) for first, last, _ in cut)],
+        code if stored is not None else None,
+    )
+    return reports[0], [
+        (first, last, name, report)
+        for (first, last, name), report in zip(cut, reports[1:], strict=True)
+    ]
 
 
 def _line(report: ReturnReport, code: str) -> ReturnLine | None:
     return next((line for line in report.partners if line.partner == code), None)
 
 
-def _return_line(
-    session: Session, start: date, end: date, code: str, partner_id: int
-) -> ReturnLine | None:
-    return _line(_report(session, start, end, code, partner_id), code)
-
-
 def _won(
-    session: Session, start: date, end: date, code: str, partner_id: int
+    by_quarter: list[tuple[date, date, str, ReturnReport]],
+    code: str,
+    partner_id: int,
+    session: Session,
 ) -> tuple[tuple[QuarterRevenue, ...], int]:
     """Sourced and influenced won revenue per quarter (the dashboard's quarters), and how many
     of the partner's won deals had no exchange rate. The report lists every amount it could not
@@ -149,8 +159,7 @@ def _won(
     rows: list[QuarterRevenue] = []
     missing = 0
     own = _own_deal_refs(session, partner_id)
-    for first, last, name in quarters(start, end):
-        report = _report(session, first, last, code, partner_id)
+    for first, last, name, report in by_quarter:
         line = _line(report, code)
         missing += sum(
             1
@@ -204,7 +213,7 @@ def _certifications(
     session: Session, partner_id: int, today: date
 ) -> tuple[FamilyCertification, ...]:
     """The partner's row of the coverage matrix, each certifying family marked if it sells it."""
-    matrix = coverage_matrix(session, today)
+    matrix = coverage_matrix(session, today, partner=partner_id)
     row = next((r for r in matrix.rows if r.partner_id == partner_id), None)
     if row is None:  # a terminated partner is not on the matrix
         return ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Contact, Course, Partner, ProductFamily, TrainingRecord
@@ -125,13 +125,19 @@ def certifying_families(session: Session) -> tuple[CoverageFamily, ...]:
     return tuple(CoverageFamily(*row) for row in session.execute(query))
 
 
-def coverage_matrix(session: Session, today: date, soon_days: int = EXPIRING_SOON_DAYS) -> Coverage:
-    """Every partner that is not terminated, by name, with one cell per certifying family."""
+def coverage_matrix(
+    session: Session,
+    today: date,
+    soon_days: int = EXPIRING_SOON_DAYS,
+    partner: int | None = None,
+) -> Coverage:
+    """Every partner that is not terminated, by name, with one cell per certifying family; or
+    only the partner with id ``partner`` (its row, read alone, as the whole matrix has it)."""
     families = certifying_families(session)
     position = {f.id: n for n, f in enumerate(families)}
     cells: dict[int, list[CoverageCell]] = {}
     made: dict[tuple[int, date], CoverageCell] = {}  # cells repeat a lot: build each once
-    for partner_id, family_id, holders, latest in session.execute(_cell_query(today)):
+    for partner_id, family_id, holders, latest in session.execute(_cell_query(today, partner)):
         if family_id not in position:
             continue
         cell = made.get((holders, latest))
@@ -147,6 +153,8 @@ def coverage_matrix(session: Session, today: date, soon_days: int = EXPIRING_SOO
         .where(Partner.status != PartnerStatus.TERMINATED)
         .order_by(Partner.name, Partner.id)
     )
+    if partner is not None:
+        partners = partners.where(Partner.id == partner)
     rows = [
         CoverageRow(pid, name, country, status, tuple(cells[pid]) if pid in cells else blank)
         for pid, name, country, status in session.execute(partners)
@@ -154,8 +162,17 @@ def coverage_matrix(session: Session, today: date, soon_days: int = EXPIRING_SOO
     return Coverage(families, rows)
 
 
-def _cell_query(today: date) -> Select[int, int, int, date]:
-    """(partner, family, people holding a valid certification, latest valid-until)."""
+def _cell_query(today: date, partner: int | None) -> Select[int, int, int, date]:
+    """(partner, family, people holding a valid certification, latest valid-until), of every
+    partner or of ``partner`` alone."""
+    people: list[ColumnElement[bool]] = [
+        TrainingRecord.passed.is_(True),
+        Course.certifies.is_(True),
+        Course.family_id.is_not(None),
+        Contact.active.is_(True),
+    ]
+    if partner is not None:
+        people.append(Contact.partner_id == partner)
     best = (
         select(
             Contact.partner_id.label("partner_id"),
@@ -164,12 +181,7 @@ def _cell_query(today: date) -> Select[int, int, int, date]:
         )
         .join(Contact, Contact.id == TrainingRecord.contact_id)
         .join(Course, Course.id == TrainingRecord.course_id)
-        .where(
-            TrainingRecord.passed.is_(True),
-            Course.certifies.is_(True),
-            Course.family_id.is_not(None),
-            Contact.active.is_(True),
-        )
+        .where(*people)
         .group_by(Contact.partner_id, Course.family_id, Contact.id)
         .subquery("best")
     )
