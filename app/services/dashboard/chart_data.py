@@ -34,3 +34,14 @@ class DashboardCharts:
     overlaps: ChartSpec
     #: The account name of each bar of ``overlaps``, for the click through to its group.
     overlap_accounts: tuple[str, ...] = ()
+
+
+#: The parts the charts are read in, each with the fields of ``DashboardCharts`` it fills: a
+#: change to the records of one part reads that part again and leaves the others be.
+CHART_PARTS: dict[str, tuple[str, ...]] = {
+    "pipeline": ("pipeline",),
+    "returns": ("won", "program"),
+    "coverage": ("coverage",),
+    "leads": ("funnel", "grades"),
+    "overlaps": ("overlaps", "overlap_accounts"),
+}

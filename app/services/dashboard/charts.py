@@ -10,9 +10,11 @@ taken at 1.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +28,7 @@ from app.domain.training import CoverageState
 from app.io.charts.spec import ChartSpec, Series, ValueKind
 from app.services.business_settings import load_business_settings
 from app.services.claims.overlaps import overlap_groups
+from app.services.dashboard.chart_data import CHART_PARTS
 from app.services.dashboard.chart_data import ChartFilter as ChartFilter
 from app.services.dashboard.chart_data import DashboardCharts as DashboardCharts
 from app.services.deals.rows import CLOSED_STAGES
@@ -50,12 +53,37 @@ def quarters(start: date, end: date) -> list[tuple[date, date, str]]:
     ]
 
 
-def dashboard_charts(
-    session: Session, chosen: ChartFilter, cancelled: Callable[[], bool] = lambda: False
-) -> DashboardCharts:
-    """Every chart of the dashboard for ``chosen``; stops early (with what it has) when
-    ``cancelled`` says so between charts."""
+def dashboard_charts(session: Session, chosen: ChartFilter) -> DashboardCharts:
+    """Every chart of the dashboard for ``chosen``."""
+    charts = updated_charts(session, chosen, CHART_PARTS)
+    assert charts is not None  # nothing cancels it
+    return charts
+
+
+def updated_charts(
+    session: Session,
+    chosen: ChartFilter,
+    parts: Collection[str],
+    previous: DashboardCharts | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> DashboardCharts | None:
+    """The charts of ``parts`` (keys of ``CHART_PARTS``) read again for ``chosen``, the others
+    kept from ``previous`` (read for the same filter; None: ``parts`` must be all of them).
+    None when ``cancelled`` says so between parts."""
+    if previous is None and set(parts) != set(CHART_PARTS):
+        raise ValueError("the first reading of the charts reads every part")
     reporting = load_business_settings(session).reporting_currency
+    found: dict[str, Any] = {}
+    for part in CHART_PARTS:
+        if part in parts:
+            if cancelled():
+                return None
+            found.update(_PARTS[part](session, chosen, reporting))
+    return replace(previous, **found) if previous is not None else DashboardCharts(**found)
+
+
+def _returns_part(session: Session, chosen: ChartFilter, reporting: str) -> dict[str, Any]:
+    """Won revenue and the program's spend and return, from one read of every quarter."""
     cut = quarters(chosen.start, chosen.end)
     periods = [(first, last) for first, last, _ in cut]
     reports = list(
@@ -65,18 +93,31 @@ def dashboard_charts(
             strict=True,
         )
     )
-    overlaps, accounts = overlap_chart(session, chosen, reporting)
+    return {
+        "won": won_chart(reports, chosen, reporting),
+        "program": program_chart(reports, chosen, reporting),
+    }
+
+
+def _leads_part(session: Session, chosen: ChartFilter, _reporting: str) -> dict[str, Any]:
     funnel, grades = funnel_chart(session, chosen)
-    return DashboardCharts(
-        pipeline=pipeline_chart(session, chosen, reporting),
-        won=won_chart(reports, chosen, reporting),
-        coverage=coverage_chart(session, chosen),
-        funnel=funnel,
-        grades=grades,
-        program=program_chart(reports, chosen, reporting),
-        overlaps=overlaps,
-        overlap_accounts=accounts,
-    )
+    return {"funnel": funnel, "grades": grades}
+
+
+def _overlaps_part(session: Session, chosen: ChartFilter, reporting: str) -> dict[str, Any]:
+    overlaps, accounts = overlap_chart(session, chosen, reporting)
+    return {"overlaps": overlaps, "overlap_accounts": accounts}
+
+
+_PARTS: dict[str, Callable[[Session, ChartFilter, str], dict[str, Any]]] = {
+    "pipeline": lambda session, chosen, reporting: {
+        "pipeline": pipeline_chart(session, chosen, reporting)
+    },
+    "returns": _returns_part,
+    "coverage": lambda session, chosen, _reporting: {"coverage": coverage_chart(session, chosen)},
+    "leads": _leads_part,
+    "overlaps": _overlaps_part,
+}
 
 
 def _partner_id(session: Session, partner: str | None) -> int | None:

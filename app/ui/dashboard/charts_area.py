@@ -12,12 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from app.domain.quarters import Quarter
-from app.services.dashboard.chart_data import ChartFilter, DashboardCharts
+from app.services.dashboard.chart_data import CHART_PARTS, ChartFilter, DashboardCharts
 from app.services.partners.names import partner_label, partner_names
 from app.services.store import Database, Session
+from app.ui.changes import RecordKind
 from app.ui.charts.view import ChartView
 from app.ui.combo_fill import refill
 from app.ui.context import UiContext
@@ -28,6 +30,20 @@ from app.ui.program.period import Period, PeriodPicker, period_of_quarter, year_
 CHART_NAMES = ("pipeline", "won", "program", "funnel", "grades", "coverage", "overlaps")
 #: Two columns of charts need at least this much room; less, and they stack.
 TWO_COLUMNS_PX = 1000
+
+_K = RecordKind
+#: The records each part of the charts is read from: the page behind it shows the same ones
+#: (held together by a test), and every part names its partners. The pipeline and the
+#: overlaps' exposure are converted by the program's rates into the reporting currency.
+PART_KINDS: dict[str, frozenset[RecordKind]] = {
+    "pipeline": frozenset({_K.DEAL, _K.PARTNER, _K.PROGRAM, _K.SETTING}),
+    "returns": frozenset(
+        {_K.PROGRAM, _K.MDF, _K.DEAL, _K.QUOTE, _K.TRAINING, _K.COURSE, _K.PARTNER, _K.SETTING}
+    ),
+    "coverage": frozenset({_K.TRAINING, _K.COURSE, _K.CONTACT, _K.PARTNER, _K.SETTING}),
+    "leads": frozenset({_K.LEAD, _K.PARTNER, _K.TIER, _K.SETTING, _K.DEAL}),
+    "overlaps": frozenset({_K.CLAIM, _K.ACCOUNT, _K.PARTNER, _K.SETTING, _K.PROGRAM}),
+}
 
 
 @dataclass(frozen=True)
@@ -78,8 +94,12 @@ class ChartsArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters, 0, 0)
         layout.addLayout(self.grid, 1, 0)
-        self.period_picker.changed.connect(lambda _period: self.read())
-        self.partner.currentIndexChanged.connect(lambda _index: self.read())
+        self.period_picker.changed.connect(lambda _period: self.look_again())
+        self.partner.currentIndexChanged.connect(lambda _index: self.look_again())
+        #: The parts (``CHART_PARTS``) whose charts are out of date, and those being read.
+        self.unread: set[str] = set(CHART_PARTS)
+        self._reading_parts: frozenset[str] = frozenset()
+        self.reads: list[frozenset[str]] = []  # the parts each reading asked for: tests read it
 
     def chosen(self) -> ChartFilter:
         period = self.period_picker.period()
@@ -87,30 +107,76 @@ class ChartsArea(QWidget):
             period.start, period.end, self.context.today(), self.partner.currentData()
         )
 
-    def read(self) -> None:
-        """Read every chart's figures in the background; each chart says it is waiting."""
-        db = self.db
-        if db is None:
-            return
-        chosen = self.chosen()
+    def look_again(self) -> None:
+        """Another period or partner: every chart says it is waiting, and all are read."""
+        self.unread |= set(CHART_PARTS)
         for view in self.views.values():
             view.show_waiting("Reading…")
+        self.read()
 
-        def work(_progress: Progress, cancelled: IsCancelled) -> ChartsRead:
+    def outdated(self, kinds: frozenset[RecordKind]) -> None:
+        """Records of ``kinds`` changed: the parts read from them are read again (now if the
+        charts are in view, else when they are next shown); the charts keep their pictures
+        until the new figures arrive, and a chart whose figures did not change is not drawn
+        again."""
+        parts = {part for part, wanted in PART_KINDS.items() if kinds & wanted}
+        if parts:
+            self.unread |= parts
+            if self.isVisible():
+                self.read()
+
+    def forget(self) -> None:
+        """Another database: nothing shown is true any more, and nothing is read until the
+        page gives the new database (``db``)."""
+        self.reading.cancel()
+        self.db, self.charts = None, None
+        self.unread |= set(CHART_PARTS)
+
+    def read(self) -> None:
+        """Read the out-of-date parts in the background (with a part whose reading is under
+        way, as a new reading stops that one)."""
+        db = self.db
+        if db is None or not self.unread:
+            return
+        parts = frozenset(self.unread | self._reading_parts)
+        previous = self.charts
+        if previous is None:
+            parts = frozenset(CHART_PARTS)
+        self.unread.clear()
+        self._reading_parts = parts
+        self.reads.append(parts)
+        chosen = self.chosen()
+
+        def work(_progress: Progress, cancelled: IsCancelled) -> ChartsRead | None:
             with db.reading() as session:
-                return _read(session, chosen, cancelled)
+                return _read(session, chosen, parts, previous, cancelled)
 
-        operation: Operation[ChartsRead] = Operation(self, self.context.errors, work)
+        operation: Operation[ChartsRead | None] = Operation(self, self.context.errors, work)
         operation.success(lambda result: self._arrived(operation, result))
+        operation.failure(lambda exc: self._failed(operation, exc))
         self.reading.start(operation)
 
-    def _arrived(self, operation: Operation[ChartsRead], result: ChartsRead) -> None:
-        if not self.reading.is_current(operation):
+    def _arrived(self, operation: Operation[ChartsRead | None], result: ChartsRead | None) -> None:
+        if not self.reading.is_current(operation) or result is None:
             return
+        self._reading_parts = frozenset()
         self.charts = result.charts
         self._fill_partners(result.partners)
         for name, view in self.views.items():
-            view.show_spec(getattr(result.charts, name))
+            spec = getattr(result.charts, name)
+            if view.spec != spec:  # the same figures are not drawn again
+                view.show_spec(spec)
+
+    def _failed(self, operation: Operation[ChartsRead | None], exc: BaseException) -> None:
+        if self.reading.is_current(operation):
+            self.unread |= self._reading_parts  # read again at the next change or showing
+            self._reading_parts = frozenset()
+        self.context.errors.show_now(exc)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.unread and self.charts is not None:  # records changed while out of sight
+            self.read()
 
     def _fill_partners(self, partners: dict[str, str]) -> None:
         """The partner filter lists every partner once, by its name now; the choice survives a
@@ -169,9 +235,16 @@ def _quarter_named(name: str) -> Period | None:
     return period_of_quarter(quarter) if quarter is not None else None
 
 
-def _read(session: Session, chosen: ChartFilter, cancelled: Callable[[], bool]) -> ChartsRead:
+def _read(
+    session: Session,
+    chosen: ChartFilter,
+    parts: frozenset[str],
+    previous: DashboardCharts | None,
+    cancelled: Callable[[], bool],
+) -> ChartsRead | None:
     """On the worker: the chart service is imported here, the first time, so that the page
     does not wait for its imports before it first paints."""
-    from app.services.dashboard.charts import dashboard_charts
+    from app.services.dashboard.charts import updated_charts
 
-    return ChartsRead(dashboard_charts(session, chosen, cancelled), partner_names(session))
+    charts = updated_charts(session, chosen, parts, previous, cancelled)
+    return ChartsRead(charts, partner_names(session)) if charts is not None else None

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.dashboard.figures import PIPELINE_COLUMNS, TIER_COLUMNS, Dashboard, load_dashboard
-from app.services.store import Session
-from app.ui.changes import ALL_KINDS
+from app.services.store import Database, Session
+from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.dashboard.charts_area import ChartsArea
+from app.ui.dashboard.charts_area import PART_KINDS, ChartsArea
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural
 from app.ui.page_scroll import page_scroll
@@ -61,7 +61,21 @@ class DashboardPage(Page):
     title = "Dashboard"
     icon_name = "dashboard"
     loading_text = "Counting…"
-    kinds = ALL_KINDS
+    #: The headline figures' records; the charts' are ``PART_KINDS``.
+    tile_kinds = frozenset(
+        {
+            RecordKind.PARTNER,
+            RecordKind.TIER,
+            RecordKind.CONTACT,
+            RecordKind.TRAINING,
+            RecordKind.COURSE,
+            RecordKind.CLAIM,
+            RecordKind.DEAL,
+            RecordKind.QUOTE,
+            RecordKind.SETTING,  # the days "expiring soon" counts
+        }
+    )
+    kinds = tile_kinds.union(*PART_KINDS.values())
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -114,6 +128,17 @@ class DashboardPage(Page):
         self._charts_due = False
         self.cards[CARDS[0][0]].installEventFilter(self)
 
+    def set_database(self, db: Database | None) -> None:
+        self.charts_area.forget()  # given the new one once the figures have painted
+        super().set_database(db)
+
+    def on_changed(self, kinds: frozenset[RecordKind]) -> None:
+        """Read again only what shows records of ``kinds``: the figures, some of the charts,
+        or nothing (a price book edit changes nothing here)."""
+        if kinds & self.tile_kinds:
+            self.invalidate()
+        self.charts_area.outdated(kinds)
+
     def reader(self) -> Reader:
         """The figures count whole tables: in the background."""
         today = self.context.today()
@@ -136,8 +161,9 @@ class DashboardPage(Page):
             table.fit_height_to_rows()
         self._arrange()
         self.charts_area.db = self._db
-        self._charts_due = True
-        self.cards[CARDS[0][0]].update()  # painted even when its figure did not change
+        if self.charts_area.unread:  # the first reading, or charts changed out of sight
+            self._charts_due = True
+            self.cards[CARDS[0][0]].update()  # painted even when its figure did not change
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The figures have painted: the charts start reading right after, so that their reading
