@@ -56,6 +56,7 @@ def test_an_unknown_rep_is_refused_in_one_line(
     code, out, err = _run(capsys, "import", "accounts", str(source), "--db", str(sqlite_db.path))
     assert (code, out) == (1, "")
     assert "row 3, column 'Account owner': 'Dana Direct' is not a direct rep" in err
-    assert "add the direct team's reps first" in err and "Traceback" not in err
+    assert "add the rep first (Accounts & Claims › Direct reps…" in err
+    assert "Traceback" not in err
     with sqlite_db.reading() as s:
         assert s.scalars(select(Account)).all() == []

@@ -83,7 +83,8 @@ def test_export_then_import_changes_nothing(any_db: Database) -> None:
     [
         (
             "Pat Nobody",
-            "is not a direct rep on file (known: Dana Direct, Sam Seller); add it first",
+            "is not a direct rep on file (known: Dana Direct, Sam Seller); add the rep first "
+            "(Accounts & Claims › Direct reps…, or Rules of engagement › Direct reps…)",
         ),
     ],
 )
@@ -104,7 +105,8 @@ def test_an_unknown_rep_names_the_known_ones_and_nothing_is_written(
 
 
 def test_with_no_rep_on_file_the_message_says_to_add_one(any_db: Database) -> None:
-    with pytest.raises(ImportRefused, match="none is on file yet; add the direct team's reps"):
+    said = r"none is on file yet; add the rep first \(Accounts & Claims › Direct reps…"
+    with pytest.raises(ImportRefused, match=said):
         _import(any_db, [{"name": "Initech", "owner_rep_id": "Dana"}])
     summary = _import(any_db, [{"name": "Initech", "owner_rep_id": "Dana"}], skip_invalid=True)
     assert (summary.new, summary.invalid_rows) == (0, 1)

@@ -192,6 +192,12 @@ def walk_claims_dialogs(window: MainWindow, walker: Walker) -> None:
     rules = page.rules_of_engagement()
     walker.check(rules)
     walker.close(rules)
+    reps = page.direct_reps()
+    assert reps is not None
+    walker.check(reps)
+    walker.check(reps.add())
+    walker.close(reps.editor)
+    walker.close(reps)
 
 
 def walk_overlap_dialogs(window: MainWindow, walker: Walker) -> None:

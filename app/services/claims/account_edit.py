@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import STALE_MESSAGE
@@ -135,10 +135,15 @@ def _apply(account: Account, values: Mapping[str, object]) -> None:
     account.domain = domain_key(account.website)
 
 
-def direct_reps(session: Session) -> list[Choice]:
-    """Our active direct reps by name: owners of named accounts and claimants for the team."""
-    query = select(DirectRep.id, DirectRep.name).where(DirectRep.active.is_(True))
-    return [Choice(i, n) for i, n in session.execute(query.order_by(DirectRep.name))]
+def direct_reps(session: Session, also: int | None = None) -> list[Choice]:
+    """Our active direct reps by name: owners of named accounts and claimants for the team;
+    with ``also``, that rep too though inactive (a record's own, kept when it is saved)."""
+    wanted = or_(DirectRep.active.is_(True), DirectRep.id == (also or 0))
+    query = select(DirectRep.id, DirectRep.name, DirectRep.active).where(wanted)
+    return [
+        Choice(i, n if active else f"{n} (inactive)")
+        for i, n, active in session.execute(query.order_by(DirectRep.name))
+    ]
 
 
 def account_choices(session: Session) -> list[Choice]:

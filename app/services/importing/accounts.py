@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Account, DirectRep
 from app.domain.account_form import account_parsers
+from app.domain.direct_rep_form import rep_key
 from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text
 from app.domain.importing.sheet import MappedSheet
@@ -35,6 +36,11 @@ from app.services.importing.common import (
 )
 from app.services.importing.writing import write_checked
 
+#: Where a person adds a rep the file names (SPEC lists reps as chosen, never created by an
+#: import: a typo would otherwise make a new rep).
+HOW_TO_ADD = (
+    "add the rep first (Accounts & Claims › Direct reps…, or Rules of engagement › Direct reps…)"
+)
 TABLE: Table = Account.__table__  # type: ignore[assignment]
 LABELS = {"owner_rep_id": "Direct rep", "named_account": "Named account"}
 _COLUMNS = ("id", "name", "name_key", "website", "domain", "country", "city", "named_account",
@@ -51,25 +57,24 @@ class DirectReps:
             select(DirectRep.id, DirectRep.name, DirectRep.email).order_by(DirectRep.name)
         ):
             self.names[rep_id] = name
-            self.by_key.setdefault(" ".join(name.split()).casefold(), rep_id)
+            self.by_key.setdefault(rep_key(name), rep_id)
             if email:
-                self.by_key.setdefault(email.strip().casefold(), rep_id)
+                self.by_key.setdefault(rep_key(email), rep_id)
 
     def resolve(self, value: object) -> int | None:
         text = v.text(value)
         if text is None:
             return None
-        found = self.by_key.get(" ".join(text.split()).casefold())
+        found = self.by_key.get(rep_key(text))
         if found is not None:
             return found
         if not self.names:
             raise v.BadValue(
-                "is not a direct rep: none is on file yet; add the direct team's reps first, "
-                "or leave the cell empty"
+                f"is not a direct rep: none is on file yet; {HOW_TO_ADD}, or leave the cell empty"
             )
         known = ", ".join(sorted(self.names.values(), key=str.casefold)[:10])
         more = "…" if len(self.names) > 10 else ""
-        raise v.BadValue(f"is not a direct rep on file (known: {known}{more}); add it first")
+        raise v.BadValue(f"is not a direct rep on file (known: {known}{more}); {HOW_TO_ADD}")
 
 
 class StoredAccounts:

@@ -37,6 +37,7 @@ from app.services.claims.claim_list import (
 )
 from app.services.store import Database
 from app.ui.changes import RecordKind
+from app.ui.combo_fill import refill
 from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel
 from app.ui.labelled_form import FormGrid, country_combo, country_value, select_data
@@ -64,7 +65,8 @@ class AccountDialog(GuardsUnsavedEdits, QDialog):
         self.ask_stale: Callable[[StaleDialog], StaleChoice] = run_stale
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         with db.reading() as session:
-            reps = direct_reps(session)
+            owner_id = get_account(session, account_id).owner_rep_id if account_id else None
+            reps = direct_reps(session, also=owner_id)
         self.form = FormGrid()
         self.form.add("name", "&Name", QLineEdit(), 0)
         self.form.add("website", "&Website", QLineEdit(), 1)
@@ -75,8 +77,7 @@ class AccountDialog(GuardsUnsavedEdits, QDialog):
         )
         owner = QComboBox()
         owner.addItem("(nobody)", None)
-        for rep in reps:
-            owner.addItem(rep.label, rep.id)
+        refill(owner, [(rep.label, rep.id) for rep in reps])
         self.form.add("owner_rep_id", "Direct &owner", owner, 5)
         self.form.grid.setRowStretch(6, 1)
         self.form.edited.connect(self._edited)

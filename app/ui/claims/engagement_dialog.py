@@ -32,6 +32,8 @@ from app.services.claims.account_edit import account_choices, direct_reps
 from app.services.claims.engagement import NamedAccount, read_engagement, save_engagement
 from app.services.store import Database
 from app.ui.changes import RecordKind
+from app.ui.claims.direct_reps_dialog import REP_KINDS, DirectRepsDialog
+from app.ui.combo_fill import refill
 from app.ui.completing import completing_line
 from app.ui.context import UiContext
 from app.ui.record_table import RecordTable
@@ -86,8 +88,11 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         self.rep_combo.setObjectName("namedAccountRep")
         self.rep_combo.setAccessibleName("Direct rep")
         self.rep_combo.addItem(NO_REP, None)
-        for rep in reps:
-            self.rep_combo.addItem(rep.label, rep.id)
+        refill(self.rep_combo, [(rep.label, rep.id) for rep in reps])
+        self.reps_button = button(
+            "&Direct reps…", "directReps", "Add, rename or retire the direct team's reps"
+        )
+        self.reps_dialog: DirectRepsDialog | None = None
         self.add_button = button("&Add", "addNamedAccount", "Put the account on the list")
         self.remove_button = button(
             "&Remove", "removeNamedAccount", "Take the selected accounts off the list"
@@ -99,6 +104,7 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         pick = QHBoxLayout()
         pick.addWidget(self.account_line, 3)
         pick.addWidget(self.rep_combo, 2)
+        pick.addWidget(self.reps_button)
         pick.addWidget(self.add_button)
         pick.addWidget(self.remove_button)
         list_label = QLabel("&Named accounts of the direct team")
@@ -121,6 +127,8 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         layout.addWidget(buttons)
         self.add_button.clicked.connect(self.add_named)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.reps_button.clicked.connect(self.edit_reps)
+        context.changes.changed.connect(self._changed)
         self.account_line.returnPressed.connect(self.add_named)
         self.protection.valueChanged.connect(self.show_words)
         self.cooling_off.valueChanged.connect(self.show_words)
@@ -137,6 +145,18 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         box.setValue(value)
         box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0000 days") + 48)
         return box
+
+    def edit_reps(self) -> DirectRepsDialog:
+        """The reps' list over this dialog; a rep added there is offered here at once."""
+        self.reps_dialog = DirectRepsDialog(self.context, self.db, self)
+        self.reps_dialog.open()
+        return self.reps_dialog
+
+    def _changed(self, kinds: frozenset[RecordKind]) -> None:
+        if kinds & REP_KINDS:
+            with self.db.reading() as session:
+                reps = direct_reps(session)
+            refill(self.rep_combo, [(rep.label, rep.id) for rep in reps])
 
     def extra_state(self) -> Hashable:
         return tuple(sorted((n.account_id, n.rep_id) for n in self.named.values()))

@@ -32,6 +32,7 @@ from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.claims.account_dialog import AccountDialog
 from app.ui.claims.actions import ClaimActions
+from app.ui.claims.direct_reps_dialog import DirectRepsDialog
 from app.ui.claims.engagement_dialog import EngagementDialog
 from app.ui.claims.merge_dialog import AccountMergeDialog
 from app.ui.context import UiContext
@@ -91,6 +92,9 @@ class ClaimsPage(Page):
             "Rules of &engagement…", "rulesOfEngagement",
             "Registration protection, the direct cooling-off and the named accounts",
         )  # fmt: skip
+        self.reps_button = button(
+            "Direct rep&s…", "directReps", "Add, rename or retire the direct team's reps"
+        )
         claims_box, self.claims_title = section(
             "&Claims (deal registrations)", self.claim_tabs, self.claim_actions.buttons
         )
@@ -102,6 +106,7 @@ class ClaimsPage(Page):
                 self.edit_account_button,
                 self.merge_button,
                 self.rules_button,
+                self.reps_button,
             ],
         )
         self.splitter = splitter(
@@ -117,6 +122,7 @@ class ClaimsPage(Page):
         self.edit_account_button.clicked.connect(self.open_account)
         self.merge_button.clicked.connect(self.merge_selected)
         self.rules_button.clicked.connect(self.rules_of_engagement)
+        self.reps_button.clicked.connect(self.direct_reps)
         self.accounts.activated.connect(lambda _index: self.open_account())
         self.accounts.menu.add("&Open account…", self.open_account, default=True, shortcut="Return")
         two = lambda: selected_count(self.accounts) == 2  # noqa: E731
@@ -201,6 +207,13 @@ class ClaimsPage(Page):
         if self._db is None:
             return None
         dialog = EngagementDialog(self._db, self.context, self.window())
+        self.keep(dialog)
+        return dialog
+
+    def direct_reps(self) -> DirectRepsDialog | None:
+        if self._db is None:
+            return None
+        dialog = DirectRepsDialog(self.context, self._db, self.window())
         self.keep(dialog)
         return dialog
 
