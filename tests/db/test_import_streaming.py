@@ -169,11 +169,11 @@ def test_an_error_while_writing_stops_the_checking_thread(
     threads_before = set(threading.enumerate())
     written: list[int] = []
 
-    def failing(connection, table, block):  # type: ignore[no-untyped-def]
+    def failing(connection, table, block, *rest):  # type: ignore[no-untyped-def]
         written.append(len(block.numbers))
         if len(written) == 2:
             raise OSError("disk full")
-        return real(connection, table, block)
+        return real(connection, table, block, *rest)
 
     real = stream_writer.insert_block
     monkeypatch.setattr(stream_writer, "insert_block", failing)
@@ -273,3 +273,39 @@ def test_whole_new_blocks_store_what_the_row_by_row_path_stores(
         assert stored(any_db) == stored(other)
     finally:
         other.dispose()
+
+
+def test_a_large_import_asks_for_the_highest_id_once_and_writes_its_history_once(
+    sqlite_db: Database,
+) -> None:
+    """On SQLite each block's new ids follow from the block before (the import holds the write
+    lock from its first block on): the table's highest id is read once, not around every block,
+    and the history of every block is written in one statement at the end. Each statement the
+    writing thread sends is a wait for the checking thread to let go of the interpreter."""
+    statements: list[str] = []
+
+    def statement(_conn, _cursor, sql, *_rest) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(sql.lower().split()))
+
+    event.listen(sqlite_db.engine, "before_cursor_execute", statement)
+    try:
+        summary = _import(sqlite_db, _rows(BLOCK_ROWS * 5))
+    finally:
+        event.remove(sqlite_db.engine, "before_cursor_execute", statement)
+    assert summary.new == BLOCK_ROWS * 5
+    assert len([s for s in statements if s.startswith("select max(partner.id)")]) == 1
+    assert len([s for s in statements if s.startswith("insert into audit_entry")]) == 1
+    assert _count(sqlite_db, AuditEntry) == 5
+    with sqlite_db.reading() as session:
+        ids = session.scalars(select(Partner.id).order_by(Partner.id)).all()
+        rows = created_rows(session)
+    assert ids == list(range(1, BLOCK_ROWS * 5 + 1))
+    assert rows == {partner_id: partner_id + 1 for partner_id in ids}  # file row = id + 1
+
+
+def created_rows(session: Session) -> dict[int, int]:
+    """Each partner's file row, as the history of its import gives it."""
+    found: dict[int, int] = {}
+    for changes in session.scalars(select(AuditEntry.changes)):
+        found.update({int(k): v for k, v in json.loads(changes)["rows"].items()})
+    return found

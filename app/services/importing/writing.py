@@ -111,11 +111,19 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, object]]) -
     )
 
 
-def insert_block(connection: Connection, table: Table, block: DriverBlock) -> list[int]:
+def insert_block(
+    connection: Connection, table: Table, block: DriverBlock, highest: int | None = None
+) -> list[int]:
     """Insert a block made ready for the driver (``driver_block``): its statements of many rows,
     then one executemany of the rest; the new ids in the order of its rows. Ids as
     ``insert_rows`` gets them: on PostgreSQL each row's from ``RETURNING`` (psycopg's
-    executemany gives one result per row, in order); on SQLite counted around the writes."""
+    executemany gives one result per row, in order); on SQLite counted from ``highest``, the
+    table's highest id before the block, read when not given. A caller writing several blocks
+    in one transaction passes the last id of the block before: once the first block is written
+    the transaction holds SQLite's write lock, so nobody else adds rows in between, and the
+    block's last id is the rowid SQLite reports for its last statement, without asking the
+    table again (two statements a block less, each a wait for the interpreter lock while the
+    import's checking thread runs)."""
     if not block.numbers:
         return []
     if block.returning:
@@ -132,27 +140,36 @@ def insert_block(connection: Connection, table: Table, block: DriverBlock) -> li
         if len(ids) != len(block.rows):  # pragma: no cover - a driver without results per row
             raise RuntimeError("new rows could not be matched to their ids")
         return ids
+    before = _highest_id(connection, table) if highest is None else highest
+    last: int | None = None
+    for sql, values in block.statements:
+        last = connection.exec_driver_sql(sql, values).lastrowid
+    if block.rows:  # an executemany reports no rowid: the table is asked
+        connection.exec_driver_sql(block.sql, block.rows)
+        last = None
+    if last is None:
+        last = _highest_id(connection, table)
+    return _ids_between(before, last, len(block.numbers))
 
-    def write() -> None:
-        for sql, values in block.statements:
-            connection.exec_driver_sql(sql, values)
-        if block.rows:
-            connection.exec_driver_sql(block.sql, block.rows)
 
-    return _counted_ids(connection, table, len(block.numbers), write)
+def _highest_id(connection: Connection, table: Table) -> int:
+    return int(connection.scalar(select(func.max(table.c.id))) or 0)
+
+
+def _ids_between(before: int, after: int, count: int) -> list[int]:
+    """The ``count`` ids SQLite gave after ``before`` up to ``after`` (see ``insert_rows``)."""
+    if after - before != count:  # pragma: no cover - only if another wrote meanwhile
+        raise RuntimeError("new rows could not be matched to their ids")
+    return list(range(before + 1, after + 1))
 
 
 def _counted_ids(
     connection: Connection, table: Table, count: int, write: Callable[[], object]
 ) -> list[int]:
     """The ids SQLite gives the ``count`` rows that ``write`` inserts (see ``insert_rows``)."""
-    highest = select(func.max(table.c.id))
-    before = connection.scalar(highest) or 0
+    before = _highest_id(connection, table)
     write()
-    after = connection.scalar(highest) or 0
-    if after - before != count:  # pragma: no cover - only if another wrote meanwhile
-        raise RuntimeError("new rows could not be matched to their ids")
-    return list(range(before + 1, after + 1))
+    return _ids_between(before, _highest_id(connection, table), count)
 
 
 def write_checked(
