@@ -5,7 +5,7 @@ to see why it gave its points, and pick another period."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.db.engine import Database
-from app.db.models import Account, Deal, DealParty, Partner
-from app.domain.enums import DealStage, PartyRole
+from app.db.models import Account, Claim, Deal, DealParty, Partner
+from app.domain.enums import ClaimStatus, DealStage, PartyRole
 from app.services.scorecard.figures import PartnerScorecard
 from app.services.scorecard.scorecard import partner_scorecard
+from app.ui.changes import RecordKind
 from app.ui.main_window import MainWindow
 from app.ui.partners.dialog import PartnerDialog
 from app.ui.partners.page import PartnersPage
@@ -192,3 +193,28 @@ def test_a_partner_with_nothing_yet_says_so(
         assert note.isVisibleTo(tab), name
         assert not tab.findChild(type(tab.expiring), name).isVisibleTo(tab)
     assert tab.empty_notes["scorecard_claims"].text() == "No open claim."
+
+
+def test_a_claim_registered_elsewhere_shows_on_the_open_scorecard(
+    qtbot: QtBot, open_window: Opener, world: Database
+) -> None:
+    window = open_window(world)
+    dialog = open_partner(qtbot, window, "Northwind Traders")
+    tab = click_scorecard(qtbot, dialog)
+    assert tab.values["claims"].text() == "1"
+    with world.transaction() as s:
+        north = s.scalar(select(Partner).where(Partner.partner_code == "P-001"))
+        tailspin = s.scalar(select(Account).where(Account.name == "Tailspin Toys"))
+        s.add(
+            Claim(
+                account=tailspin,
+                partner=north,
+                claimed_on=TODAY,
+                valid_until=TODAY + timedelta(days=90),
+                status=ClaimStatus.PENDING,
+            )
+        )
+    window.context.changes.announce({RecordKind.CLAIM})  # as the Claims page says after a save
+    qtbot.waitUntil(lambda: tab.values["claims"].text() == "2", timeout=READ_MS)
+    assert sorted(r.account for r in tab.claims.records.rows()) == ["Fabrikam Inc", "Tailspin Toys"]
+    assert tab.reads == 2

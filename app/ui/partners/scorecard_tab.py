@@ -29,6 +29,7 @@ from app.services.scorecard.figures import PartnerScorecard
 from app.services.scorecard.scorecard import partner_scorecard
 from app.services.scorecard.summary import LABELS, summary_lines
 from app.services.store import Database
+from app.ui.changes import ALL_KINDS, RecordKind
 from app.ui.charts.view import ChartView
 from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel
@@ -46,6 +47,8 @@ CHART_TITLES = {
     "certifications": "Certified people by product family",
     "leads": "Leads over the period",
 }
+#: What a scorecard reads: every kind of record but the price book.
+READS = ALL_KINDS - {RecordKind.PRICE_BOOK}
 #: Two columns of charts need this much room; less, and they stack.
 TWO_COLUMNS_PX = 760
 #: The lists show this many rows before they scroll.
@@ -81,6 +84,8 @@ class ScorecardTab(QWidget):
         self.stale = True
         self.reads = 0  # reads put on screen: tests check the tab reads only when it must
         self.reading = LatestOnly()
+        # Records changed anywhere (another page, an import): read again, now or when shown.
+        context.changes.changed.connect(self._records_changed)
         self.period_picker = PeriodPicker(context.today())
         self.period_picker.set_period(last_four_quarters(context.today()))
         self.period_picker.changed.connect(lambda _period: self.read())
@@ -197,6 +202,10 @@ class ScorecardTab(QWidget):
             self.read()
         else:
             self.reading.cancel()
+
+    def _records_changed(self, kinds: frozenset[RecordKind]) -> None:
+        if kinds & READS:
+            self.invalidate()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
