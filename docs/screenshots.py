@@ -42,6 +42,7 @@ from app.ui.errors import ErrorHook, ErrorReport  # noqa: E402
 from app.ui.launch import application  # noqa: E402
 from app.ui.leads.page import BOARD, LEADS, LeadsPage  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.partners.page import PartnersPage  # noqa: E402
 from app.ui.quotes.page import QuotesPage  # noqa: E402
 from app.ui.settings import Settings  # noqa: E402
 
@@ -163,6 +164,30 @@ def take_leads(window: MainWindow, shot: Shots) -> None:
         settle(shot.app, 0.1)
 
 
+def take_scorecard(window: MainWindow, shot: Shots) -> None:
+    """A partner's Scorecard tab once its figures and charts have arrived."""
+    window.show_page("partners")
+    page = window.page("partners")
+    assert isinstance(page, PartnersPage)
+    settle(shot.app)
+    model = page.model
+    rows = [r for r in range(model.rowCount()) if model.row_at(r).partner_code == "P-1003"]
+    page.table.selectRow(rows[0] if rows else 0)
+    dialog = page.open_selected()
+    assert dialog is not None and dialog.scorecard_page is not None
+    dialog.resize(900, 640)
+    dialog.tabs.setCurrentWidget(dialog.scorecard_page)
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        settle(shot.app, 0.2)
+        tab = dialog.scorecard
+        views = tab.views.values() if tab is not None and tab.card is not None else ()
+        if views and all(view.current is not None for view in views):
+            break
+    shot(dialog, "scorecard")
+    dialog.reject()
+
+
 def take(window: MainWindow, shot: Shots) -> None:
     for key, name in PAGES:
         window.show_page(key)
@@ -203,6 +228,7 @@ def take(window: MainWindow, shot: Shots) -> None:
     wizard.ask_to_discard = lambda _parent, _noun: True  # the pictures are taken: discard
     wizard.reject()
     take_leads(window, shot)
+    take_scorecard(window, shot)
     # A small laptop screen: the list of areas gives up its names for icons.
     window.resize(SMALL)
     window.show_page("partners")
