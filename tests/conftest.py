@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,7 +21,9 @@ import pytest
 
 from app.db.engine import Database, open_database
 from tests.support.corpus import corpus_problem
+from tests.support.db_templates import DatabaseTemplates, DemoLike
 from tests.support.postgres import PostgresServer, start_postgres
+from tests.support.sample_records import TODAY
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -43,12 +46,50 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return None
 
 
+@pytest.fixture(scope="session")
+def db_templates(tmp_path_factory: pytest.TempPathFactory) -> DatabaseTemplates:
+    """Databases migrated (and filled with the demo) once per run, copied for each test."""
+    return DatabaseTemplates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+def sqlite_db(tmp_path: Path, db_templates: DatabaseTemplates) -> Iterator[Database]:
     """A fresh, migrated SQLite database file."""
-    db = open_database(tmp_path / "test.sqlite")
+    db = db_templates.sqlite_copy(tmp_path / "test.sqlite")
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, db_templates: DatabaseTemplates) -> Iterator[Database]:
+    """A SQLite database of its own holding the demo data as of the tests' fixed day."""
+    db = db_templates.sqlite_copy(tmp_path / "demo.sqlite", TODAY)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def demo_like(
+    request: pytest.FixtureRequest, tmp_path: Path, db_templates: DatabaseTemplates
+) -> Iterator[DemoLike]:
+    made: list[tuple[Database, Callable[[], None] | None]] = []
+
+    def make(db: Database, today: date = TODAY) -> Database:
+        if db.is_sqlite:
+            copy = db_templates.sqlite_copy(tmp_path / f"demo-{len(made)}.sqlite", today)
+            made.append((copy, None))
+            return copy
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        url = server.create_database(template=db_templates.postgres_template(server, today))
+        copy = open_database(url)
+        made.append((copy, lambda: server.drop_database(url)))
+        return copy
+
+    yield make
+    for db, drop in made:
+        db.dispose()
+        if drop is not None:
+            drop()
 
 
 @pytest.fixture(scope="session")

@@ -48,6 +48,7 @@ from app.domain.enums import (
 from app.domain.money import round_money
 from app.domain.names import domain_key, name_key
 from app.services.demo.fill import DemoSummary, generate_demo
+from tests.support.db_templates import DemoLike
 
 TODAY = date(2026, 3, 15)
 HUNDRED = Decimal(100)
@@ -59,9 +60,9 @@ def fill(db: Database, today: date = TODAY) -> DemoSummary:
 
 
 @pytest.fixture
-def demo_db(any_db: Database) -> Database:
-    fill(any_db)
-    return any_db
+def demo_db(any_db: Database, demo_like: DemoLike) -> Database:
+    """The demo as filled once for this run (the tests below that fill do it afresh)."""
+    return demo_like(any_db, TODAY)
 
 
 def count(session: Session, model: type[Any]) -> int:

@@ -15,19 +15,17 @@ from app.db.engine import Database
 from app.domain.importing.fields import FIELDS
 from app.io.export import export_table
 from app.io.import_sheet import read_mapped
-from app.services.demo.fill import generate_demo
 from app.services.exporting.kinds import EXPORT_KINDS
 from app.services.importing import ImportOptions
 from app.services.importing.run import import_kind
+from tests.support.db_templates import DemoLike
 
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def demo(any_db: Database) -> Database:
-    with any_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return any_db
+def demo(any_db: Database, demo_like: DemoLike) -> Database:
+    return demo_like(any_db, TODAY)
 
 
 @pytest.mark.parametrize("kind", ["contacts", "training", "claims", "deals"])
@@ -49,12 +47,15 @@ def test_export_then_import_changes_nothing(
 
 @pytest.mark.parametrize("kind", ["contacts", "training", "claims", "deals", "quotes"])
 def test_every_kind_exports_from_the_command_line(
-    kind: str, sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    kind: str,
+    sqlite_db: Database,
+    demo_like: DemoLike,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
+    demo = demo_like(sqlite_db, TODAY)
     out = tmp_path / f"{kind}.xlsx"
-    code = main.main(["export", kind, str(out), "--db", str(sqlite_db.path)])
+    code = main.main(["export", kind, str(out), "--db", str(demo.path)])
     printed = capsys.readouterr()
     assert code == 0, printed.err
     assert printed.out.startswith("Exported ") and str(out) in printed.out

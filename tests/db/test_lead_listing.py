@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from app.db.engine import Database
 from app.domain.enums import AssignmentOutcome, LeadStatus
-from app.services.demo.fill import generate_demo
 from app.services.leads.board import lead_board
 from app.services.leads.listing import (
     LeadQuery,
@@ -76,12 +75,10 @@ def test_a_leads_history_lists_every_assignment_and_how_it_ended(any_db: Databas
     ]  # fmt: skip
 
 
-def test_the_lists_quiet_leads_are_the_boards_on_the_demo_data(sqlite_db: Database) -> None:
+def test_the_lists_quiet_leads_are_the_boards_on_the_demo_data(demo_db: Database) -> None:
     """Two readings of "quiet" (the list's, lead by lead, and the board's count per recipient)
     give the same leads on the demo world, where some partners let their leads go quiet."""
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    with sqlite_db.reading() as session:
+    with demo_db.reading() as session:
         quiet = list_leads(session, LeadQuery(quiet=True), TODAY)
         board = lead_board(session, TODAY)
     by_board = sorted(code for row in board.rows for code in row.quiet_leads)

@@ -17,7 +17,7 @@ from app.domain.errors import ConflictError, InputError, RefusedError
 from app.domain.overlap_match import Confidence
 from app.services.claims.overlap_check import ClaimProbe, new_claim_overlaps
 from app.services.claims.overlaps import dismiss_match, overlap_groups, resolve_group
-from app.services.demo.fill import generate_demo
+from tests.support.db_templates import DemoLike
 from tests.support.overlap_world import add_overlap_world
 
 TODAY = date(2026, 11, 23)
@@ -130,10 +130,8 @@ def test_before_save_check_reads_abbreviations_as_their_full_words(any_db: Datab
     }  # fmt: skip
 
 
-def test_the_demo_world_has_overlaps_of_every_kind(any_db: Database) -> None:
-    with any_db.transaction() as s:
-        generate_demo(s, today=TODAY)
-    with any_db.reading() as s:
+def test_the_demo_world_has_overlaps_of_every_kind(any_db: Database, demo_like: DemoLike) -> None:
+    with demo_like(any_db, TODAY).reading() as s:
         groups = overlap_groups(s, TODAY)
     assert groups
     claimants = [g.claimants for g in groups]

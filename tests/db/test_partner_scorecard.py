@@ -20,7 +20,6 @@ from app.services.claims.accounts import list_claims
 from app.services.claims.claim_edit import check_claim, register_claim
 from app.services.claims.overlaps import overlap_groups
 from app.services.dashboard.charts import ChartFilter, dashboard_charts
-from app.services.demo.fill import generate_demo
 from app.services.leads.board import lead_board
 from app.services.mdf.balances import balances
 from app.services.partners.edit import create_partner
@@ -30,6 +29,7 @@ from app.services.scorecard.figures import LeadFigures
 from app.services.scorecard.scorecard import partner_scorecard
 from app.services.training.coverage import coverage_matrix
 from app.services.training.expiring import expiring_certifications
+from tests.support.db_templates import DemoLike
 from tests.support.sample_records import TODAY as SAMPLE_TODAY
 from tests.support.sample_records import add_sample_records
 
@@ -38,10 +38,8 @@ START = TODAY - timedelta(days=365)
 
 
 @pytest.fixture
-def demo(sqlite_db: Database) -> Database:
-    with sqlite_db.transaction() as s:
-        generate_demo(s, today=TODAY)
-    return sqlite_db
+def demo(sqlite_db: Database, demo_like: DemoLike) -> Database:
+    return demo_like(sqlite_db, TODAY)
 
 
 def _busiest(db: Database) -> str:

@@ -13,7 +13,6 @@ from app.db.engine import Database
 from app.db.models import AuditEntry
 from app.io.export_pricebook import Sheet, export_pricebook
 from app.io.import_pricebook import read_pricebook
-from app.services.demo.fill import generate_demo
 from app.services.importing import ImportOptions
 from app.services.importing.pricebook import import_pricebook
 from app.services.pricebook.read import (
@@ -26,6 +25,7 @@ from app.services.pricebook.read import (
     list_tiers,
     pricing_settings,
 )
+from tests.support.db_templates import DemoLike
 
 TODAY = date(2026, 11, 22)
 
@@ -46,9 +46,10 @@ def audit_count(db: Database) -> int:
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
-def test_round_trip_of_the_demo_price_book(any_db: Database, tmp_path: Path, suffix: str) -> None:
-    with any_db.transaction() as session:
-        generate_demo(session, today=TODAY)
+def test_round_trip_of_the_demo_price_book(
+    any_db: Database, demo_like: DemoLike, tmp_path: Path, suffix: str
+) -> None:
+    any_db = demo_like(any_db, TODAY)
     sheets = sheets_of(any_db)
     prices = len(sheets[0][1])
     assert prices > 20 and any(row.currency == "EUR" for row in sheets[0][1])
@@ -67,12 +68,10 @@ def test_round_trip_of_the_demo_price_book(any_db: Database, tmp_path: Path, suf
 
 
 def test_workbook_has_the_four_sheets_with_real_numbers(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, demo_like: DemoLike, tmp_path: Path
 ) -> None:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
     path = tmp_path / "book.xlsx"
-    export_pricebook(path, sheets_of(sqlite_db))
+    export_pricebook(path, sheets_of(demo_like(sqlite_db, TODAY)))
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Prices", "Tiers", "Volume", "Settings"]
     prices = book["Prices"]

@@ -6,16 +6,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.db.engine import Database
-from app.services.demo.fill import generate_demo
 from app.services.program.returns import return_report
+from tests.support.db_templates import DemoLike
 
 TODAY = date(2026, 11, 20)
 
 
-def test_the_demo_program_converts_everything_and_earns_its_keep(sqlite_db: Database) -> None:
-    with sqlite_db.transaction() as s:
-        generate_demo(s, today=TODAY)
-    with sqlite_db.reading() as s:
+def test_the_demo_program_converts_everything_and_earns_its_keep(
+    sqlite_db: Database, demo_like: DemoLike
+) -> None:
+    with demo_like(sqlite_db, TODAY).reading() as s:
         report = return_report(s, TODAY - timedelta(days=365), TODAY)
     assert report.not_converted == ()
     program = report.program

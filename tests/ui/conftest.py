@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services.demo.fill import generate_demo
 from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.errors import ErrorHook, ErrorReport
@@ -93,11 +92,3 @@ def open_window(qtbot: QtBot, context: UiContext) -> Callable[[Database], MainWi
         return window
 
     return make
-
-
-@pytest.fixture
-def demo_db(sqlite_db: Database) -> Database:
-    """A database holding the demo data as of the tests' fixed day."""
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    return sqlite_db

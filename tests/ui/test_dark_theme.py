@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.engine import Database
-from app.services.demo.fill import generate_demo
 from app.ui.launch import application
 from app.ui.main_window import MainWindow
 from app.ui.page_list import PAGES
 from tests.support.contrast import area_contrast
 from tests.support.pages import settled
-from tests.support.sample_records import TODAY
 from tests.ui.test_keyboard_pages import each_tab
 
 Opener = Callable[[Database], MainWindow]
@@ -115,11 +113,9 @@ def unreadable(window: MainWindow, where: str) -> list[str]:
 
 @pytest.mark.usefixtures("dark_system")
 def test_every_page_reads_under_a_dark_system_theme(
-    open_window: Opener, sqlite_db: Database, tmp_path: object
+    open_window: Opener, demo_db: Database, tmp_path: object
 ) -> None:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    window = open_window(sqlite_db)
+    window = open_window(demo_db)
     window.resize(1366, 768)
     problems: list[str] = []
     for entry in PAGES:

@@ -9,11 +9,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
-from app.services.demo.fill import generate_demo
 from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
 from app.ui.record_table import RecordTable
-from tests.support.sample_records import TODAY
 
 Opener = Callable[[Database], MainWindow]
 
@@ -28,11 +26,9 @@ def whole(table: RecordTable) -> bool:
 
 
 def test_both_tables_show_every_figure_side_by_side_or_one_above_the_other(
-    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+    qtbot: QtBot, open_window: Opener, demo_db: Database
 ) -> None:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    window = open_window(sqlite_db)
+    window = open_window(demo_db)
     smallest = window.minimumSizeHint()
     window.show_page("dashboard")
     page = window.page("dashboard")

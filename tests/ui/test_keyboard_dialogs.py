@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 import app.ui
 from app.db.engine import Database
 from app.domain.mdf.lifecycle import Step
-from app.services.demo.fill import generate_demo
 from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.claims.page import ClaimsPage
 from app.ui.deals.page import DealsPage
@@ -114,10 +113,8 @@ class Walker:
 
 
 @pytest.fixture
-def window(open_window: Opener, sqlite_db: Database) -> MainWindow:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    window = open_window(sqlite_db)
+def window(open_window: Opener, demo_db: Database) -> MainWindow:
+    window = open_window(demo_db)
     window.resize(1366, 768)
     return window
 

@@ -16,21 +16,17 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
 from app.db.engine import Database
-from app.services.demo.fill import generate_demo
 from app.ui.main_window import MainWindow
 from app.ui.page_list import PAGES
 from tests.support import keyboard
 from tests.support.pages import settled
-from tests.support.sample_records import TODAY
 
 Opener = Callable[[Database], MainWindow]
 
 
 @pytest.fixture
-def window(open_window: Opener, sqlite_db: Database) -> MainWindow:
-    with sqlite_db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    window = open_window(sqlite_db)
+def window(open_window: Opener, demo_db: Database) -> MainWindow:
+    window = open_window(demo_db)
     window.resize(1366, 768)
     return window
 
