@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_leads(commands)
     _add_program(commands)
+    _add_qbr(commands)
 
     settings = commands.add_parser("settings", help="show or change the business settings")
     _add_db(settings)
@@ -154,6 +155,17 @@ def _add_program(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     ret.add_argument("--to", required=True, metavar="DATE", help="last day (included)")
     ret.add_argument("--partner", metavar="PARTNER_ID", help="this partner alone")
     ret.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+def _add_qbr(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``qbr PARTNER --quarter 2026Q4 --out FILE.pdf``: the quarterly business review pack."""
+    qbr = commands.add_parser("qbr", help="write a partner's quarterly business review pack (PDF)")
+    _add_db(qbr)
+    qbr.add_argument("partner", metavar="PARTNER", help="its Partner ID (or exact name)")
+    qbr.add_argument(
+        "--quarter", metavar="QUARTER", help="such as 2026Q4 (default: the current quarter)"
+    )
+    qbr.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:

@@ -27,6 +27,7 @@ HANDLERS: dict[str, str] = {
     "leads": "app.cli.cmd_leads",
     "overlaps": "app.cli.cmd_overlaps",
     "program": "app.cli.cmd_program",
+    "qbr": "app.cli.cmd_qbr",
     "quote": "app.cli.cmd_quote",
     "settings": "app.cli.cmd_settings",
 }

@@ -4,13 +4,15 @@ Rows come from SQL a slice at a time (``PartnerListModel``), so the page is as q
 100,000 partners as with 60. Typing waits 150 ms for a pause before searching, so a fast typist
 does not queue a search per letter; each search itself takes well under 0.1 s.
 
-Keys: Ctrl+N new partner, Ctrl+F search, Enter opens, Delete deletes.
+Keys: Ctrl+N new partner, Ctrl+F search, Enter opens, Delete deletes. Quarterly review… writes
+the selected partner's business review pack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -35,6 +37,7 @@ from app.ui.page_base import Page, plural
 from app.ui.partners.dialog import PartnerDialog, ask
 from app.ui.partners.filters import PartnerFilters
 from app.ui.partners.model import PartnerListModel
+from app.ui.partners.review_dialog import ReviewDialog
 from app.ui.partners.undo import PartnerEdit
 from app.ui.record_table import RecordTable
 from app.ui.selection_gate import SelectionGate
@@ -69,6 +72,7 @@ class PartnersPage(Page):
         self.filters = PartnerFilters(self)
         self.filters.changed.connect(self.run_search)
         self.dialogs: OpenDialogs[PartnerDialog] = OpenDialogs()
+        self.reviews: OpenDialogs[ReviewDialog] = OpenDialogs()
         self.confirm: Callable[[str, str], bool] = lambda t, x: ask(self, t, x)
         self.edits = self.undo_stack = QUndoStack(self)  # Edit › Undo takes an edit back
 
@@ -86,22 +90,30 @@ class PartnersPage(Page):
         self.status_button.setMenu(menu)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete a partner with no contacts, claims, deals or quotes")
-        for button in (self.new_button, self.status_button, self.delete_button):
+        self.review_button = QPushButton("&Quarterly review…")
+        self.review_button.setObjectName("quarterlyReview")
+        self.review_button.setToolTip(
+            "Write the selected partner's quarterly business review pack as a PDF"
+        )
+        buttons_in_bar = (self.new_button, self.status_button, self.review_button)
+        for button in (*buttons_in_bar, self.delete_button):
             bar.addWidget(button)
         self.filters.add_trailing(buttons)  # on the filters' line, or under them if narrow
         self.body.addWidget(self.filters)
         # Tab walks the page as it reads: search, the filters, the buttons, then the table.
         chain = [self.filter_edit, *self.filters.combos.values()]
-        chain += [self.new_button, self.status_button, self.delete_button, self.table]
+        chain += [*buttons_in_bar, self.delete_button, self.table]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.body.addWidget(self.table, 1)
 
         self.new_button.clicked.connect(self.new_partner)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.review_button.clicked.connect(self.review_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.menu.add("&Open", self.open_selected, default=True, shortcut="Return")
         self.table.menu.add_action(self.status_button.menu().menuAction(), Needs.ONE)
+        self.table.menu.add("&Quarterly review…", self.review_selected)
         self.table.menu.add("&Delete…", self.delete_selected, shortcut="Del")
         bind(self, "Ctrl+N", self.new_partner, "New partner")
         bind(self, QKeySequence.StandardKey.Find, self.focus_search, "Search partners")
@@ -113,7 +125,9 @@ class PartnersPage(Page):
         )
         # Change status and Delete wait for a partner to be selected
         self.gate = SelectionGate(self)
-        for control in (self.status_button, self.delete_button, open_key, delete_key):
+        for control in (
+            self.status_button, self.review_button, self.delete_button, open_key, delete_key
+        ):  # fmt: skip
             self.gate.rows(control, self.table)
 
     # --- the window calls ----------------------------------------------------------------
@@ -192,6 +206,23 @@ class PartnersPage(Page):
         dialog = PartnerDialog(self.context, self._db, partner_id, self.window())
         dialog.record_edit = self.record_edit
         return self.dialogs.show(dialog)
+
+    def review_selected(self) -> ReviewDialog | None:
+        """Quarterly review… for the selected partner: pick the quarter and the file."""
+        row = self.selected()
+        if row is None or self._db is None:
+            return None
+        dialog = ReviewDialog(
+            self.context, self._db, row.partner_code or row.name, row.name, self.window()
+        )
+        dialog.written.connect(self._say_written)
+        self.reviews.show(dialog)
+        return dialog
+
+    def _say_written(self, path: Path) -> None:
+        show = getattr(self.window(), "show_message", None)
+        if callable(show):
+            show(f"Saved the business review to {path}")
 
     def record_edit(
         self, partner_id: int, name: str, before: dict[str, object], after: dict[str, object]
