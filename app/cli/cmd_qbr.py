@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.common import database
-from app.domain.mdf.quarters import quarter_of
+from app.domain.quarters import quarter_of
 from app.io.atomic import cannot_write
 from app.io.qbr_pdf import write_qbr_pdf
 from app.services.qbr.gather import review_period

@@ -62,8 +62,7 @@ def test_a_folder_that_is_not_there_is_refused_before_anything_is_read(
                           "--db", str(never))  # fmt: skip
     assert (code, said) == (1, "")
     assert err == (
-        f"channel-desk: Cannot write {out}: the folder does not exist. Choose an existing "
-        "folder.\n"
+        f"channel-desk: Cannot write {out}: the folder does not exist. Choose an existing folder.\n"
     )
     assert not out.parent.exists() and not never.exists()
 

@@ -134,5 +134,3 @@ def test_a_partner_with_nothing_in_the_quarter_has_an_empty_pack(world: Database
         empty = qbr_pack(s, "P-3", "2025Q4", TODAY)
     assert (empty.won, empty.open_deals, empty.leads, empty.spend) == ((), (), (), ())
     assert empty.open_total == 0 and empty.won_sourced + empty.won_influenced == 0
-
-

@@ -156,6 +156,10 @@ def walk_partner_dialogs(window: MainWindow, walker: Walker) -> None:
     dialog.contacts.add()  # the contact dialog, through its exec
     walker.close(dialog)
     walker.close(page.new_partner())
+    choose_first_row(page, page.table)
+    review = page.review_selected()
+    walker.check(review)
+    walker.close(review)
 
 
 def walk_training_dialogs(window: MainWindow, walker: Walker) -> None:

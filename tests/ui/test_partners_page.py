@@ -324,7 +324,7 @@ def test_the_filters_and_buttons_wrap_whole_in_a_narrow_window(
     window = open_window(sqlite_db)
     page = partners_page(window)
     controls: list[QWidget] = [*page.filters.combos.values()]
-    controls += [page.new_button, page.status_button, page.delete_button]
+    controls += [page.new_button, page.status_button, page.review_button, page.delete_button]
 
     def placed() -> list[tuple[int, int, int, int]]:
         QApplication.processEvents()
@@ -386,14 +386,15 @@ def test_tab_walks_the_page_as_it_reads(
     page.table.selectRow(0)  # the buttons that act on a partner wait for one to be chosen
     page.filter_edit.setFocus()
     walked: list[QWidget] = []
-    for _ in range(9):
+    for _ in range(10):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         assert focused is not None
         walked.append(focused)
     # The search, then the filters left to right, the buttons, and the table they act on.
     expected: list[QWidget] = [*page.filters.combos.values()]
-    expected += [page.new_button, page.status_button, page.delete_button, page.table]
+    expected += [page.new_button, page.status_button, page.review_button, page.delete_button]
+    expected.append(page.table)
     assert walked == expected
 
 

@@ -8,11 +8,11 @@ the matching screen reads (see ``app.services.qbr.gather``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from app.domain.enums import DealStage
-from app.domain.mdf.quarters import quarter_end, quarter_of
+from app.domain.quarters import Quarter
 from app.domain.quote_print import Letterhead
 from app.io.charts.spec import ChartSpec
 from app.services.mdf.balances import BalanceRow
@@ -124,4 +124,4 @@ class QbrPack:
     @property
     def next_quarter(self) -> str:
         """The quarter after ``today``'s, whose expiring certifications the pack lists."""
-        return quarter_of(quarter_end(quarter_of(self.today)) + timedelta(days=1))
+        return Quarter.of(self.today).following().text

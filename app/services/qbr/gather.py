@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.db.models import DealParty, Partner
 from app.domain.errors import InputError, NotFoundError
-from app.domain.mdf.quarters import parse_quarter, quarter_end, quarter_problem, quarter_start
 from app.domain.program.returns import FigureItem
+from app.domain.quarters import parse_quarter, quarter_end, quarter_problem, quarter_start
 from app.domain.quote_print import Letterhead
 from app.domain.settings import BusinessSettings
 from app.services.business_settings import load_business_settings

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.domain.mdf.quarters import quarter_end
 from app.domain.money import format_amount, format_money, format_percent
+from app.domain.quarters import Quarter, quarter_end
 from app.io.qbr_pdf_model import Figure, PrintSection, PrintTable, QbrPrint
 from app.services.qbr.document import QbrPack
 
@@ -44,7 +44,8 @@ def print_model(pack: QbrPack) -> QbrPrint:
 
 def quarter_name(quarter: str) -> str:
     """``2026Q4`` → ``2026 Q4``, as the charts name quarters."""
-    return f"{quarter[:4]} {quarter[4:]}"
+    named = Quarter.parse(quarter)
+    return named.label if named is not None else quarter
 
 
 def period_text(pack: QbrPack) -> str:

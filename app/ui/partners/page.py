@@ -90,10 +90,10 @@ class PartnersPage(Page):
         self.status_button.setMenu(menu)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete a partner with no contacts, claims, deals or quotes")
-        self.review_button = QPushButton("&Quarterly review…")
+        self.review_button = QPushButton("&Review…")
         self.review_button.setObjectName("quarterlyReview")
         self.review_button.setToolTip(
-            "Write the selected partner's quarterly business review pack as a PDF"
+            "Quarterly review: write the selected partner's business review pack as a PDF"
         )
         buttons_in_bar = (self.new_button, self.status_button, self.review_button)
         for button in (*buttons_in_bar, self.delete_button):

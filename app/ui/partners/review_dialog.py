@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
-from app.domain.mdf.quarters import parse_quarter, quarter_of
+from app.domain.quarters import parse_quarter, quarter_of
 from app.services.qbr.gather import review_period
 from app.services.store import Database
 from app.ui.context import UiContext
@@ -91,6 +91,7 @@ class ReviewDialog(QDialog):
         self.browse = QPushButton("C&hoose…")
         self.browse.setObjectName("reviewChoose")
         self.browse.setToolTip("Choose the folder and name of the PDF")
+        self.browse.setAutoDefault(False)  # Enter in a field writes the PDF, never browses
         self.browse.clicked.connect(self.browse_for_file)
         self.form.grid.addWidget(self.browse, 1, 2)
         self.form.edited.connect(lambda _name: self.check())
@@ -98,9 +99,7 @@ class ReviewDialog(QDialog):
         self.problem = ProblemLine()
         self.problem.setObjectName("reviewProblem")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.write_button = buttons.addButton(
-            "&Write PDF", QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.write_button = buttons.addButton("&Write PDF", QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.setObjectName("writeReview")
         self.write_button.setDefault(True)
         buttons.accepted.connect(self.write)
@@ -115,7 +114,7 @@ class ReviewDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(buttons)
         layout.addLayout(row)
-        self.resize(560, 250)
+        self.resize(660, 260)
         self.quarter.setFocus()
 
     # --- fields ------------------------------------------------------------------------------
@@ -166,7 +165,9 @@ class ReviewDialog(QDialog):
     def target(self) -> Path:
         """The file to write: as typed, with ``.pdf`` added when it has no such ending."""
         path = Path(self.path.text().strip()).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        if not path.name or path.suffix.lower() == ".pdf":  # "/" names no file: said in check
+            return path
+        return path.with_name(path.name + ".pdf")
 
     def check(self) -> dict[str, str]:
         problems: dict[str, str] = {}
@@ -199,7 +200,12 @@ class ReviewDialog(QDialog):
             return False
         self.say("")
         self.write_button.setEnabled(False)
-        quarter, today, db, code = self.quarter.text(), self.context.today(), self.db, self.partner_code
+        quarter, today, db, code = (
+            self.quarter.text(),
+            self.context.today(),
+            self.db,
+            self.partner_code,
+        )
 
         def work(_progress: Progress, _cancelled: IsCancelled) -> Path:
             return write_review(db, code, quarter, today, path)
