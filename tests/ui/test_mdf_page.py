@@ -279,3 +279,26 @@ def test_delete_removes_an_allocation_nobody_requested_from(
     assert shown_errors and shown_errors[-1].message.startswith("Requests were made from this")
     settled(page)
     assert cells(page.balances, "partner") == ["Bluepeak (P-1001)"]
+
+
+def test_a_refused_step_takes_the_cursor_to_the_field_to_fix(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database
+) -> None:
+    """Every MDF dialog alike: Enter on a form with a problem goes to the field that has it."""
+    with sqlite_db.transaction() as s:
+        partner = s.scalars(select(Partner.id).where(Partner.name == "Bluepeak")).one()
+        allocation = set_allocation(s, partner, "2026Q4", Decimal("5000"), "EUR")
+        create_request(s, allocation, "Webinar", TODAY, TODAY, Decimal("800"), TODAY)
+    page = mdf_page(window)
+    pick_row(qtbot, page.requests, 0)
+    click(qtbot, page.buttons["reject"])
+    dialog = latest(page, MdfStepDialog)
+    assert isinstance(dialog, MdfStepDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.ok_button.setFocus()
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+    assert not dialog.written and dialog.isVisible()
+    assert "Say why" in dialog.form.problems["note"].text()
+    qtbot.waitUntil(dialog.note.hasFocus)
+    dialog.reject()

@@ -12,21 +12,17 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from app.domain.errors import AppError, ConflictError, NotFoundError
 from app.domain.money import COMMON_CURRENCIES
 from app.domain.quarters import parse_quarter, quarter_of, quarter_problem
 from app.services.claims.account_edit import Choice
 from app.services.mdf.allocations import set_allocation
 from app.services.mdf.balances import BalanceRow
-from app.services.store import Database
-from app.ui.changes import RecordKind
+from app.services.store import Database, Session
 from app.ui.context import UiContext
-from app.ui.field_box import ProblemLine
-from app.ui.labelled_form import FormGrid
 from app.ui.mdf.fields import amount_line, read_amount
-from app.ui.unsaved import AsksBeforeDiscarding
+from app.ui.mdf.form_base import STRETCH, MdfFormDialog
 
 
 def _partner_combo(partners: Sequence[Choice]) -> QComboBox:
@@ -46,7 +42,7 @@ def _partner_combo(partners: Sequence[Choice]) -> QComboBox:
     return combo
 
 
-class MdfAllocationDialog(AsksBeforeDiscarding, QDialog):
+class MdfAllocationDialog(MdfFormDialog):
     """A new allocation (``row`` None) or ``row``'s; ``written`` once saved."""
 
     noun = "allocation"
@@ -60,13 +56,10 @@ class MdfAllocationDialog(AsksBeforeDiscarding, QDialog):
         row: BalanceRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("mdfAllocationDialog")
-        self.setWindowTitle("New allocation" if row is None else "Change allocation")
-        self.context, self.db, self.row = context, db, row
-        self.written = False
+        title = "New allocation" if row is None else "Change allocation"
+        super().__init__(context, db, "mdfAllocationDialog", title, parent)
+        self.row = row
         self.saved_id: int | None = None
-        self.form = FormGrid()
         self.partner = _partner_combo(partners)
         self.quarter = QLineEdit(row.quarter if row else quarter_of(context.today()))
         self.quarter.setPlaceholderText("2026Q4")
@@ -87,24 +80,10 @@ class MdfAllocationDialog(AsksBeforeDiscarding, QDialog):
         self.currency.currentTextChanged.connect(
             lambda code: self.amount.setPlaceholderText(f"Amount in {code.strip().upper()}")
         )
-        self.form.edited.connect(lambda _name: self.check())
-        self.problem = ProblemLine()
         self.problem.setObjectName("allocationProblem")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("saveButton")
-        buttons.accepted.connect(self.write)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(8)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(520, 280)
+        buttons = self.button_box(None, "saveButton")
+        self.save_button = self.ok_button
+        self.lay_out([self.form, STRETCH], buttons, (520, 280))
         (self.partner if row is None else self.amount).setFocus()
 
     def partner_id(self) -> int | None:
@@ -127,34 +106,12 @@ class MdfAllocationDialog(AsksBeforeDiscarding, QDialog):
         self.form.show_problems(problems)
         return problems
 
-    def say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
-    def write(self) -> bool:
-        self.form.reveal_all = True
-        problems = self.check()
-        if problems:
-            self.form.widgets[next(iter(problems))].setFocus()
-            return False
+    def store(self, session: Session) -> None:
         partner = self.partner_id()
         amount, _problem = read_amount(self.amount.text(), "allocation")
         assert partner is not None and amount is not None
         row = self.row
-        try:
-            with self.db.transaction() as session:
-                self.saved_id = set_allocation(
-                    session, partner, self.quarter.text(), Decimal(amount),
-                    self.currency.currentText(),
-                    row.allocation_id if row else None, row.version if row else None,
-                )  # fmt: skip
-        except AppError as exc:
-            self.say(exc.message)
-            if isinstance(exc, ConflictError | NotFoundError):
-                self.context.changes.announce({RecordKind.MDF})
-            return False
-        self.written = True
-        self.context.changes.announce({RecordKind.MDF})
-        self.mark_clean()
-        self.accept()
-        return True
+        self.saved_id = set_allocation(
+            session, partner, self.quarter.text(), Decimal(amount), self.currency.currentText(),
+            row.allocation_id if row else None, row.version if row else None,
+        )  # fmt: skip

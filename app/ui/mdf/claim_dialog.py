@@ -8,8 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -20,19 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import AppError, ConflictError, NotFoundError
+from app.domain.errors import AppError
 from app.domain.mdf.proofs import MAX_PROOF_BYTES, ProofFile, size_text
 from app.io.proof_files import read_proof
 from app.services.mdf.requests import claim
 from app.services.mdf.rows import RequestRow
-from app.services.store import Database
-from app.ui.changes import RecordKind
+from app.services.store import Database, Session
 from app.ui.context import UiContext
-from app.ui.field_box import ProblemLine
-from app.ui.labelled_form import FormGrid
 from app.ui.mdf.fields import amount_line, read_amount
+from app.ui.mdf.form_base import MdfFormDialog
 from app.ui.mdf.step_dialog import facts_text
-from app.ui.unsaved import AsksBeforeDiscarding
 
 #: Asks for the files to attach: (parent, title) → paths; tests put an answer instead.
 PickFiles = Callable[[QWidget, str], list[str]]
@@ -43,28 +38,23 @@ def pick_files(parent: QWidget, title: str) -> list[str]:
     return list(paths)
 
 
-class MdfClaimDialog(AsksBeforeDiscarding, QDialog):
+class MdfClaimDialog(MdfFormDialog):
     noun = "claim"
     choose_files: PickFiles = staticmethod(pick_files)
 
     def __init__(
         self, context: UiContext, db: Database, row: RequestRow, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("mdfClaimDialog")
-        self.setWindowTitle("Claim")
-        self.context, self.db, self.row = context, db, row
-        self.written = False
+        super().__init__(context, db, "mdfClaimDialog", "Claim", parent)
+        self.row = row
         self.proofs: list[ProofFile] = []
         facts = QLabel(facts_text(row))
         facts.setWordWrap(True)
-        self.form = FormGrid()
         self.amount = amount_line(row.approved, row.currency)
         self.form.add("amount", "Claimed a&mount", self.amount, 0)
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
         self.form.add("note", "&Note (optional)", self.note, 1)
-        self.form.edited.connect(lambda _name: self.check())
         proofs_label = QLabel(f"&Proof files (each at most {MAX_PROOF_BYTES >> 20} MB)")
         self.files = QListWidget()
         self.files.setObjectName("proofFiles")
@@ -78,13 +68,8 @@ class MdfClaimDialog(AsksBeforeDiscarding, QDialog):
         self.add_button.clicked.connect(self.add_files)
         self.remove_button.clicked.connect(self.remove_selected)
         self.files.currentRowChanged.connect(lambda _n: self._enable())
-        self.problem = ProblemLine()
         self.problem.setObjectName("claimProblem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton("&Claim", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("doClaim")
-        buttons.accepted.connect(self.write)
-        buttons.rejected.connect(self.reject)
+        buttons = self.button_box("&Claim", "doClaim")
         side = QVBoxLayout()
         side.addWidget(self.add_button)
         side.addWidget(self.remove_button)
@@ -92,16 +77,7 @@ class MdfClaimDialog(AsksBeforeDiscarding, QDialog):
         files = QHBoxLayout()
         files.addWidget(self.files, 1)
         files.addLayout(side)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(8)
-        layout.addWidget(facts)
-        layout.addWidget(self.form)
-        layout.addWidget(proofs_label)
-        layout.addLayout(files, 1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(620, 440)
+        self.lay_out([facts, self.form, proofs_label, files], buttons, (620, 440))
         self._enable()
         self.amount.setFocus()
 
@@ -110,10 +86,6 @@ class MdfClaimDialog(AsksBeforeDiscarding, QDialog):
 
     def _enable(self) -> None:
         self.remove_button.setEnabled(self.files.currentRow() >= 0)
-
-    def say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
 
     def add_files(self) -> None:
         """Attach the files the user picks; a file that cannot be kept is named, the rest stay."""
@@ -144,26 +116,11 @@ class MdfClaimDialog(AsksBeforeDiscarding, QDialog):
         self.form.show_problems(problems)
         return problems
 
-    def write(self) -> bool:
-        self.form.reveal_all = True
-        if self.check():
-            return False
+    def store(self, session: Session) -> None:
         amount, _problem = read_amount(self.amount.text(), "claimed amount")
         assert amount is not None
         row = self.row
-        try:
-            with self.db.transaction() as session:
-                claim(
-                    session, row.id, row.version, amount, self.proofs, self.context.today(),
-                    self.note.toPlainText(),
-                )  # fmt: skip
-        except AppError as exc:
-            self.say(exc.message)
-            if isinstance(exc, ConflictError | NotFoundError):
-                self.context.changes.announce({RecordKind.MDF})
-            return False
-        self.written = True
-        self.context.changes.announce({RecordKind.MDF})
-        self.mark_clean()
-        self.accept()
-        return True
+        claim(
+            session, row.id, row.version, amount, self.proofs, self.context.today(),
+            self.note.toPlainText(),
+        )  # fmt: skip

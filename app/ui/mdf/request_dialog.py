@@ -7,32 +7,25 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import AppError, NotFoundError
 from app.domain.mdf.lifecycle import ACTIVITY_LENGTH
 from app.domain.money import format_money
 from app.domain.quarters import quarter_start
 from app.services.mdf.balances import BalanceRow
 from app.services.mdf.requests import create_request
-from app.services.store import Database
-from app.ui.changes import RecordKind
+from app.services.store import Database, Session
 from app.ui.context import UiContext
-from app.ui.field_box import ProblemLine
 from app.ui.figures import unbroken_figures
-from app.ui.labelled_form import FormGrid
 from app.ui.mdf.fields import amount_line, day_edit, day_of, read_amount
-from app.ui.unsaved import AsksBeforeDiscarding
+from app.ui.mdf.form_base import STRETCH, MdfFormDialog
 
 
-class MdfRequestDialog(AsksBeforeDiscarding, QDialog):
+class MdfRequestDialog(MdfFormDialog):
     """A new request from ``allocation``; ``written`` once written, ``saved_id`` its id."""
 
     noun = "request"
@@ -44,11 +37,8 @@ class MdfRequestDialog(AsksBeforeDiscarding, QDialog):
         allocation: BalanceRow,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("mdfRequestDialog")
-        self.setWindowTitle("New request")
-        self.context, self.db, self.allocation = context, db, allocation
-        self.written = False
+        super().__init__(context, db, "mdfRequestDialog", "New request", parent)
+        self.allocation = allocation
         self.saved_id: int | None = None
         money = allocation.currency
         facts = QLabel(
@@ -61,7 +51,6 @@ class MdfRequestDialog(AsksBeforeDiscarding, QDialog):
         )
         facts.setWordWrap(True)
         start = max(context.today(), quarter_start(allocation.quarter))
-        self.form = FormGrid()
         self.activity = QLineEdit()
         self.activity.setMaxLength(ACTIVITY_LENGTH)
         self.activity.setPlaceholderText("A webinar, a trade show booth, a campaign…")
@@ -75,23 +64,9 @@ class MdfRequestDialog(AsksBeforeDiscarding, QDialog):
         self.form.add("ends_on", "&Ends on", self.ends, 2)
         self.form.add("amount", f"A&mount ({money})", self.amount, 3)
         self.form.add("note", "&Note (optional)", self.note, 4)
-        self.form.edited.connect(lambda _name: self.check())
-        self.problem = ProblemLine()
         self.problem.setObjectName("requestProblem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton("&Request", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("doRequest")
-        buttons.accepted.connect(self.write)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(8)
-        layout.addWidget(facts)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(580, 380)
+        buttons = self.button_box("&Request", "doRequest")
+        self.lay_out([facts, self.form, STRETCH], buttons, (580, 380))
         self.activity.setFocus()
 
     def check(self) -> dict[str, str]:
@@ -106,32 +81,11 @@ class MdfRequestDialog(AsksBeforeDiscarding, QDialog):
         self.form.show_problems(problems)
         return problems
 
-    def say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
-    def write(self) -> bool:
-        self.form.reveal_all = True
-        problems = self.check()
-        if problems:
-            self.form.widgets[next(iter(problems))].setFocus()
-            return False
+    def store(self, session: Session) -> None:
         amount, _problem = read_amount(self.amount.text(), "requested amount")
         assert amount is not None
-        try:
-            with self.db.transaction() as session:
-                self.saved_id = create_request(
-                    session, self.allocation.allocation_id, self.activity.text(),
-                    day_of(self.starts), day_of(self.ends), amount, self.context.today(),
-                    self.note.toPlainText(),
-                )  # fmt: skip
-        except AppError as exc:
-            self.say(exc.message)
-            if isinstance(exc, NotFoundError):
-                self.context.changes.announce({RecordKind.MDF})
-            return False
-        self.written = True
-        self.context.changes.announce({RecordKind.MDF})
-        self.mark_clean()
-        self.accept()
-        return True
+        self.saved_id = create_request(
+            session, self.allocation.allocation_id, self.activity.text(),
+            day_of(self.starts), day_of(self.ends), amount, self.context.today(),
+            self.note.toPlainText(),
+        )  # fmt: skip

@@ -14,28 +14,21 @@ from decimal import Decimal
 from html import escape
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import AppError, ConflictError, NotFoundError
 from app.domain.mdf.lifecycle import STATUS_WORDS, Step
 from app.domain.money import format_money
 from app.services.mdf.requests import approve, approve_claim, pay, reject
 from app.services.mdf.rows import RequestRow
-from app.services.store import Database
-from app.ui.changes import RecordKind
+from app.services.store import Database, Session
 from app.ui.context import UiContext
-from app.ui.field_box import ProblemLine
 from app.ui.figures import unbroken_figures
-from app.ui.labelled_form import FormGrid
 from app.ui.mdf.fields import amount_line, day_edit, day_of, read_amount
-from app.ui.unsaved import AsksBeforeDiscarding
+from app.ui.mdf.form_base import STRETCH, MdfFormDialog
 
 
 @dataclass(frozen=True)
@@ -84,7 +77,7 @@ def facts_text(row: RequestRow) -> str:
     )
 
 
-class MdfStepDialog(AsksBeforeDiscarding, QDialog):
+class MdfStepDialog(MdfFormDialog):
     """``step`` on ``row``; ``written`` is True once the step is written."""
 
     noun = "step"
@@ -97,16 +90,12 @@ class MdfStepDialog(AsksBeforeDiscarding, QDialog):
         step: Step,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
         look = _LOOKS[step]
-        self.setObjectName(f"mdfStepDialog_{step.value}")
-        self.setWindowTitle(look.title)
-        self.context, self.db, self.row, self.step = context, db, row, step
-        self.written = False
+        super().__init__(context, db, f"mdfStepDialog_{step.value}", look.title, parent)
+        self.row, self.step = row, step
         facts = QLabel(facts_text(row))
         facts.setObjectName("requestFacts")
         facts.setWordWrap(True)
-        self.form = FormGrid()
         self.amount: QLineEdit | None = None
         line = 0
         if look.amount is not None:
@@ -123,23 +112,9 @@ class MdfStepDialog(AsksBeforeDiscarding, QDialog):
         if step is Step.REJECT:
             self.note.setPlaceholderText("Why? The partner will ask.")
         self.form.add("note", look.note, self.note, line)
-        self.form.edited.connect(lambda _name: self.check())
-        self.problem = ProblemLine()  # its room kept: a refusal moves nothing
         self.problem.setObjectName("stepProblem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton(look.button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("doStep")
-        buttons.accepted.connect(self.write)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(8)
-        layout.addWidget(facts)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(600, 320)
+        buttons = self.button_box(look.button, "doStep")
+        self.lay_out([facts, self.form, STRETCH], buttons, (600, 320))
         (self.amount or self.note).setFocus()
 
     def check(self) -> dict[str, str]:
@@ -154,38 +129,18 @@ class MdfStepDialog(AsksBeforeDiscarding, QDialog):
         self.form.show_problems(problems)
         return problems
 
-    def say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
-    def write(self) -> bool:
-        """Write the step; True when done (the dialog closes), else the problem is shown."""
-        self.form.reveal_all = True
-        if self.check():
-            return False
+    def store(self, session: Session) -> None:
         amount = Decimal(0)
         if self.amount is not None:
             typed, _problem = read_amount(self.amount.text(), "amount")
             assert typed is not None
             amount = typed
         note, row, today = self.note.toPlainText(), self.row, self.context.today()
-        try:
-            with self.db.transaction() as session:
-                if self.step is Step.APPROVE:
-                    approve(session, row.id, row.version, amount, today, note)
-                elif self.step is Step.REJECT:
-                    reject(session, row.id, row.version, note)
-                elif self.step is Step.APPROVE_CLAIM:
-                    approve_claim(session, row.id, row.version, amount, note)
-                else:
-                    pay(session, row.id, row.version, amount, day_of(self.paid_on), today, note)
-        except AppError as exc:
-            self.say(exc.message)
-            if isinstance(exc, ConflictError | NotFoundError):
-                self.context.changes.announce({RecordKind.MDF})  # the page shows what is stored
-            return False
-        self.written = True
-        self.context.changes.announce({RecordKind.MDF})
-        self.mark_clean()
-        self.accept()
-        return True
+        if self.step is Step.APPROVE:
+            approve(session, row.id, row.version, amount, today, note)
+        elif self.step is Step.REJECT:
+            reject(session, row.id, row.version, note)
+        elif self.step is Step.APPROVE_CLAIM:
+            approve_claim(session, row.id, row.version, amount, note)
+        else:
+            pay(session, row.id, row.version, amount, day_of(self.paid_on), today, note)
