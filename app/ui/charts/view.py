@@ -123,15 +123,19 @@ class ChartView(QWidget):
         if spec is None or size.width() < 50 or size.height() < 50:
             return
 
-        def work(_progress: Progress, _cancelled: IsCancelled) -> _Drawn:
+        def work(_progress: Progress, cancelled: IsCancelled) -> _Drawn | None:
+            if cancelled():  # waiting its turn, it was overtaken by a newer drawing: skipped
+                return None
             return _render(spec, size, ratio)
 
-        operation: Operation[_Drawn] = Operation(self, self.errors, work)
+        operation: Operation[_Drawn | None] = Operation(self, self.errors, work)
         operation.success(lambda drawn: self._arrived(operation, spec, drawn))
         self.drawing.start(operation)
 
-    def _arrived(self, operation: Operation[_Drawn], spec: ChartSpec, drawn: _Drawn) -> None:
-        if not self.drawing.is_current(operation) or spec is not self.spec:
+    def _arrived(
+        self, operation: Operation[_Drawn | None], spec: ChartSpec, drawn: _Drawn | None
+    ) -> None:
+        if not self.drawing.is_current(operation) or spec is not self.spec or drawn is None:
             return
         self.current = drawn
         self.update()
