@@ -76,6 +76,11 @@ class Quarter:
             Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
         )
 
+    def preceding(self) -> Quarter:
+        return (
+            Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
+        )
+
 
 def quarters_in(start: date, end: date) -> list[tuple[date, date, Quarter]]:
     """The quarters that meet [start, end] in time order, each with its days cut to the period

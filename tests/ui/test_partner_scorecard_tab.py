@@ -22,7 +22,7 @@ from app.ui.changes import RecordKind
 from app.ui.main_window import MainWindow
 from app.ui.partners.dialog import PartnerDialog
 from app.ui.partners.page import PartnersPage
-from app.ui.partners.scorecard_tab import ScorecardTab
+from app.ui.partners.scorecard_tab import ScorecardTab, last_four_quarters
 from tests.support.charts import bar_values
 from tests.support.sample_records import TODAY, add_sample_records
 
@@ -218,3 +218,17 @@ def test_a_claim_registered_elsewhere_shows_on_the_open_scorecard(
     qtbot.waitUntil(lambda: tab.values["claims"].text() == "2", timeout=READ_MS)
     assert sorted(r.account for r in tab.claims.records.rows()) == ["Fabrikam Inc", "Tailspin Toys"]
     assert tab.reads == 2
+
+
+@pytest.mark.parametrize(
+    ("today", "first"),
+    [
+        (date(2026, 11, 20), date(2026, 1, 1)),
+        (date(2026, 1, 1), date(2025, 4, 1)),
+        (date(2026, 3, 31), date(2025, 4, 1)),
+        (date(2026, 4, 1), date(2025, 7, 1)),
+    ],
+)
+def test_the_first_period_is_today_s_quarter_and_the_three_before(today: date, first: date) -> None:
+    period = last_four_quarters(today)
+    assert (period.start, period.end) == (first, today)

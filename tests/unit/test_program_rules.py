@@ -14,13 +14,13 @@ from app.domain.program.accruals import (
     Seat,
     SpendEntry,
     SpifRule,
-    quarter_end,
     rebate_items,
     spif_items,
     training_items,
 )
 from app.domain.program.fx import Converter, FxRate
 from app.domain.program.returns import WonDeal, deals_window, figure_items, program_return
+from app.domain.quarters import last_day_of_quarter
 
 D = Decimal
 USD_RATES = [
@@ -113,7 +113,7 @@ def test_training_costs_every_seat_passed_or_not() -> None:
 
 
 def test_quarter_ends() -> None:
-    assert [quarter_end(date(2026, m, 15)) for m in (2, 5, 8, 11)] == [
+    assert [last_day_of_quarter(date(2026, m, 15)) for m in (2, 5, 8, 11)] == [
         date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31),
     ]  # fmt: skip
 

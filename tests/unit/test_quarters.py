@@ -43,6 +43,8 @@ def test_a_day_s_quarter_runs_from_its_first_to_its_last_day(day: date) -> None:
     quarter = Quarter.of(day)
     assert (quarter.start, quarter.end, quarter.text) == (first, last, text)
     assert quarter.following().start == last + timedelta(days=1)
+    assert quarter.preceding().end == first - timedelta(days=1)
+    assert quarter.following().preceding() == quarter
 
 
 @pytest.mark.parametrize(

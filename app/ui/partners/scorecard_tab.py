@@ -19,6 +19,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.columns import Column
+from app.domain.quarters import Quarter
 from app.services.scorecard.charts import ScorecardCharts, scorecard_charts
 from app.services.scorecard.columns import (
     CLAIM_LIST_COLUMNS,
@@ -36,7 +37,7 @@ from app.ui.elided_label import ElidedLabel
 from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
 from app.ui.page_scroll import page_scroll
 from app.ui.partners.health_panel import HealthPanel
-from app.ui.program.period import Period, PeriodPicker, custom_period, quarter_period
+from app.ui.program.period import Period, PeriodPicker, custom_period
 from app.ui.record_table import RecordTable
 from app.ui.unsaved import not_an_edit
 
@@ -57,9 +58,8 @@ LIST_ROWS = 6
 
 def last_four_quarters(today: date) -> Period:
     """Today's quarter and the three before it, up to today: the scorecard's first period."""
-    index = today.year * 4 + (today.month - 1) // 3 - 3
-    first = quarter_period(index // 4, index % 4 + 1).start
-    return custom_period(first, today)
+    first = Quarter.of(today).preceding().preceding().preceding()
+    return custom_period(first.start, today)
 
 
 class ScorecardTab(QWidget):
