@@ -42,7 +42,7 @@ from app.services.claims.overlap_scan import (
     linked_ids,
     live_accounts,
     live_claim_rows,
-    named_account_ids,
+    named_among,
 )
 from app.services.claims.overlaps import dismissed_pairs, lone_named_claims, overlap_groups
 from app.services.gc_pause import gc_paused
@@ -138,7 +138,7 @@ def _suggesting(session: Session, today: date) -> Callable[[], int]:
             return _suggest()
 
     def _suggest() -> int:
-        named = named_account_ids(session)
+        named = named_among(accounts)  # as the scan finds them, among the accounts it read
         each = [  # what the grouping adds to each group (a pair's two lookups, a group's any)
             suggest_owner(
                 g.claims,

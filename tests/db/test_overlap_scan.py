@@ -3,11 +3,12 @@ rows with dates and exact amounts, and every table as it was at one moment."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import insert, text, update
+from sqlalchemy import event, insert, text, update
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
@@ -115,3 +116,29 @@ def test_a_reading_session_goes_back_to_the_pool_as_it_came(postgres_db: Databas
                      "current_setting('transaction_read_only')")
             ).one()  # fmt: skip
             assert tuple(levels) == ("read committed", "off")
+
+
+def test_a_scan_learns_the_named_accounts_with_the_accounts_it_reads(any_db: Database) -> None:
+    """Which accounts are on the direct team's named list comes with the accounts the scan
+    reads, not from another pass over the whole table: the account table is asked for its size
+    and its rows, nothing more; and the named account still makes its group the team's."""
+    ids = add_overlap_world(any_db, TODAY)
+    with any_db.transaction() as s:
+        s.execute(update(Account).where(Account.id == ids["initech"]).values(named_account=True))
+    reads: list[str] = []
+
+    def statement(_conn, _cursor, sql, *_rest) -> None:  # type: ignore[no-untyped-def]
+        if re.search(r"\bfrom account\b", sql, re.IGNORECASE):  # not account_alike
+            reads.append(sql)
+
+    event.listen(any_db.engine, "before_cursor_execute", statement)
+    try:
+        with any_db.reading() as s:
+            groups = overlap_groups(s, TODAY)
+    finally:
+        event.remove(any_db.engine, "before_cursor_execute", statement)
+    assert len(reads) == 2
+    # Fabrikam's claim on Initech overlaps nobody's, but the account is the direct team's.
+    lone = {group.key: group.suggestion for group in groups}[str(ids["initech/Fabrikam"])]
+    assert lone is not None and lone.owner == "Direct"
+    assert len(groups) == 3

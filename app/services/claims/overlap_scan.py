@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, func, select, type_coerce
+from sqlalchemy import BigInteger, Select, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.models import Account, Claim, Partner
@@ -25,10 +25,13 @@ from app.db.types import Money, Percent
 from app.domain.enums import ClaimStatus
 from app.domain.overlap_groups import LiveClaim
 from app.domain.overlap_links import ClaimOverlap
-from app.domain.overlap_match import AccountKey, AccountRow
+from app.domain.overlap_match import AccountKey
 from app.services.claims.accounts import DIRECT, live_claim_condition
 
 DIRECT_KEY = "direct"
+#: Where a row of ``live_accounts`` says whether the account is a named account; the values
+#: before it are an ``AccountKey``'s.
+NAMED_AT = 6
 #: Rows made at once by a read of the scan (``_rows``).
 BATCH_ROWS = 2000
 
@@ -55,17 +58,21 @@ def live_claim_rows(session: Session, today: date) -> list[ClaimRow]:
     return _rows(session, statement)
 
 
-def live_accounts(session: Session, today: date, claims: list[ClaimRow]) -> list[AccountRow]:
-    """The accounts of the live ``claims``, each once, laid out as an ``AccountKey``.
+def live_accounts(session: Session, today: date, claims: list[ClaimRow]) -> list[Any]:
+    """The accounts of the live ``claims``, each once, laid out as an ``AccountKey`` followed by
+    whether the account is on the direct team's named list (at ``NAMED_AT``): the rules of
+    engagement ask that of these accounts only, so it is read with them rather than by another
+    pass over the accounts (``named_among``).
 
     When most accounts have a live claim (a young database, the benchmark), reading them all and
     keeping those of the claims is cheaper than having the database find them again, a second
     pass over the claims (a third longer on the benchmark's PostgreSQL).
     Otherwise the database picks them.
     """
+    named = and_(Account.named_account.is_(True), Account.merged_into_id.is_(None))
     columns = (
         Account.id, Account.name, Account.name_key, Account.domain, Account.country,
-        Account.website,
+        Account.website, named.label("named"),
     )  # fmt: skip
     live = {claim[1] for claim in claims}
     every = session.connection().scalar(select(func.count()).select_from(Account)) or 0
@@ -74,6 +81,12 @@ def live_accounts(session: Session, today: date, claims: list[ClaimRow]) -> list
         statement = select(*columns).where(Account.id.in_(of_live))
         return _rows(session, statement)
     return [row for row in _rows(session, select(*columns)) if row[0] in live]
+
+
+def named_among(accounts: list[Any]) -> frozenset[int]:
+    """The accounts of ``accounts`` (rows of ``live_accounts``) on the direct team's named
+    list."""
+    return frozenset([row[0] for row in accounts if row[NAMED_AT]])
 
 
 def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[Any]:
@@ -96,14 +109,6 @@ def claimant_names(session: Session) -> dict[int | None, tuple[str, str, str]]:
     return found
 
 
-def named_account_ids(session: Session) -> frozenset[int]:
-    """The accounts on the direct team's named list."""
-    statement = select(Account.id).where(
-        Account.named_account.is_(True), Account.merged_into_id.is_(None)
-    )
-    return frozenset(session.connection().scalars(statement))
-
-
 def linked_ids(links: list[ClaimOverlap]) -> set[int]:
     """The claims in some overlap."""
     return {link.a for link in links} | {link.b for link in links}
@@ -112,14 +117,14 @@ def linked_ids(links: list[ClaimOverlap]) -> set[int]:
 def claims_in(
     linked: set[int],
     rows: list[ClaimRow],
-    accounts: list[AccountRow],
+    accounts: list[Any],
     claimants: dict[int | None, tuple[str, str, str]],
 ) -> list[LiveClaim]:
     """The full rows of the ``linked`` claims (those in some overlap), and only of those: most
     live claims are in none."""
     chosen = [row for row in rows if row[0] in linked]
     used = {row[1] for row in chosen}
-    account_of = {row[0]: AccountKey(*row) for row in accounts if row[0] in used}
+    account_of = {row[0]: AccountKey(*row[:NAMED_AT]) for row in accounts if row[0] in used}
     # Each distinct amount and percentage made a Decimal once: most claims share them.
     amount_of = {amount: Money.from_stored(amount) for amount in {row[5] for row in chosen}}
     pct_of = {pct: Percent.from_stored(pct) or Decimal(0) for pct in {row[7] for row in chosen}}

@@ -38,7 +38,7 @@ from app.services.claims.overlap_scan import (
     linked_ids,
     live_accounts,
     live_claim_rows,
-    named_account_ids,
+    named_among,
 )
 from app.services.gc_pause import gc_paused
 
@@ -88,7 +88,7 @@ def overlap_groups(
         steps.advance(1)
         links = claim_links(rows, matches, companies)
         linked = linked_ids(links)
-        named = named_account_ids(session)
+        named = named_among(accounts)
         lone_ids = lone_named_claims(session, rows, linked, named)
         claims = claims_in(linked | lone_ids, rows, accounts, claimants)
         groups = group_overlaps(claims, links, named)
