@@ -109,7 +109,7 @@ HEALTH_RULES: tuple[HealthRule, ...] = (
     HealthRule(
         "grade_index",
         "Grade-adjusted lead index",
-        "leads received against the share its tier and acceptance earn",
+        "leads converted against those the grades of its leads would convert",
         Better.HIGHER,
         Unit.INDEX,
         (Step(_d("1"), _d("1")), Step(_d("0.8"), _d("0.5"))),
