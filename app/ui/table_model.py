@@ -32,6 +32,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 #: Every cell's flags, made once: the view asks for them per cell on every paint.
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class Role(IntEnum):
@@ -175,12 +176,15 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+        answer = _ANSWERS.get(role)  # asked per section and role on every paint, as cells are
+        if answer is None or orientation != _HORIZONTAL:
+            return None
+        if not 0 <= section < len(self.columns):
             return None
         column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if answer is _Answer.DISPLAY:
             return column.header
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if answer is _Answer.ALIGNMENT:
             return _RIGHT if column.kind in NUMERIC else _LEFT
         return None
 
