@@ -16,6 +16,8 @@ from app.ui.main_window import MainWindow
 from app.ui.partners.page import PartnersPage
 from app.ui.partners.review_dialog import ReviewDialog
 from tests.support.qbr_world import add_qbr_world
+from tests.support.sample_records import TODAY as TODAY_OF_UI
+from tests.ui.test_partner_scorecard_tab import click_scorecard, open_partner
 from tests.ui.test_partners_page import Opener, names, partners_page
 
 
@@ -86,3 +88,20 @@ def test_a_wrong_quarter_or_a_missing_folder_is_said_and_nothing_written(
     )
     assert dialog.write_button.isEnabled() and not missing.parent.exists()
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_scorecard_tab_opens_the_same_review_for_its_partner(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    add_qbr_world(sqlite_db)
+    window = open_window(sqlite_db)
+    partner = open_partner(qtbot, window, "Northwind Traders")
+    tab = click_scorecard(qtbot, partner)
+    qtbot.mouseClick(tab.review, Qt.MouseButton.LeftButton)
+    dialog = tab.review.dialogs[-1]
+    assert dialog.windowTitle() == "Quarterly review: Northwind Traders"
+    today = TODAY_OF_UI
+    assert dialog.partner_code == "P-1"
+    assert dialog.quarter.text() == f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not tab.review.dialogs)

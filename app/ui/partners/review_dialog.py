@@ -34,6 +34,7 @@ from app.services.store import Database
 from app.ui.context import UiContext
 from app.ui.field_box import ProblemLine
 from app.ui.labelled_form import FormGrid
+from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Operation, Progress
 
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -231,3 +232,37 @@ class ReviewDialog(QDialog):
             self.say(exc.message)
         else:
             self.context.errors.show_now(exc)
+
+
+class ReviewButton(QPushButton):
+    """Quarterly review… for a partner shown elsewhere (the partner's Scorecard tab): opens the
+    dialog for the partner ``partner()`` names (Partner ID, or its name without one) at the
+    moment of the click."""
+
+    def __init__(
+        self,
+        context: UiContext,
+        db: Database,
+        partner: Callable[[], str | None],
+        name: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("&Quarterly review…", parent)
+        self.setObjectName("scorecardReview")
+        self.setToolTip("Write this partner's quarterly business review pack as a PDF")
+        self.context, self.db, self.partner, self.name = context, db, partner, name
+        self.dialogs: OpenDialogs[ReviewDialog] = OpenDialogs()
+        self.clicked.connect(self.open_dialog)
+
+    def open_dialog(self) -> ReviewDialog | None:
+        code = self.partner()
+        if code is None:  # a partner not saved yet has no review
+            return None
+        dialog = ReviewDialog(self.context, self.db, code, self.name() or code, self.window())
+        dialog.written.connect(self._say_written)
+        return self.dialogs.show(dialog)
+
+    def _say_written(self, path: Path) -> None:
+        show = getattr(self.window().parentWidget() or self.window(), "show_message", None)
+        if callable(show):
+            show(f"Saved the business review to {path}")

@@ -37,6 +37,7 @@ from app.ui.elided_label import ElidedLabel
 from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
 from app.ui.page_scroll import page_scroll
 from app.ui.partners.health_panel import HealthPanel
+from app.ui.partners.review_dialog import ReviewButton
 from app.ui.program.period import Period, PeriodPicker, custom_period
 from app.ui.record_table import RecordTable
 from app.ui.unsaved import not_an_edit
@@ -99,6 +100,10 @@ class ScorecardTab(QWidget):
         top.addWidget(self.period_picker)
         top.addStretch(1)
         top.addWidget(self.status, 1)
+        self.review = ReviewButton(
+            context, db, partner, lambda: self.card.partner if self.card else None
+        )
+        top.addWidget(self.review)
         self.health = HealthPanel()
         self.values: dict[str, QLabel] = {}
         self.empty_notes: dict[str, QLabel] = {}  # per list: what it says when it is empty
