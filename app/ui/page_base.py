@@ -66,6 +66,7 @@ class Page(QWidget):
         self._splitters: dict[str, QSplitter] = {}
         self._placed: set[str] = set()  # splitters whose handle the person moved, ever
         self.loads = 0  # how many times rows were read: tests check pages reload only when needed
+        self.last_message = ""  # the last note said in the status bar (``say``)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 12)
         outer.setSpacing(12)
@@ -95,6 +96,13 @@ class Page(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(8)
         outer.addLayout(self.body, 1)
+
+    def say(self, text: str) -> None:
+        """A short note in the window's status bar: what was just done, for a few seconds."""
+        self.last_message = text
+        show = getattr(self.window(), "show_message", None)
+        if callable(show):
+            show(text)
 
     # --- what the window calls -----------------------------------------------------------
 

@@ -136,7 +136,6 @@ class OverlapsPage(Page):
         # Tests replace these to answer the dialogs the way a person would.
         self.ask_resolution: Callable[[QDialog], bool] = _run
         self.confirm_dismissal: Callable[[QWidget, MatchRow], bool] = _confirm_dismissal
-        self.last_message = ""
 
         self.group_table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
         self.group_table.records.modelReset.connect(self.show_detail)
@@ -323,10 +322,3 @@ class OverlapsPage(Page):
             return
         self.context.changes.announce({RecordKind.ACCOUNT})
         self.say("Not the same company: that match will not be reported again.")
-
-    def say(self, text: str) -> None:
-        """A short note in the window's status bar (what was done, for a few seconds)."""
-        self.last_message = text
-        show = getattr(self.window(), "show_message", None)
-        if callable(show):
-            show(text)

@@ -116,7 +116,6 @@ class ClaimsPage(Page):
         self.body.addWidget(self.splitter)
         self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
         self.ask_merge: Callable[[AccountMergeDialog], bool] = _run_merge
-        self.last_message = ""
 
         self.new_account_button.clicked.connect(self.new_account)
         self.edit_account_button.clicked.connect(self.open_account)
@@ -246,10 +245,3 @@ class ClaimsPage(Page):
         moved = {RecordKind.ACCOUNT, RecordKind.CLAIM, RecordKind.DEAL, RecordKind.QUOTE}
         self.context.changes.announce(moved)
         self.say(result.summary())
-
-    def say(self, text: str) -> None:
-        """A short note in the window's status bar (what was done, for a few seconds)."""
-        self.last_message = text
-        show = getattr(self.window(), "show_message", None)
-        if callable(show):
-            show(text)

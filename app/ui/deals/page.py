@@ -149,7 +149,6 @@ class DealsPage(Page):
         self.body.addLayout(bar)
         self.body.addWidget(self.tabs, 1)
         self.dialogs: OpenDialogs[DealDialog] = OpenDialogs()
-        self.last_message = ""
         self.new_button.clicked.connect(self.new_deal)
         self.open_button.clicked.connect(self.open_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
@@ -250,11 +249,6 @@ class DealsPage(Page):
         before, after = (row.stage, row.closed_on), (stage, closed)
         self.edits.push(StageMove(self._db, row.id, row.name, before, after, self._undone))
         when = f", closed on {today.isoformat()}" if closed else ""
-        self.last_message = (
-            f"{row.name} moved to {stage.label.lower()}{when} (Ctrl+Z takes it back)."
-        )
-        show = getattr(self.window(), "show_message", None)
-        if callable(show):
-            show(self.last_message)
+        self.say(f"{row.name} moved to {stage.label.lower()}{when} (Ctrl+Z takes it back).")
         self.context.changes.announce({RecordKind.DEAL})
         return True

@@ -110,7 +110,6 @@ class LeadsPage(Page):
         self.lead_actions = LeadActions(self)
         self.loaded: set[int] = set()
         self.total = 0  # every lead, whatever the filters
-        self.last_message = ""
         self.route_flow: RouteFlow | None = None
         self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
 
@@ -260,10 +259,3 @@ class LeadsPage(Page):
     def keep(self, dialog: QDialog) -> None:
         """Show a modeless dialog and forget it once closed."""
         self.dialogs.show(dialog)
-
-    def say(self, text: str) -> None:
-        """A short note in the window's status bar."""
-        self.last_message = text
-        show = getattr(self.window(), "show_message", None)
-        if callable(show):
-            show(text)

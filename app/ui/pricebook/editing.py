@@ -147,8 +147,3 @@ class PriceBookEditing:
     def export_file(self) -> None:
         if self._db is not None:
             self.files.export_file(self._db)
-
-    def _say(self, text: str) -> None:
-        show = getattr(self.window(), "show_message", None)
-        if callable(show):
-            show(text)

@@ -105,7 +105,7 @@ class PriceBookPage(PriceBookEditing, Page):
         self.settings_button = button(
             "Edit &settings…", "editSettings", "Change the pricing settings"
         )
-        self.files = PriceBookFiles(self, context, self._say)
+        self.files = PriceBookFiles(self, context, self.say)
         self.import_button = button(
             "&Import…",
             "importPricebook",

@@ -232,7 +232,7 @@ class QuotesPage(TablePage):
             self.context.changes.announce({RecordKind.QUOTE})  # show what changed meanwhile
             return False
         self.context.changes.announce({RecordKind.QUOTE})
-        self._status(done.format(number=row.number, revision=row.revision))
+        self.say(done.format(number=row.number, revision=row.revision))
         self._select(row.number)
         return True
 
@@ -367,7 +367,7 @@ class QuotesPage(TablePage):
             return None
         path = self.pdf_saver().save(row.number, row.revision)
         if path is not None:
-            self._status(f"{row.number} rev {row.revision} saved to {path}.")
+            self.say(f"{row.number} rev {row.revision} saved to {path}.")
         return path
 
     def email_selected(self) -> QuoteMailDialog | None:
@@ -408,7 +408,7 @@ class QuotesPage(TablePage):
         return dialog
 
     def _after_mail(self, text: str, number: str) -> None:
-        self._status(text)
+        self.say(text)
         self._select(number)  # the reload cleared the selection; keep the user's place
 
     def _forget(self, dialog: QWidget) -> None:
@@ -428,9 +428,3 @@ class QuotesPage(TablePage):
             if model.row_at(r).number == number:
                 self.table.selectRow(r)
                 return
-
-    def _status(self, text: str) -> None:
-        window = self.window()
-        show = getattr(window, "show_message", None)
-        if callable(show):
-            show(text)

@@ -107,7 +107,6 @@ class TrainingPage(Page):
         self.loaded: set[int] = set()
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
         self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
-        self.last_message = ""
 
         self.tabs.currentChanged.connect(self._tab_shown)
         self.log_button.clicked.connect(self.log_training)
@@ -303,10 +302,3 @@ class TrainingPage(Page):
     def keep(self, dialog: QDialog) -> None:
         """Show a modeless dialog and forget it once closed."""
         self.dialogs.show(dialog)
-
-    def say(self, text: str) -> None:
-        """A short note in the window's status bar."""
-        self.last_message = text
-        show = getattr(self.window(), "show_message", None)
-        if callable(show):
-            show(text)
