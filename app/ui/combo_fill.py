@@ -14,6 +14,27 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QComboBox
 
 _KEEP_CURRENT = object()
+#: How many characters a filter of long names (people, countries, campaigns) is wide at least:
+#: as wide as a short one, so a row of filters does not jump as they are refilled.
+LONG_NAMES_WIDTH = 12
+
+
+def filter_combo(
+    name: str, accessible: str, everyone: str, tip: str, long_names: bool
+) -> QComboBox:
+    """A filter's list: ``everyone`` ("All tiers", data None) first, then what ``refill``
+    offers; a list of ``long_names`` keeps a fixed width, others fit their entries."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setAccessibleName(accessible)
+    combo.addItem(everyone, None)
+    if long_names:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(LONG_NAMES_WIDTH)
+    else:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setToolTip(tip)
+    return combo
 
 
 def refill(

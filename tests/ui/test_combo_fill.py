@@ -65,3 +65,22 @@ def test_the_dashboard_partner_list_shows_a_renamed_partner(
     texts = [area.partner.itemText(n) for n in range(area.partner.count())]
     assert "Northwind Renamed (P-001)" in texts
     assert area.partner.currentData() == "P-001"
+
+
+def test_the_filter_rows_build_their_lists_alike(qtbot: QtBot) -> None:
+    """Leads and partners: "All …" first with no data, long names at a fixed width."""
+    from app.ui.combo_fill import LONG_NAMES_WIDTH
+    from app.ui.leads.filters import LeadFilters
+    from app.ui.partners.filters import PartnerFilters
+
+    leads, partners = LeadFilters(), PartnerFilters()
+    qtbot.addWidget(leads)
+    qtbot.addWidget(partners)
+    long_names = {"recipient", "campaign", "country", "account_manager"}
+    for key, combo in [*leads.combos.items(), *partners.combos.items()]:
+        assert combo.itemText(0).startswith("All ") and combo.itemData(0) is None, key
+        assert combo.toolTip() and combo.accessibleName().startswith("Filter by"), key
+        fixed = combo.sizeAdjustPolicy() is not QComboBox.SizeAdjustPolicy.AdjustToContents
+        assert fixed == (key in long_names), key
+        if fixed:
+            assert combo.minimumContentsLength() == LONG_NAMES_WIDTH, key

@@ -14,7 +14,7 @@ from app.domain.countries import country_name
 from app.domain.enums import LeadStatus
 from app.domain.leads.rules import GRADES
 from app.services.leads.listing import LeadChoices, LeadQuery
-from app.ui.combo_fill import refill
+from app.ui.combo_fill import filter_combo, refill
 from app.ui.flow_layout import FlowLayout
 
 FILTERS = (
@@ -37,18 +37,10 @@ class LeadFilters(QWidget):
         self._quiet = False
         self.combos: dict[str, QComboBox] = {}
         for key, everyone, tip in FILTERS:
-            combo = QComboBox()
-            combo.setObjectName(f"lead_filter_{key}")
-            combo.setAccessibleName(f"Filter by {key}")
-            combo.addItem(everyone, None)
-            if key in ("recipient", "campaign", "country"):  # long names: as wide as a short one
-                combo.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-                )
-                combo.setMinimumContentsLength(12)
-            else:
-                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setToolTip(tip)
+            long_names = key in ("recipient", "campaign", "country")
+            combo = filter_combo(
+                f"lead_filter_{key}", f"Filter by {key}", everyone, tip, long_names
+            )
             layout.addWidget(combo)
             self.combos[key] = combo
             combo.currentIndexChanged.connect(self._picked)

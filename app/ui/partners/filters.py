@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from app.domain.countries import country_name
 from app.domain.enums import PartnerStatus, PartnerType
 from app.services.partners.listing import FilterChoices, PartnerQuery
-from app.ui.combo_fill import refill
+from app.ui.combo_fill import filter_combo, refill
 from app.ui.flow_layout import FlowLayout
 
 
@@ -34,19 +34,14 @@ class PartnerFilters(QWidget):
             ("country", "C&ountry", "All countries"),
             ("account_manager", "&Manager", "All managers"),
         ):
-            combo = QComboBox()
-            combo.setObjectName(f"filter_{key}")
-            combo.setAccessibleName(f"Filter by {key.replace('_', ' ')}")
-            combo.addItem(everyone, None)
-            if key in ("country", "account_manager"):  # long names: as wide as a short one
-                combo.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-                )
-                combo.setMinimumContentsLength(12)
-            else:
-                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             # The first entry names the filter ("All tiers"), so no label takes room beside it.
-            combo.setToolTip(f"Show only partners of one {text.replace('&', '').lower()}")
+            combo = filter_combo(
+                f"filter_{key}",
+                f"Filter by {key.replace('_', ' ')}",
+                everyone,
+                f"Show only partners of one {text.replace('&', '').lower()}",
+                long_names=key in ("country", "account_manager"),
+            )
             layout.addWidget(combo)
             self.combos[key] = combo
             combo.currentIndexChanged.connect(self._picked)
