@@ -26,8 +26,8 @@ from tests.support.many_leads import add_many_leads
 from tests.support.many_partners import add_many_partners
 from tests.support.pages import settled, shown_page
 from tests.support.sample_records import TODAY
+from tests.support.stall import StallMeter, check
 from tests.support.table_cells import cells
-from tests.ui.test_responsive import StallMeter, check
 
 Opener = Callable[[Database], MainWindow]
 LATER = TODAY + timedelta(days=5)  # L-002's three days to accept are over by then
