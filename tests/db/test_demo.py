@@ -73,9 +73,9 @@ def test_the_world_has_the_promised_size(demo_db: Database) -> None:
     with demo_db.reading() as s:
         assert 55 <= count(s, Partner) <= 65
         assert count(s, Account) == 150
-        assert 100 <= count(s, Claim) <= 140
-        assert 35 <= count(s, Deal) <= 45
-        assert 4 <= count(s, Quote) <= 6
+        assert 140 <= count(s, Claim) <= 200
+        assert 60 <= count(s, Deal) <= 95
+        assert 6 <= count(s, Quote) <= 12
         assert 15 <= count(s, Product) <= 25
         per_partner = s.execute(
             select(Contact.partner_id, func.count()).group_by(Contact.partner_id)
@@ -198,7 +198,12 @@ def test_deals_have_parties_and_a_dated_activity_log(demo_db: Database) -> None:
     with demo_db.reading() as s:
         for deal in s.scalars(select(Deal)):
             roles = [p.role for p in deal.parties]
-            assert roles.count(PartyRole.REGISTERING_PARTNER) == 1
+            assert deal.claim is not None
+            if deal.claim.partner_id is None:  # registered by the direct team
+                assert PartyRole.REGISTERING_PARTNER not in roles
+                assert PartyRole.DIRECT_REP in roles and PartyRole.INFLUENCER in roles
+            else:
+                assert roles.count(PartyRole.REGISTERING_PARTNER) == 1
             assert 1 <= len(deal.activities) <= 4
             assert all(a.occurred_on <= TODAY for a in deal.activities)
             assert deal.claim is not None and deal.claim.account_id == deal.account_id
@@ -270,7 +275,7 @@ def test_quote_figures_reconcile_and_follow_the_pricing_rules(demo_db: Database)
             assert rev.subtotal + rev.tax == rev.total
             over_limit = any(line.special_pct > 15 for line in rev.lines)
             assert over_limit == (rev.status is QuoteStatus.NEEDS_APPROVAL)
-            if rev.status in (QuoteStatus.ISSUED, QuoteStatus.SENT):
+            if rev.status in (QuoteStatus.ISSUED, QuoteStatus.SENT, QuoteStatus.ACCEPTED):
                 assert rev.issued_at is not None and rev.snapshot
                 snapshot = json.loads(rev.snapshot)
                 assert snapshot["partner"]["name"] == quote.partner.name

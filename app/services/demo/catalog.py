@@ -53,8 +53,10 @@ def add_catalogue(state: DemoState) -> None:
             state.add(family)
             for of, min_qty, pct in world.FAMILY_BREAKS:
                 if of == code:
-                    state.add(
-                        VolumeBreak(family=family, min_qty=min_qty, discount_pct=Decimal(pct))
+                    state.later(
+                        VolumeBreak,
+                        {"min_qty": min_qty, "discount_pct": Decimal(pct)},
+                        family_id=family,
                     )
         state.families[code] = family
     products = {p.sku: p for p in state.session.scalars(select(Product))}
@@ -73,19 +75,19 @@ def add_catalogue(state: DemoState) -> None:
                 history.append((future, world.FUTURE_PRICES[sku]))
             for effective, amounts in history:
                 for currency, amount in zip(("USD", "EUR"), amounts, strict=True):
-                    state.add(
-                        Price(
-                            product=product,
-                            currency=currency,
-                            list_price=Decimal(amount),
-                            effective_from=effective,
-                        )
-                    )
+                    state.later(
+                        Price,
+                        {"currency": currency, "list_price": Decimal(amount),
+                         "effective_from": effective},
+                        product_id=product,
+                    )  # fmt: skip
                     state.counts["prices"] += 1
             for of, min_qty, pct in world.SKU_BREAKS:
                 if of == sku:
-                    state.add(
-                        VolumeBreak(product=product, min_qty=min_qty, discount_pct=Decimal(pct))
+                    state.later(
+                        VolumeBreak,
+                        {"min_qty": min_qty, "discount_pct": Decimal(pct)},
+                        product_id=product,
                     )
         state.products[sku] = product
 

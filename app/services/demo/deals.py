@@ -16,6 +16,8 @@ from app.db.models import (
     DealActivity,
     DealFamily,
     DealParty,
+    DirectRep,
+    Partner,
 )
 from app.domain.enums import (
     ActivityKind,
@@ -72,6 +74,23 @@ def add_deals(state: DemoState) -> None:
             _deal(state, claim, stage, taken)
 
 
+#: A party of a deal: (partner, direct rep, role, commission %).
+Party = tuple[Partner | None, DirectRep | None, PartyRole, Decimal]
+
+
+def with_parties(state: DemoState, deal: Deal, parties: list[Party], family: str) -> None:
+    """The deal's parties and product family, written with the others of their kind."""
+    for partner, rep, role, commission in parties:
+        state.later(
+            DealParty,
+            {"role": role, "commission_pct": commission},
+            deal_id=deal,
+            partner_id=partner,
+            direct_rep_id=rep,
+        )
+    state.later(DealFamily, {}, deal_id=deal, family_id=state.families[family])
+
+
 def _next_code(state: DemoState, taken: set[str | None]) -> str:
     """The next Deal ID ``D-1001`` on that no stored deal holds (a second demo run adds more)."""
     number = 1001 + len(state.deals)
@@ -90,28 +109,16 @@ def _deal(state: DemoState, claim: Claim, stage: DealStage, taken: set[str | Non
         expected = min(state.ago(1), claim.claimed_on + days(state.rng.randint(20, 85)))
     else:
         expected = state.today + days(state.rng.randint(7, 150))
-    parties = [
-        DealParty(
-            partner=partner,
-            role=PartyRole.REGISTERING_PARTNER,
-            commission_pct=claim.commission_pct,
-        )
-    ]
+    parties: list[Party] = [(partner, None, PartyRole.REGISTERING_PARTNER, claim.commission_pct)]
     rep = None
     if account.owner_rep is not None or state.rng.random() < 0.4:
         rep = account.owner_rep or rep_for(state, account.country)
-        parties.append(
-            DealParty(direct_rep=rep, role=PartyRole.DIRECT_REP, commission_pct=Decimal(0))
-        )
+        parties.append((None, rep, PartyRole.DIRECT_REP, Decimal(0)))
     if state.rng.random() < 0.3:
         distributors = [p for p in state.partners if p.type is PartnerType.DISTRIBUTOR]
         local = [p for p in distributors if p.country == account.country]
         fulfiller = state.rng.choice(local or distributors)
-        parties.append(
-            DealParty(
-                partner=fulfiller, role=PartyRole.FULFILMENT_PARTNER, commission_pct=Decimal(3)
-            )
-        )
+        parties.append((fulfiller, None, PartyRole.FULFILMENT_PARTNER, Decimal(3)))
     if state.rng.random() < 0.15:
         advisers = [
             p
@@ -120,12 +127,9 @@ def _deal(state: DemoState, claim: Claim, stage: DealStage, taken: set[str | Non
             and p.status is PartnerStatus.ACTIVE
             and p is not partner
         ]
+        adviser = state.rng.choice(advisers)
         parties.append(
-            DealParty(
-                partner=state.rng.choice(advisers),
-                role=PartyRole.INFLUENCER,
-                commission_pct=Decimal(state.rng.choice(("2", "3", "5"))),
-            )
+            (adviser, None, PartyRole.INFLUENCER, Decimal(state.rng.choice(("2", "3", "5"))))
         )
     paper = Paper.OURS if rep is not None and state.rng.random() < 0.6 else Paper.PARTNER
     deal = Deal(
@@ -139,9 +143,8 @@ def _deal(state: DemoState, claim: Claim, stage: DealStage, taken: set[str | Non
         expected_close=expected,
         closed_on=expected if closed else None,  # a closed deal's expected close is in the past
         paper=paper,
-        parties=parties,
-        families=[DealFamily(family=state.families[family_code])],
     )
+    with_parties(state, deal, parties, family_code)
     end = expected if closed else state.today
     span = max(0, (end - claim.claimed_on).days)
     offsets = sorted(state.rng.sample(range(span + 1), min(state.rng.randint(1, 4), span + 1)))
@@ -154,14 +157,13 @@ def _deal(state: DemoState, claim: Claim, stage: DealStage, taken: set[str | Non
     if rep is not None:
         authors.append(rep.name)
     for offset, (kind, summary, next_step) in zip(offsets, lines, strict=True):
-        deal.activities.append(
-            DealActivity(
-                occurred_on=claim.claimed_on + days(offset),
-                kind=ActivityKind(kind),
-                summary=summary.format(family=family_name),
-                next_step=next_step.format(family=family_name),
-                author=state.rng.choice(authors),
-            )
-        )
+        activity = {
+            "occurred_on": claim.claimed_on + days(offset),
+            "kind": ActivityKind(kind),
+            "summary": summary.format(family=family_name),
+            "next_step": next_step.format(family=family_name),
+            "author": state.rng.choice(authors),
+        }
+        state.later(DealActivity, activity, deal_id=deal)
     state.add(deal)
     state.deals.append((deal, family_code))

@@ -12,8 +12,11 @@ priced by SPEC.md's rules so every figure reconciles.
 This module is the public entry point and runs the steps in order; each step lives in its own
 module: ``demo_catalog`` (settings, price book), ``demo_partners`` (tiers, courses, partners,
 contacts, training), ``demo_accounts`` (reps, accounts, claims), ``demo_deals`` and
-``demo_quotes``, sharing a ``demo_state.DemoState``. The order matters: it fixes the draws from
-the one random generator, and so the world.
+``demo_quotes``, then leads, the key partners' year (``demo.keys``, ``demo.history``,
+``demo.certified``, ``demo.accepted``), funds and the program, sharing a
+``demo_state.DemoState``. The order matters: it fixes the draws from the one random generator,
+and so the world; the steps from the key partners' year on draw from generators of their own.
+Rows nothing refers to are kept aside and written a kind at a time (``DemoState.later``).
 """
 
 from __future__ import annotations
@@ -27,9 +30,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Partner
+from app.services.demo.accepted import add_accepted_quotes
 from app.services.demo.accounts import add_accounts, add_claims, add_reps
 from app.services.demo.catalog import add_catalogue, add_settings
+from app.services.demo.certified import add_certifications, uncovered_family
 from app.services.demo.deals import add_deals
+from app.services.demo.history import add_history
 from app.services.demo.leads import add_leads
 from app.services.demo.mdf import add_mdf
 from app.services.demo.partners import add_contacts, add_courses, add_partners, add_tiers
@@ -55,6 +61,8 @@ class DemoSummary:
     direct_reps: int = 0
     quote_revisions: int = 0
     leads: int = 0
+    #: The key partners' (part in the story, Partner ID), see ``demo.keys``.
+    key_partners: tuple[tuple[str, str], ...] = ()
 
 
 def partner_count(session: Session) -> int:
@@ -89,10 +97,15 @@ def _build(state: DemoState) -> DemoSummary:
     add_accounts(state)
     add_claims(state)
     add_deals(state)
-    state.session.flush()
+    state.write_later()
     add_quotes(state)
     state.session.flush()
     leads = add_leads(state)
+    uncovered = uncovered_family(state)  # the key partners' year: their own generators
+    won = add_history(state, uncovered)
+    state.write_later()
+    add_certifications(state, uncovered)
+    add_accepted_quotes(state, won)
     add_mdf(state)  # its own random generator: the world before it stays as it was
     add_program(state)  # so has this one
     return DemoSummary(
@@ -109,4 +122,7 @@ def _build(state: DemoState) -> DemoSummary:
         direct_reps=state.counts["reps"],
         quote_revisions=len(state.revisions),
         leads=leads,
+        key_partners=tuple(
+            (role, partner.partner_code or partner.name) for role, partner in state.keys.items()
+        ),
     )

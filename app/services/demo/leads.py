@@ -30,6 +30,7 @@ from app.domain.enums import AssignmentOutcome, LeadStatus
 from app.domain.lead_actions import DECLINE_REASONS, LOSE_REASONS
 from app.domain.names import domain_key, name_key
 from app.services.demo import world
+from app.services.demo.keys import HABITS, key_partners
 from app.services.demo.state import DemoState, to_ascii
 from app.services.leads.routing import route_leads
 from app.services.leads.rules import read_lead_rules, save_lead_rules
@@ -170,7 +171,8 @@ def _company(state: DemoState, country: str) -> tuple[str, str | None]:
 
 
 def _habits(state: DemoState) -> dict[str, str]:
-    """How each partner answers: ``diligent`` (most), ``slow`` or ``quiet``."""
+    """How each partner answers: ``diligent`` (most), ``slow`` or ``quiet``; a key partner as
+    its part in the story says (``keen``: answers every lead and converts more than most)."""
     habits: dict[str, str] = {}
     for partner in state.partners:
         if partner.partner_code is None:
@@ -179,6 +181,9 @@ def _habits(state: DemoState) -> dict[str, str]:
         habits[partner.partner_code] = (
             "quiet" if draw < 0.12 else "slow" if draw < 0.25 else "diligent"
         )
+    for role, partner in key_partners(state).items():
+        if partner.partner_code is not None:
+            habits[partner.partner_code] = HABITS[role]
     return habits
 
 
@@ -198,10 +203,10 @@ def _answer(
     accepted_on = on
     if partner is not None:
         draw = rng.random()
-        silent = 0.45 if habit == "slow" else 0.06
+        silent = 0.45 if habit == "slow" else 0.0 if habit == "keen" else 0.06
         if draw < silent:
             return  # no answer: the next run expires it
-        if draw < silent + 0.1:
+        if draw < silent + (0.03 if habit == "keen" else 0.1):
             reason = rng.choice(DECLINE_REASONS)
             _end(assignment, AssignmentOutcome.DECLINED, _day(on, rng.randint(0, 2), today), reason)
             lead.update(status=LeadStatus.DECLINED, status_reason=reason)
@@ -214,7 +219,8 @@ def _answer(
     ends = accepted_on + timedelta(days=rng.randint(4, 30))
     if ends > today:
         return  # still being worked
-    if rng.random() < CONVERTS[grade]:
+    keen = 1.8 if habit == "keen" else 1
+    if rng.random() < CONVERTS[grade] * keen:
         _end(assignment, AssignmentOutcome.CONVERTED, ends, None)
         lead.update(status=LeadStatus.CONVERTED, status_reason=None)
     elif rng.random() < 0.8:

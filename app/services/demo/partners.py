@@ -49,6 +49,8 @@ def add_courses(state: DemoState) -> None:
         course = found.get(code)
         if course is None:
             course = Course(code=code, title=title, certifies=certifies, valid_months=months)
+            if code in world.COURSE_COSTS:
+                course.cost_per_seat, course.currency = Decimal(world.COURSE_COSTS[code]), "EUR"
             course.family = state.families[family] if family else None
             state.add(course)
             state.counts["courses"] += 1
@@ -182,14 +184,11 @@ def _record(
     valid_until = None
     if passed and course.certifies and course.valid_months:
         valid_until = add_months(completed, course.valid_months)
-    state.add(
-        TrainingRecord(
-            contact=contact,
-            course=course,
-            completed_on=completed,
-            passed=passed,
-            valid_until=valid_until,
-        )
+    state.later(
+        TrainingRecord,
+        {"completed_on": completed, "passed": passed, "valid_until": valid_until},
+        contact_id=contact,
+        course_id=course,
     )
     state.counts["training"] += 1
 

@@ -90,10 +90,10 @@ def add_quotes(state: DemoState) -> None:
             if status is QuoteStatus.SENT:
                 product, qty, _special = lines[-1]
                 lines[-1] = (product, qty, Decimal("2.5"))
-            _revision(state, quote, number, status, state.ago(days_ago), lines)
+            add_revision(state, quote, number, status, state.ago(days_ago), lines)
 
 
-def _revision(
+def add_revision(
     state: DemoState,
     quote: Quote,
     number: int,

@@ -12,6 +12,7 @@ import calendar
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -54,10 +55,35 @@ class DemoState:
         self.claims: list[Claim] = []
         self.deals: list[tuple[Deal, str]] = []
         self.revisions: list[QuoteRevision] = []
+        #: The key partners by their part in the story (``demo.keys``), once chosen.
+        self.keys: dict[str, Partner] = {}
         self.counts = {"courses": 0, "products": 0, "prices": 0, "reps": 0, "training": 0}
+        self.pending: dict[type[object], list[tuple[dict[str, object], dict[str, object]]]] = {}
 
     def add(self, *objects: object) -> None:
         self.session.add_all(objects)
+
+    def later(self, model: type[object], values: dict[str, object], **parents: object) -> None:
+        """A row of ``model`` that nothing refers to, written with the others of its kind in one
+        statement by ``write_later``; ``parents`` name a foreign key column and the object whose
+        id it takes (or None), known once the objects are flushed.
+
+        The session writes each object it adds in a statement of its own on SQLite (the new ids
+        come back in order only that way), a few thousand statements for the demo; the rows no
+        other row points to need no id back, so they go together.
+        """
+        self.pending.setdefault(model, []).append((values, parents))
+
+    def write_later(self) -> None:
+        """Flush the session, then write the rows kept by ``later``, one statement per kind."""
+        self.session.flush()
+        for model, rows in self.pending.items():
+            params = [
+                values | {key: getattr(obj, "id", None) for key, obj in parents.items()}
+                for values, parents in rows
+            ]
+            self.session.execute(insert(model), params)
+        self.pending.clear()
 
     def ago(self, n: int) -> date:
         return self.today - days(n)

@@ -412,6 +412,12 @@ COURSES: Final[tuple[tuple[str, str, str | None, bool, int | None], ...]] = (
     ("DA-200", "Data Analytics Certified Consultant", "DA", True, 12),
 )
 
+#: What a seat on a course costs (EUR): the program's training spend. Onboarding is free.
+COURSE_COSTS: Final[dict[str, str]] = {
+    "CB-100": "150", "CB-200": "450", "ES-100": "150", "ES-200": "450", "NM-100": "200",
+    "NM-200": "600", "DA-100": "150", "DA-200": "550",
+}  # fmt: skip
+
 DEAL_PROJECTS: Final = ("rollout", "renewal", "expansion", "migration", "pilot", "refresh")
 
 #: Activity log lines: (kind, summary, next step). ``{family}`` is the deal's product family.
