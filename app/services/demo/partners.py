@@ -169,6 +169,11 @@ def add_contacts(state: DemoState, partner: Partner) -> None:
         _training(state, contact, partner)
 
 
+#: Days before today a terminated partner's people last took a course (training has a cost per
+#: seat, and a partner that has left the program spends nothing on it this past year).
+_TRAINED_BEFORE = 400
+
+
 def _record(
     state: DemoState,
     contact: Contact,
@@ -180,6 +185,10 @@ def _record(
     course = state.courses[code]
     if completed > state.today or (code, completed) in seen:
         return
+    if contact.partner.status is PartnerStatus.TERMINATED and completed > state.ago(
+        _TRAINED_BEFORE
+    ):
+        return  # its people stopped training well before the agreement ended: nothing spent
     seen.add((code, completed))
     valid_until = None
     if passed and course.certifies and course.valid_months:
