@@ -30,7 +30,7 @@ from app.services.demo import world
 from app.services.demo.state import CLAIM_DAYS, DemoState, days, to_ascii, utc_at
 
 #: Rough local-currency value of one US dollar, and the step deal amounts are rounded to.
-_AMOUNT_SCALE: dict[str, tuple[Decimal, Decimal]] = {
+AMOUNT_SCALE: dict[str, tuple[Decimal, Decimal]] = {
     "USD": (Decimal(1), Decimal(500)),
     "EUR": (Decimal("0.9"), Decimal(500)),
     "GBP": (Decimal("0.8"), Decimal(500)),
@@ -134,7 +134,7 @@ def _claim(
     commission: str | None = None,
 ) -> Claim:
     currency = world.COUNTRIES[account.country or "US"][3]
-    scale, step = _AMOUNT_SCALE[currency]
+    scale, step = AMOUNT_SCALE[currency]
     dollars = Decimal(state.rng.randrange(16, 700) * 500)
     amount = max(step, (dollars * scale / step).quantize(Decimal(1)) * step)
     if commission is None:

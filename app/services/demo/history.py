@@ -31,6 +31,7 @@ from app.domain.enums import (
 )
 from app.domain.quarters import quarter_end, quarter_of, quarter_start
 from app.services.demo import world
+from app.services.demo.accounts import AMOUNT_SCALE
 from app.services.demo.deals import Party, with_parties
 from app.services.demo.keys import key_partners
 from app.services.demo.state import CLAIM_DAYS, DemoState, days, utc_at
@@ -49,10 +50,6 @@ _OPEN = {"star": _OPEN_STAGES, "steady": _OPEN_STAGES, "quiet": _OPEN_STAGES,
 _OVERLAPS = {"spender": (80, 68), "quiet": (50, 40), "steady": (30, 18)}
 #: Who influences whose deals, in which quarters back (0: this one).
 _INFLUENCE = (("steady", "star", (1, 3)), ("star", "steady", (0, 2)), ("steady", "unfunded", (2,)))
-_SCALE = {"USD": (Decimal(1), 500), "EUR": (Decimal("0.9"), 500), "GBP": (Decimal("0.8"), 500),
-          "CHF": (Decimal("0.9"), 500), "CAD": (Decimal("1.35"), 500),
-          "AUD": (Decimal("1.5"), 500), "SEK": (Decimal(10), 5000),
-          "JPY": (Decimal(150), 100000)}  # fmt: skip
 
 
 @dataclass
@@ -79,9 +76,9 @@ class _Year:
         return self.rng.choice(self.homes.get(role or "", []) or self.state.accounts)
 
     def amount(self, currency: str, thousands: tuple[int, int]) -> Decimal:
-        scale, step = _SCALE.get(currency, (Decimal(1), 500))
+        scale, step = AMOUNT_SCALE.get(currency, (Decimal(1), Decimal(500)))
         dollars = Decimal(self.rng.randint(*thousands) * 1000)
-        return max(Decimal(step), (dollars * scale / step).quantize(Decimal(1)) * step)
+        return max(step, (dollars * scale / step).quantize(Decimal(1)) * step)
 
     def claim(
         self, account: Account, on: date, amount: Decimal, *, partner: Partner | None = None,
