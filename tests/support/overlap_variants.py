@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import insert
+from sqlalchemy import Insert, insert
 
 from app.db.engine import Database
 from app.db.models import Account, Claim, Partner
@@ -229,6 +229,10 @@ def _variants(
     ]
 
 
+def _with_nulls(statement: Insert) -> Insert:
+    return statement.execution_options(render_nulls=True)
+
+
 def add_accounts_and_claims(
     db: Database, accounts: int, claims: int, today: date, seed: int = 7
 ) -> Generated:
@@ -299,12 +303,14 @@ def add_accounts_and_claims(
             "deal_amount": Decimal(rng.randrange(10, 500) * 1000), "currency": "EUR",
             "commission_pct": Decimal(rng.choice((5, 10, 12, 15))), "version": 1,
         })  # fmt: skip
+    # An empty website or partner is written as NULL rather than left out of the statement:
+    # rows that leave out different columns cannot share one batch (thousands of statements).
     with db.transaction() as session:
         session.execute(insert(Partner), partners)
         for start in range(0, len(rows), 5000):
-            session.execute(insert(Account), rows[start : start + 5000])
+            session.execute(_with_nulls(insert(Account)), rows[start : start + 5000])
         for start in range(0, len(claim_rows), 5000):
-            session.execute(insert(Claim), claim_rows[start : start + 5000])
+            session.execute(_with_nulls(insert(Claim)), claim_rows[start : start + 5000])
     if not db.is_sqlite:
         with db.engine.begin() as connection:
             connection.exec_driver_sql("ANALYZE")

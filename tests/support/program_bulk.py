@@ -60,8 +60,8 @@ def add_program_bulk(
                 parties.append({"deal_id": deal_id, "partner_id": second,
                                 "role": PartyRole.INFLUENCER})  # fmt: skip
         session.execute(insert(DealParty), parties)
-        session.execute(
-            insert(SpendItem),
+        session.execute(  # NULL for no partner: one batch rather than one per run of rows
+            insert(SpendItem).execution_options(render_nulls=True),
             [
                 {"partner_id": rng.choice([*ids[:50], None]),
                  "program": rng.choice(list(SpendProgram)), "spent_on": day(),
