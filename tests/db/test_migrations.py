@@ -15,6 +15,7 @@ import app.db.migrate as migrate
 from app.db.engine import Database, open_database
 from app.db.models import Base
 from app.services.partners.listing import SEARCHED
+from tests.support.db_templates import DatabaseTemplates
 
 SEARCHED_COLUMNS = ("name", "legal_name", "city", "email", "website", "partner_code")
 
@@ -186,25 +187,23 @@ def downgrade() -> None:
 '''
 
 
-def demo_file(path: Path) -> int:
+def demo_file(path: Path, templates: DatabaseTemplates) -> int:
     """A database file at ``path`` with the demo data; how many quote lines it holds."""
-    from app.services.demo.fill import generate_demo
     from tests.support.sample_records import TODAY
 
-    db = open_database(path)
-    with db.transaction() as session:
-        generate_demo(session, today=TODAY)
-    with db.engine.connect() as connection:
-        lines = int(connection.exec_driver_sql("SELECT count(*) FROM quote_line").scalar() or 0)
-    db.dispose()
-    return lines
+    shutil.copy(templates.sqlite_template(TODAY), path)
+    connection = sqlite3.connect(path)
+    try:
+        return int(connection.execute("SELECT count(*) FROM quote_line").fetchone()[0] or 0)
+    finally:
+        connection.close()
 
 
 def test_an_upgrade_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_templates: DatabaseTemplates
 ) -> None:
     path = tmp_path / "quotes.sqlite"
-    lines = demo_file(path)
+    lines = demo_file(path, db_templates)
     assert lines
 
     ship_next_revision(tmp_path, monkeypatch, REBUILD_REVISION)
@@ -227,12 +226,12 @@ BREAKING_REVISION = REBUILD_REVISION.replace(
 
 
 def test_an_upgrade_that_would_orphan_records_changes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_templates: DatabaseTemplates
 ) -> None:
     from app.domain.errors import DatabaseUnavailableError
 
     path = tmp_path / "quotes.sqlite"
-    demo_file(path)
+    demo_file(path, db_templates)
     head = migrate.head_revision()
     ship_next_revision(tmp_path, monkeypatch, BREAKING_REVISION)
     for _ in range(2):  # and the next start says the same, rather than failing on a leftover
