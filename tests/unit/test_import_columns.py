@@ -129,3 +129,13 @@ def test_a_column_of_text_only_parses_as_its_cells_do(name: str, cells: list[obj
     expected_values, expected_errors = _cell_by_cell(parser, cells)
     assert errors == expected_errors
     assert [(type(x), x) for x in values] == [(type(x), x) for x in expected_values]
+
+
+@pytest.mark.parametrize("cell", ["\x1f", "\x1cabc", "abc\x1e", " \x1d "])
+@pytest.mark.parametrize("name", ["text", "email", "website", "limited text"])
+def test_a_separator_control_at_an_end_is_refused_as_cell_by_cell(name: str, cell: str) -> None:
+    """Python's ``str.strip`` takes U+001C to U+001F off as whitespace; the column must still
+    refuse them where the cell by cell parser does, alone in a column or among good cells."""
+    parser = PARSERS[name]
+    for cells in ([cell], ["ab", cell], ["ab", cell, None, 7]):
+        assert parse_column(parser, cells)[1] == _cell_by_cell(parser, cells)[1]

@@ -105,10 +105,19 @@ def _texts(cells: list[object]) -> list[str | None]:
     """``v.text`` of every cell, without a Python call per cell for text and whole numbers; a
     column with any control character or line break (``BadValue``) goes cell by cell instead,
     where ``v.text`` refuses the one or turns the other into a space."""
-    texts = _trimmed(cells)
-    if _NOT_QUICK.search("".join(filter(None, texts))):
+    if _NOT_QUICK.search(_joined(cells)):
         raise v.BadValue("a cell holds a control character or a line break")
-    return texts
+    return _trimmed(cells)
+
+
+def _joined(cells: list[object]) -> str:
+    """The text cells as one string, as read: searched before trimming, because ``str.strip``
+    takes the separator controls U+001C to U+001F off the ends as if they were spaces, where
+    ``v.text`` refuses them."""
+    try:
+        return "".join(cells)  # type: ignore[arg-type]
+    except TypeError:  # an empty cell, a number or a date among them
+        return "".join([x for x in cells if isinstance(x, str)])
 
 
 def _trimmed(cells: list[object]) -> list[str | None]:
