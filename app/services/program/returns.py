@@ -54,6 +54,7 @@ from app.domain.program.returns import (
     period_returns,
     program_return,
 )
+from app.services.gc_pause import gc_paused
 from app.services.mdf.spend import mdf_paid_items
 from app.services.program.rates import reporting_converter
 
@@ -72,10 +73,11 @@ def return_report(
     """The return of every partner with a figure over [start, end] (or of ``partner_code``
     alone) and of the whole program, in the reporting currency."""
     partner = _partner(session, partner_code) if partner_code is not None else None
-    inputs = _read(session, start, end)
-    return program_return(
-        start, end, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner
-    )
+    with gc_paused():  # a year of deals: 6.9 s -> 3.3 s, see gc_pause
+        inputs = _read(session, start, end)
+        return program_return(
+            start, end, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner
+        )
 
 
 def period_reports(
