@@ -51,12 +51,14 @@ if variant == "tiles":
         def __init__(self, context, parent=None):
             super().__init__(parent)
             self.db = None
+            self.unread = set()
 
         def __getattr__(self, name):
             return lambda *args, **kwargs: None
 
     stub = types.ModuleType("app.ui.dashboard.charts_area")
     stub.ChartsArea = NoCharts
+    stub.PART_KINDS = {}
     sys.modules["app.ui.dashboard.charts_area"] = stub
 
 
@@ -79,8 +81,9 @@ def open_page():
 
 
 def charts_drawn(page):
-    return variant == "tiles" or all(
-        view.current is not None for view in page.charts_area.views.values()
+    area = page.charts_area
+    return variant == "tiles" or area is not None and all(
+        view.current is not None for view in area.views.values()
     )
 
 

@@ -26,9 +26,10 @@ WAIT_MS = 30_000
 
 
 def drawn(page: DashboardPage) -> bool:
-    area = page.charts_area
+    area = page.charts_area  # built once the headline figures have painted
     return (
-        not page.loading
+        area is not None
+        and not page.loading
         and not area.reading.running
         and all(
             view.current is not None and not view.drawing.running for view in area.views.values()

@@ -24,7 +24,8 @@ DRAW_MS = 60_000  # seven charts drawn one after the other on a busy machine
 
 
 def drawn(page: DashboardPage) -> bool:
-    return all(view.current is not None for view in page.charts_area.views.values())
+    area = page.charts_area  # built once the headline figures have painted
+    return area is not None and all(view.current is not None for view in area.views.values())
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from app.ui.changes import RecordKind
 from app.ui.charts.view import ChartView
 from app.ui.combo_fill import refill
 from app.ui.context import UiContext
+from app.ui.dashboard.chart_kinds import PART_KINDS as PART_KINDS
 from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
 from app.ui.program.period import Period, PeriodPicker, period_of_quarter, year_period
 
@@ -30,20 +31,6 @@ from app.ui.program.period import Period, PeriodPicker, period_of_quarter, year_
 CHART_NAMES = ("pipeline", "won", "program", "funnel", "grades", "coverage", "overlaps")
 #: Two columns of charts need at least this much room; less, and they stack.
 TWO_COLUMNS_PX = 1000
-
-_K = RecordKind
-#: The records each part of the charts is read from: the page behind it shows the same ones
-#: (held together by a test), and every part names its partners. The pipeline and the
-#: overlaps' exposure are converted by the program's rates into the reporting currency.
-PART_KINDS: dict[str, frozenset[RecordKind]] = {
-    "pipeline": frozenset({_K.DEAL, _K.PARTNER, _K.PROGRAM, _K.SETTING}),
-    "returns": frozenset(
-        {_K.PROGRAM, _K.MDF, _K.DEAL, _K.QUOTE, _K.TRAINING, _K.COURSE, _K.PARTNER, _K.SETTING}
-    ),
-    "coverage": frozenset({_K.TRAINING, _K.COURSE, _K.CONTACT, _K.PARTNER, _K.SETTING}),
-    "leads": frozenset({_K.LEAD, _K.PARTNER, _K.TIER, _K.SETTING, _K.DEAL}),
-    "overlaps": frozenset({_K.CLAIM, _K.ACCOUNT, _K.PARTNER, _K.SETTING, _K.PROGRAM}),
-}
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
 """The dashboard: headline figures as of today, then charts of a chosen period and partner.
 
-The headline figures are a few counts and paint first; the charts read their figures and draw
-themselves in the background after (``ChartsArea``), each one a click away from the page behind
-it.
+The headline figures are a few counts and paint first; the charts (``ChartsArea``) are built
+once those have painted, then read their figures and draw themselves in the background, each
+one a click away from the page behind it. Built and read later, the charts' code (and
+matplotlib, imported by their workers) costs the figures nothing.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -22,11 +25,14 @@ from app.services.dashboard.figures import PIPELINE_COLUMNS, TIER_COLUMNS, Dashb
 from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.dashboard.charts_area import PART_KINDS, ChartsArea
+from app.ui.dashboard.chart_kinds import PART_KINDS
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural
 from app.ui.page_scroll import page_scroll
 from app.ui.record_table import RecordTable
+
+if TYPE_CHECKING:
+    from app.ui.dashboard.charts_area import ChartsArea
 
 CARDS = (
     ("active_partners", "Active partners"),
@@ -116,9 +122,8 @@ class DashboardPage(Page):
         layout.setSpacing(20)
         layout.addLayout(cards)
         layout.addLayout(self.table_row)
-        self.charts_area = ChartsArea(context)
-        self.charts_area.wanted.connect(self.wanted)
-        layout.addWidget(self.charts_area)
+        self.content_layout = layout
+        self.charts_area: ChartsArea | None = None  # built once the figures have painted
         layout.addStretch(1)
         # The figures scroll in a window too short for them, rather than making it taller.
         self.scroll_area = page_scroll(content, "dashboardScroll", "Dashboard")
@@ -129,7 +134,8 @@ class DashboardPage(Page):
         self.cards[CARDS[0][0]].installEventFilter(self)
 
     def set_database(self, db: Database | None) -> None:
-        self.charts_area.forget()  # given the new one once the figures have painted
+        if self.charts_area is not None:
+            self.charts_area.forget()  # given the new one once the figures have painted
         super().set_database(db)
 
     def on_changed(self, kinds: frozenset[RecordKind]) -> None:
@@ -137,7 +143,8 @@ class DashboardPage(Page):
         or nothing (a price book edit changes nothing here)."""
         if kinds & self.tile_kinds:
             self.invalidate()
-        self.charts_area.outdated(kinds)
+        if self.charts_area is not None:  # else it reads everything once it is built
+            self.charts_area.outdated(kinds)
 
     def reader(self) -> Reader:
         """The figures count whole tables: in the background."""
@@ -160,8 +167,10 @@ class DashboardPage(Page):
         for table in (self.tiers, self.pipeline):
             table.fit_height_to_rows()
         self._arrange()
-        self.charts_area.db = self._db
-        if self.charts_area.unread:  # the first reading, or charts changed out of sight
+        area = self.charts_area
+        if area is not None:
+            area.db = self._db
+        if area is None or area.unread:  # the first reading, or charts changed out of sight
             self._charts_due = True
             self.cards[CARDS[0][0]].update()  # painted even when its figure did not change
 
@@ -170,8 +179,22 @@ class DashboardPage(Page):
         (and the first time, its imports) never delays the figures on screen."""
         if self._charts_due and event.type() == QEvent.Type.Paint:
             self._charts_due = False
-            QTimer.singleShot(0, self.charts_area, self.charts_area.read)
+            QTimer.singleShot(0, self, self._read_charts)
         return super().eventFilter(watched, event)
+
+    def _read_charts(self) -> None:
+        """Build the charts the first time (their code is loaded here, not with the page), then
+        read what they lack."""
+        area = self.charts_area
+        if area is None:
+            from app.ui.dashboard.charts_area import ChartsArea
+
+            area = self.charts_area = ChartsArea(self.context)
+            area.wanted.connect(self.wanted)
+            self.content_layout.insertWidget(self.content_layout.count() - 1, area)
+            area.arrange_for(self.scroll_area.viewport().width())
+        area.db = self._db
+        area.read()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -183,7 +206,8 @@ class DashboardPage(Page):
         needed = 2 * max(t.natural_width() for t in (self.tiers, self.pipeline))
         needed += self.table_row.spacing()
         room = self.scroll_area.viewport().width()
-        self.charts_area.arrange_for(room)
+        if self.charts_area is not None:
+            self.charts_area.arrange_for(room)
         direction = (
             QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
         )
