@@ -21,7 +21,8 @@ read, medians of eight turns, on two cores busy with other work):
 
 Only those three entry points use it (``app.services.claims.overlaps.overlap_groups``,
 ``app.services.importing.partners.import_partners`` and
-``app.services.program.returns.return_report``).
+``app.services.program.returns.return_report``, with ``period_reports``, which reads the same
+rows once for a period's quarters for the dashboard and the scorecard).
 
 When the last pause ends, what it made is moved to the collector's oldest generation in one
 step (``gc.freeze`` then ``gc.unfreeze``, as their documentation describes) rather than left

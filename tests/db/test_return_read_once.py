@@ -4,8 +4,10 @@ quarter. One partner's coverage is its row of the whole matrix, read alone."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -103,3 +105,22 @@ def test_one_partner_s_coverage_is_its_row_of_the_whole_matrix(demo: Database) -
             assert alone.families == whole.families
             assert alone.rows == [row for row in whole.rows if row.partner_id == partner_id]
     assert any(cell.holders for row in whole.rows for cell in row.cells)
+
+
+def test_the_quarters_are_worked_out_with_the_cycle_collector_paused(
+    demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same rows as one return report, read for several quarters at once: the collector
+    waits until they are worked out, as it does for the report (``app.services.gc_pause``)."""
+    seen: list[bool] = []
+    work_out = returns.period_returns
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return work_out(*args, **kwargs)
+
+    monkeypatch.setattr(returns, "period_returns", watched)
+    with demo.reading() as session:
+        period_reports(session, [(date(2026, 1, 1), date(2026, 3, 31))])
+    assert seen == [False]
+    assert gc.isenabled()

@@ -90,10 +90,11 @@ def period_reports(
     partner = _partner(session, partner_code) if partner_code is not None else None
     for start, end in periods:
         check_period(start, end)
-    inputs = _read(session, min(start for start, _ in periods), max(end for _, end in periods))
-    return period_returns(
-        periods, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner
-    )
+    with gc_paused():  # the same rows as ``return_report`` reads, for the same reason
+        inputs = _read(session, min(start for start, _ in periods), max(end for _, end in periods))
+        return period_returns(
+            periods, inputs.converter, inputs.spend, inputs.deals, inputs.thresholds, partner
+        )
 
 
 def return_items(
