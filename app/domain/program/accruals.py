@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Context, Decimal
 
 from app.domain.money import HUNDRED, round_money
-from app.domain.quarters import first_day_of_quarter, last_day_of_quarter, quarter_of
+from app.domain.quarters import last_day_of_quarter, quarter_of
 
 #: The spend programs as a person reads them, in the order reports show them.
 PROGRAMS: tuple[str, ...] = ("MDF", "SPIF", "Rebate", "Training", "Event", "Other")
@@ -98,12 +98,6 @@ def spif_items(quotes: Iterable[AcceptedQuote], rules: Sequence[SpifRule]) -> li
                            f"{quote.number} · {rule.name}")
             )  # fmt: skip
     return items
-
-
-#: The quarter of a day, under the names this module used to define them with.
-quarter_start = first_day_of_quarter
-quarter_end = last_day_of_quarter
-quarter_name = quarter_of
 
 
 def rebate_items(

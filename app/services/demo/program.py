@@ -22,8 +22,8 @@ from decimal import Decimal
 from app.db.models import FxRate, SpendItem
 from app.domain.enums import PartnerStatus
 from app.domain.partner_form import valid_or_raise
-from app.domain.program.accruals import quarter_end, quarter_start
 from app.domain.program.forms import check_rate, check_spend
+from app.domain.quarters import first_day_of_quarter, last_day_of_quarter
 from app.services.business_settings import load_business_settings
 from app.services.demo.keys import key_partners
 from app.services.demo.state import DemoState
@@ -53,9 +53,9 @@ def add_program(state: DemoState) -> int:
     rng = random.Random(state.today.toordinal() + 20)
     session = state.session
     reporting = load_business_settings(session).reporting_currency
-    starts = [quarter_start(state.today)]
+    starts = [first_day_of_quarter(state.today)]
     for _ in range(_QUARTERS - 1):
-        starts.append(quarter_start(starts[-1] - timedelta(days=1)))
+        starts.append(first_day_of_quarter(starts[-1] - timedelta(days=1)))
     into = _EUR_RATES.get(reporting)
     # Added to a database in use (``demo --force``), what exists is kept, never overwritten.
     stored = {(r.currency, r.effective_from) for r in list_rates(session, reporting_only=True)}
@@ -74,7 +74,8 @@ def add_program(state: DemoState) -> int:
     if not any(r.name.casefold() == "cloud backup push" for r in list_spif_rules(session)):
         add_spif_rule(session, {
             "name": "Cloud Backup push", "family": "Cloud Backup", "valid_from": last,
-            "valid_to": quarter_end(state.today), "amount_per_unit": "25", "currency": "EUR",
+            "valid_to": last_day_of_quarter(state.today), "amount_per_unit": "25",
+            "currency": "EUR",
         })  # fmt: skip
     steps = {(r.rule.casefold(), r.threshold) for r in list_rebate_thresholds(session)}
     for threshold, percent in ((Decimal(50_000), "1"), (Decimal(150_000), "2")):
