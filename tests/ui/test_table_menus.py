@@ -137,7 +137,7 @@ def test_commands_that_need_a_row_are_off_without_one(
 
 #: (page, its table, the commands its menu starts with, in order)
 ROW_COMMANDS = (
-    ("partners", "table", ["&Open", "C&hange status", "&Delete…"]),
+    ("partners", "table", ["&Open", "C&hange status", "&Quarterly review…", "&Delete…"]),
     ("training", "table", ["&Delete…"]),
     ("deals", "table", ["&Open", "&Move to"]),
     ("claims", "claims", ["&Approve…", "&Reject…", "&Deal from claim…"]),
