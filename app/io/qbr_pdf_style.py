@@ -34,6 +34,7 @@ def qbr_styles() -> dict[str, ParagraphStyle]:
                                fontSize=9, leading=11, alignment=TA_RIGHT),
         "party_large": ParagraphStyle("qbr_party", parent=base["party"], fontSize=15,
                                       leading=19),
+        "cell_right": ParagraphStyle("qbr_cell_right", parent=base["cell"], alignment=TA_RIGHT),
         "running": ParagraphStyle("qbr_running", parent=base["footer"], fontSize=7.5,
                                   leading=9),
     }  # fmt: skip

@@ -33,10 +33,10 @@ def print_table(table: PrintTable, width: float = WIDTH) -> Flowable:
     whole = sum(table.shares)
     widths = [width * share / whole for share in table.shares]
     header = [_head(text, w) for text, w in zip(table.headers, widths, strict=True)]
-    body = [_row(row, widths, bold=False) for row in table.rows]
+    body = [_row(row, widths, table.numeric, bold=False) for row in table.rows]
     rows: list[list[Any]] = [header, *body]
     if table.total is not None:
-        rows.append(_row(table.total, widths, bold=True))
+        rows.append(_row(table.total, widths, table.numeric, bold=True))
     flowable = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     flowable.setStyle(_commands(table, len(rows)))
     return flowable
@@ -61,13 +61,16 @@ def _head(text: str, width: float) -> Any:
     return Paragraph(rich(text, True), _head_style())
 
 
-def _row(row: tuple[str, ...], widths: list[float], bold: bool) -> list[Any]:
+def _row(
+    row: tuple[str, ...], widths: list[float], numeric: frozenset[int], bold: bool
+) -> list[Any]:
+    """The row's cells; one that must wrap keeps its column's alignment (numbers right)."""
     font = SANS_BOLD.name if bold else SANS.name
     return [
         text
         if plain(text, bold) and _fits(text, width, font, CELL_SIZE)
-        else para(text, "cell", bold=bold)
-        for text, width in zip(row, widths, strict=True)
+        else para(text, "cell_right" if n in numeric else "cell", bold=bold)
+        for n, (text, width) in enumerate(zip(row, widths, strict=True))
     ]
 
 

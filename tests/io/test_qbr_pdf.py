@@ -72,6 +72,11 @@ def test_every_figure_printed_is_the_packs(review: ReviewPdf) -> None:
         assert f"{lead.lead_code} {lead.company} A {lead.assigned_on} {lead.outcome}" in whole
     assert "Ann Lee CD-201 Core Engineer Core Platform 2026-08-01 103" in whole
     assert "Webinar series 2026 Q1 Paid EUR 2,500.00 EUR 2,500.00 EUR 2,000.00" in whole
+    (balance,) = pack.mdf
+    amounts = (balance.allocated, balance.requested, balance.approved, balance.claimed,
+               balance.paid, balance.lapsed, balance.available)  # fmt: skip
+    row = " ".join(format_amount(a, "EUR") for a in amounts)
+    assert f"2026 Q1 EUR {row}" in whole  # 5,000.00 2,500.00 … 0.00, the MDF page's figures
     total = len(pages)
     assert total == 5
     assert all(f"Page {n} of {total}" in page for n, page in enumerate(pages, start=1))

@@ -256,12 +256,23 @@ def _leads(pack: QbrPack) -> PrintSection:
 def _money(pack: QbrPack) -> PrintSection:
     cur = pack.currency
     balances = PrintTable(
-        ("Quarter", "Allocated", "Requested", "Approved", "Claimed", "Paid", "Lapsed", "Available"),
+        (
+            "Quarter",
+            "Currency",
+            "Allocated",
+            "Requested",
+            "Approved",
+            "Claimed",
+            "Paid",
+            "Lapsed",
+            "Available",
+        ),
         tuple(
             (
                 quarter_name(b.quarter),
+                b.currency,
                 *(
-                    format_money(amount, b.currency)
+                    format_amount(amount, b.currency)
                     for amount in (
                         b.allocated,
                         b.requested,
@@ -275,8 +286,8 @@ def _money(pack: QbrPack) -> PrintSection:
             )
             for b in pack.mdf
         ),
-        (1.2, 1.6, 1.6, 1.6, 1.6, 1.6, 1.5, 1.6),
-        numeric=frozenset(range(1, 8)),
+        (1.2, 1.4, 1.6, 1.6, 1.6, 1.6, 1.6, 1.5, 1.6),
+        numeric=frozenset(range(2, 9)),
         empty="No MDF allocation for the quarter.",
     )
     requests = PrintTable(
