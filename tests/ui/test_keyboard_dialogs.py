@@ -31,6 +31,7 @@ from app.ui.mdf.page import MdfPage
 from app.ui.page_base import Page
 from app.ui.partners.dialog import PartnerDialog
 from app.ui.partners.page import PartnersPage
+from app.ui.partners.scorecard_tab import ScorecardTab
 from app.ui.pricebook.page import PriceBookPage
 from app.ui.program.page import ProgramPage
 from app.ui.program.rates_dialog import RatesDialog
@@ -66,9 +67,15 @@ def dialog_classes() -> set[type[QDialog]]:
 
 def settle_background() -> None:
     """Let background reads finish and put what they read on screen, so the walk meets the
-    controls a person meets once the tab has filled."""
-    assert QThreadPool.globalInstance().waitForDone(10_000), "background work did not finish"
-    QApplication.processEvents()
+    controls a person meets once the tab has filled. What arrives can start more work (the
+    scorecard's figures start its charts' drawing), so this waits until nothing is left."""
+    pool = QThreadPool.globalInstance()
+    for _ in range(20):
+        assert pool.waitForDone(10_000), "background work did not finish"
+        QApplication.processEvents()
+        if pool.activeThreadCount() == 0:
+            return
+    raise AssertionError("background work kept starting more work")
 
 
 class Walker:
@@ -87,6 +94,12 @@ class Walker:
         with self.qtbot.waitActive(dialog):
             dialog.activateWindow()
         for tab in each_tab(dialog):
+            scorecard = getattr(dialog, "scorecard", None)
+            if isinstance(scorecard, ScorecardTab) and scorecard.isVisible():
+                self.qtbot.waitUntil(
+                    lambda card=scorecard: card.reads > 0 and not card.reading.running,
+                    timeout=20_000,
+                )
             settle_background()  # a tab that reads when shown (the scorecard) has its rows
             select_first_rows(dialog)
             self.check_in_view(dialog, f"{where} ({tab})")
