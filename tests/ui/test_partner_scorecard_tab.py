@@ -145,7 +145,7 @@ def test_another_period_reads_again_and_is_no_edit_of_the_partner(
     picker = tab.period_picker
     picker.kind.setFocus()
     with qtbot.waitSignal(tab.filled, timeout=READ_MS):
-        qtbot.keyClick(picker.kind, Qt.Key.Key_Up)  # From… to… → Year
+        qtbot.keyClick(picker.kind, Qt.Key.Key_Up)  # Dates → Year
     assert picker.period().name == str(TODAY.year)
     # two choices in a row: only the last one's figures are shown
     picker.year.setFocus()

@@ -63,7 +63,7 @@ class PeriodPicker(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("periodKind")
         self.kind.setAccessibleName("Period")
-        for text, data in (("Quarter", QUARTER), ("Year", YEAR), ("From… to…", CUSTOM)):
+        for text, data in (("Quarter", QUARTER), ("Year", YEAR), ("Dates", CUSTOM)):
             self.kind.addItem(text, data)
         self.year = QSpinBox()
         self.year.setObjectName("periodYear")
