@@ -17,8 +17,10 @@ from app.services.mdf.rows import list_requests
 from app.services.program.returns import return_report
 from app.services.qbr.document import QbrPack
 from app.services.qbr.gather import qbr_pack, review_period
+from app.services.qbr.printing import figures
 from app.services.scorecard.charts import scorecard_charts
 from app.services.scorecard.scorecard import partner_scorecard
+from app.services.scorecard.summary import summary_lines
 from tests.support.qbr_world import QUARTER, TODAY, add_qbr_world
 
 START, END = date(2026, 1, 1), date(2026, 3, 31)
@@ -134,3 +136,16 @@ def test_a_partner_with_nothing_in_the_quarter_has_an_empty_pack(world: Database
         empty = qbr_pack(s, "P-3", "2025Q4", TODAY)
     assert (empty.won, empty.open_deals, empty.leads, empty.spend) == ((), (), (), ())
     assert empty.open_total == 0 and empty.won_sourced + empty.won_influenced == 0
+
+
+def test_the_printed_summary_writes_index_and_return_as_the_scorecard_tab_does(
+    pack: QbrPack,
+) -> None:
+    """The pack's summary and the partner dialog's scorecard show one partner's quarter: the
+    same figure must read the same on paper and on screen."""
+    printed = {figure.label: figure.value for figure in figures(pack)}
+    shown = {line.key: line.text for line in summary_lines(pack.card)}
+    leads, ratio = pack.card.leads, pack.card.return_ratio
+    assert leads is not None and leads.grade_adjusted_index is not None and ratio is not None
+    assert printed["Grade-adjusted index"] == shown["grade_index"]
+    assert printed["Return"] == shown["return_ratio"]

@@ -110,7 +110,7 @@ def test_the_figures_are_written_as_the_product_writes_them() -> None:
     assert lines["pipeline"] == "USD 1.01"
     assert lines["families"] == "1 of 3" and lines["uncovered"] == "Storage"
     assert lines["leads"] == "9 / 6 / 2"
-    assert (lines["acceptance"], lines["grade_index"]) == ("67%", "1.10")
+    assert (lines["acceptance"], lines["grade_index"]) == ("67%", "1.1000")
     assert lines["mdf"] == "no allocation in this period"
     assert (lines["spend"], lines["return_ratio"]) == ("USD 0.00", "nothing spent")
     assert (lines["claims"], lines["overlaps"]) == ("0", "none")

@@ -1,15 +1,16 @@
 """A partner scorecard's figures written out, one labelled line each.
 
 The scorecard tab shows these lines and a printed review can print them, so both write every
-figure the same way: money through ``app.domain.money``, rates and ratios as the health score's
-sentences write them (``write_figure``), and a figure that does not exist as words that say why
+figure the same way: money through ``app.domain.money``, rates as the health score's sentences
+write them (``write_figure``), indexes and return ratios to four places as the lead board and the
+Program page do, and a figure that does not exist as words that say why
 rather than a zero.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.money import format_money
 from app.domain.scorecard.health import Unit, write_figure
@@ -102,7 +103,7 @@ def summary_lines(card: PartnerScorecard) -> tuple[SummaryLine, ...]:
         ),
         _line(
             "grade_index",
-            _or_dash(None if leads is None else leads.grade_adjusted_index, Unit.INDEX),
+            _as_reported(None if leads is None else leads.grade_adjusted_index),
         ),
         _line(
             "mdf",
@@ -112,9 +113,7 @@ def summary_lines(card: PartnerScorecard) -> tuple[SummaryLine, ...]:
         _line("spend", format_money(card.spend, money)),
         _line(
             "return_ratio",
-            "nothing spent"
-            if card.return_ratio is None
-            else write_figure(Unit.RATIO, card.return_ratio),
+            "nothing spent" if card.return_ratio is None else _as_reported(card.return_ratio),
         ),
         _line("claims", f"{len(card.open_claims):,}"),
         _line("overlaps", _overlaps(card)),
@@ -131,3 +130,13 @@ def _overlaps(card: PartnerScorecard) -> str:
         return "none"
     oldest = write_figure(Unit.DAYS, card.overlaps[0].days_open)
     return f"{_plural(len(card.overlaps), 'overlap', 'overlaps')}, the oldest open {oldest}"
+
+
+_FOUR_PLACES = Decimal("0.0001")
+
+
+def _as_reported(value: Decimal | None) -> str:
+    """An index or a return ratio as the lead board and the Program page write it: the exact
+    fraction rounded once to four places (SPEC), so the figure reads the same on every screen
+    and in the review pack; the health score's sentences round it for reading."""
+    return "—" if value is None else str(value.quantize(_FOUR_PLACES, ROUND_HALF_UP))
