@@ -33,7 +33,8 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from app.io.atomic import atomic_path
 from app.io.pdf_canvas import NumberedCanvas
-from app.io.pdf_fonts import SANS, plain
+from app.io.pdf_fonts import SANS
+from app.io.pdf_footer import draw_footer
 from app.io.qbr_pdf_blocks import (
     chart_grid,
     figure_grid,
@@ -45,7 +46,7 @@ from app.io.qbr_pdf_blocks import (
 from app.io.qbr_pdf_model import PrintSection, QbrPrint
 from app.io.qbr_pdf_style import para
 from app.io.qbr_pdf_tables import print_table
-from app.io.quote_pdf_style import BOTTOM, LEFT, MARGIN, MUTED, PAGE, RULE
+from app.io.quote_pdf_style import BOTTOM, LEFT, MARGIN, PAGE, RULE
 
 #: Rows of a table kept on one page with its subtitle.
 SHORT_TABLE = 12
@@ -144,18 +145,5 @@ def _decor(canvas: Canvas, _doc: BaseDocTemplate, pack: QbrPrint, first: bool) -
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(LEFT, height - MARGIN + 1 * mm, width - LEFT, height - MARGIN + 1 * mm)
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(LEFT, 38, width - LEFT, 38)
-    canvas.setFont(SANS.name, 8)
-    canvas.setFillColor(MUTED)
-    footer = f"Business review {pack.partner_code} {pack.quarter}"
-    if plain(pack.company.name):  # drawString neither falls back nor shapes
-        footer = f"{pack.company.name}  ·  {footer}"
-    if plain(footer):
-        canvas.drawString(LEFT, 28, footer)
-    if pack.company.footer.strip():
-        note = para(" · ".join(pack.company.footer_lines()), "footer")
-        _width, used = note.wrap(width - 2 * LEFT, 30)
-        note.drawOn(canvas, LEFT, 22 - used)
+    draw_footer(canvas, pack.company, f"Business review {pack.partner_code} {pack.quarter}", width)
     canvas.restoreState()

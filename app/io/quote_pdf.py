@@ -27,7 +27,8 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from app.domain.quote_print import PartyBlock, QuoteDocument, discount_legend
 from app.io.atomic import atomic_path
 from app.io.pdf_canvas import NumberedCanvas
-from app.io.pdf_fonts import SANS, SANS_BOLD, plain
+from app.io.pdf_fonts import SANS, SANS_BOLD
+from app.io.pdf_footer import draw_footer
 from app.io.pdf_logo import logo
 from app.io.quote_pdf_style import (
     ACCENT,
@@ -36,7 +37,6 @@ from app.io.quote_pdf_style import (
     MARGIN,
     MUTED,
     PAGE,
-    RULE,
     STRIPE,
     WIDTH,
     para,
@@ -196,19 +196,5 @@ def _page_decor(canvas: Canvas, document: QuoteDocument) -> None:
         canvas.drawCentredString(0, -40, document.watermark)
         canvas.rotate(-40)
         canvas.translate(-width / 2, -height / 2)
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(LEFT, 38, width - LEFT, 38)
-    canvas.setFont(SANS.name, 8)
-    canvas.setFillColor(MUTED)
-    footer = f"{view.number} rev {view.revision}"
-    if plain(document.company.name):  # drawString neither falls back nor shapes
-        footer = f"{document.company.name}  ·  {footer}"
-    canvas.drawString(LEFT, 28, footer)
-    if document.company.footer.strip():
-        # The company's own line (registration, tax number, bank) under every page, drawn as
-        # a Paragraph so any script prints and nothing in it is read as markup.
-        note = para(" · ".join(document.company.footer_lines()), "footer")
-        _width, height = note.wrap(width - 2 * LEFT, 30)
-        note.drawOn(canvas, LEFT, 22 - height)
+    draw_footer(canvas, document.company, f"{view.number} rev {view.revision}", width)
     canvas.restoreState()
