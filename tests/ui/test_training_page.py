@@ -17,8 +17,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.db.engine import Database
-from app.db.models import Partner, TrainingRecord
+from app.db.models import Course, Partner, ProductFamily, TrainingRecord
 from app.domain.training import CoverageState
+from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.partners.dialog import PartnerDialog
@@ -393,3 +394,27 @@ def test_course_dialog_takes_a_cost_per_seat_by_the_course_rule(
     assert isinstance(edit, CourseDialog)
     assert (edit.cost.text(), edit.currency.currentText()) == ("100.50", "EUR")
     edit.reject()
+
+
+def test_the_missing_family_filter_stays_on_its_family_when_a_family_is_added(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    """A family added before the chosen one in the list (by name) must not move the choice
+    to another family, nor the partners it shows."""
+    add_sample_records(sqlite_db)
+    page = training_page(qtbot, open_window(sqlite_db))
+    show_tab(qtbot, page, COVERAGE)
+    chooser = page.coverage.show_filter
+    chooser.setFocus()
+    qtbot.keyClick(chooser, Qt.Key.Key_End)
+    assert chooser.currentText() == "No valid certification in Core Platform"
+    assert cells(page.coverage.matrix, "partner") == ["Adatum Systems"]
+    with sqlite_db.transaction() as s:
+        family = ProductFamily(code="AAA", name="Analytics")
+        s.add(Course(code="AN-1", title="Analytics Certified", family=family, certifies=True))
+    page.context.changes.announce([RecordKind.COURSE])
+    qtbot.waitUntil(lambda: [f.name for f in page.coverage.model.families] == [
+        "Analytics", "Core Platform"
+    ])  # fmt: skip
+    assert chooser.currentText() == "No valid certification in Core Platform"
+    assert cells(page.coverage.matrix, "partner") == ["Adatum Systems"]

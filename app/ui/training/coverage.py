@@ -71,7 +71,8 @@ class CoverageModel(RowTableModel[CoverageRow]):
         self.set_rows(coverage.rows)
 
     def set_missing(self, which: str | int) -> None:
-        """``ALL``, ``MISSING_ANY``, or a family's position: show only partners lacking it."""
+        """``ALL``, ``MISSING_ANY``, or a family's id: show only partners lacking it. An id,
+        not a position, so the choice stays on its family when families come or go."""
         if which == self._missing:
             return
         self.beginResetModel()
@@ -90,8 +91,10 @@ class CoverageModel(RowTableModel[CoverageRow]):
         which = self._missing
         if which == MISSING_ANY:
             return [r for r in rows if r.uncovered]
-        if isinstance(which, int) and 0 <= which < len(self.families):
-            return [r for r in rows if r.cells[which].holders == 0]
+        if isinstance(which, int):
+            n = next((n for n, f in enumerate(self.families) if f.id == which), None)
+            if n is not None:
+                return [r for r in rows if r.cells[n].holders == 0]
         return rows
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -206,7 +209,7 @@ class CoverageTab(QWidget):
         self._reload_people()
 
     def _fill_filter(self, families: Sequence[CoverageFamily]) -> None:
-        offered = [(f"No valid certification in {f.name}", n) for n, f in enumerate(families)]
+        offered = [(f"No valid certification in {f.name}", f.id) for f in families]
         refill(self.show_filter, offered, fixed=2)
         self.model.set_missing(self.show_filter.currentData())
 
