@@ -1,4 +1,5 @@
-"""``qbr PARTNER [--quarter 2026Q4] --out FILE.pdf``: a partner's quarterly business review pack.
+"""``qbr PARTNER [--quarter 2026Q4] [--on DATE] --out FILE.pdf``: a partner's quarterly business
+review pack, as things stood on ``--on`` (default: today), as the lead commands take it.
 
 The pack is read in one reading transaction (nothing is written to the database) and the PDF is
 written whole or not at all: an unknown partner, a quarter written wrongly or not yet begun, or a
@@ -14,7 +15,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from app.cli.common import database
+from app.cli.common import database, option_date
 from app.domain.quarters import quarter_of
 from app.io.atomic import cannot_write
 from app.io.qbr_pdf import write_qbr_pdf
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace) -> int:
-    today = date.today()
+    today = option_date(args.on, "--on") or date.today()
     quarter_text = args.quarter if args.quarter is not None else quarter_of(today)
     review_period(quarter_text, today)  # a bad quarter answers before the database is opened
     out = Path(args.out).expanduser()

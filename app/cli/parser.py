@@ -165,6 +165,7 @@ def _add_qbr(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     qbr.add_argument(
         "--quarter", metavar="QUARTER", help="such as 2026Q4 (default: the current quarter)"
     )
+    qbr.add_argument("--on", metavar="DATE", help="as things stood on this date (default: today)")
     qbr.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from app.db.engine import Database
 from tests.cli.test_quote_cli import run
@@ -71,3 +72,19 @@ def test_help_names_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         run(capsys, "--help")
     assert "qbr" in capsys.readouterr().out
+
+
+def test_on_reviews_the_quarter_as_things_stood_that_day(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """``--on`` is the review's today, as the lead commands take it: a quarter still running on
+    that day is reviewed to that day; a date written wrongly is refused in one line."""
+    out = tmp_path / "review.pdf"
+    code, _said, err = run(capsys, "qbr", "P-1", "--quarter", "2026Q1", "--on", "2026-02-15",
+                           "--out", str(out), "--db", db)  # fmt: skip
+    assert (code, err) == (0, "")
+    first = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "2026-01-01 to 2026-02-15" in first and "Prepared 2026-02-15" in first
+    code, said, err = run(capsys, "qbr", "P-1", "--quarter", "2026Q1", "--on", "2026-02-30",
+                          "--out", str(out), "--db", db)  # fmt: skip
+    assert (code, said) == (1, "") and err.count("\n") == 1 and "--on" in err
