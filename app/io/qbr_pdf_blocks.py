@@ -90,18 +90,7 @@ def partner_banner(pack: QbrPrint) -> Table:
         para(pack.partner, "party_large", bold=True),
         para(f"{pack.quarter}  ·  {pack.period}", "small"),
     ]
-    table = Table([[cells]], colWidths=[WIDTH])
-    table.setStyle(
-        [
-            BASE_FONT,
-            ("BACKGROUND", (0, 0), (-1, -1), STRIPE),
-            ("LINEBEFORE", (0, 0), (0, 0), 2, ACCENT),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
-        ]
-    )
-    return table
+    return _panel(cells)
 
 
 def figure_grid(pack: QbrPrint) -> Flowable:
@@ -144,19 +133,7 @@ def health_block(pack: QbrPrint) -> Table:
         Spacer(1, 1 * mm),
     ]
     cells += [para(f"•  {line}", "base") for line in pack.health_lines]
-    table = Table([[cells]], colWidths=[WIDTH])
-    table.setStyle(
-        [
-            BASE_FONT,
-            ("BACKGROUND", (0, 0), (-1, -1), STRIPE),
-            ("LINEBEFORE", (0, 0), (0, 0), 2, ACCENT),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
-        ]
-    )
-    return table
+    return _panel(cells)
 
 
 def chart_grid(pack: QbrPrint) -> Table | None:
@@ -235,3 +212,21 @@ def next_steps(pack: QbrPrint) -> list[Flowable]:
         Spacer(1, 12 * mm),
         signatures,
     ]
+
+
+def _panel(cells: list[Flowable]) -> Table:
+    """A tinted block across the page with the accent line on its left: the partner's banner
+    and the health score stand out from the figures around them the same way."""
+    table = Table([[cells]], colWidths=[WIDTH])
+    table.setStyle(
+        [
+            BASE_FONT,
+            ("BACKGROUND", (0, 0), (-1, -1), STRIPE),
+            ("LINEBEFORE", (0, 0), (0, 0), 2, ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+        ]
+    )
+    return table
