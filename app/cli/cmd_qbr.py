@@ -19,6 +19,7 @@ from app.cli.common import database, option_date
 from app.domain.quarters import quarter_of
 from app.io.atomic import cannot_write
 from app.io.qbr_pdf import write_qbr_pdf
+from app.services.partners.names import partner_label
 from app.services.qbr.gather import review_period
 from app.services.qbr.pdf import review_pdf
 from app.services.qbr.printing import quarter_name
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     pack = pdf.pack
     log.info("wrote the business review of %s for %s to %s", pack.partner_code, pack.quarter, out)
     print(
-        f"Wrote the business review of {pack.partner} ({pack.partner_code}) for "
+        f"Wrote the business review of {partner_label(pack.partner_code, pack.partner)} for "
         f"{quarter_name(pack.quarter)} to {out}"
     )
     return 0

@@ -40,8 +40,9 @@ def letterhead(pack: QbrPrint) -> Table:
     contact = "  ·  ".join(part for part in (company.email, company.phone) if part.strip())
     if contact:
         left.append(para(contact, "small"))
+    has_id = pack.partner_code != pack.partner  # a partner without one is keyed by its name
     facts = [
-        ("Partner ID", pack.partner_code),
+        *([("Partner ID", pack.partner_code)] if has_id else []),
         ("Quarter", pack.quarter),
         ("Period", pack.period),
         ("Prepared", pack.prepared_on.isoformat()),

@@ -88,3 +88,27 @@ def test_on_reviews_the_quarter_as_things_stood_that_day(
     code, said, err = run(capsys, "qbr", "P-1", "--quarter", "2026Q1", "--on", "2026-02-30",
                           "--out", str(out), "--db", db)  # fmt: skip
     assert (code, said) == (1, "") and err.count("\n") == 1 and "--on" in err
+
+
+def test_a_partner_without_a_partner_id_gets_its_deals_and_spend(
+    capsys: pytest.CaptureFixture[str], sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Named by its name, as the Partners page lists it: the deals won and the spend behind the
+    figures the Program page shows for it are listed, as for a partner with a Partner ID."""
+    from sqlalchemy import update
+
+    from app.db.models import Partner
+
+    add_qbr_world(sqlite_db)
+    with sqlite_db.transaction() as s:
+        s.execute(update(Partner).where(Partner.partner_code == "P-1").values(partner_code=None))
+    out = tmp_path / "review.pdf"
+    db = str(sqlite_db.path)
+    code, said, err = run(capsys, "qbr", "Northwind Traders", "--quarter", "2026Q1",
+                          "--on", "2026-04-20", "--out", str(out), "--db", db)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert said == f"Wrote the business review of Northwind Traders for 2026 Q1 to {out}\n"
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Partner ID" not in text  # it has none: not its name again in the letterhead
+    assert "D-1" in text  # won in the quarter
+    assert "SPIF" in text and "Rebate" in text  # spend items

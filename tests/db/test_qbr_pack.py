@@ -149,3 +149,56 @@ def test_the_printed_summary_writes_index_and_return_as_the_scorecard_tab_does(
     assert leads is not None and leads.grade_adjusted_index is not None and ratio is not None
     assert printed["Grade-adjusted index"] == shown["grade_index"]
     assert printed["Return"] == shown["return_ratio"]
+
+
+@pytest.fixture(scope="module")
+def without_id(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The same world with Northwind Traders stored without a Partner ID."""
+    from sqlalchemy import update
+
+    from app.db.models import Partner
+
+    db = open_database(tmp_path_factory.mktemp("qbr-no-id") / "qbr.sqlite")
+    add_qbr_world(db)
+    with db.transaction() as s:
+        s.execute(update(Partner).where(Partner.partner_code == "P-1").values(partner_code=None))
+    yield db
+    db.dispose()
+
+
+def test_a_partner_without_a_partner_id_gets_every_section_the_screens_show(
+    without_id: Database, pack: QbrPack
+) -> None:
+    """The Program page lists such a partner by its name; the pack finds the same deals won and
+    spend items behind those figures, and the same open deals and leads, as for a Partner ID."""
+    with without_id.reading() as s:
+        nameless = qbr_pack(s, "Northwind Traders", QUARTER, TODAY)
+        line = next(
+            x for x in return_report(s, START, END).partners if x.partner == "Northwind Traders"
+        )
+    assert [(w.ref, w.credit, w.converted) for w in nameless.won] == [
+        (w.ref, w.credit, w.converted) for w in pack.won
+    ]
+    assert [(x.program, x.ref, x.converted) for x in nameless.spend] == [
+        (x.program, x.ref, x.converted) for x in pack.spend
+    ]
+    assert sum(x.converted or 0 for x in nameless.spend) == line.spend["all"]
+    assert (nameless.won_sourced, nameless.won_influenced) == (line.sourced, line.influenced)
+    assert [d.ref for d in nameless.open_deals] == [d.ref for d in pack.open_deals]
+    assert [x.lead_code for x in nameless.leads] == [x.lead_code for x in pack.leads]
+    assert [(r.id, r.paid) for r in nameless.mdf_requests] == [
+        (r.id, r.paid) for r in pack.mdf_requests
+    ]
+
+
+def test_the_program_pages_items_of_a_partner_without_a_partner_id(
+    without_id: Database,
+) -> None:
+    """The Program page's drill-down asks for a partner by the key its line shows: a name."""
+    from app.services.program.returns import return_items
+
+    with without_id.reading() as s:
+        items = return_items(s, START, END, "Northwind Traders", "all")
+        line = return_report(s, START, END, "Northwind Traders").partners[0]
+    assert line.partner == "Northwind Traders"
+    assert sum(x.converted or 0 for x in items) == line.spend["all"] == Decimal("5050.00")

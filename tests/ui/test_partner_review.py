@@ -105,3 +105,31 @@ def test_the_scorecard_tab_opens_the_same_review_for_its_partner(
     assert dialog.quarter.text() == f"{today.year}Q{(today.month - 1) // 3 + 1}"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not tab.review.dialogs)
+
+
+def test_a_partner_without_a_partner_id_gets_its_deals_and_spend(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database, tmp_path: Path
+) -> None:
+    """The pack follows the partner selected on the page: the deals won and the spend behind
+    its figures are listed though it has no Partner ID."""
+    from pypdf import PdfReader
+    from sqlalchemy import update
+
+    from app.db.models import Partner
+
+    add_qbr_world(sqlite_db)
+    with sqlite_db.transaction() as s:
+        s.execute(update(Partner).where(Partner.partner_code == "P-1").values(partner_code=None))
+    window = open_window(sqlite_db)
+    _page, dialog = _open_review(qtbot, window)
+    _retype(qtbot, dialog.quarter, "2026Q1")
+    out = tmp_path / "review.pdf"
+    _retype(qtbot, dialog.path, str(out))
+    qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+    operation = dialog.last_operation
+    assert operation is not None
+    qtbot.waitUntil(lambda: operation.outcome is not None, timeout=60_000)
+    assert operation.outcome == "success"
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "D-1" in text  # won in the quarter
+    assert "SPIF" in text and "Rebate" in text  # the spend items

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Deal, DealParty, Partner
+from app.db.models import Deal, DealParty
 from app.domain.enums import DealStage, PartnerStatus
 from app.domain.leads.rules import DIRECT, GRADES
 from app.domain.program.returns import ReturnLine, ReturnReport
@@ -33,6 +33,7 @@ from app.services.dashboard.chart_data import ChartFilter as ChartFilter
 from app.services.dashboard.chart_data import DashboardCharts as DashboardCharts
 from app.services.deals.rows import CLOSED_STAGES
 from app.services.leads.board import lead_board
+from app.services.partners.names import partner_by_key
 from app.services.program.rates import reporting_converter
 from app.services.program.returns import period_reports
 from app.services.training.coverage import Coverage, certifying_families, coverage_matrix
@@ -121,14 +122,8 @@ _PARTS: dict[str, Callable[[Session, ChartFilter, str], dict[str, Any]]] = {
 
 
 def _partner_id(session: Session, partner: str | None) -> int | None:
-    if partner is None:
-        return None
-    found = session.scalar(select(Partner.id).where(Partner.partner_code == partner))
-    return (
-        found
-        if found is not None
-        else session.scalar(select(Partner.id).where(Partner.name == partner))
-    )
+    found = partner_by_key(session, partner) if partner is not None else None
+    return found[0] if found is not None else None
 
 
 def _not_converted(count: int) -> str:

@@ -56,6 +56,7 @@ from app.domain.program.returns import (
 )
 from app.services.gc_pause import gc_paused
 from app.services.mdf.spend import mdf_paid_items
+from app.services.partners.names import partner_by_key
 from app.services.program.rates import reporting_converter
 
 
@@ -111,13 +112,13 @@ def return_items(
 
 
 def _partner(session: Session, code: str) -> str:
-    """The Partner ID as stored, found without regard to case; refused when unknown."""
-    found = session.scalar(
-        select(Partner.partner_code).where(func.lower(Partner.partner_code) == code.strip().lower())
-    )
+    """The key the report lists a partner by (its Partner ID as stored, or a partner stored
+    without one by its name, as the Program page shows it and asks for its items); refused when
+    it names no partner."""
+    found = partner_by_key(session, code)
     if found is None:
         raise NotFoundError(f"There is no partner with Partner ID '{code}'.")
-    return found
+    return found[1]
 
 
 def _read(session: Session, start: date, end: date) -> _Inputs:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import DealParty, Partner
+from app.db.models import DealParty
 from app.domain.errors import InputError, NotFoundError
 from app.domain.program.returns import FigureItem
 from app.domain.quarters import parse_quarter, quarter_end, quarter_problem, quarter_start
@@ -27,6 +27,7 @@ from app.services.business_settings import load_business_settings
 from app.services.dashboard.charts import OPEN_STAGES
 from app.services.deals.rows import DealRow, list_deals
 from app.services.mdf.rows import list_requests
+from app.services.partners.names import partner_by_key
 from app.services.program.rates import reporting_converter
 from app.services.program.returns import return_items, return_report
 from app.services.qbr.document import OpenDealLine, QbrPack, SpendLine, WonDealLine
@@ -59,14 +60,14 @@ def qbr_pack(session: Session, partner: str, quarter_text: str, today: date) -> 
     partner_id = _partner_id(session, card.partner_code)
     settings = load_business_settings(session)
     code = card.partner_code
-    report = return_report(session, start, end, _program_code(session, partner_id))
+    report = return_report(session, start, end, code)
     line = next((x for x in report.partners if x.partner == code), None)
     deals = list_deals(session)
     accounts = {row.deal_code or row.name: row.account for row in deals}
     won = [
         _won_line(item, credit, accounts)
         for figure, credit in (("sourced", "Sourced"), ("influenced", "Influenced"))
-        for item in _items(session, start, end, partner_id, figure)
+        for item in return_items(session, start, end, code, figure)
     ]
     won.sort(key=lambda w: (w.closed_on, w.ref))
     open_deals = _open_deals(session, deals, partner_id, today)
@@ -87,7 +88,7 @@ def qbr_pack(session: Session, partner: str, quarter_text: str, today: date) -> 
         mdf_requests=tuple(list_requests(session, [row.allocation_id for row in card.mdf], today)),
         spend=tuple(
             SpendLine(item.kind, item.on, item.ref, item.amount, item.currency, item.converted)
-            for item in _items(session, start, end, partner_id, "all")
+            for item in return_items(session, start, end, code, "all")
         ),
     )
 
@@ -97,32 +98,11 @@ def _zero() -> Decimal:
 
 
 def _partner_id(session: Session, code: str) -> int:
-    """The row id of the partner the scorecard found (by Partner ID, else by name)."""
-    found = session.scalar(select(Partner.id).where(Partner.partner_code == code))
-    if found is None:
-        found = session.scalar(
-            select(Partner.id).where(Partner.name == code).order_by(Partner.id).limit(1)
-        )
+    """The row id of the partner the scorecard found (and names by ``code``)."""
+    found = partner_by_key(session, code)
     if found is None:  # pragma: no cover - the scorecard has just found it
         raise NotFoundError(f"There is no partner with Partner ID '{code}'.")
-    return found
-
-
-def _program_code(session: Session, partner_id: int) -> str | None:
-    """The Partner ID the return report is asked for; None (the whole report, whose lines name a
-    partner without one by its name) when it has none."""
-    return session.scalar(select(Partner.partner_code).where(Partner.id == partner_id))
-
-
-def _items(
-    session: Session, start: date, end: date, partner_id: int, figure: str
-) -> list[FigureItem]:
-    """The items behind one of the partner's figures on the Program page. The report lists them
-    by Partner ID, so a partner stored without one has none listed (its totals still print)."""
-    stored = _program_code(session, partner_id)
-    if stored is None:
-        return []
-    return return_items(session, start, end, stored, figure)
+    return found[0]
 
 
 def _won_line(item: FigureItem, credit: str, accounts: dict[str, str]) -> WonDealLine:

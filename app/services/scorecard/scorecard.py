@@ -53,7 +53,7 @@ def partner_scorecard(
     partner or a period that ends before it starts (``AppError``)."""
     partner_id, code, name = _find_partner(session, partner_code)
     reporting = load_business_settings(session).reporting_currency
-    period, by_quarter = _reports(session, start, end, code, partner_id)
+    period, by_quarter = _reports(session, start, end, code)
     whole = _line(period, code)
     won, won_missing = _won(by_quarter, code, partner_id, session)
     pipeline, pipeline_missing = _pipeline(session, today, code)
@@ -125,17 +125,13 @@ def _find_partner(session: Session, text: str) -> tuple[int, str, str]:
 
 
 def _reports(
-    session: Session, start: date, end: date, code: str, partner_id: int
+    session: Session, start: date, end: date, code: str
 ) -> tuple[ReturnReport, list[tuple[date, date, str, ReturnReport]]]:
     """The return report over the whole period and over each of its quarters (the dashboard's
-    quarters), from one read: for the partner alone when it has a Partner ID; otherwise the
-    whole report, whose lines name partners without one by their name."""
-    stored = session.scalar(select(Partner.partner_code).where(Partner.id == partner_id))
+    quarters), from one read, for the partner alone (``code``: the key its lines name it by)."""
     cut = quarters(start, end)
     reports = period_reports(
-        session,
-        [(start, end), *((first, last) for first, last, _ in cut)],
-        code if stored is not None else None,
+        session, [(start, end), *((first, last) for first, last, _ in cut)], code
     )
     return reports[0], [
         (first, last, name, report)
