@@ -8,7 +8,7 @@ where the user aimed. It is one line; a longer message ends in "…" and is whol
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.elided_label import ElidedLabel
@@ -50,6 +50,10 @@ def field_box(widget: QWidget, label: str, name: str) -> tuple[QLabel, QVBoxLayo
     text = QLabel(label)
     text.setBuddy(widget)
     text.setContentsMargins(0, 5, 0, 0)  # level with the text in the field
+    # A form layout stretches the label to the height of the field and its problem line; its
+    # text keeps to the top, level with the field, instead of sinking to the middle.
+    horizontal = text.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+    text.setAlignment(horizontal | Qt.AlignmentFlag.AlignTop)
     problem = ProblemLine()
     box = QVBoxLayout()
     box.setSpacing(0)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -335,4 +336,53 @@ def test_every_dialog_keeps_its_fields_whole_on_a_600_pixel_screen(
             and w.height() < w.sizeHint().height()
         ]
         assert squeezed == [], name
+        dialog.reject()
+
+
+def label_misses_its_field(label: QLabel, dialog: QDialog) -> int:
+    """How far (pixels) the middle of ``label``'s text is from the middle of its one-line
+    field: what the eye sees when a label sits a line lower than what it names."""
+    field = label.buddy()
+    assert field is not None
+    room = label.contentsRect()
+    text_height = label.fontMetrics().height()
+    if label.alignment() & Qt.AlignmentFlag.AlignTop:
+        text_middle = room.top() + text_height / 2
+    elif label.alignment() & Qt.AlignmentFlag.AlignBottom:
+        text_middle = room.bottom() - text_height / 2
+    else:
+        text_middle = room.center().y()
+    label_middle = label.mapTo(dialog, label.rect().topLeft()).y() + text_middle
+    field_middle = field.mapTo(dialog, field.rect().topLeft()).y() + field.height() / 2
+    return round(abs(label_middle - field_middle))
+
+
+def beside(label: QLabel, dialog: QDialog) -> bool:
+    """Whether ``label`` is on the left of its field (not a heading above it)."""
+    field = label.buddy()
+    assert field is not None
+    label_right = label.mapTo(dialog, label.rect().topRight()).x()
+    return label_right <= field.mapTo(dialog, field.rect().topLeft()).x()
+
+
+def test_every_label_is_level_with_the_field_it_names(
+    qtbot: QtBot, context: UiContext, db: Database
+) -> None:
+    """A label drawn half a line below its field reads as the label of the next one."""
+    one_line = (QLineEdit, QComboBox, QAbstractSpinBox)
+    for name, make in DIALOGS.items():
+        dialog = opened(qtbot, context, db, make)
+        assert isinstance(dialog, AsksBeforeDiscarding)
+        dialog.ask_to_discard = answering([True], [])
+        QApplication.processEvents()
+        askew = {
+            label.text(): label_misses_its_field(label, dialog)
+            for label in dialog.findChildren(QLabel)
+            if isinstance(label.buddy(), one_line)
+            and label.isVisibleTo(dialog)
+            and label.buddy().isVisibleTo(dialog)
+            and beside(label, dialog)
+            and label_misses_its_field(label, dialog) > 3
+        }
+        assert askew == {}, name
         dialog.reject()
