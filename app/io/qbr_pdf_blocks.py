@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from app.io.charts.files import chart_drawing
 from app.io.charts.spec import ChartSpec
 from app.io.pdf_fonts import SANS, SANS_BOLD
-from app.io.pdf_logo import logo
+from app.io.pdf_letterhead import letterhead as shared_letterhead
 from app.io.qbr_pdf_model import QbrPrint
 from app.io.qbr_pdf_style import para, qbr_styles
 from app.io.quote_pdf_style import ACCENT, MUTED, RULE, STRIPE, WIDTH
@@ -30,16 +30,6 @@ FIGURES_PER_ROW = 3
 
 
 def letterhead(pack: QbrPrint) -> Table:
-    company = pack.company
-    left: list[Flowable] = []
-    picture = logo(company.logo_path)
-    if picture is not None:
-        left += [picture, Spacer(1, 2 * mm)]
-    left.append(para(company.name, "company", bold=True))
-    left += [para(line.strip(), "small") for line in company.address.splitlines() if line.strip()]
-    contact = "  ·  ".join(part for part in (company.email, company.phone) if part.strip())
-    if contact:
-        left.append(para(contact, "small"))
     has_id = pack.partner_code != pack.partner  # a partner without one is keyed by its name
     facts = [
         *([("Partner ID", pack.partner_code)] if has_id else []),
@@ -48,40 +38,9 @@ def letterhead(pack: QbrPrint) -> Table:
         ("Prepared", pack.prepared_on.isoformat()),
         ("Currency", pack.currency),
     ]
-    fact_table = Table(
-        [[label, para(value, "fact", bold=True)] for label, value in facts],
-        colWidths=[20 * mm, 50 * mm],
-        hAlign="RIGHT",
+    return shared_letterhead(
+        pack.company, Paragraph("BUSINESS REVIEW", qbr_styles()["doc_title"]), facts
     )
-    fact_table.setStyle(
-        [
-            BASE_FONT,
-            ("FONT", (0, 0), (0, -1), SANS.name, 8),
-            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ]
-    )
-    right: list[Flowable] = [
-        Paragraph("BUSINESS REVIEW", qbr_styles()["doc_title"]),
-        Spacer(1, 2 * mm),
-        fact_table,
-    ]
-    table = Table([[left, right]], colWidths=[WIDTH - 72 * mm, 72 * mm])
-    table.setStyle(
-        [
-            BASE_FONT,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 4 * mm),
-        ]
-    )
-    return table
 
 
 def partner_banner(pack: QbrPrint) -> Table:

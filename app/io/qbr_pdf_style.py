@@ -30,8 +30,6 @@ def qbr_styles() -> dict[str, ParagraphStyle]:
                                    spaceBefore=8, spaceAfter=3),
         "figure": ParagraphStyle("qbr_figure", parent=base["base"], fontName=SANS_BOLD.name,
                                  fontSize=13, leading=17),
-        "fact": ParagraphStyle("qbr_fact", parent=base["base"], fontName=SANS_BOLD.name,
-                               fontSize=9, leading=11, alignment=TA_RIGHT),
         "party_large": ParagraphStyle("qbr_party", parent=base["party"], fontSize=15,
                                       leading=19),
         "cell_right": ParagraphStyle("qbr_cell_right", parent=base["cell"], alignment=TA_RIGHT),

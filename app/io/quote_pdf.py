@@ -29,13 +29,12 @@ from app.io.atomic import atomic_path
 from app.io.pdf_canvas import NumberedCanvas
 from app.io.pdf_fonts import SANS, SANS_BOLD
 from app.io.pdf_footer import draw_footer
-from app.io.pdf_logo import logo
+from app.io.pdf_letterhead import letterhead
 from app.io.quote_pdf_style import (
     ACCENT,
     BOTTOM,
     LEFT,
     MARGIN,
-    MUTED,
     PAGE,
     STRIPE,
     WIDTH,
@@ -103,20 +102,7 @@ def render_quote_pdf(document: QuoteDocument) -> bytes:
 
 
 def _letterhead(document: QuoteDocument) -> Table:
-    view, company = document.view, document.company
-    left: list[Flowable] = []
-    picture = logo(company.logo_path)
-    if picture is not None:
-        left.append(picture)
-        left.append(Spacer(1, 2 * mm))
-    left.append(para(company.name, "company", bold=True))
-    for line in company.address.splitlines():
-        if line.strip():
-            left.append(para(line.strip(), "small"))
-    contact = "  ·  ".join(part for part in (company.email, company.phone) if part.strip())
-    if contact:
-        left.append(para(contact, "small"))
-
+    view = document.view
     facts = [
         ("Quote", view.number),
         ("Revision", str(view.revision)),
@@ -124,32 +110,7 @@ def _letterhead(document: QuoteDocument) -> Table:
         ("Valid until", view.valid_until.isoformat() if view.valid_until else "—"),
         ("Currency", view.currency),
     ]
-    fact_rows = [[label, value] for label, value in facts]
-    fact_table = Table(fact_rows, colWidths=[22 * mm, 36 * mm], hAlign="RIGHT")
-    fact_table.setStyle(
-        [
-            ("FONT", (0, 0), (0, -1), SANS.name, 8),
-            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-            ("FONT", (1, 0), (1, -1), SANS_BOLD.name, 9),
-            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ]
-    )
-    right: list[Flowable] = [Paragraph("QUOTE", styles()["title"]), Spacer(1, 2 * mm), fact_table]
-    table = Table([[left, right]], colWidths=[WIDTH - 62 * mm, 62 * mm])
-    table.setStyle(
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 4 * mm),
-        ]
-    )
-    return table
+    return letterhead(document.company, Paragraph("QUOTE", styles()["title"]), facts)
 
 
 def _parties(partner: PartyBlock, account: PartyBlock) -> Table:

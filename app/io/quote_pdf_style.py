@@ -47,6 +47,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontName=SANS_BOLD.name, fontSize=20,
                                 leading=24, alignment=TA_RIGHT, textColor=ACCENT),
         "label": ParagraphStyle("label", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
+        "fact": ParagraphStyle("fact", parent=base, fontName=SANS_BOLD.name, fontSize=9,
+                               leading=11, alignment=TA_RIGHT),
         "party": ParagraphStyle("party", parent=base, fontName=SANS_BOLD.name, fontSize=10,
                                 leading=13),
         "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_SIZE, leading=10),

@@ -156,3 +156,19 @@ def test_a_long_table_runs_over_pages_with_its_header_on_each() -> None:
     assert "Total EUR 1.00" in holding[-1]
     # text from the database prints as it is written, never as markup
     assert "Ünïcode & <b>Partner</b> 北京" in pages[0]
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Period", "2026-04-01 to 2026-04-20 (to date)"),  # a running quarter
+        ("Partner ID", "NORTHWIND-TRADERS-EMEA-0001"),
+    ],
+)
+def test_each_letterhead_fact_prints_on_one_line(label: str, value: str) -> None:
+    """A running quarter's period (and a long Partner ID) beside its label, not wrapped."""
+    field = "period" if label == "Period" else "partner_code"
+    pack = dataclasses.replace(_print(1), quarter="2026 Q2", **{field: value})
+    first = pdftotext_pages(render_qbr_pdf(pack))[0]
+    lines = [line for line in first.splitlines() if re.search(rf"\b{label}\s{{2,}}", line)]
+    assert len(lines) == 1 and lines[0].split(label, 1)[1].strip() == value, first[:600]
