@@ -88,7 +88,9 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
                 self.account_ids.setdefault(name, c.id)
         today = context.today()
         form = self.form = FormGrid()
-        claimant = completing_line([DIRECT_TEAM, *(c.label for c in partners)], "Partner name")
+        claimant = completing_line(
+            [DIRECT_TEAM, *(c.label for c in partners)], "Partner name", must_pick=True
+        )
         form.add("claimant", "Claimed &by", claimant, 0, 0, span=3)
         rep = QComboBox()
         rep.addItem("(any of the team)", None)

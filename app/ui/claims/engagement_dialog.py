@@ -81,7 +81,9 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
 
         self.table = RecordTable("named_accounts", NAMED_COLUMNS, self)
         self.table.empty_text = "No named accounts: every account is open to partner claims."
-        self.account_line = completing_line([c.label for c in accounts], "Pick an account")
+        self.account_line = completing_line(
+            [c.label for c in accounts], "Pick an account", must_pick=True
+        )
         self.account_line.setObjectName("namedAccountPick")
         self.account_line.setAccessibleName("Account to name")
         self.rep_combo = QComboBox()

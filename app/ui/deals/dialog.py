@@ -103,7 +103,7 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         self.account_labels = {c.id: c.label for c in accounts}
         form = self.form = FormGrid()
         form.add("name", "&Deal", QLineEdit(), 0, 0, span=3)
-        account = completing_line([c.label for c in accounts], "Pick the account")
+        account = completing_line([c.label for c in accounts], "Pick the account", must_pick=True)
         form.add("account_id", "&Account", account, 1, 0, span=3)
         form.add("stage", "&Stage", _combo([(s.label, s) for s in DealStage]), 2, 0)
         paper = _combo([("Ours", Paper.OURS), ("The partner's", Paper.PARTNER)])

@@ -61,7 +61,7 @@ class PartiesEditor(QWidget):
         for c in reps:
             self.by_label[(c.label + _REP).casefold()] = (None, c.id, c.label)
         labels = [c.label for c in partners] + [c.label + _REP for c in reps]
-        self.who = completing_line(labels, "Partner or direct rep")
+        self.who = completing_line(labels, "Partner or direct rep", must_pick=True)
         self.who.setObjectName("partyName")
         self.who.setAccessibleName("Party")
         self.who.setMinimumWidth(160)  # a partner's name stays readable in a narrow dialog

@@ -27,6 +27,7 @@ from app.domain.countries import countries_by_name, country_name
 from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.importing.values import choice_key
 from app.domain.partner_form import LABELS, check_partner
+from app.ui.completing import take_suggestion_on_enter
 from app.ui.field_box import field_box
 
 Field = QLineEdit | QComboBox | QPlainTextEdit
@@ -207,6 +208,7 @@ def _country_combo() -> QComboBox:
     assert completer is not None  # an editable combo always has one
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    take_suggestion_on_enter(completer)  # "Neth" and Enter: the Netherlands
     return combo
 
 

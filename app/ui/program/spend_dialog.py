@@ -59,7 +59,7 @@ class SpendDialog(FormDialog):
         #: What the partner field offers, and the Partner ID each stands for.
         self.partners = {partner_label(code, name): code for code, name in names.items()}
         partner = completing_line(
-            sorted(self.partners, key=str.casefold), "Empty: the whole program"
+            sorted(self.partners, key=str.casefold), "Empty: the whole program", must_pick=True
         )
         kind = QComboBox()
         for choice in SpendProgram:

@@ -100,8 +100,8 @@ class QuoteEditor(AsksBeforeDiscarding, QDialog):
             self.partner: {c.label: f"#{c.id}" for c in partners},
             self.account: {c.label: f"#{c.id}" for c in accounts},
         }
-        offer(self.partner, list(self.refs[self.partner]))
-        offer(self.account, list(self.refs[self.account]))
+        offer(self.partner, list(self.refs[self.partner]), must_pick=True)
+        offer(self.account, list(self.refs[self.account]), must_pick=True)
         self.entry = LineEntry(choices, self)
         self.entry.line_wanted.connect(self.add_request)
         # The entry's fields by their own names: the layout, the tab order and tests use them.
