@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.columns import Column, Kind
 from app.ui.cell_tips import cell_tip, cut_off, show_cell_tip
+from app.ui.column_fit import give_way
 from app.ui.settings import Settings
 from app.ui.table_menu import TableMenu
 from app.ui.table_model import RowTableModel
@@ -43,6 +45,8 @@ COLUMN_PADDING = 28
 #: What one character of a column's ``width`` is measured on: names and words, or figures.
 TEXT_SAMPLE = "Northwind Traders, Müller & Söhne GmbH, Contoso Ltd"
 DIGITS_SAMPLE = "2026-12-02 1,234,567.89"
+#: A text column that gives way keeps at least this many characters (and its header).
+GIVE_WAY_FLOOR = 10
 #: Sorts a table by the column of its current cell, again to reverse: sorting without a mouse.
 SORT_KEY = "Ctrl+Shift+S"
 
@@ -112,6 +116,9 @@ class RecordTable(QTableView):
         self.export_rows: ExportRows | None = None
         #: The right-click menu: owners add their commands (``table.menu.add("Open", …)``).
         self.menu = TableMenu(self)
+        #: Whether text columns narrow (``app.ui.column_fit``) when the table is narrower than
+        #: its columns, so its figures stay in sight; set by lists read for their amounts.
+        self.columns_give_way = False
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Mouse:
@@ -165,6 +172,31 @@ class RecordTable(QTableView):
         said = self.loading_text or self.describe_empty()
         painter.drawText(area, int(flags), said)
         painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.columns_give_way:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column at its set width, the text columns narrowed as far as needed (down to
+        their floor) to fit the visible width."""
+        count = len(self.records.columns)
+        widths = [self.set_width(n) for n in range(count)]
+        floors = [self._floor(n) for n in range(count)]
+        for n, width in enumerate(give_way(widths, floors, self.viewport().width())):
+            if self.columnWidth(n) != width:
+                self.setColumnWidth(n, width)
+
+    def _floor(self, n: int) -> int | None:
+        column = self.records.columns[n]
+        if column.kind is not Kind.TEXT:
+            return None  # figures and dates stay whole
+        unit = self.fontMetrics().horizontalAdvance(TEXT_SAMPLE) / len(TEXT_SAMPLE)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        header = QFontMetrics(bold).horizontalAdvance(column.header)
+        return max(round(min(column.width, GIVE_WAY_FLOOR) * unit), header) + COLUMN_PADDING
 
     def apply_column_widths(self) -> None:
         """Each column ``width`` characters wide (digits for numbers and dates), never narrower

@@ -65,6 +65,7 @@ class DrillDialog(QDialog):
         self.table.setAccessibleName("Items")
         self.table.empty_text = "No items."
         self.table.export_rows = export_rows
+        self.table.columns_give_way = True  # the converted amounts stay in sight
         self.table.records.set_rows(items)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
