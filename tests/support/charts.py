@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
+from PySide6.QtCore import QPoint
+
+from app.ui.charts.view import ChartView
 
 
 def bar_values(axes: Axes) -> dict[int, list[float]]:
@@ -38,3 +41,15 @@ def texts(axes: Axes) -> list[str]:
     found += [t.get_text() for t in axes.texts]
     found += [t.get_text() for t in axes.get_xticklabels() + axes.get_yticklabels()]
     return [t for t in found if t]
+
+
+def bar_point(view: ChartView, gid: str) -> QPoint:
+    """Where a person clicks the bar ``gid`` ("series:category") of a drawn chart, in the
+    view's own coordinates."""
+    assert view.figure is not None
+    axes = view.figure.axes[0]
+    patch = next(p for p in axes.patches if p.get_gid() == gid)
+    x0, y0, width, height = patch.get_bbox().bounds
+    x, y = axes.transData.transform((x0 + width / 2, y0 + height / 2))
+    ratio = view.devicePixelRatioF()
+    return QPoint(int(x / ratio), int(view.height() - y / ratio))

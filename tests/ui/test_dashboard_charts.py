@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
@@ -16,7 +16,7 @@ from app.services.dashboard.charts import ChartFilter, dashboard_charts
 from app.ui.charts.view import ChartView
 from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
-from tests.support.charts import bar_values
+from tests.support.charts import bar_point, bar_values
 from tests.support.sample_records import TODAY
 
 Opener = Callable[[Database], MainWindow]
@@ -83,15 +83,7 @@ def test_a_click_on_a_stage_opens_the_deals_of_that_stage(
     view = dashboard.charts_area.views["pipeline"]
     view.parentWidget()  # scrolled into sight below the headline figures
     dashboard.scroll_area.ensureWidgetVisible(view)
-    assert view.figure is not None
-    axes = view.figure.axes[0]
-    patch = next(p for p in axes.patches if p.get_gid() == "0:1")
-    x0, y0, width, height = patch.get_bbox().bounds
-    x, y = axes.transData.transform((x0 + width / 2, y0 + height / 2))
-    ratio = view.devicePixelRatioF()
-    qtbot.mouseClick(
-        view, Qt.MouseButton.LeftButton, pos=QPoint(int(x / ratio), int(view.height() - y / ratio))
-    )
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=bar_point(view, "0:1"))
     window = dashboard.window()
     assert isinstance(window, MainWindow)
     deals = window.page("deals")

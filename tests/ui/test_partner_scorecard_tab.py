@@ -232,3 +232,36 @@ def test_a_claim_registered_elsewhere_shows_on_the_open_scorecard(
 def test_the_first_period_is_today_s_quarter_and_the_three_before(today: date, first: date) -> None:
     period = last_four_quarters(today)
     assert (period.start, period.end) == (first, today)
+
+
+def test_a_click_on_a_chart_opens_the_page_behind_it_as_the_dashboard_does(
+    qtbot: QtBot, open_window: Opener, world: Database
+) -> None:
+    """The quarter's revenue bar opens the Program page on that quarter; a stage of the
+    pipeline opens the Deals page filtered to the partner."""
+    from app.domain.quarters import Quarter
+    from app.ui.program.period import period_of_quarter
+    from tests.support.charts import bar_point
+
+    window = open_window(world)
+    window.resize(1366, 768)
+    dialog = open_partner(qtbot, window, "Northwind Traders")
+    tab = click_scorecard(qtbot, dialog)
+    views = tab.views
+    qtbot.waitUntil(lambda: all(v.current is not None for v in views.values()), timeout=DRAW_MS)
+    revenue = views["revenue"]
+    last = len(tab.card.won) - 1 if tab.card is not None else -1
+    tab.scroll_area.ensureWidgetVisible(revenue)
+    qtbot.mouseClick(revenue, Qt.MouseButton.LeftButton, pos=bar_point(revenue, f"0:{last}"))
+    program = window.page("program")
+    qtbot.waitUntil(lambda: window.current_page() is program)
+    quarter = Quarter.of(TODAY)
+    assert program.period_picker.period() == period_of_quarter(quarter)  # type: ignore[attr-defined]
+    pipeline = views["pipeline"]
+    assert tab.card is not None
+    stage = next(n for n, p in enumerate(tab.card.pipeline) if p.amount > 0)
+    tab.scroll_area.ensureWidgetVisible(pipeline)
+    qtbot.mouseClick(pipeline, Qt.MouseButton.LeftButton, pos=bar_point(pipeline, f"0:{stage}"))
+    deals = window.page("deals")
+    qtbot.waitUntil(lambda: window.current_page() is deals)
+    assert deals.filter_edit.text() == "Northwind Traders"

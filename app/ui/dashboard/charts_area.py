@@ -15,17 +15,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from app.domain.quarters import Quarter
 from app.services.dashboard.chart_data import CHART_PARTS, ChartFilter, DashboardCharts
 from app.services.partners.names import partner_label, partner_names
 from app.services.store import Database, Session
 from app.ui.changes import RecordKind
+from app.ui.charts.click_through import behind
 from app.ui.charts.view import ChartView
 from app.ui.combo_fill import refill
 from app.ui.context import UiContext
 from app.ui.dashboard.chart_kinds import PART_KINDS as PART_KINDS
 from app.ui.operations import IsCancelled, LatestOnly, Operation, Progress
-from app.ui.program.period import Period, PeriodPicker, period_of_quarter, year_period
+from app.ui.program.period import PeriodPicker, year_period
 
 #: The charts in the order they are laid out, with the attribute of ``DashboardCharts``.
 CHART_NAMES = ("pipeline", "won", "program", "funnel", "grades", "coverage", "overlaps")
@@ -181,13 +181,10 @@ class ChartsArea(QWidget):
         if charts is None:
             return
         spec = getattr(charts, name)
-        word = spec.categories[category] if 0 <= category < len(spec.categories) else ""
-        target = _TARGETS[name]
-        period: Period | None = None
-        if name in ("won", "program") and word:
-            period = _quarter_named(word)
-        text = charts.overlap_accounts[category] if name == "overlaps" and word else word
-        self.wanted.emit(target, text if target != "program" else "", period)
+        exposed = name == "overlaps" and 0 <= category < len(charts.overlap_accounts)
+        found = behind(_TARGETS[name], spec, category,
+                       charts.overlap_accounts[category] if exposed else None)  # fmt: skip
+        self.wanted.emit(found.page, found.text, found.period)
 
     def arrange_for(self, width: int) -> None:
         self._arrange(2 if width >= TWO_COLUMNS_PX else 1)
@@ -214,12 +211,6 @@ _TARGETS = {
     "coverage": "training",
     "overlaps": "overlaps",
 }
-
-
-def _quarter_named(name: str) -> Period | None:
-    """``2026 Q3`` → that quarter."""
-    quarter = Quarter.parse(name)
-    return period_of_quarter(quarter) if quarter is not None else None
 
 
 def _read(

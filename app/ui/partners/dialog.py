@@ -60,6 +60,8 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
     noun = "partner"
 
     saved = Signal(int)
+    #: A scorecard chart's figure clicked: (page key, filter text, period) of the page behind.
+    wanted = Signal(str, str, object)
 
     def __init__(
         self,
@@ -166,6 +168,7 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
         if self.scorecard is not None or page is None or self.tabs.widget(index) is not page:
             return
         self.scorecard = ScorecardTab(self.context, self.db, self._scorecard_partner)
+        self.scorecard.wanted.connect(self.wanted)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scorecard)  # shown at once, so it reads

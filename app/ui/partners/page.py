@@ -205,6 +205,7 @@ class PartnersPage(Page):
             return None
         dialog = PartnerDialog(self.context, self._db, partner_id, self.window())
         dialog.record_edit = self.record_edit
+        dialog.wanted.connect(self.wanted)  # a scorecard chart's figure: the page behind it
         return self.dialogs.show(dialog)
 
     def review_selected(self) -> ReviewDialog | None:

@@ -31,6 +31,7 @@ from app.services.scorecard.scorecard import partner_scorecard
 from app.services.scorecard.summary import LABELS, summary_lines
 from app.services.store import Database
 from app.ui.changes import ALL_KINDS, RecordKind
+from app.ui.charts.click_through import behind
 from app.ui.charts.view import ChartView
 from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel
@@ -49,6 +50,14 @@ CHART_TITLES = {
     "certifications": "Certified people by product family",
     "leads": "Leads over the period",
 }
+#: The page behind each chart, and what it is filtered by: the partner's name, or the key the
+#: lead board names a recipient by (its Partner ID, else its name); the Program page by period.
+BEHIND = {
+    "revenue": ("program", "name"),
+    "pipeline": ("deals", "name"),
+    "certifications": ("training", "name"),
+    "leads": ("leads", "code"),
+}
 #: What a scorecard reads: every kind of record but the price book.
 READS = ALL_KINDS - {RecordKind.PRICE_BOOK}
 #: Two columns of charts need this much room; less, and they stack.
@@ -66,9 +75,11 @@ def last_four_quarters(today: date) -> Period:
 class ScorecardTab(QWidget):
     """One partner's scorecard; ``partner()`` gives its Partner ID (or its name without one)
     at the moment of reading, so a renamed partner is read under its new name. ``filled``
-    fires each time a read has been put on screen."""
+    fires each time a read has been put on screen; ``wanted(page key, filter text, period)``
+    asks the window to open the page behind a clicked figure, as the dashboard's charts do."""
 
     filled = Signal()
+    wanted = Signal(str, str, object)
 
     def __init__(
         self,
@@ -113,6 +124,7 @@ class ScorecardTab(QWidget):
             view = ChartView(context.errors, height_px=240)
             view.setObjectName(f"scorecard_{name}")
             view.setAccessibleName(title)
+            view.picked.connect(lambda _series, category, n=name: self.open_behind(n, category))
             self.views[name] = view
         self.chart_grid = QGridLayout()
         self.chart_grid.setSpacing(12)
@@ -263,9 +275,7 @@ class ScorecardTab(QWidget):
             self.values[line.key].setText(line.text)
         self.charts = scorecard_charts(card)
         for name, spec in self.charts:
-            view = self.views[name]
-            view.show_spec(spec)
-            view.setToolTip(f"{spec.title}: right-click (or Shift+F10) to save it as a file.")
+            self.views[name].show_spec(spec)
         self.expiring.records.set_rows(list(card.expiring_next_quarter))
         self.claims.records.set_rows(list(card.open_claims))
         self.overlaps.records.set_rows(list(card.overlaps))
@@ -277,6 +287,16 @@ class ScorecardTab(QWidget):
             table.fit_height_to_rows(LIST_ROWS, extra=bar)
         self.reads += 1
         self.filled.emit()
+
+    def open_behind(self, name: str, category: int) -> None:
+        """Open the page whose rows make the clicked figure, filtered to this partner."""
+        card, charts = self.card, self.charts
+        if card is None or charts is None:
+            return
+        page, key = BEHIND[name]
+        text = card.partner_code if key == "code" else card.partner
+        found = behind(page, getattr(charts, name), category, text)
+        self.wanted.emit(found.page, found.text, found.period)
 
     # --- layout --------------------------------------------------------------------------
 
