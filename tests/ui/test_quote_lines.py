@@ -177,3 +177,27 @@ def test_pick_sku_takes_what_people_type(typed: str, sku: str) -> None:
     assert pick_sku(typed, products) == sku
     with pytest.raises(InputError, match="matches 3 products"):
         pick_sku("backup", products)
+
+
+def test_enter_on_a_typed_sku_with_its_suggestions_open_settles_it(
+    qtbot: QtBot, editor: QuoteEditor
+) -> None:
+    """A person who knows the SKU types it whole and presses Enter while the list still
+    shows it: the product is settled and the quantity comes next, as without the list."""
+    editor.sku.setFocus()
+    qtbot.waitUntil(editor.sku.hasFocus)
+    qtbot.keyClicks(editor.sku, "backup")
+    popup = editor.sku.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # several products: say so, keep the list
+    assert "matches" in editor.sku_problem.text() and popup.isVisible()
+    assert editor.sku.hasFocus()
+    editor.sku.clear()
+    qtbot.keyClicks(editor.sku, "CD-301")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert editor.sku.text() == "CD-301" and editor.sku_problem.text() == ""
+    qtbot.waitUntil(editor.qty.hasFocus)
+    qtbot.keyClicks(editor.qty, "3")
+    qtbot.keyClick(editor.qty, Qt.Key.Key_Return)
+    assert [(r.sku, r.qty) for r in editor.requests] == [("CD-301", 3)]

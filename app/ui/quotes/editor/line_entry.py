@@ -41,6 +41,9 @@ class LineEntry(QObject):
         self.sku.setPlaceholderText("Type a SKU or part of its name")
         completer = offer(self.sku, [entry(sku, name) for sku, name in products])
         completer.activated.connect(lambda text: self.sku.setText(text.split(ENTRY_SEPARATOR)[0]))
+        self.suggestions = completer.popup()
+        assert self.suggestions is not None  # a completer makes its list when asked for it
+        self.suggestions.installEventFilter(self)
         self.qty = QSpinBox()
         self.qty.setObjectName("qty")
         self.qty.setRange(1, MAX_QUANTITY)
@@ -81,14 +84,23 @@ class LineEntry(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Return pressed in the quantity itself adds the line (not a Return that reached the
-        dialog from another field after the focus moved here)."""
+        dialog from another field after the focus moved here). Return on the open list of
+        suggestions with none highlighted settles a typed SKU ("CD-301", its list still open) and
+        goes on to the quantity, or says why it names no one product, instead of the list
+        closing on it."""
         if (
-            watched is self.qty
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in RETURN_KEYS
+            event.type() != QEvent.Type.KeyPress
+            or not isinstance(event, QKeyEvent)
+            or event.key() not in RETURN_KEYS
         ):
+            return super().eventFilter(watched, event)
+        if watched is self.qty:
             self.add()
+            return True
+        if watched is self.suggestions and not self.suggestions.currentIndex().isValid():
+            if self.picked_sku() is not None:  # else the reason shows and the list stays
+                self.suggestions.hide()
+                self.sku_entered()
             return True
         return super().eventFilter(watched, event)
 
