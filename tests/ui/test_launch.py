@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -12,8 +15,11 @@ from pytestqt.qtbot import QtBot
 from app.db.backup import automatic_backup
 from app.db.engine import open_database
 from app.domain.errors import AppError
+from app.ui import launch as launch_module
 from app.ui.context import UiContext
-from app.ui.launch import build_window
+from app.ui.launch import build_window, launch
+from app.ui.main_window import MainWindow
+from app.ui.settings import Settings
 from tests.support.damage import header_only
 
 
@@ -130,3 +136,36 @@ def test_a_damaged_database_opens_nothing_when_the_person_quits(
     _answer_when_shown(qtbot, "Quit", seen)
     assert build_window(argparse.Namespace(db=str(path), demo=False), context) is None
     assert len(seen) == 1 and "damaged" in seen[0]
+
+
+def test_the_start_keeps_what_it_loaded_out_of_the_collectors_passes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started as a person starts it, the application loads the chart code and then freezes
+    what it has loaded (``app.services.gc_pause.freeze_start_up``): a later full collection
+    of the cycle collector, which stops the window too, no longer walks the libraries."""
+    monkeypatch.setattr(launch_module, "route_qt_messages", lambda: None)  # pytest-qt's own
+    monkeypatch.setattr(
+        launch_module.Settings, "for_user", staticmethod(lambda: Settings.at(tmp_path / "s.ini"))
+    )
+    seen: dict[str, object] = {}
+
+    def event_loop(_app: QApplication) -> int:
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=20_000)
+        seen["frozen"] = gc.get_freeze_count()
+        seen["chart code"] = "matplotlib.backends.backend_agg" in sys.modules
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                seen["window"] = window
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    try:
+        assert launch(argparse.Namespace(db=str(tmp_path / "mine.sqlite"), demo=False)) == 0
+    finally:
+        gc.unfreeze()  # nothing frozen outlives the test
+    window = seen.pop("window")
+    assert isinstance(window, MainWindow)
+    window.close()
+    assert seen == {"frozen": seen["frozen"], "chart code": True}
+    assert isinstance(seen["frozen"], int) and seen["frozen"] > 50_000

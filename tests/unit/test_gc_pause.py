@@ -15,7 +15,9 @@ def _collector_running() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    if was:  # as it was found, whatever a test did to it
+        gc.enable()
+    else:
         gc.disable()
 
 

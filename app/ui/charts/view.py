@@ -54,11 +54,19 @@ class _Drawn:
         self.image = image
 
 
+def load_chart_code() -> None:
+    """Import what a chart is drawn with (about a second): off the GUI thread, at the
+    application's start once the window has painted (``app.ui.launch``) or with the first
+    drawing, never with a page, which would otherwise wait for it before it first paints."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+
+    import app.io.charts.draw  # noqa: F401
+
+
 def _render(spec: ChartSpec, size: QSize, ratio: float) -> _Drawn:
     """Lay out and draw ``spec`` at ``size`` logical pixels: runs on a worker thread, touching
-    nothing but its own figure. matplotlib is first imported here, on the worker, not with the
-    page: importing it takes about a second, which the page would otherwise spend before it
-    first paints."""
+    nothing but its own figure; the chart code is imported here if the start has not yet
+    (``load_chart_code``)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from app.io.charts.draw import draw, new_figure
