@@ -77,22 +77,28 @@ def overlap_groups(
     read_one_moment(session)
     if threshold is None:
         threshold = load_business_settings(session).match_threshold
-    with gc_paused():  # pays for itself, see gc_pause
-        rows = live_claim_rows(session, today)
-        accounts = live_accounts(session, today, rows)
-        claimants = claimant_names(session)
-        alike = stored_alike(session, threshold)
-        dismissed = dismissed_pairs(session)
-        steps.advance(1)
-        matches, companies = company_matches(accounts, threshold, dismissed, alike)
-        steps.advance(1)
-        links = claim_links(rows, matches, companies)
-        linked = linked_ids(links)
-        named = named_among(accounts)
-        lone_ids = lone_named_claims(session, rows, linked, named)
-        claims = claims_in(linked | lone_ids, rows, accounts, claimants)
-        groups = group_overlaps(claims, links, named)
-        return with_lone_named(groups, [c for c in claims if c.id in lone_ids] if lone_ids else [])
+    return _scan(session, today, threshold, steps)
+
+
+@gc_paused()  # pays for itself, see gc_pause
+def _scan(session: Session, today: date, threshold: int, steps: Ticker) -> list[OverlapGroup]:
+    """The scan itself; the collector resumes once its rows, matches and links are freed,
+    leaving only the groups for it to look at."""
+    rows = live_claim_rows(session, today)
+    accounts = live_accounts(session, today, rows)
+    claimants = claimant_names(session)
+    alike = stored_alike(session, threshold)
+    dismissed = dismissed_pairs(session)
+    steps.advance(1)
+    matches, companies = company_matches(accounts, threshold, dismissed, alike)
+    steps.advance(1)
+    links = claim_links(rows, matches, companies)
+    linked = linked_ids(links)
+    named = named_among(accounts)
+    lone_ids = lone_named_claims(session, rows, linked, named)
+    claims = claims_in(linked | lone_ids, rows, accounts, claimants)
+    groups = group_overlaps(claims, links, named)
+    return with_lone_named(groups, [c for c in claims if c.id in lone_ids] if lone_ids else [])
 
 
 def lone_named_claims(
