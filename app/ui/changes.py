@@ -30,6 +30,23 @@ class RecordKind(StrEnum):
 
 
 ALL_KINDS: frozenset[RecordKind] = frozenset(RecordKind)
+#: What the program's return report reads, so what its figures (the Program page, the
+#: dashboard's returns, a scorecard) must be read again after: spend items, rates and rules,
+#: MDF payments, deals won, accepted quotes with their products' families in the price book
+#: (a SPIF accrues by family), courses sold, partners and the reporting currency.
+RETURN_KINDS: frozenset[RecordKind] = frozenset(
+    {
+        RecordKind.PROGRAM,
+        RecordKind.MDF,
+        RecordKind.DEAL,
+        RecordKind.QUOTE,
+        RecordKind.PRICE_BOOK,
+        RecordKind.TRAINING,
+        RecordKind.COURSE,
+        RecordKind.PARTNER,
+        RecordKind.SETTING,
+    }
+)
 
 
 class Changes(QObject):

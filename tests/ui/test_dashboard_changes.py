@@ -99,3 +99,13 @@ def test_each_chart_reads_again_whenever_the_page_behind_it_does(
     part: str, page: type[Page]
 ) -> None:
     assert page.kinds <= PART_KINDS[part]
+
+
+def test_a_price_book_change_reads_the_returns_alone(
+    qtbot: QtBot, dashboard: DashboardPage
+) -> None:
+    """A SPIF accrues by the family of the product quoted, which the price book sets."""
+    announce(dashboard, RecordKind.PRICE_BOOK)
+    assert not dashboard.loading  # the headline figures hold no price
+    assert dashboard.charts_area.reads[-1] == frozenset({"returns"})
+    qtbot.waitUntil(lambda: drawn(dashboard), timeout=WAIT_MS)

@@ -163,7 +163,7 @@ def test_sorting_from_the_whole_programs_row_sorts_the_partners(
 def test_a_change_to_what_the_figures_read_reads_them_again(page: ProgramPage) -> None:
     for kinds in (
         {RecordKind.MDF}, {RecordKind.PROGRAM}, {RecordKind.DEAL}, {RecordKind.TRAINING},
-        {RecordKind.QUOTE}, {RecordKind.SETTING},
+        {RecordKind.QUOTE}, {RecordKind.SETTING}, {RecordKind.PRICE_BOOK},
     ):  # fmt: skip
         before = page.loads
         page.context.changes.announce(kinds)
@@ -216,3 +216,33 @@ def test_the_items_behind_a_figure_say_whose_they_are(qtbot: QtBot, page: Progra
     page.not_converted_button.click()
     dialog = page.dialogs[-1]
     assert cells(dialog.table, "partner")[0] not in ("", "Whole program")  # type: ignore[attr-defined]
+
+
+def test_a_products_family_changed_in_the_price_book_moves_the_spif_figure(
+    qtbot: QtBot, page: ProgramPage
+) -> None:
+    """A SPIF accrues by the family of the product quoted: taking CD-100 out of its family in
+    the price book, while the Program page is open, takes its SPIF off the page."""
+    from PySide6.QtWidgets import QComboBox
+
+    from app.ui.pricebook.dialogs import ProductDialog
+    from tests.ui.test_pricebook_page import pricebook_page, select_sku
+
+    northwind = cells(page.table, "partner").index("Northwind Traders")
+    assert cells(page.table, "spend_spif")[northwind] == "50.00"
+    window = page.window()
+    assert isinstance(window, MainWindow)
+    book = pricebook_page(qtbot, window)
+    select_sku(book, "CD-100")
+    qtbot.mouseClick(book.edit_product_button, Qt.MouseButton.LeftButton)
+    dialog = book.dialogs[-1]
+    assert isinstance(dialog, ProductDialog)
+    family = dialog.form.widgets["family"]
+    assert isinstance(family, QComboBox) and family.lineEdit() is not None
+    family.lineEdit().setFocus()
+    family.lineEdit().selectAll()
+    qtbot.keyClick(family.lineEdit(), Qt.Key.Key_Delete)  # no family
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.show_page("program")
+    qtbot.waitUntil(lambda: cells(page.table, "spend_spif")[northwind] == "0.00")

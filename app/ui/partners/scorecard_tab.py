@@ -58,8 +58,9 @@ BEHIND = {
     "certifications": ("training", "name"),
     "leads": ("leads", "code"),
 }
-#: What a scorecard reads: every kind of record but the price book.
-READS = ALL_KINDS - {RecordKind.PRICE_BOOK}
+#: What a scorecard reads: every kind of record (the price book too: a SPIF accrues by the
+#: family of a quoted product).
+READS = ALL_KINDS
 #: Two columns of charts need this much room; less, and they stack.
 TWO_COLUMNS_PX = 760
 #: The lists show this many rows before they scroll.

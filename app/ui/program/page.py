@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from app.domain.columns import Column
 from app.services.store import Session
-from app.ui.changes import RecordKind
+from app.ui.changes import RETURN_KINDS
 from app.ui.context import UiContext
 from app.ui.flow_layout import FlowLayout
 from app.ui.open_dialogs import OpenDialogs
@@ -41,18 +41,7 @@ class ProgramPage(Page):
     title = "Program"
     icon_name = "program"
     loading_text = "Adding up the program…"
-    kinds = frozenset(
-        {
-            RecordKind.PROGRAM,
-            RecordKind.MDF,  # a payment is MDF spend
-            RecordKind.DEAL,
-            RecordKind.QUOTE,
-            RecordKind.TRAINING,
-            RecordKind.COURSE,
-            RecordKind.PARTNER,
-            RecordKind.SETTING,
-        }
-    )
+    kinds = RETURN_KINDS  # the return report's records
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
