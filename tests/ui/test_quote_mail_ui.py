@@ -249,3 +249,40 @@ def test_without_settings_the_dialog_says_what_to_do_and_a_refused_test_is_one_l
         pass
     assert "refused the connection" in settings.status.text()
     assert get_password(settings.typed()) is None
+
+
+def test_the_mail_server_is_set_up_from_the_message_and_it_is_sent(
+    qtbot: QtBot,
+    open_window: Callable[[Database], MainWindow],
+    demo_db: Database,
+    ring: MemoryKeyring,
+) -> None:
+    """A first e-mail, no server set up yet: the message offers its settings, and what was
+    typed in it is still there to send once they are saved."""
+    page = quotes_page(open_window, demo_db)
+    number, revision = pick_issued(page)
+    dialog = open_mail(qtbot, page)
+    assert dialog.settings_button.isVisible()
+    type_into(qtbot, dialog.to, "buyer@example.org")
+    qtbot.mouseClick(dialog.send_button, Click)
+    assert "Mail settings… here" in dialog.status.text()
+    with smtp_server(auth=False) as (port, inbox):
+        qtbot.mouseClick(dialog.settings_button, Click)
+        settings = dialog.settings_dialog
+        assert settings is not None
+        qtbot.waitExposed(settings)
+        type_into(qtbot, settings.host, "127.0.0.1")
+        settings.security.setCurrentIndex(settings.security.findText("None"))
+        type_into(qtbot, settings.port, str(port))
+        type_into(qtbot, settings.from_address, "quotes@example.com")
+        qtbot.mouseClick(settings.save_button, Click)
+        assert not settings.isVisible()
+        assert not dialog.settings_button.isVisible()
+        assert dialog.to.text() == "buyer@example.org"  # nothing typed was lost
+        qtbot.mouseClick(dialog.send_button, Click)
+        assert dialog.operation is not None, dialog.status.text()
+        with qtbot.waitSignal(dialog.operation.finished, timeout=10_000):
+            pass
+    (got,) = inbox.received
+    assert got.rcpt_tos == ["buyer@example.org"]
+    assert sent_state(demo_db, number, revision) == (QuoteStatus.SENT, "buyer@example.org")

@@ -11,6 +11,7 @@ original was not kept), a note under the attachment says so before anything is s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -40,6 +41,7 @@ from app.ui.context import UiContext
 from app.ui.field_box import align_labels
 from app.ui.operations import Operation
 from app.ui.quotes.editor.preview import render_pdf
+from app.ui.quotes.mail_settings_dialog import MailSettingsDialog
 from app.ui.unsaved import AsksBeforeDiscarding
 
 #: Opens a file with the system's handler; True when something took it. Tests record instead.
@@ -98,11 +100,20 @@ class QuoteMailDialog(AsksBeforeDiscarding, QDialog):
         self.open_button.setToolTip("Write a draft with the PDF and open it in your mail program")
         self.mark_button = QPushButton("&Mark as sent")
         self.mark_button.setToolTip("Record that you sent the draft from your mail program")
+        # Without a mail server Send cannot work: its settings open from here, so the person
+        # need not close the message (and lose what they typed) to find them on the page.
+        self.settings_button = QPushButton("Ma&il settings…")
+        self.settings_button.setObjectName("mailSettingsHere")
+        self.settings_button.setToolTip("Set up the mail server this message is sent through")
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_dialog: MailSettingsDialog | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.send_button, self.open_button, self.mark_button):
+        for button in (self.settings_button, self.send_button, self.open_button, self.mark_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.mark_button.hide()  # after adding: the box shows what it is given
+        with db.reading() as session:
+            self.settings_button.setVisible(not load_mail_settings(session).configured)
         self.send_button.clicked.connect(self.send)
         self.open_button.clicked.connect(self.open_in_mail_app)
         self.mark_button.clicked.connect(self.mark_as_sent)
@@ -139,8 +150,14 @@ class QuoteMailDialog(AsksBeforeDiscarding, QDialog):
             with self.db.reading() as session:
                 settings = load_mail_settings(session)
             if not settings.configured:
-                self._say("Set up the mail server first (Mail settings… on the quotes page).")
+                self._say(
+                    "Set up the mail server first: Mail settings… here, "
+                    "or send it from your own mail program with Open in mail app."
+                )
+                self.settings_button.show()
                 return None
+            # From as the settings say now: they may have been set up since the message opened.
+            self.mail = replace(self.mail, sender=settings.from_address)
             self.mail.outgoing(to, subject, body)  # a bad address is told before connecting
             password = get_password(settings)
         except AppError as exc:
@@ -159,6 +176,22 @@ class QuoteMailDialog(AsksBeforeDiscarding, QDialog):
             .failure(self._failed)
         )
         return self.operation.run_in_background()
+
+    def open_settings(self) -> MailSettingsDialog:
+        """The mail settings over this message; once saved, Send is the next step."""
+        dialog = MailSettingsDialog(self.db, self.context, self)
+        dialog.accepted.connect(self._settings_saved)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        with self.db.reading() as session:
+            configured = load_mail_settings(session).configured
+        self.settings_button.setVisible(not configured)
+        if configured:
+            self._say("The mail server is set up: Send sends the message now.", error=False)
+            self.send_button.setFocus()
 
     def open_in_mail_app(self) -> Path | None:
         """Write the .eml draft and open it with the system's mail program."""
