@@ -5,12 +5,13 @@ Helvetica, no charts, no letterhead), timed by turns in the same run.
 Run on demand: ``pytest tests/bench/test_qbr_speed.py -s``. Goal (issue 21): the pack within 3×
 of the bare document. Three figures, each against the bare document timed by turns:
 
+- the whole PDF, with the scorecard's four charts as vector drawings: held to the 3× goal.
+  Each chart is laid out from its own words' sizes and drawn by matplotlib straight into
+  reportlab shapes (``app/io/charts/reportlab_renderer.py``), about 15–25 ms a chart on a quiet
+  machine; through SVG with matplotlib's constrained layout they took 0.1–0.2 s each and the
+  PDF 9–10× the bare document;
 - the pack's pages without the charts (letterhead, summary, every table in the embedded fonts,
-  the next-steps page): the layout's own cost, held to the 3× goal (measured 1.7–2.0×);
-- the whole PDF, with the scorecard's four charts: matplotlib draws each (with its constrained
-  layout) and svglib turns it into vector drawings, about 0.25–0.7 s a chart on this shared
-  machine, a fixed cost that does not grow with the deals. With 500 deals it is most of the
-  time: measured 6–12× the bare document, so the goal is not met with the charts in; reported;
+  the next-steps page): the layout's own cost; reported (measured 1.6–2.0×);
 - the button's whole work, the pack gathered from the database too; reported.
 """
 
@@ -115,23 +116,22 @@ def test_pack_of_500_deals_within_three_times_a_bare_document(tmp_path: Path) ->
             return render_qbr_pdf(print_model(qbr_pack(s, "P-1", QUARTER, TODAY)))
 
     ours()  # fonts, the logo and matplotlib loaded once per process, as in the app
-    baseline, laid_out, ratio = paired_ratio(pages, bare, REPEAT)
-    _base, pdf, pdf_ratio = paired_ratio(ours, bare, 3)
+    baseline, pdf, pdf_ratio = paired_ratio(ours, bare, REPEAT)
+    _base, laid_out, ratio = paired_ratio(pages, bare, 3)
     _base, whole, whole_ratio = paired_ratio(button, bare, 3)
     figures = {
         "bare document s": baseline,
-        "pages without charts s": laid_out,
-        "pages ratio": ratio,
         "review pdf with charts s": pdf,
         "pdf with charts ratio": pdf_ratio,
+        "pages without charts s": laid_out,
+        "pages ratio": ratio,
         "gathered and written s": whole,
         "gathered and written ratio": whole_ratio,
     }
-    figures["goal met (pages)"] = float(ratio <= GOAL)
-    figures["goal met (with charts)"] = float(pdf_ratio <= GOAL)
+    figures["goal met"] = float(pdf_ratio <= GOAL)
     report(f"quarterly review, {len(pack.won)} won and {len(pack.open_deals)} open deals", figures)
     db.dispose()
-    assert ratio <= GOAL
+    assert pdf_ratio <= GOAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,8 @@ window's colours, and saved as PNG, SVG, PDF or vector graphics inside a reportl
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import math
 import re
 import subprocess
@@ -10,8 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.text import Annotation
 from pypdf import PdfReader
 from PySide6.QtGui import QColor
+from reportlab.graphics.shapes import Rect
 from reportlab.platypus import SimpleDocTemplate
 
 from app.domain.errors import InputError
@@ -19,7 +24,9 @@ from app.io.charts.draw import draw, new_figure
 from app.io.charts.files import chart_bytes, chart_drawing, format_of, write_figure
 from app.io.charts.look import look, parse_tokens
 from app.io.charts.numbers import tick_label, value_label
-from app.io.charts.spec import ChartSpec, Series, ValueKind
+from app.io.charts.reportlab_renderer import render
+from app.io.charts.spec import ChartKind, ChartSpec, Series, ValueKind
+from app.io.pdf_fonts import SANS
 from tests.support.charts import bar_values, line_values, texts
 from tests.support.contrast import ratio
 
@@ -143,15 +150,190 @@ def test_a_name_without_a_chart_format_is_refused_before_writing(tmp_path: Path)
     assert chart_bytes(won_by_quarter(), "png")[:4] == b"\x89PNG"
 
 
-def test_in_a_pdf_a_chart_is_vector_graphics_without_pictures(tmp_path: Path) -> None:
-    path = tmp_path / "review.pdf"
-    SimpleDocTemplate(str(path)).build([chart_drawing(won_by_quarter(), 460, 240)])
-    page = PdfReader(path).pages[0]
+def pdf_of(*specs: ChartSpec, width: float = 460, height: float = 240) -> bytes:
+    """The charts one under another in a PDF, as the review pack prints them."""
+    out = io.BytesIO()
+    drawings = []
+    for spec in specs:
+        drawing = chart_drawing(spec, width, height)
+        drawing.initialFontName = SANS.name
+        drawings.append(drawing)
+    SimpleDocTemplate(out, initialFontName=SANS.name).build(drawings)
+    return out.getvalue()
+
+
+def pdf_text(data: bytes) -> str:
+    result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
+def test_in_a_pdf_a_chart_is_vector_graphics_with_its_words_as_text(tmp_path: Path) -> None:
+    data = pdf_of(won_by_quarter())
+    page = PdfReader(io.BytesIO(data)).pages[0]
     resources = page["/Resources"]
     xobjects = resources.get("/XObject", {}) if resources else {}
-    assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert not xobjects  # no pictures, nor forms holding one
     content = page.get_contents().get_data()  # type: ignore[union-attr]
-    assert len(re.findall(rb"\s[mlc]\s", content)) > 200  # paths: bars, axes, letters
+    assert len(re.findall(rb"\sre\s+f\b", content)) >= 5  # the bars: filled rectangles
+    assert len(re.findall(rb"\s[ml]\s", content)) > 20  # axes, ticks, grid: lines
+    words = " ".join(pdf_text(data).split())
+    for word in ("Won revenue by quarter", "120,000.15", "50,000.00", "90,000.00", "2026Q1",
+                 "2026Q3", "Sourced", "Influenced", "EUR", "All partners", "120k"):  # fmt: skip
+        assert word in words, word
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(data)
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    fonts = {row.split()[0].split("+")[-1] for row in listing.stdout.splitlines()[2:]}
+    assert fonts == {"DejaVuSans", "DejaVuSans-Bold"}
     listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
     if listing.returncode == 0:
         assert len(listing.stdout.strip().splitlines()) == 2  # the header only: no pictures
+
+
+def screen_bars(spec: ChartSpec, width_in: float, height_in: float) -> dict[str, tuple[float, ...]]:
+    """Each bar's box as a fraction of the figure, drawn as the window draws it (Agg)."""
+    figure = new_figure(width_in, height_in, dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    axes = draw(spec, figure)
+    canvas.draw()
+    w, h = canvas.get_width_height()
+    boxes = {}
+    for patch in axes.patches:
+        if gid := patch.get_gid():
+            box = patch.get_window_extent()
+            boxes[gid] = (box.x0 / w, box.y0 / h, box.x1 / w, box.y1 / h)
+    return boxes
+
+
+def paper_bars(spec: ChartSpec, width: float, height: float) -> dict[str, tuple[float, ...]]:
+    """Each bar's box as a fraction of the drawing, as the PDF prints it."""
+    figure = new_figure(width / 72, height / 72, dpi=72)
+    draw(spec, figure)
+    printed = render(figure)
+    drawing = printed.drawing()
+    assert (drawing.width, drawing.height) == pytest.approx((width, height))
+    boxes = {}
+    for gid, shapes in printed.marks.items():
+        (bar,) = shapes
+        assert isinstance(bar, Rect)
+        boxes[gid] = (bar.x / width, bar.y / height, (bar.x + bar.width) / width,
+                      (bar.y + bar.height) / height)  # fmt: skip
+    return boxes
+
+
+@pytest.mark.parametrize("kind", ["stacked", "bar", "hbar"])
+def test_the_pdf_puts_every_bar_where_the_window_does(kind: ChartKind) -> None:
+    spec = dataclasses.replace(won_by_quarter(), kind=kind)
+    if kind == "hbar":
+        spec = dataclasses.replace(spec, series=spec.series[:1])
+    screen = screen_bars(spec, 6.0, 3.2)
+    paper = paper_bars(spec, 6.0 * 72, 3.2 * 72)
+    assert set(paper) == set(screen) and len(paper) == 3 * len(spec.series)
+    for gid, box in screen.items():
+        assert paper[gid] == pytest.approx(box, abs=1e-6), gid
+    # the plotted values, read back from the print: each bar's length is its value to scale
+    lengths = {
+        gid: (x1 - x0) * 460 if kind == "hbar" else (y1 - y0) * 240
+        for gid, (x0, y0, x1, y1) in paper.items()
+    }
+    scale = lengths["0:0"] / 100000.10
+    for s, series in enumerate(spec.series):
+        for c, value in enumerate(series.values):
+            assert lengths[f"{s}:{c}"] == pytest.approx(float(value or 0) * scale, abs=1e-6)
+
+
+def test_names_are_written_as_they_are_never_read_as_formulas() -> None:
+    spec = ChartSpec("Deals over $1M", "bar", ("Cost $5 and $6", r"$\frac{$"),
+                     (Series("Deals", (1, 2)),))  # fmt: skip
+    figure = new_figure()
+    canvas = FigureCanvasAgg(figure)
+    draw(spec, figure)
+    canvas.draw()  # a name that is no formula is no error
+    words = pdf_text(pdf_of(spec))
+    assert "Deals over $1M" in words and "Cost $5 and $6" in words and r"$\frac{$" in words
+
+
+LONG = "Brandt Stahlbau GmbH & Co. KG, Niederlassung Süd, Abteilung Industrieanlagen"
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        ChartSpec(
+            "Top overlaps by commission exposure, all partners, the whole year",
+            "hbar",
+            (LONG, "Contoso"),
+            (Series("Exposure", (D("83010.22"), D("12"))),),
+            ValueKind.MONEY,
+            "EUR",
+        ),
+        ChartSpec(
+            "Coverage",
+            "stacked",
+            (LONG, "Data Analytics", "Endpoint Security"),
+            (
+                Series("Certified people holding a current certificate", (1, 2, 3)),
+                Series("Expiring", (4, 5, 6)),
+            ),
+            note="active partners",
+        ),
+        ChartSpec(
+            "Funnel",
+            "bar",
+            tuple(f"P-{n}" for n in range(12)),
+            (Series("Received", tuple(range(12))),),
+        ),
+        ChartSpec(
+            "Trend",
+            "line",
+            ("2026 Q1", "2026 Q2"),
+            (Series("Won", (D(1), D("2.5"))),),
+            ValueKind.MONEY,
+            "EUR",
+        ),
+        ChartSpec("Empty", "bar", ("a",), (Series("s", (0,)),), note="nothing yet"),
+    ],
+    ids=["ranking", "stacked", "many", "line", "empty"],
+)
+@pytest.mark.parametrize("size", [(6.0, 3.2), (3.35, 2.83), (2.8, 2.6)], ids=str)
+def test_every_word_fits_the_figure_beside_the_plot(
+    spec: ChartSpec, size: tuple[float, float]
+) -> None:
+    """As the window draws it (Agg measures its own text): nothing runs off the figure, the
+    scale and the names stay outside the plot, the title above it and the legend beside it."""
+    figure = new_figure(*size, dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    axes = draw(spec, figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    page = figure.bbox
+    plot = axes.get_window_extent()
+    legend = axes.get_legend()
+    words = [axes.title, axes._left_title, *figure.texts, axes.xaxis.label,
+             axes.yaxis.label, *axes.texts, *(legend.get_texts() if legend else [])]  # fmt: skip
+    for text in words:
+        if not text.get_text() or not text.get_visible():
+            continue
+        box = text.get_window_extent(renderer)
+        assert page.x0 - 0.5 <= box.x0 and box.x1 <= page.x1 + 0.5, text.get_text()
+        assert page.y0 - 0.5 <= box.y0 and box.y1 <= page.y1 + 0.5, text.get_text()
+    for text in axes.texts:  # the scale and the names (the bars' figures are annotations)
+        if isinstance(text, Annotation) or spec.is_empty:
+            continue
+        box = text.get_window_extent(renderer)
+        assert box.x1 <= plot.x0 + 0.5 or box.y1 <= plot.y0 + 0.5, text.get_text()
+    title = axes._left_title.get_window_extent(renderer)
+    assert title.y0 >= plot.y1
+    if legend is not None:
+        for text in legend.get_texts():
+            assert text.get_window_extent(renderer).x0 >= plot.x1
+    assert plot.height >= 0.3 * page.height and plot.width >= 0.3 * page.width
+
+
+def test_a_name_too_long_for_its_room_is_cut_with_an_ellipsis() -> None:
+    spec = ChartSpec("Top overlaps", "hbar", (LONG, "Contoso"), (Series("x", (2, 1)),))
+    axes = draw(spec, new_figure(4.0, 3.0))
+    names = [t.get_text() for t in axes.texts if not isinstance(t, Annotation)]
+    assert "Contoso" in names
+    (cut,) = [n for n in names if n.startswith("Brandt")]
+    assert cut.endswith("…") and LONG.startswith(cut[:-1])

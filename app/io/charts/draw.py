@@ -13,17 +13,18 @@ from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from app.io.charts.layout import TITLE_PAD, fit, note_position
 from app.io.charts.look import Look, look, register_font
-from app.io.charts.numbers import tick_label, value_label
+from app.io.charts.numbers import value_label
 from app.io.charts.spec import ChartSpec, Number, ValueKind
+from app.io.charts.ticks import draw_marks, value_ticks
 
 
 def new_figure(width_in: float = 6.0, height_in: float = 3.2, dpi: float = 100) -> Figure:
-    """A white figure in the product's font, laid out to fit its labels."""
+    """A white figure in the product's font; ``draw`` lays it out to fit its labels."""
     register_font()
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+    figure = Figure(figsize=(width_in, height_in), dpi=dpi)
     figure.set_facecolor("white")
     return figure
 
@@ -46,7 +47,9 @@ def draw(spec: ChartSpec, figure: Figure) -> Axes:
             fontsize=style.label_size,
             family=style.font_family,
             transform=axes.transAxes,
+            parse_math=False,
         )
+        fit(axes, spec, style, ())
         return axes
     if spec.kind == "hbar":
         _hbar(axes, spec, style)
@@ -60,6 +63,11 @@ def draw(spec: ChartSpec, figure: Figure) -> Axes:
         )
         for text in legend.get_texts():
             text.set_color(style.ink)
+            text.set_parse_math(False)
+    horizontal = spec.kind == "hbar"
+    values = value_ticks(*(axes.get_xlim() if horizontal else axes.get_ylim()), spec.value_kind)
+    names = fit(axes, spec, style, values)
+    draw_marks(axes, style, values, names.names, names.turn, horizontal)
     return axes
 
 
@@ -71,12 +79,21 @@ def _frame(axes: Axes, spec: ChartSpec, style: Look) -> None:
         color=style.ink,
         family=style.font_family,
         fontweight="bold",
+        y=1.0,  # placed by ``fit``, not by matplotlib measuring the ticks at each drawing
+        pad=TITLE_PAD,
+        parse_math=False,
     )
     if spec.note:  # a footnote, where a long title cannot run into it
-        axes.figure.supxlabel(
+        figure = axes.get_figure(root=True)
+        assert isinstance(figure, Figure)
+        width, height = figure.get_size_inches() * 72
+        x, y = note_position(width, height)
+        figure.supxlabel(
             spec.note,
-            x=0.01,
+            x=x,
+            y=y,
             ha="left",
+            parse_math=False,
             fontsize=style.label_size - 0.5,
             color=style.muted,
             family=style.font_family,
@@ -85,15 +102,10 @@ def _frame(axes: Axes, spec: ChartSpec, style: Look) -> None:
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         axes.spines[side].set_color(style.axis)
-    axes.tick_params(colors=style.ink, labelsize=style.label_size, length=3)
-    axes.set_axisbelow(True)
 
 
 def _value_axis(axes: Axes, spec: ChartSpec, style: Look, horizontal: bool) -> None:
-    axis = axes.xaxis if horizontal else axes.yaxis
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, spec.value_kind)))
-    axis.set_major_locator(MaxNLocator(nbins=5, integer=spec.value_kind is ValueKind.COUNT))
-    axes.grid(axis="x" if horizontal else "y", color=style.grid, linewidth=0.8)
+    """The value axis' limits and its label (the currency); its ticks come from ``ticks``."""
     if not horizontal and all(
         v is None or v >= 0 for series in spec.series for v in series.values
     ):  # amounts and counts are read from zero, with room above the tallest bar for its label
@@ -137,7 +149,6 @@ def _bars(axes: Axes, spec: ChartSpec, style: Look, stacked: bool) -> None:
         containers.append((bars, series.values))
         if stacked:
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-    axes.set_xticks(list(positions), list(spec.categories), rotation=_rotation(spec.categories))
     _value_axis(axes, spec, style, horizontal=False)
     if len(spec.categories) > spec.label_limit:
         return
@@ -156,6 +167,7 @@ def _bars(axes: Axes, spec: ChartSpec, style: Look, stacked: bool) -> None:
                 va="bottom",
                 fontsize=style.label_size - 1,
                 color=style.ink,
+                parse_math=False,
             )
     elif count * len(spec.categories) <= spec.label_limit:  # room for each bar's own figure
         for bars, values in containers:
@@ -165,6 +177,7 @@ def _bars(axes: Axes, spec: ChartSpec, style: Look, stacked: bool) -> None:
                 fontsize=style.label_size - 1,
                 color=style.ink,
                 padding=2,
+                parse_math=False,
             )
 
 
@@ -179,7 +192,6 @@ def _hbar(axes: Axes, spec: ChartSpec, style: Look) -> None:
         label=series.name,
     )
     _tag(bars.patches, 0)
-    axes.set_yticks(positions, list(spec.categories))
     axes.invert_yaxis()  # the first category, the largest, on top
     _value_axis(axes, spec, style, horizontal=True)
     if len(spec.categories) <= spec.label_limit:
@@ -189,6 +201,7 @@ def _hbar(axes: Axes, spec: ChartSpec, style: Look) -> None:
             fontsize=style.label_size - 1,
             color=style.ink,
             padding=3,
+            parse_math=False,
         )
         axes.margins(x=0.18)
 
@@ -207,7 +220,6 @@ def _lines(axes: Axes, spec: ChartSpec, style: Look) -> None:
             label=series.name,
         )
         line.set_gid(f"{s}:line")
-    axes.set_xticks(positions, list(spec.categories), rotation=_rotation(spec.categories))
     _value_axis(axes, spec, style, horizontal=False)
 
 
@@ -219,8 +231,3 @@ def _tag(patches: Sequence[object], series: int) -> None:
 def _total(values: Sequence[Number | None]) -> Number | None:
     present = [v for v in values if v is not None]
     return sum(present[1:], present[0]) if present else None
-
-
-def _rotation(categories: Sequence[str]) -> int:
-    """Long or many category names are turned so they do not run into each other."""
-    return 30 if len(categories) > 6 or max((len(c) for c in categories), default=0) > 12 else 0

@@ -1,8 +1,8 @@
 """A chart as a file (PNG, SVG, PDF) or as a reportlab drawing for the product's PDFs.
 
-The drawing for reportlab goes through SVG with its text turned into outlines, so the chart in a
-PDF is vector graphics in exactly the font and colours of the screen, and needs no font of its own
-embedded in the document.
+Files are written by matplotlib's own backends. The drawing for reportlab is made by
+``reportlab_renderer`` straight from the figure: vector graphics in exactly the layout, font and
+colours of the screen, with its words printed as text in the PDF's embedded DejaVu Sans.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from reportlab.graphics.shapes import Drawing
 from app.domain.errors import InputError
 from app.io.atomic import atomic_path
 from app.io.charts.draw import draw, new_figure
+from app.io.charts.reportlab_renderer import figure_drawing
 from app.io.charts.spec import ChartSpec
 
 ChartFormat = Literal["png", "svg", "pdf"]
@@ -42,18 +43,9 @@ def chart_bytes(
 
 def chart_drawing(spec: ChartSpec, width_pt: float, height_pt: float) -> Drawing:
     """The chart as a reportlab ``Drawing`` of ``width_pt`` × ``height_pt`` points, vector."""
-    from svglib.svglib import svg2rlg
-
-    figure = new_figure(width_pt / 72, height_pt / 72)
+    figure = new_figure(width_pt / 72, height_pt / 72, dpi=72)  # one display unit, one point
     draw(spec, figure)
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "channel-desk"}):
-        figure.savefig(buffer, format="svg", facecolor="white")
-    buffer.seek(0)
-    drawing = svg2rlg(buffer)
-    if drawing is None:  # pragma: no cover - svglib returns None only for unreadable SVG
-        raise RuntimeError("the chart could not be turned into a drawing")
-    return drawing
+    return figure_drawing(figure)
 
 
 def format_of(path: Path) -> ChartFormat:
