@@ -26,6 +26,7 @@ class Actions:
     quit: QAction
     undo: QAction
     redo: QAction
+    reload: QAction
     guide: QAction
     shortcuts: QAction
     about: QAction
@@ -102,6 +103,13 @@ def create_actions(parent: QWidget, pages: Sequence[tuple[str, str, str]]) -> Ac
         quit=_action(parent, "&Quit", "Ctrl+Q", None, "Close Channel Desk"),
         undo=_action(parent, "&Undo", key.Undo),
         redo=_action(parent, "&Redo", key.Redo),
+        reload=_action(
+            parent,
+            "&Reload",
+            "F5",
+            None,
+            "Read every page again: what others saved meanwhile comes into view",
+        ),
         guide=_action(parent, "&Guide", key.HelpContents, None, "A short guide to each area"),
         shortcuts=_action(
             parent, "&Keyboard shortcuts", "Ctrl+/", None, "Every key and what it does"
@@ -133,6 +141,8 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
     go_menu = menu_bar.addMenu("&Go")
+    go_menu.addAction(actions.reload)
+    go_menu.addSeparator()
     for page in actions.pages:
         go_menu.addAction(page)
     help_menu = menu_bar.addMenu("&Help")

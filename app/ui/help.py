@@ -103,7 +103,7 @@ def keyboard_sections(window: MainWindow) -> list[tuple[str, list[tuple[str, str
     a = window.menu_actions
     menus = [
         a.new_database, a.open_database, a.backup, a.import_records, a.export_records,
-        a.undo, a.redo, a.guide, a.shortcuts, a.quit,
+        a.undo, a.redo, a.reload, a.guide, a.shortcuts, a.quit,
     ]  # fmt: skip
     everywhere = [row for row in map(_action_row, [*menus, *a.pages]) if row is not None]
     sections = [

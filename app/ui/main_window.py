@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.ui.actions import build_menus, create_actions, page_key
+from app.ui.changes import ALL_KINDS
 from app.ui.context import UiContext
 from app.ui.edit_history import EditHistory
 from app.ui.file_commands import FileCommands
@@ -250,6 +251,13 @@ class MainWindow(QMainWindow):
         for page in self._built.values():  # a page built later reads its rows then
             page.on_changed(kinds)  # type: ignore[arg-type]
 
+    def reload(self) -> None:
+        """Read every page again. The window reloads what it saves itself; what another
+        program saved (a scheduled import, a colleague on the shared database) comes into
+        view here: the page in view at once, the others when next shown."""
+        self.context.changes.announce(ALL_KINDS)
+        self.show_message("Read again from the database.")
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
@@ -267,6 +275,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(c.about)
         a.guide.triggered.connect(self.show_guide)
         a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.reload.triggered.connect(self.reload)
         for n, action in enumerate(a.pages):
             action.triggered.connect(
                 lambda _checked=False, row=n: self.navigation.setCurrentRow(row)
