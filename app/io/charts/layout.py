@@ -53,8 +53,8 @@ UNDER_MOST = 0.3
 #: room, never below ``NAME_LEAST``) until it does.
 PLOT_LEAST = 0.45
 SHRINK = (1.0, 0.75, 0.55)
-#: The room no name is cut below (points): eight letters or so.
-NAME_LEAST = 40.0
+#: The room no name is cut below (points): ten letters or so.
+NAME_LEAST = 48.0
 #: Added to each margin: matplotlib on screen measures its text with hinting.
 SLACK = 1.0
 TICK_ROOM = TICK_LENGTH + TICK_PAD
