@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -94,7 +94,8 @@ class ReviewDialog(QDialog):
         self.browse.setToolTip("Choose the folder and name of the PDF")
         self.browse.setAutoDefault(False)  # Enter in a field writes the PDF, never browses
         self.browse.clicked.connect(self.browse_for_file)
-        self.form.grid.addWidget(self.browse, 1, 2)
+        # At the top of its cell, level with the file's field above the field's problem line.
+        self.form.grid.addWidget(self.browse, 1, 2, Qt.AlignmentFlag.AlignTop)
         self.form.edited.connect(lambda _name: self.check())
         self.quarter.textChanged.connect(self._follow_quarter)
         self.problem = ProblemLine()
