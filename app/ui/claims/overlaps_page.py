@@ -12,7 +12,7 @@ Keys: Ctrl+Shift+R (or Enter, or a double-click) resolves the selected group.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -39,9 +39,11 @@ from app.services.claims.overlap_rows import (
     group_rows,
 )
 from app.services.claims.overlaps import dismiss_match, overlap_groups, resolve_group
+from app.services.gc_pause import gc_paused
 from app.services.store import Session
 from app.ui.changes import RecordKind
 from app.ui.claims.engagement_dialog import EngagementDialog, open_engagement
+from app.ui.claims.kept_groups import KeptGroups
 from app.ui.claims.resolve_dialog import OverlapResolveDialog
 from app.ui.context import UiContext
 from app.ui.figures import unbroken_figures
@@ -81,7 +83,7 @@ class OverlapsPage(Page):
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.groups: dict[str, OverlapGroup] = {}
+        self.groups: Mapping[str, OverlapGroup] = KeptGroups()
         self._placing = False  # new rows are being put in: the detail waits for the selection
         # Each button sits on the title of the table it acts on, so the page fits a small window.
         self.resolve_button = button(
@@ -174,15 +176,16 @@ class OverlapsPage(Page):
         so the window's own share is to put rows in the table."""
         today = self.context.today()
 
+        @gc_paused()  # the groups become plain tuples before the collector looks at them
         def read(
             session: Session, progress: Progress, cancelled: IsCancelled
-        ) -> tuple[dict[str, OverlapGroup], list[OverlapGroupRow]]:
+        ) -> tuple[KeptGroups, list[OverlapGroupRow]]:
             found = overlap_groups(session, today, progress=progress, cancelled=cancelled)
-            return {g.key: g for g in found}, group_rows(found)
+            return KeptGroups(found), group_rows(found)
 
         return read
 
-    def show_read(self, result: tuple[dict[str, OverlapGroup], list[OverlapGroupRow]]) -> None:
+    def show_read(self, result: tuple[KeptGroups, list[OverlapGroupRow]]) -> None:
         groups, rows = result
         kept = self.selected_group()
         self.groups = groups
