@@ -37,19 +37,23 @@ class ErrorReport:
     title: str
     message: str
     details: str | None = None  # the traceback, for bugs only
+    backup: str | None = None  # a damaged database's newest backup, which the box offers
 
     @property
     def is_bug(self) -> bool:
         return self.details is not None
 
 
-ShowError = Callable[[ErrorReport], None]
+#: Shows a report; answers True when the person chose to open the report's ``backup``.
+ShowError = Callable[[ErrorReport], object]
+OPEN_BACKUP = "Open the &backup"
 
 
 def report_for(exc: BaseException, tb: TracebackType | None = None) -> ErrorReport:
     """The report for ``exc``: a plain message for an AppError, a bug report otherwise."""
     if isinstance(exc, AppError):
-        return ErrorReport(title=exc.title, message=exc.message)
+        backup = getattr(exc, "backup", None)
+        return ErrorReport(exc.title, exc.message, backup=str(backup) if backup else None)
     details = "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
     summary = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return ErrorReport(title=BUG_TITLE, message=f"{BUG_TEXT}\n\n{summary}", details=details)
@@ -57,20 +61,32 @@ def report_for(exc: BaseException, tb: TracebackType | None = None) -> ErrorRepo
 
 def message_box_shower(parent: Callable[[], QWidget | None]) -> ShowError:
     """The real dialog: a modal message box over ``parent()`` (tests inject their own)."""
+    return lambda report: error_box(report, parent())
 
-    def show(report: ErrorReport) -> None:
-        box = QMessageBox(parent())
-        box.setWindowTitle(report.title)
-        box.setText(report.message)
-        if report.is_bug:
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setDetailedText(report.details or "")
-        else:
-            box.setIcon(QMessageBox.Icon.Warning)
+
+def error_box(report: ErrorReport, parent: QWidget | None = None, refuse: str = "&Close") -> bool:
+    """The message box for ``report``; True when the person chose to open its backup (a
+    damaged database, at start-up or found in the middle of the work alike: the same words
+    and the same offer). ``refuse``: the other button's text then."""
+    box = QMessageBox(parent)
+    box.setObjectName("errorBox")
+    box.setWindowTitle(report.title)
+    box.setText(report.message)
+    choice = None
+    if report.is_bug:
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setDetailedText(report.details or "")
+    else:
+        box.setIcon(QMessageBox.Icon.Critical if report.backup else QMessageBox.Icon.Warning)
+    if report.backup:
+        box.setInformativeText(f"Open the backup {report.backup} instead?")
+        choice = box.addButton(OPEN_BACKUP, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(refuse, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(choice)
+    else:
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
-
-    return show
+    box.exec()
+    return choice is not None and box.clickedButton() is choice
 
 
 class ErrorHook(QObject):
@@ -85,6 +101,8 @@ class ErrorHook(QObject):
         self._previous_sys: Callable[..., object] | None = None
         self._previous_threading: Callable[..., object] | None = None
         self.shown: list[ErrorReport] = []  # what was shown in this session, newest last
+        #: Opens a damaged database's backup when the person asks to (set by the window).
+        self.open_backup: Callable[[str], object] | None = None
         self._deliver.connect(self._present, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
@@ -139,9 +157,11 @@ class ErrorHook(QObject):
             return
         self._showing = True
         try:
-            self._show(report)
+            chosen = self._show(report)
         finally:
             self._showing = False
+        if chosen is True and report.backup and self.open_backup is not None:
+            self.open_backup(report.backup)
 
 
 def default_parent() -> QWidget | None:

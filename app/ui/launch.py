@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, __version__
 from app.domain.errors import AppError
 from app.ui.changes import Changes
 from app.ui.context import UiContext
 from app.ui.display_check import display_problem
-from app.ui.errors import ErrorHook, default_parent, message_box_shower
+from app.ui.errors import ErrorHook, default_parent, error_box, message_box_shower, report_for
 from app.ui.fonts import use_bundled_fonts
 from app.ui.main_window import DEMO_PREFIX, MainWindow
 from app.ui.operations import Operation
@@ -60,25 +60,10 @@ def application() -> QApplication:
     return app
 
 
-OPEN_BACKUP = "Open the &backup"
-
-
 def startup_error_box(error: AppError) -> bool:
     """Before the database opens: the message alone, never a traceback. For a damaged file
     with a backup, the person may choose to open the backup instead (True)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, error.title, error.message)
-    box.setObjectName("startupError")
-    backup = getattr(error, "backup", None)
-    choice = None
-    if backup:
-        box.setInformativeText(f"Open the backup {backup} instead?")
-        choice = box.addButton(OPEN_BACKUP, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(choice)
-    else:
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.exec()
-    return choice is not None and box.clickedButton() is choice
+    return error_box(report_for(error), refuse="&Quit")
 
 
 def open_startup_database(args: argparse.Namespace) -> tuple[Database, Path | None]:

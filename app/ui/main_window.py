@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.fitter = FitToScreen(self)
         self.fitter.watch(self)  # every dialog of the window opens within the screen
         self.commands = FileCommands(self)
+        # A database found damaged while in use: its error box offers the backup, opened here.
+        context.errors.open_backup = self.commands.open_location
         self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
         self.menu_actions = create_actions(
             self, [(e.menu_text, e.title, e.icon_name) for e in PAGES]

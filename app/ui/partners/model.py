@@ -7,7 +7,8 @@ the query and re-read the first slice, so 100,000 partners cost what 200 cost.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -52,15 +53,13 @@ class PartnerListModel(RowTableModel[PartnerRow]):
 
     def reload(self) -> None:
         """Read the totals and the first slice again (after an edit, or another database)."""
-        self._begin_reset()
-        if self._db is None:
-            self.total = self.matching = 0
-            self._rows = []
-        else:
-            with self._db.reading() as session:
-                self.total = count_partners(session)
-                self._first_slice(session)
-        self._end_reset()
+        with self._resetting():
+            if self._db is None:
+                self._show_nothing()
+            else:
+                with self._db.reading() as session:
+                    self.total = count_partners(session)
+                    self._first_slice(session)
 
     def set_query(self, query: PartnerQuery) -> None:
         """Show what ``query`` asks for; the count and first slice come from one transaction."""
@@ -68,11 +67,10 @@ class PartnerListModel(RowTableModel[PartnerRow]):
             return
         previous, self.query = self.query, query
         self._filter = " ".join(query.text.split()).casefold()
-        self._begin_reset()
-        if self._db is not None:
-            with self._db.reading() as session:
-                self._first_slice(session, previous)
-        self._end_reset()
+        with self._resetting():
+            if self._db is not None:
+                with self._db.reading() as session:
+                    self._first_slice(session, previous)
 
     def set_filter(self, text: str) -> None:
         self.set_query(self.query.with_(text=" ".join(text.split())))
@@ -136,15 +134,27 @@ class PartnerListModel(RowTableModel[PartnerRow]):
 
     # --- inside --------------------------------------------------------------------------
 
-    def _begin_reset(self) -> None:
+    @contextmanager
+    def _resetting(self) -> Iterator[None]:
+        """A reset of the rows that ends even when the read fails (a damaged file, a lost
+        server): the table then shows no rows, not half of an unfinished reset."""
         self._announcing = True
         self.beginResetModel()
-
-    def _end_reset(self) -> None:
         try:
-            self.endResetModel()
+            yield
+        except BaseException:
+            self._show_nothing()
+            raise
         finally:
-            self._announcing = False
+            try:
+                self.endResetModel()
+            finally:
+                self._announcing = False
+
+    def _show_nothing(self) -> None:
+        self.total = self.matching = 0
+        self._rows = []
+        self._matches = None
 
     def _first_slice(self, session: Any, previous: PartnerQuery | None = None) -> None:
         query, matches = self.query, None
