@@ -112,11 +112,12 @@ def test_create_a_course_log_a_class_and_see_the_cell_turn_green(
     log = newest_dialog(qtbot, page, TrainingLogDialog)
     assert isinstance(log, TrainingLogDialog)
     for who in ("alice", "bob"):
+        log.search.setFocus()  # back to Find people, as a person clicks there
         log.search.selectAll()
         qtbot.keyClicks(log.search, who)
         qtbot.waitUntil(lambda: log.found.records.rowCount() == 1)
-        qtbot.keyClick(log.search, Qt.Key.Key_Return)  # to the results
-        log.found.selectRow(0)
+        qtbot.keyClick(log.search, Qt.Key.Key_Return)  # to the results, the first picked
+        assert log.add_button.isEnabled() and log.team_button.isEnabled()
         qtbot.keyClick(log.found, Qt.Key.Key_Return)  # into the class
     assert [p.name for p in log.people()] == ["Bob Stone", "Alice Meyer"]
     log.course.setCurrentIndex(log.course.findText("CD-201", Qt.MatchFlag.MatchStartsWith))
@@ -418,3 +419,33 @@ def test_the_missing_family_filter_stays_on_its_family_when_a_family_is_added(
     ])  # fmt: skip
     assert chooser.currentText() == "No valid certification in Core Platform"
     assert cells(page.coverage.matrix, "partner") == ["Adatum Systems"]
+
+
+def test_enter_in_find_people_never_logs_the_class_as_it_stands(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database
+) -> None:
+    """Building a class name by name: Enter after each name puts its person in, and the
+    class is logged only when asked (Ctrl+Enter), with everyone in it."""
+    add_sample_records(sqlite_db)
+    page = training_page(qtbot, open_window(sqlite_db))
+    with sqlite_db.reading() as s:
+        before = s.scalar(select(func.count()).select_from(TrainingRecord))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    log = newest_dialog(qtbot, page, TrainingLogDialog)
+    assert isinstance(log, TrainingLogDialog)
+    log.activateWindow()
+    for who in ("alice", "bob"):
+        log.search.setFocus()
+        log.search.selectAll()
+        qtbot.keyClicks(log.search, who)
+        qtbot.keyClick(log.search, Qt.Key.Key_Return)  # to the people found
+        assert log.isVisible(), f"Enter after {who} logged the class"
+        qtbot.keyClick(log.found, Qt.Key.Key_Return)  # into the class
+    assert sorted(p.name for p in log.people()) == ["Alice Meyer", "Bob Stone"]
+    with sqlite_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(TrainingRecord)) == before
+    qtbot.keyClick(log, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not log.isVisible())
+    with sqlite_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(TrainingRecord)) == before + 2

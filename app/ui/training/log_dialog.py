@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -198,7 +198,7 @@ class TrainingLogDialog(AsksBeforeDiscarding, QDialog):
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self.refresh_found())
-        self.search.returnPressed.connect(self.found.setFocus)
+        self.search.returnPressed.connect(self.to_results)
         self.add_button.clicked.connect(self.add_selected)
         self.team_button.clicked.connect(self.add_teams)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -218,6 +218,15 @@ class TrainingLogDialog(AsksBeforeDiscarding, QDialog):
         self.gate.rows(self.team_button, self.found, Needs.SOME)
         self.gate.rows(self.remove_button, self.klass, Needs.SOME)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return never logs the class by surprise: Enter in Find people goes on to the people
+        found, and logging is the button or Ctrl+Enter. Without this, Enter after typing a
+        second name logged the class as it stood and closed the dialog."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Ctrl+Enter: a shortcut
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def extra_state(self) -> tuple[int, ...]:
         return tuple(p.id for p in self.people())
 
@@ -233,6 +242,14 @@ class TrainingLogDialog(AsksBeforeDiscarding, QDialog):
         self.found.records.set_rows(rows)
         more = " (type more to narrow)" if len(rows) >= FIND_LIMIT else ""
         self.found_count.setText(f"{len(rows)} found{more}")
+
+    def to_results(self) -> None:
+        """Enter in Find people: on to the people found, the first of them picked, so a second
+        Enter puts them in the class (and Add whole team is ready) without a click first."""
+        self.found.setFocus()
+        if self.found.records.rowCount() and not self.found.selectionModel().hasSelection():
+            current = self.found.currentIndex()
+            self.found.selectRow(current.row() if current.isValid() else 0)
 
     def people(self) -> list[ContactChoice]:
         return self.klass.records.rows()
