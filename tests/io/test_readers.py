@@ -75,3 +75,33 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         open_table(tmp_path / "nope.xlsx")
     with pytest.raises(InputError, match="is a folder"):
         open_table(tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("suffix", [".txt", ".csv"])
+def test_unicode_text_from_excel_reads_as_utf8_csv_does(
+    tmp_path: Path, encoding: str, suffix: str
+) -> None:
+    """Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated, CRLF lines."""
+    data = "Name\tCountry\r\nMüller AG\tDE\r\n北京伙伴\tCN\r\n"
+    bom = "\ufeff".encode(encoding)
+    path = tmp_path / f"p{suffix}"
+    path.write_bytes(bom + data.encode(encoding))
+    same = tmp_path / "same.csv"
+    same.write_bytes(data.encode("utf-8-sig"))
+    rows = sheet_rows(read_mapped(path, PARTNERS))
+    assert [r.values for r in rows] == [
+        {"name": "Müller AG", "country": "DE"},
+        {"name": "北京伙伴", "country": "CN"},
+    ]
+    assert rows == sheet_rows(read_mapped(same, PARTNERS))
+
+
+def test_utf16_text_that_does_not_decode_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    # a byte-order mark, then a lone high surrogate: no UTF-16 text has it
+    path.write_bytes(b"\xff\xfe" + "Name\n".encode("utf-16-le") + b"\x00\xd8A\x00")
+    with pytest.raises(InputError) as refused:
+        read_mapped(path, PARTNERS)
+    message = refused.value.message
+    assert "p.txt" in message and "UTF-16" in message and "\n" not in message

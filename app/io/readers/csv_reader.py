@@ -1,7 +1,9 @@
-"""CSV files as people save them: UTF-8 with or without BOM, else Windows-1252; , ; or tab.
+"""CSV files as people save them: UTF-8 with or without BOM, UTF-16 with its BOM, else
+Windows-1252; , ; or tab.
 
 Excel on Windows writes "CSV" in the ANSI code page with a semicolon in many European locales,
-and "CSV UTF-8" with a byte-order mark; both are common. The encoding is decided on the whole
+"CSV UTF-8" with a byte-order mark, and "Unicode Text" as tab-separated UTF-16 with its mark;
+all are common. The encoding is decided on the whole
 file (a UTF-8 decode error late in the file must not silently change earlier rows), the delimiter
 on a sample. A leading apostrophe that an export put before ``= + - @`` tab or CR to stop a
 spreadsheet from running it (see ``app.io.csv_writer``) is dropped, so a round trip is exact.
@@ -17,6 +19,7 @@ from pathlib import Path
 from app.domain.errors import InputError
 from app.io.csv_writer import FORMULA_TRIGGERS
 from app.io.readers.raw import Cells, RawSheet, non_empty_chunks
+from app.io.readers.text_encoding import decode_marked, marked_encoding
 
 #: A CSV file larger than this is not a partner list (and would not fit the wizard's preview).
 MAX_CSV_BYTES = 512 << 20
@@ -27,8 +30,14 @@ def _decode(path: Path) -> str:
     if path.stat().st_size > MAX_CSV_BYTES:
         raise InputError(f"{path.name} is larger than {MAX_CSV_BYTES >> 20} MB: split it first.")
     data = path.read_bytes()
+    marked = marked_encoding(data[:4])
+    if marked is not None:
+        try:
+            return decode_marked(data, marked, path.name)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from app.domain.errors import InputError
+from app.io.readers.text_encoding import marked_encoding
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
@@ -78,9 +79,11 @@ def _encrypted(path: Path) -> bool:
 
 
 def _looks_like_text(path: Path) -> bool:
+    """No zero byte in its start, or a byte-order mark that announces text (UTF-16 is full of
+    zero bytes)."""
     with path.open("rb") as stream:
         sample = stream.read(4096)
-    return b"\x00" not in sample
+    return b"\x00" not in sample or marked_encoding(sample) is not None
 
 
 def _check_zip(path: Path, suffix: str) -> None:
