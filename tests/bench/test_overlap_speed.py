@@ -44,7 +44,7 @@ from app.services.claims.overlap_scan import (
     live_claim_rows,
     named_among,
 )
-from app.services.claims.overlaps import dismissed_pairs, lone_named_claims, overlap_groups
+from app.services.claims.overlaps import dismissed_pairs, named_account_claims, overlap_groups
 from app.services.gc_pause import gc_paused
 from tests.bench.timing import paired_ratio, report
 from tests.support.overlap_variants import add_accounts_and_claims
@@ -121,8 +121,9 @@ def _scan_unsuggested(db: Database, today: date) -> int:
 def _suggesting(session: Session, today: date) -> Callable[[], int]:
     """The scan's rules-of-engagement work alone, on a scan's groups read once, in the scan's
     own kind of session: every group's suggested owner as the grouping makes it, the named
-    accounts, the lone partner claims on them (made into full rows beforehand: in the scan they
-    join the one pass that makes the others), and the groups on named accounts."""
+    accounts, the claims on them and the lone partner claims among those (made into full rows
+    beforehand: in the scan they join the one pass that makes the others), and the groups on
+    named accounts."""
     rows = live_claim_rows(session, today)
     accounts = live_accounts(session, today, rows)
     claimants = claimant_names(session)
@@ -130,7 +131,9 @@ def _suggesting(session: Session, today: date) -> Callable[[], int]:
     matches, companies = company_matches(accounts, THRESHOLD, frozenset(), alike)
     links = claim_links(rows, matches, companies)
     linked = linked_ids(links)
-    groups = group_overlaps(claims_in(linked, rows, accounts, claimants), links)
+    claims = claims_in(linked, rows, accounts, claimants)
+    groups = group_overlaps(claims, links)
+    ids = [[c.id for c in g.claims] for g in groups]  # as the grouping has them at hand
     every = {c.id: c for c in claims_in({r[0] for r in rows}, rows, accounts, claimants)}
 
     def suggest() -> int:
@@ -139,19 +142,20 @@ def _suggesting(session: Session, today: date) -> Callable[[], int]:
 
     def _suggest() -> int:
         named = named_among(accounts)  # as the scan finds them, among the accounts it read
-        each = [  # what the grouping adds to each group (a pair's two lookups, a group's any)
+        # The claims on named accounts and the lone ones among them, found in one pass.
+        on_named, lone = named_account_claims(session, rows, linked, named)
+        each = [  # what the grouping adds to each group (a pair's two lookups, a group's one)
             suggest_owner(
                 g.claims,
-                bool(named)
+                bool(on_named)
                 and (
-                    g.claims[0].account.id in named or g.claims[1].account.id in named
-                    if len(g.claims) == 2
-                    else any(c.account.id in named for c in g.claims)
+                    members[0] in on_named or members[1] in on_named
+                    if len(members) == 2
+                    else not on_named.isdisjoint(members)
                 ),
             )
-            for g in groups
+            for g, members in zip(groups, ids, strict=True)
         ]
-        lone = lone_named_claims(session, rows, linked, named)
         wanted = linked | lone  # what the scan's one pass then makes rows of
         found = with_lone_named(groups, [every[i] for i in lone])
         return len(found) + len(each) + len(wanted)

@@ -94,27 +94,29 @@ def _scan(session: Session, today: date, threshold: int, steps: Ticker) -> list[
     steps.advance(1)
     links = claim_links(rows, matches, companies)
     linked = linked_ids(links)
-    named = named_among(accounts)
-    lone_ids = lone_named_claims(session, rows, linked, named)
+    on_named, lone_ids = named_account_claims(session, rows, linked, named_among(accounts))
     claims = claims_in(linked | lone_ids, rows, accounts, claimants)
-    groups = group_overlaps(claims, links, named)
+    groups = group_overlaps(claims, links, on_named)
     return with_lone_named(groups, [c for c in claims if c.id in lone_ids] if lone_ids else [])
 
 
-def lone_named_claims(
+def named_account_claims(
     session: Session, rows: list[ClaimRow], linked: set[int], named: frozenset[int]
-) -> set[int]:
-    """Live partner claims on named accounts that overlap no other claim: each still
-    conflicts with the direct team (SPEC.md, "Rules of engagement"), unless a resolution
-    already gave the account to that claim."""
+) -> tuple[set[int], set[int]]:
+    """The live claims on named accounts, and among them the partner claims that overlap no
+    other claim: each of those still conflicts with the direct team (SPEC.md, "Rules of
+    engagement"), unless a resolution already gave the account to that claim. One pass over the
+    claims read finds both."""
     if not named:
-        return set()
+        return set(), set()
+    on_named = [row for row in rows if row[1] in named]
     kept = set(session.scalars(select(OverlapResolution.owner_claim_id)))
-    return {
+    lone = {
         row[0]
-        for row in rows
-        if row[1] in named and row[2] is not None and row[0] not in linked and row[0] not in kept
+        for row in on_named
+        if row[2] is not None and row[0] not in linked and row[0] not in kept
     }
+    return {row[0] for row in on_named}, lone
 
 
 def resolve_group(
