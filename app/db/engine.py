@@ -31,6 +31,7 @@ from app.db.location import describe, sqlite_path, to_url
 from app.db.snapshot import READ_ONLY
 from app.db.write_turn import take_turn
 from app.domain.errors import ConflictError, DatabaseUnavailableError
+from app.domain.progress import CancelledByUser
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,11 @@ class Database:
     #: prints it); how long a transaction without a Cancel waits before it is refused.
     waiting: Callable[[bool], None] | None = field(default=None, repr=False)
     patience_s: float = BUSY_TIMEOUT_MS / 1000
+    #: The window's own wait (``app.ui.write_wait``): asked as a transaction without a Cancel
+    #: of its own begins, it gives a ``cancelled`` for one begun on the window's thread (which
+    #: keeps the window painting and answers the person's Cancel, however long the wait), and
+    #: None elsewhere.
+    window_wait: Callable[[], Callable[[], bool] | None] | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
@@ -85,16 +91,25 @@ class Database:
         """
         session = self.sessions()
         session.info["actor"] = self.actor
+        window = self.window_wait() if cancelled is None and self.window_wait else None
         try:
-            take_turn(
-                session.connection(),
-                self.label,
-                bulk=bulk,
-                busy_timeout_ms=BUSY_TIMEOUT_MS,
-                waiting=waiting or self.waiting,
-                cancelled=cancelled,
-                patience_s=None if cancelled is not None else self.patience_s,
-            )
+            try:
+                take_turn(
+                    session.connection(),
+                    self.label,
+                    bulk=bulk,
+                    busy_timeout_ms=BUSY_TIMEOUT_MS,
+                    waiting=waiting or self.waiting,
+                    cancelled=cancelled or window,
+                    patience_s=None if (cancelled or window) is not None else self.patience_s,
+                )
+            except CancelledByUser:
+                if window is None:
+                    raise
+                raise DatabaseUnavailableError(
+                    f"Nothing was saved: another program was still writing to {self.label} "
+                    "when you stopped waiting. Save again once it has finished."
+                ) from None
             yield session
             session.commit()
         except StaleDataError:

@@ -32,8 +32,9 @@ from app.domain.progress import CancelledByUser
 log = logging.getLogger(__name__)
 
 WAITING_TEXT = "Waiting for another program to finish writing to the database…"
-#: How long one try waits inside SQLite before the loop looks at ``cancelled`` again.
-SLICE_MS = 200
+#: How long one try waits inside SQLite before the loop looks at ``cancelled`` again: on the
+#: window's thread, between two looks the window does not paint, so the slice is short.
+SLICE_MS = 50
 #: The advisory lock of bulk writers on PostgreSQL (any fixed number of ours).
 BULK_LOCK_KEY = 0x43_44_42_4C  # "CDBL"
 

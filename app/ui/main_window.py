@@ -46,6 +46,7 @@ from app.ui.screen_fit import (
     screen_for,
     screen_key,
 )
+from app.ui.write_wait import WriteWait
 
 if TYPE_CHECKING:
     from app.services.store import Database
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.fitter = FitToScreen(self)
         self.fitter.watch(self)  # every dialog of the window opens within the screen
         self.commands = FileCommands(self)
+        self.write_wait = WriteWait(self)
         # A database found damaged while in use: its error box offers the backup, opened here.
         context.errors.open_backup = self.commands.open_location
         self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
         """Show ``database`` everywhere; the previous one is closed. A demo database (in
         ``demo_folder``) is not added to Open recent: its folder goes when it is closed."""
         old, self._database = self._database, database
+        self.write_wait.install(database)  # a save behind another program's write waits in sight
         if old is not None and old is not database:
             old.dispose()
             self._remove_demo_folder()
