@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -109,7 +110,7 @@ class QuoteMailDialog(AsksBeforeDiscarding, QDialog):
         self.settings_dialog: MailSettingsDialog | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.settings_button, self.send_button, self.open_button, self.mark_button):
+        for button in (self.send_button, self.open_button, self.mark_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.mark_button.hide()  # after adding: the box shows what it is given
         with db.reading() as session:
@@ -128,7 +129,11 @@ class QuoteMailDialog(AsksBeforeDiscarding, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        row = QHBoxLayout()  # the settings sit apart, on the left: they do not send
+        row.addWidget(self.settings_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
         self.resize(680, 520)
 
     @classmethod
