@@ -65,6 +65,9 @@ def test_change_the_rules_and_the_named_accounts(
     qtbot.keyClick(dialog.account_line, Qt.Key.Key_Return)
     assert cells(dialog.table, "name") == ["Fabrikam Inc", "Tailspin Toys"]
     assert dialog.problem.text() == ""
+    assert dialog.isVisible()  # Enter added the account: it neither saved nor closed
+    with sqlite_db.reading() as s:
+        assert [a.name for a in s.scalars(select(Account)) if a.named_account] == ["Fabrikam Inc"]
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert cells(dialog.table, "name") == ["Tailspin Toys"]

@@ -36,6 +36,7 @@ from app.ui.claims.direct_reps_dialog import REP_KINDS, DirectRepsDialog
 from app.ui.combo_fill import refill
 from app.ui.completing import completing_line
 from app.ui.context import UiContext
+from app.ui.enter_acts import enter_acts
 from app.ui.record_table import RecordTable
 from app.ui.sections import button
 from app.ui.unsaved import AsksBeforeDiscarding
@@ -131,7 +132,7 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.reps_button.clicked.connect(self.edit_reps)
         context.changes.changed.connect(self._changed)
-        self.account_line.returnPressed.connect(self.add_named)
+        enter_acts(self.account_line, self.add_named)
         self.protection.valueChanged.connect(self.show_words)
         self.cooling_off.valueChanged.connect(self.show_words)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())

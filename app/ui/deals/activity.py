@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.columns import Column, Kind
 from app.domain.enums import ActivityKind
 from app.services.deals.edit import Activity
+from app.ui.enter_acts import enter_acts
 from app.ui.field_box import ProblemLine
 from app.ui.labelled_form import date_edit
 from app.ui.record_table import RecordTable
@@ -85,8 +86,8 @@ class ActivityLog(QWidget):
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.add)
-        self.summary.returnPressed.connect(self.add)
-        self.next_step.returnPressed.connect(self.add)
+        enter_acts(self.summary, self.add)
+        enter_acts(self.next_step, self.add)
 
     def set_rows(self, rows: Sequence[Activity]) -> None:
         self.table.records.set_rows(rows)

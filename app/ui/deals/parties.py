@@ -31,6 +31,7 @@ from app.domain.money import format_percent
 from app.services.claims.account_edit import Choice
 from app.services.deals.edit import Party, check_parties, commission_warning, total_commission
 from app.ui.completing import completing_line
+from app.ui.enter_acts import enter_acts
 from app.ui.field_box import ProblemLine
 from app.ui.record_table import align_headers
 from app.ui.selection_gate import SelectionGate
@@ -112,7 +113,7 @@ class PartiesEditor(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
         self.add_button.clicked.connect(self.add_typed)
-        self.commission.returnPressed.connect(self.add_typed)
+        enter_acts(self.commission, self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
         self.gate = SelectionGate(self)  # Remove waits for a party to be selected
         self.gate.rows(self.remove_button, self.table, Needs.SOME)
