@@ -8,6 +8,8 @@ where the user aimed. It is one line; a longer message ends in "…" and is whol
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -30,6 +32,11 @@ class ProblemLine(ElidedLabel):
         super().setText(text)
         self.setAccessibleDescription(text)
 
+    def say(self, text: str) -> None:
+        """Show ``text`` (a refusal the person can act on); nothing hides the line."""
+        self.setText(text)
+        self.setVisible(bool(text))
+
     def sizeHint(self) -> QSize:
         self.ensurePolished()  # the style sheet's smaller font decides the height
         margins = self.contentsMargins()
@@ -38,6 +45,11 @@ class ProblemLine(ElidedLabel):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.sizeHint().height())
+
+
+def focus_first_problem(widgets: Mapping[str, QWidget], problems: Mapping[str, str]) -> None:
+    """Put the cursor in the first field with a problem, so the person starts fixing there."""
+    widgets[next(iter(problems))].setFocus()
 
 
 def field_box(widget: QWidget, label: str, name: str) -> tuple[QLabel, QVBoxLayout, QLabel]:

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.field_box import focus_first_problem
+
 #: The property that leaves a widget out of the comparison (a search box is not an edit).
 NOT_AN_EDIT = "notAnEdit"
 
@@ -171,7 +173,7 @@ class GuardsUnsavedEdits(AsksBeforeDiscarding):
         problems = dialog.check()
         if problems:
             dialog.tabs.setCurrentIndex(0)
-            dialog.form.widgets[next(iter(problems))].setFocus()
+            focus_first_problem(dialog.form.widgets, problems)
             return False
         return bool(dialog._write(overwrite=False))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from app.db.engine import Database
 from app.db.models import (
@@ -41,6 +42,10 @@ from app.db.models import (
 )
 from app.domain.enums import DealStage, MdfStatus, PartyRole, QuoteStatus, SpendProgram
 from app.domain.names import name_key
+
+if TYPE_CHECKING:  # the world is also built where no Qt is loaded
+    from app.ui.main_window import MainWindow
+    from app.ui.program.page import ProgramPage
 
 D = Decimal
 START, END = date(2026, 1, 1), date(2026, 3, 31)
@@ -150,3 +155,15 @@ def add_program_world(db: Database) -> None:
             RebateThreshold(rule="Growth", threshold=D("50000"), percent=D("1")),
             RebateThreshold(rule="Growth", threshold=D("100000"), percent=D("2")),
         ])  # fmt: skip
+
+
+def program_on_world(window: MainWindow) -> ProgramPage:
+    """The window's Program page on this world's quarter, its figures read."""
+    from app.ui.program.page import ProgramPage
+    from app.ui.program.period import custom_period
+    from tests.support.pages import settled, shown_page
+
+    shown = shown_page(window, "program", ProgramPage)
+    shown.period_picker.set_period(custom_period(START, END))
+    settled(shown)
+    return shown

@@ -19,33 +19,16 @@ from app.ui.main_window import MainWindow
 from app.ui.page_base import Page
 from app.ui.program.page import ProgramPage
 from app.ui.training.page import TrainingPage
+from tests.support.dashboard import DRAW_MS, drawn, open_dashboard
 from tests.support.sample_records import add_sample_records
 
 Opener = Callable[[Database], MainWindow]
-WAIT_MS = 30_000
-
-
-def drawn(page: DashboardPage) -> bool:
-    area = page.charts_area  # built once the headline figures have painted
-    return (
-        area is not None
-        and not page.loading
-        and not area.reading.running
-        and all(
-            view.current is not None and not view.drawing.running for view in area.views.values()
-        )
-    )
 
 
 @pytest.fixture
 def dashboard(qtbot: QtBot, open_window: Opener, sqlite_db: Database) -> DashboardPage:
     add_sample_records(sqlite_db)
-    window = open_window(sqlite_db)
-    window.resize(1366, 768)
-    window.show_page("dashboard")
-    page = window.page("dashboard")
-    assert isinstance(page, DashboardPage)
-    qtbot.waitUntil(lambda: drawn(page), timeout=WAIT_MS)
+    page = open_dashboard(qtbot, open_window(sqlite_db))
     assert page.loads == 1 and page.charts_area.reads == [frozenset(CHART_PARTS)]
     return page
 
@@ -60,7 +43,7 @@ def test_a_lead_change_reads_the_lead_charts_alone(qtbot: QtBot, dashboard: Dash
     announce(dashboard, RecordKind.LEAD)
     assert not dashboard.loading  # the headline figures hold no lead
     assert area.reads[-1] == frozenset({"leads"})
-    qtbot.waitUntil(lambda: drawn(dashboard), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: drawn(dashboard), timeout=DRAW_MS)
     assert dashboard.loads == 1
     for name in ("pipeline", "won", "program", "coverage", "overlaps"):
         assert area.views[name].current is pictures[name], name  # not drawn again
@@ -72,7 +55,7 @@ def test_a_claim_change_reads_the_figures_and_the_overlaps(
     announce(dashboard, RecordKind.CLAIM)
     assert dashboard.loading
     assert dashboard.charts_area.reads[-1] == frozenset({"overlaps"})
-    qtbot.waitUntil(lambda: drawn(dashboard), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: drawn(dashboard), timeout=DRAW_MS)
     assert dashboard.loads == 2 and len(dashboard.charts_area.reads) == 2
 
 
@@ -86,7 +69,7 @@ def test_a_change_out_of_sight_is_read_when_the_dashboard_is_shown_again(
     assert len(dashboard.charts_area.reads) == 1  # nothing read out of sight
     window.show_page("dashboard")
     assert dashboard.charts_area.reads[-1] == frozenset({"returns"})
-    qtbot.waitUntil(lambda: drawn(dashboard), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: drawn(dashboard), timeout=DRAW_MS)
     assert dashboard.loads == 1
 
 
@@ -108,4 +91,4 @@ def test_a_price_book_change_reads_the_returns_alone(
     announce(dashboard, RecordKind.PRICE_BOOK)
     assert not dashboard.loading  # the headline figures hold no price
     assert dashboard.charts_area.reads[-1] == frozenset({"returns"})
-    qtbot.waitUntil(lambda: drawn(dashboard), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: drawn(dashboard), timeout=DRAW_MS)

@@ -17,26 +17,15 @@ from app.ui.charts.view import ChartView
 from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
 from tests.support.charts import bar_point, bar_values
+from tests.support.dashboard import DRAW_MS, drawn, open_dashboard
 from tests.support.sample_records import TODAY
 
 Opener = Callable[[Database], MainWindow]
-DRAW_MS = 60_000  # seven charts drawn one after the other on a busy machine
-
-
-def drawn(page: DashboardPage) -> bool:
-    area = page.charts_area  # built once the headline figures have painted
-    return area is not None and all(view.current is not None for view in area.views.values())
 
 
 @pytest.fixture
 def dashboard(qtbot: QtBot, open_window: Opener, demo_db: Database) -> DashboardPage:
-    window = open_window(demo_db)
-    window.resize(1366, 768)
-    window.show_page("dashboard")
-    page = window.page("dashboard")
-    assert isinstance(page, DashboardPage)
-    qtbot.waitUntil(lambda: drawn(page), timeout=DRAW_MS)
-    return page
+    return open_dashboard(qtbot, open_window(demo_db))
 
 
 def plotted(view: ChartView) -> dict[int, list[float]]:

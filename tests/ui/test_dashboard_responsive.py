@@ -19,24 +19,13 @@ from pytestqt.qtbot import QtBot
 from app.db.engine import Database
 from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
+from tests.support.dashboard import drawn
 from tests.support.program_bulk import add_program_bulk
 from tests.support.stall import check, measure
 
 Opener = Callable[[Database], MainWindow]
 #: What the dashboard's own work on the GUI thread may take at most between two ticks.
 ALLOWED = 0.025
-
-
-def drawn(page: DashboardPage) -> bool:
-    area = page.charts_area  # built once the headline figures have painted
-    return (
-        area is not None
-        and not page.loading
-        and not area.reading.running
-        and all(
-            view.current is not None and not view.drawing.running for view in area.views.values()
-        )
-    )
 
 
 def test_changing_the_filters_while_the_charts_redraw_leaves_the_window_answering(

@@ -41,6 +41,16 @@ def _retype(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
+def _write(qtbot: QtBot, dialog: ReviewDialog, out: Path) -> str | None:
+    """Type the file, click Write PDF, wait for the background work: its outcome."""
+    _retype(qtbot, dialog.path, str(out))
+    qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+    operation = dialog.last_operation
+    assert operation is not None
+    qtbot.waitUntil(lambda: operation.outcome is not None, timeout=60_000)
+    return operation.outcome
+
+
 def test_the_review_is_written_in_the_background_and_said_so(
     qtbot: QtBot, open_window: Opener, sqlite_db: Database, tmp_path: Path
 ) -> None:
@@ -51,13 +61,9 @@ def test_the_review_is_written_in_the_background_and_said_so(
     _retype(qtbot, dialog.quarter, "Q1 2026")
     assert dialog.path.text().endswith("P-1-2026Q1-review.pdf")  # the name follows the quarter
     out = tmp_path / "northwind review"
-    _retype(qtbot, dialog.path, str(out))
-    qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
-    operation = dialog.last_operation
-    assert operation is not None
-    qtbot.waitUntil(lambda: operation.outcome is not None, timeout=60_000)
+    outcome = _write(qtbot, dialog, out)
     written = out.with_name("northwind review.pdf")  # .pdf added
-    assert operation.outcome == "success" and dialog.saved == written
+    assert outcome == "success" and dialog.saved == written
     assert written.read_bytes().startswith(b"%PDF-")
     assert dialog not in page.reviews  # closed once written
     assert window.statusBar().currentMessage() == f"Saved the business review to {written}"
@@ -124,12 +130,7 @@ def test_a_partner_without_a_partner_id_gets_its_deals_and_spend(
     _page, dialog = _open_review(qtbot, window)
     _retype(qtbot, dialog.quarter, "2026Q1")
     out = tmp_path / "review.pdf"
-    _retype(qtbot, dialog.path, str(out))
-    qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
-    operation = dialog.last_operation
-    assert operation is not None
-    qtbot.waitUntil(lambda: operation.outcome is not None, timeout=60_000)
-    assert operation.outcome == "success"
+    assert _write(qtbot, dialog, out) == "success"
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert "D-1" in text  # won in the quarter
     assert "SPIF" in text and "Rebate" in text  # the spend items

@@ -22,12 +22,11 @@ from app.services.program.spend_items import list_spend
 from app.ui.main_window import MainWindow
 from app.ui.pricebook.form_dialog import FormDialog
 from app.ui.program.page import ProgramPage
-from app.ui.program.period import custom_period
 from app.ui.program.rates_dialog import RateDialog, RatesDialog
 from app.ui.program.rules_dialog import RulesDialog, SpifDialog
 from app.ui.program.spend_dialog import SpendDialog, SpendItemsDialog
-from tests.support.pages import settled, shown_page
-from tests.support.program_world import END, START, add_program_world
+from tests.support.pages import settled
+from tests.support.program_world import END, START, add_program_world, program_on_world
 from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
@@ -36,10 +35,7 @@ Opener = Callable[[Database], MainWindow]
 @pytest.fixture
 def page(qtbot: QtBot, open_window: Opener, sqlite_db: Database) -> ProgramPage:
     add_program_world(sqlite_db)
-    window = open_window(sqlite_db)
-    shown = shown_page(window, "program", ProgramPage)
-    shown.period_picker.set_period(custom_period(START, END))
-    return settled(shown)  # type: ignore[return-value]
+    return program_on_world(open_window(sqlite_db))
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -20,10 +20,9 @@ from app.services.program.returns import return_report
 from app.ui.changes import RecordKind
 from app.ui.main_window import MainWindow
 from app.ui.program.page import ProgramPage
-from app.ui.program.period import custom_period
 from app.ui.program.rows import RETURN_COLUMNS
-from tests.support.pages import settled, shown_page
-from tests.support.program_world import END, START, add_program_world
+from tests.support.pages import settled
+from tests.support.program_world import END, START, add_program_world, program_on_world
 from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
@@ -34,9 +33,7 @@ def page(qtbot: QtBot, open_window: Opener, sqlite_db: Database) -> ProgramPage:
     add_program_world(sqlite_db)
     window = open_window(sqlite_db)
     window.resize(1366, 768)
-    shown = shown_page(window, "program", ProgramPage)
-    shown.period_picker.set_period(custom_period(START, END))
-    return settled(shown)  # type: ignore[return-value]
+    return program_on_world(window)
 
 
 def column(key: str) -> int:

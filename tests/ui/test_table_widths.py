@@ -13,11 +13,9 @@ from pytestqt.qtbot import QtBot
 from app.db.engine import Database
 from app.ui.main_window import MainWindow
 from app.ui.program.page import ProgramPage
-from app.ui.program.period import custom_period
 from app.ui.record_table import RecordTable
 from tests.support.lead_world import add_lead_world
-from tests.support.pages import settled, shown_page
-from tests.support.program_world import END, START, add_program_world
+from tests.support.program_world import add_program_world, program_on_world
 from tests.support.sample_records import TODAY
 from tests.ui.test_lead_board_ui import board_page
 from tests.ui.test_program_page import column
@@ -50,10 +48,7 @@ def fits(table: RecordTable) -> bool:
 @pytest.fixture
 def program(qtbot: QtBot, open_window: Opener, sqlite_db: Database) -> ProgramPage:
     add_program_world(sqlite_db)
-    window = open_window(sqlite_db)
-    shown = shown_page(window, "program", ProgramPage)
-    shown.period_picker.set_period(custom_period(START, END))
-    return settled(shown)  # type: ignore[return-value]
+    return program_on_world(open_window(sqlite_db))
 
 
 def test_the_program_pages_tables_and_its_drill_down(qtbot: QtBot, program: ProgramPage) -> None:

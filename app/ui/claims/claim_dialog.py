@@ -44,6 +44,7 @@ from app.ui.changes import RecordKind
 from app.ui.claims.same_company import AskTwin, SameCompanyOffer, ask_same_company
 from app.ui.completing import completing_line
 from app.ui.context import UiContext
+from app.ui.field_box import focus_first_problem
 from app.ui.labelled_form import FormGrid, country_combo, country_value, date_edit
 from app.ui.partners.dialog import ask
 from app.ui.record_table import RecordTable
@@ -309,7 +310,7 @@ class ClaimDialog(AsksBeforeDiscarding, QDialog):
         self.form.reveal_all = True
         draft, errors = self.check()
         if draft is None:
-            self.form.widgets[next(iter(errors))].setFocus()
+            focus_first_problem(self.form.widgets, errors)
             return False
         overlaps = self.check_overlaps()
         if draft.account_id is None and self.twins:

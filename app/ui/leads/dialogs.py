@@ -73,10 +73,6 @@ class _LeadDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.layout_.addWidget(buttons)
 
-    def say(self, problem: str) -> None:
-        self.problem.setText(problem)
-        self.problem.show()
-
 
 class ReasonDialog(_LeadDialog):
     """Decline or lose a lead: the reason picked from the list the rules allow."""
@@ -152,7 +148,7 @@ class ConvertDialog(_LeadDialog):
         try:
             self.value()
         except InputError as exc:
-            self.say(str(exc))
+            self.problem.say(str(exc))
             self.amount.setFocus()
             return
         super().accept()
@@ -201,7 +197,7 @@ class AssignDialog(_LeadDialog):
 
     def accept(self) -> None:
         if self.recipient() is None:
-            self.say("Choose a partner from the list, or Direct.")
+            self.problem.say("Choose a partner from the list, or Direct.")
             self.to.setFocus()
             return
         super().accept()

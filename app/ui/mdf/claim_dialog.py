@@ -96,7 +96,7 @@ class MdfClaimDialog(MdfFormDialog):
             except AppError as exc:
                 problems.append(exc.message)
         self._show_files()
-        self.say(" ".join(problems))
+        self.problem.say(" ".join(problems))
 
     def remove_selected(self) -> None:
         row = self.files.currentRow()

@@ -18,7 +18,7 @@ from app.domain.errors import AppError, ConflictError, NotFoundError
 from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
-from app.ui.field_box import ProblemLine
+from app.ui.field_box import ProblemLine, focus_first_problem
 from app.ui.labelled_form import FormGrid
 from app.ui.unsaved import AsksBeforeDiscarding
 
@@ -90,22 +90,18 @@ class MdfFormDialog(AsksBeforeDiscarding, QDialog):
 
     # --- behaviour -----------------------------------------------------------------------
 
-    def say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
     def write(self) -> bool:
         """Store; True when done (the dialog closes), else the problem is shown."""
         self.form.reveal_all = True
         problems = self.check()
         if problems:
-            self.form.widgets[next(iter(problems))].setFocus()
+            focus_first_problem(self.form.widgets, problems)
             return False
         try:
             with self.db.transaction() as session:
                 self.store(session)
         except AppError as exc:
-            self.say(exc.message)
+            self.problem.say(exc.message)
             if isinstance(exc, ConflictError | NotFoundError):
                 self.context.changes.announce({RecordKind.MDF})  # the page shows what is stored
             return False

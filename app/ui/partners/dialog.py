@@ -37,6 +37,7 @@ from app.services.training.certification import certification_warning, partner_g
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.elided_label import ElidedLabel
+from app.ui.field_box import focus_first_problem
 from app.ui.partners.contacts_tab import ContactsTab
 from app.ui.partners.fields import PartnerFields
 from app.ui.partners.scorecard_tab import ScorecardTab
@@ -206,7 +207,7 @@ class PartnerDialog(GuardsUnsavedEdits, QDialog):
         problems = self.fields.check()
         if problems:
             self.tabs.setCurrentIndex(0)
-            self.fields.widgets[next(iter(problems))].setFocus()
+            focus_first_problem(self.fields.widgets, problems)
             return False
         return self._write(overwrite=False)
 

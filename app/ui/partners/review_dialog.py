@@ -32,7 +32,7 @@ from app.domain.quarters import parse_quarter, quarter_of
 from app.services.qbr.gather import review_period
 from app.services.store import Database
 from app.ui.context import UiContext
-from app.ui.field_box import ProblemLine
+from app.ui.field_box import ProblemLine, focus_first_problem
 from app.ui.labelled_form import FormGrid
 from app.ui.open_dialogs import OpenDialogs
 from app.ui.operations import IsCancelled, Operation, Progress
@@ -184,10 +184,6 @@ class ReviewDialog(QDialog):
         self.form.show_problems(problems)
         return problems
 
-    def say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
     # --- writing ------------------------------------------------------------------------------
 
     def write(self) -> bool:
@@ -195,12 +191,12 @@ class ReviewDialog(QDialog):
         self.form.reveal_all = True
         problems = self.check()
         if problems:
-            self.form.widgets[next(iter(problems))].setFocus()
+            focus_first_problem(self.form.widgets, problems)
             return False
         path = self.target()
         if path.exists() and not self.confirm_replace(path):
             return False
-        self.say("")
+        self.problem.say("")
         self.write_button.setEnabled(False)
         quarter, today, db, code = (
             self.quarter.text(),
@@ -230,7 +226,7 @@ class ReviewDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.write_button.setEnabled(True)
         if isinstance(exc, AppError):
-            self.say(exc.message)
+            self.problem.say(exc.message)
         else:
             self.context.errors.show_now(exc)
 

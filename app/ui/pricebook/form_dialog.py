@@ -14,6 +14,7 @@ from app.domain.errors import ConflictError
 from app.services.store import Database, Session
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
+from app.ui.field_box import focus_first_problem
 from app.ui.labelled_form import FormGrid
 from app.ui.stale_dialog import StaleChoice, StaleDialog, run_stale, settle_stale
 from app.ui.unsaved import AsksBeforeDiscarding
@@ -93,7 +94,7 @@ class FormDialog(AsksBeforeDiscarding, QDialog):
         self.form.reveal_all = True
         errors = self.check()
         if errors:
-            self.form.widgets[next(iter(errors))].setFocus()
+            focus_first_problem(self.form.widgets, errors)
             return False
         return self._write(overwrite=False)
 
