@@ -299,3 +299,18 @@ def test_a_handle_never_moved_keeps_fitting_the_detail_after_a_restart(
     QApplication.processEvents()
     assert not page.splitter_placed()
     assert _detail_fitted(page)
+
+
+def test_choosing_a_group_fits_the_detail_to_its_rows_and_gives_the_list_the_rest(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    """On a laptop screen the list of groups keeps every row the detail does not need: the
+    detail is fitted to the rows of the group chosen, once they are laid out."""
+    add_overlap_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    window.resize(1366, 740)
+    page = overlaps_page(qtbot, window)
+    for row in (0, 1, 0):
+        page.group_table.selectRow(row)
+        qtbot.waitUntil(lambda: _detail_fitted(page))
+        assert page.splitter.sizes()[0] > page.groups_box.minimumSizeHint().height()

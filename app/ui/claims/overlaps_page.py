@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
@@ -257,7 +257,10 @@ class OverlapsPage(Page):
             bar = sideways.sizeHint().height() if sideways.maximum() > 0 else 0  # narrow window
             # A small window shrinks the detail to two rows each before the groups above.
             table.fit_height_to_rows(DETAIL_ROWS, fewest=1, extra=bar)
-        self._fit_detail()
+        # The tables' new heights reach the detail's layout on the event loop: fitted now, the
+        # detail kept the height of the group shown before (the list of groups squeezed to two
+        # rows under a short group, a long one cut to two claims).
+        QTimer.singleShot(0, self, self._fit_detail)
         self._enable()
 
     def _empty_text(self) -> str:
