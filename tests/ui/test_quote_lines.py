@@ -201,3 +201,16 @@ def test_enter_on_a_typed_sku_with_its_suggestions_open_settles_it(
     qtbot.keyClicks(editor.qty, "3")
     qtbot.keyClick(editor.qty, Qt.Key.Key_Return)
     assert [(r.sku, r.qty) for r in editor.requests] == [("CD-301", 3)]
+
+
+def test_a_database_without_products_says_where_products_come_from(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database
+) -> None:
+    """A new database: "pick one from the list" would point at an empty list."""
+    editor = open_editor(qtbot, open_window, sqlite_db)
+    assert "Price book" in editor.sku.placeholderText()
+    editor.sku.setFocus()
+    qtbot.keyClicks(editor.sku, "CD-100")
+    qtbot.keyClick(editor.sku, Qt.Key.Key_Return)
+    assert editor.sku_problem.text().startswith("The price book has no products yet")
+    assert editor.requests == []

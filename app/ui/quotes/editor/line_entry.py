@@ -23,6 +23,12 @@ from app.ui.completing import offer
 from app.ui.field_box import ProblemLine
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: A new database has no price book: the quote can have no line until it has products.
+NO_PRODUCTS = (
+    "The price book has no products yet: add them on the Price book page, or import a price "
+    "book there, then quote them."
+)
+NO_PRODUCTS_PLACEHOLDER = "No products yet: add them on the Price book page"
 
 
 class LineEntry(QObject):
@@ -38,7 +44,9 @@ class LineEntry(QObject):
         self.products = list(products)
         self.sku = QLineEdit()
         self.sku.setObjectName("sku")
-        self.sku.setPlaceholderText("Type a SKU or part of its name")
+        self.sku.setPlaceholderText(
+            "Type a SKU or part of its name" if products else NO_PRODUCTS_PLACEHOLDER
+        )
         completer = offer(self.sku, [entry(sku, name) for sku, name in products])
         completer.activated.connect(lambda text: self.sku.setText(text.split(ENTRY_SEPARATOR)[0]))
         self.suggestions = completer.popup()
@@ -106,6 +114,9 @@ class LineEntry(QObject):
 
     def picked_sku(self) -> str | None:
         """The SKU the SKU field names, or ``None`` with the reason shown beside the field."""
+        if not self.products:  # "pick one from the list" would point at an empty list
+            self._say(NO_PRODUCTS)
+            return None
         try:
             sku = pick_sku(self.sku.text(), self.products)
         except InputError as exc:
