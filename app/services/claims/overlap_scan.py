@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import BigInteger, Select, and_, func, select, type_coerce
@@ -114,7 +115,13 @@ def claimant_names(session: Session) -> dict[int | None, tuple[str, str, str]]:
 
 def linked_ids(links: list[ClaimOverlap]) -> set[int]:
     """The claims in some overlap."""
-    return {link.a for link in links} | {link.b for link in links}
+    linked = set(map(_FIRST, links))
+    linked.update(map(_SECOND, links))
+    return linked
+
+
+_FIRST = attrgetter("a")
+_SECOND = attrgetter("b")
 
 
 def claims_in(
@@ -131,13 +138,17 @@ def claims_in(
     # Each distinct amount and percentage made a Decimal once: most claims share them.
     amount_of = {amount: Money.from_stored(amount) for amount in {row[5] for row in chosen}}
     pct_of = {pct: Percent.from_stored(pct) or Decimal(0) for pct in {row[7] for row in chosen}}
+    # Each day made one object: the driver makes one per value, but the claims share a few
+    # hundred days, which the grouping and the rules of engagement then compare at every turn.
+    day: dict[date, date] = {}
     result = []
     for claim_id, account_id, partner_id, since, until, amount, currency, pct, approved in chosen:
         key, name, code = claimants[partner_id]
         result.append(
             LiveClaim(
-                claim_id, account_of[account_id], key, name, since, until, amount_of[amount],
-                currency, pct_of[pct], approved, code,
+                claim_id, account_of[account_id], key, name, day.setdefault(since, since),
+                day.setdefault(until, until), amount_of[amount], currency, pct_of[pct], approved,
+                code,
             )
         )  # fmt: skip
     return result
