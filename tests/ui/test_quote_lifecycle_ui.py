@@ -274,3 +274,23 @@ def test_a_lapsed_quote_shows_expired_and_can_be_revised_or_its_timely_acceptanc
     pick(page, QuoteStatus.EXPIRED)
     # a partner that accepted in time may be recorded late, on a day the offer still stood
     assert enabled(page) == {"revise", "accept"}
+
+
+def test_a_quote_just_saved_is_the_one_selected_for_its_next_step(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], demo_db: Database
+) -> None:
+    """Save draft, and the new quote is selected on the page: Approve or Issue… is the next
+    click, without finding it among the others."""
+    partner, account, _ = parties(demo_db)
+    page = quotes_page(open_window, demo_db)
+    page.table.selectRow(0)  # another quote selected before
+    editor = page.new_quote()
+    assert isinstance(editor, QuoteEditor)
+    qtbot.keyClicks(editor.partner, partner)
+    qtbot.keyClicks(editor.account, account)
+    add_line(qtbot, editor, "CD-100", 1)
+    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Save), Click)
+    number = editor.saved_number
+    assert number is not None
+    settled(page)
+    qtbot.waitUntil(lambda: (chosen := page.selected()) is not None and chosen.number == number)

@@ -303,8 +303,8 @@ class QuotesPage(TablePage):
     def _editor(self) -> QuoteEditor:
         assert self._db is not None
         editor = QuoteEditor(self._db, self.context.today(), self.window())
-        editor.stored_draft.connect(lambda: self.context.changes.announce({RecordKind.QUOTE}))
-        editor.accepted.connect(lambda: self.context.changes.announce({RecordKind.QUOTE}))
+        editor.stored_draft.connect(lambda e=editor: self._stored(e))
+        editor.accepted.connect(lambda e=editor: self._stored(e))
         editor.finished.connect(lambda _r, e=editor: self._closed(e))
         self.editors.append(editor)
         editor.show()
@@ -414,6 +414,13 @@ class QuotesPage(TablePage):
     def _forget(self, dialog: QWidget) -> None:
         if dialog in self.mail_dialogs:
             self.mail_dialogs.remove(dialog)
+
+    def _stored(self, editor: QuoteEditor) -> None:
+        """A quote saved or issued: the pages read it again, and here it is the one selected,
+        so the next step (Approve, Issue…, E-mail…) is a click away instead of a search."""
+        self.context.changes.announce({RecordKind.QUOTE})
+        if editor.saved_number is not None:
+            self._select(editor.saved_number)
 
     def _closed(self, editor: QuoteEditor) -> None:
         if editor in self.editors:
