@@ -115,9 +115,9 @@ def test_a_request_from_allocation_to_payment(
     assert request.written, request.problem.text()
     settled(page)
     assert cells(page.requests, "status") == ["Requested"]
-    assert not page.step_buttons[next(iter(page.step_buttons))].isEnabled()  # none selected
-
-    pick_row(qtbot, page.requests, 0)
+    # The request just made is the one selected: its next step is a click away.
+    qtbot.waitUntil(lambda: page.selected_request() is not None)
+    assert page.selected_request().id == request.saved_id
     assert [b.isEnabled() for b in page.step_buttons.values()] == [True, True, False, False, False]
     click(qtbot, page.step_buttons[next(iter(page.step_buttons))])
     approve = latest(page, MdfStepDialog)

@@ -78,6 +78,7 @@ class MdfPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.read: MdfRead = MdfRead((), (), (), "EUR")
+        self.wanted_request: int | None = None  # a request just made, selected once shown
         self.dialogs: OpenDialogs[QDialog] = OpenDialogs()
         self.balances = RecordTable("mdf_balances", BALANCE_COLUMNS, self)
         self.balances.setAccessibleName("Balances per partner and quarter")
@@ -239,10 +240,15 @@ class MdfPage(Page):
         self.requests.records.set_rows([r for r in self.read.requests if r.allocation_id in wanted])
         some = "the selected allocation" if self.selected_allocations() else "the allocations shown"
         self.requests_title.setText(f"Requests of {some} · {self.requests.records.rowCount()}")
-        if kept is not None:
+        keep_id = self.wanted_request
+        if keep_id is None and kept is not None:
+            keep_id = kept.id
+        if keep_id is not None:
             for n, row in enumerate(self.requests.records.rows()):
-                if row.id == kept.id:
+                if row.id == keep_id:
                     self.requests.selectRow(n)
+                    if keep_id == self.wanted_request:
+                        self.wanted_request = None
         self._show_detail()
         self.gate.update()
 
@@ -337,8 +343,16 @@ class MdfPage(Page):
         if self._db is None or len(chosen) != 1:
             return None
         dialog = MdfRequestDialog(self.context, self._db, chosen[0], self.window())
+        dialog.accepted.connect(lambda d=dialog: self._made(d.saved_id))
         self.keep(dialog)
         return dialog
+
+    def _made(self, request_id: int | None) -> None:
+        """A request just made is the one selected, its steps a click away: now if its row is
+        in view, else once the page has read it."""
+        self.wanted_request = request_id
+        if not self.loading:
+            self._show_requests()
 
     def do_step(self, step: Step) -> QDialog | None:
         """Open the dialog of ``step`` for the selected request (if its state allows it)."""
