@@ -31,7 +31,10 @@ WRONG_FILES: dict[str, Callable[[Path], None]] = {
     "empty.xlsx": lambda p: p.write_bytes(b""),
     "pdf.xlsx": lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
     "zip.xlsx": _zip_without_a_workbook,
-    "utf16.csv": lambda p: p.write_text("Name,Country\nA,DE\n", encoding="utf-16"),
+    # UTF-16 with its byte-order mark is read; one whose bytes break UTF-16 is not
+    "utf16-broken.csv": lambda p: p.write_bytes(
+        "Name,Country\nA,DE\n".encode("utf-16") + b"\x00\xd8A\x00"
+    ),
     "nul.csv": lambda p: p.write_bytes(b"Name,Country\nA\x00B,DE\n"),
     "header-only.csv": lambda p: p.write_text("Name,Country\n"),
     "unclosed.csv": lambda p: p.write_text('Name,Country\n"A,DE\nB,DE\n'),
