@@ -7,9 +7,9 @@ of the bare document. Three figures, each against the bare document timed by tur
 
 - the whole PDF, with the scorecard's four charts as vector drawings: held to the 3× goal.
   Each chart is laid out from its own words' sizes and drawn by matplotlib straight into
-  reportlab shapes (``app/io/charts/reportlab_renderer.py``), about 15–25 ms a chart on a quiet
-  machine; through SVG with matplotlib's constrained layout they took 0.1–0.2 s each and the
-  PDF 9–10× the bare document;
+  reportlab shapes (``app/io/charts/reportlab_renderer.py``): 20 ms a chart or less on this
+  shared machine, where through SVG with matplotlib's constrained layout one took 0.1–0.2 s
+  and the PDF 9–10× the bare document (measured 2.3–2.6× with the charts, under load);
 - the pack's pages without the charts (letterhead, summary, every table in the embedded fonts,
   the next-steps page): the layout's own cost; reported (measured 1.6–2.0×);
 - the button's whole work, the pack gathered from the database too; reported.

@@ -42,6 +42,7 @@ _BOLD = {"semibold", "demibold", "demi", "bold", "heavy", "extra bold", "black"}
 
 
 def is_bold(prop: FontProperties) -> bool:
+    """True for the weights the bold DejaVu Sans prints (the titles' "bold")."""
     weight = prop.get_weight()
     return weight >= 600 if isinstance(weight, int | float) else weight in _BOLD
 
@@ -194,10 +195,10 @@ class ReportlabRenderer(RendererBase):
 
 
 def render(figure: Figure) -> ReportlabRenderer:
-    """Draw ``figure`` (at 72 dots per inch: one display unit is one point) with a
-    ``ReportlabRenderer`` and return the renderer, its shapes and marks."""
-    width, height = figure.get_size_inches() * 72
-    renderer = ReportlabRenderer(float(width), float(height), figure.dpi)
+    """Draw ``figure`` with a ``ReportlabRenderer`` and return the renderer, its shapes and
+    marks. The Drawing is in the figure's display units: points, for a figure of 72 dots per
+    inch (``files.chart_drawing`` makes it so)."""
+    renderer = ReportlabRenderer(float(figure.bbox.width), float(figure.bbox.height), figure.dpi)
     figure.draw(renderer)
     return renderer
 
