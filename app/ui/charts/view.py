@@ -61,6 +61,9 @@ def load_chart_code() -> None:
     import matplotlib.backends.backend_agg  # noqa: F401
 
     import app.io.charts.draw  # noqa: F401
+    from app.io.charts.text_size import load_fonts
+
+    load_fonts()  # the fonts every chart's layout is measured with
 
 
 def _render(spec: ChartSpec, size: QSize, ratio: float) -> _Drawn:
