@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.db.engine import Database
+from app.db.models import Deal
 from app.ui.errors import ErrorReport
 from app.ui.leads.page import LeadsPage
 from app.ui.main_window import MainWindow
@@ -187,5 +189,29 @@ def test_convert_opens_the_new_deal(qtbot: QtBot, open_window: Opener, sqlite_db
     settled(page)
     select_lead(qtbot, page, "L-001")
     assert page.selected_lead().status.value == "converted"
+    for dialog in list(page.dialogs):
+        dialog.close()
+
+
+def test_a_lead_becomes_a_deal_in_its_own_countrys_currency(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    """An American lead's deal is offered in USD, as a quote for its account would be."""
+    add_lead_world(sqlite_db, TODAY)
+    page = leads_page(open_window(sqlite_db))
+    select_lead(qtbot, page, "L-007")  # US, accepted by Contoso
+    offered: list[str] = []
+
+    def convert(dialog: QDialog) -> bool:
+        offered.append(dialog.currency.currentText())  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.amount, "9000")  # type: ignore[attr-defined]
+        return True
+
+    page.lead_actions.ask = convert
+    qtbot.mouseClick(page.leads.convert_button, Qt.MouseButton.LeftButton)
+    assert offered == ["USD"]
+    with sqlite_db.reading() as s:
+        deal = s.scalars(select(Deal).order_by(Deal.id.desc())).first()
+        assert deal is not None and deal.currency == "USD"
     for dialog in list(page.dialogs):
         dialog.close()

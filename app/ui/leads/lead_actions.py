@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.domain.enums import LeadStatus
 from app.domain.lead_actions import DECLINE_REASONS, LOSE_REASONS
+from app.domain.local_currency import country_currency
 from app.services.business_settings import load_business_settings
 from app.services.leads import actions as service
 from app.services.leads.listing import LeadRow, lead_deal, partners_for_assigning
@@ -145,8 +146,11 @@ class LeadActions:
         if lead is None or db is None:
             return
         with db.reading() as session:
-            currency = load_business_settings(session).reporting_currency
-        dialog = ConvertDialog(lead, currency, parent=self.page)
+            reporting = load_business_settings(session).reporting_currency
+        # The deal is in the lead's country's currency at first, as a quote for its account
+        # would be: a British lead's deal in GBP, not in the reporting currency.
+        local = country_currency(lead.country) or reporting
+        dialog = ConvertDialog(lead, local, [reporting], parent=self.page)
         if not self.ask(dialog):
             return
         amount, chosen = dialog.value()
