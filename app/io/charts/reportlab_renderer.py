@@ -117,11 +117,38 @@ class ReportlabRenderer(RendererBase):
         corners = _rectangle(path, transform)
         if corners is not None:
             x0, y0, x1, y1 = corners
-            shape: Shape = Rect(x0, y0, x1 - x0, y1 - y0, fillColor=fill, strokeColor=stroke)
+            shape: Shape = Rect(x0, y0, x1 - x0, y1 - y0)
         else:
             shape = _path(path, transform, closed_fill=fill is not None)
-            shape.fillColor = fill
-            shape.strokeColor = stroke
+        self._add(gc, self._styled(gc, shape, fill, stroke))
+
+    def draw_markers(
+        self,
+        gc: GraphicsContextBase,
+        marker_path: MplPath,
+        marker_trans: Transform,
+        path: MplPath,
+        trans: Transform,
+        rgbFace: ColorType | None = None,  # noqa: N803 - matplotlib's name
+    ) -> None:
+        """Each mark (a tick, a point of a line) is the marker's path moved to its place: the
+        marker is transformed once, where the base class makes a transform for every mark."""
+        fill = _fill_colour(gc, rgbFace)
+        stroke = _stroke_colour(gc)
+        if fill is None and stroke is None:
+            return
+        marker = marker_trans.transform_path(marker_path)
+        for vertices, _code in path.iter_segments(trans, simplify=False):
+            if len(vertices):
+                x, y = (float(v) for v in np.asarray(vertices)[-2:])
+                shape = _path(marker, None, closed_fill=fill is not None, offset=(x, y))
+                self._add(gc, self._styled(gc, shape, fill, stroke))
+
+    def _styled(
+        self, gc: GraphicsContextBase, shape: Shape, fill: Color | None, stroke: Color | None
+    ) -> Shape:
+        shape.fillColor = fill
+        shape.strokeColor = stroke
         if stroke is not None:
             shape.strokeWidth = self._points(gc.get_linewidth())
             shape.strokeLineCap = _CAPS.get(gc.get_capstyle(), 0)
@@ -130,7 +157,7 @@ class ReportlabRenderer(RendererBase):
             pattern = [self._points(float(d)) for d in np.asarray(dashes).ravel()] if dashes else []
             if pattern:
                 shape.strokeDashArray = (self._points(offset or 0.0), pattern)
-        self._add(gc, shape)
+        return shape
 
     def draw_text(
         self,
@@ -252,11 +279,18 @@ def _rectangle(path: MplPath, transform: Transform) -> tuple[float, float, float
     return xs[0], ys[0], xs[-1], ys[-1]
 
 
-def _path(path: MplPath, transform: Transform, closed_fill: bool) -> Path:
+def _path(
+    path: MplPath,
+    transform: Transform | None,
+    closed_fill: bool,
+    offset: tuple[float, float] = (0.0, 0.0),
+) -> Path:
+    """``path`` through ``transform``, moved by ``offset``, as a reportlab Path."""
     shape = Path(autoclose="pdf" if closed_fill else None, fillMode=FILL_NON_ZERO)
+    dx, dy = offset
     last = (0.0, 0.0)
     for vertices, code in path.iter_segments(transform, remove_nans=True, simplify=False):
-        points = [float(v) for v in np.asarray(vertices)]
+        points = [float(v) + (dy if i % 2 else dx) for i, v in enumerate(np.asarray(vertices))]
         if code == MplPath.MOVETO:
             shape.moveTo(*points)
         elif code == MplPath.LINETO:
