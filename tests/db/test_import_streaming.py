@@ -65,17 +65,18 @@ def test_skip_invalid_writes_every_good_row_with_where_it_came_from(any_db: Data
     assert (summary.new, summary.invalid_rows, summary.written) == (MANY - 1, 1, True)
     assert _count(any_db, Partner) == MANY - 1
     with any_db.reading() as session:
-        partner = session.scalars(select(Partner).where(Partner.partner_code == "P-04100")).one()
+        code = f"P-{BLOCK_ROWS * 2:05d}"
+        partner = session.scalars(select(Partner).where(Partner.partner_code == code)).one()
         found = created_in_batch(session, "partner", partner.id)
         assert found is not None
         changes = json.loads(found.entry.changes)
         assert changes["imported_from"] == [None, "partners.xlsx"]
-        assert changes["rows"][str(partner.id)] == 4102
+        assert changes["rows"][str(partner.id)] == BLOCK_ROWS * 2 + 2
         history = partner_history(session, partner.id)
     assert [(h.what, h.field, h.new) for h in history] == [
-        ("Partner created", "Imported from", "partners.xlsx, row 4102")
+        ("Partner created", "Imported from", f"partners.xlsx, row {BLOCK_ROWS * 2 + 2}")
     ]
-    assert _count(any_db, AuditEntry) == 2  # one per write of about 2,000 new partners
+    assert _count(any_db, AuditEntry) == 3  # one per block of new partners written
 
 
 def test_new_ids_follow_the_rows_of_the_file(any_db: Database) -> None:
@@ -301,6 +302,29 @@ def test_a_large_import_asks_for_the_highest_id_once_and_writes_its_history_once
         rows = created_rows(session)
     assert ids == list(range(1, BLOCK_ROWS * 5 + 1))
     assert rows == {partner_id: partner_id + 1 for partner_id in ids}  # file row = id + 1
+
+
+def test_each_block_handed_to_the_writing_thread_is_one_statement(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the checking thread hands over one many-row ``INSERT`` at a time: while it runs,
+    the checking thread readies the next one, so the statement does not end while the checking
+    thread holds the interpreter (several statements a block did, and waited for it)."""
+    from app.services.importing import stream_writer
+    from app.services.importing.driver_block import MANY_ROWS
+
+    blocks: list[tuple[int, int]] = []
+    real = stream_writer.insert_block
+
+    def counting(connection, table, block, *rest):  # type: ignore[no-untyped-def]
+        blocks.append((len(block.statements), len(block.rows)))
+        return real(connection, table, block, *rest)
+
+    monkeypatch.setattr(stream_writer, "insert_block", counting)
+    summary = _import(sqlite_db, _rows(MANY_ROWS * 5 + 7))
+    assert summary.new == MANY_ROWS * 5 + 7
+    assert blocks == [(1, 0)] * 5 + [(0, 7)]
+    assert _count(sqlite_db, Partner) == MANY_ROWS * 5 + 7
 
 
 def created_rows(session: Session) -> dict[int, int]:

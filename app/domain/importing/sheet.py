@@ -10,12 +10,14 @@ consume a sheet without importing the file layer, and lets tests build one from 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-#: Rows per block: large enough that per-block costs vanish, small enough to keep memory flat
-#: and progress reports frequent.
-BLOCK_ROWS = 2000
+#: Rows per block: large enough that per-block costs stay small, small enough to keep memory
+#: flat and progress reports frequent. A partner import on SQLite hands its writing thread one
+#: block per statement (``app.services.importing.stream_writer``), so this is also the rows of
+#: one such statement there (``driver_block.MANY_ROWS``).
+BLOCK_ROWS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +64,23 @@ def sheet_from_rows(
         for start in range(0, len(rows), BLOCK_ROWS)
     ]
     return MappedSheet(name, mapped, blocks, len(rows))
+
+
+def in_blocks_of(sheet: MappedSheet, rows: int) -> MappedSheet:
+    """``sheet`` with its blocks cut to at most ``rows`` rows each (the same rows, in order)."""
+    return MappedSheet(
+        sheet.name, sheet.headers, _cut(sheet.blocks, rows), sheet.total, sheet.ignored
+    )
+
+
+def _cut(blocks: Iterable[Block], rows: int) -> Iterator[Block]:
+    for block in blocks:
+        if len(block) <= rows:
+            yield block
+            continue
+        for start in range(0, len(block), rows):
+            end = start + rows
+            yield Block(
+                block.numbers[start:end],
+                {name: cells[start:end] for name, cells in block.columns.items()},
+            )

@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, count, islice
 
+from app.domain.importing.sheet import BLOCK_ROWS
+
 Cells = list[object]
 
 #: A run of this many empty rows ends a sheet. Some files declare a million rows (a stray
 #: format on row 1,048,576) for a handful of values; nobody leaves a thousand blank lines
 #: inside a real table.
 EMPTY_RUN_LIMIT = 1000
-#: Rows per chunk of a raw sheet.
-CHUNK = 1024
+#: Rows per chunk of a raw sheet: no more than a block of the mapped sheet, so a block is read
+#: as it is needed and not a chunk ahead (reading holds the interpreter, see ``BLOCK_ROWS``).
+CHUNK = BLOCK_ROWS
 
 
 Chunk = list[tuple[int, Cells]]

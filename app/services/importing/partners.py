@@ -19,7 +19,7 @@ from app.db.models import Partner, Tier
 from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.importing import values as v
 from app.domain.importing.report import ImportSummary, Problem, change_text
-from app.domain.importing.sheet import MappedSheet
+from app.domain.importing.sheet import MappedSheet, in_blocks_of
 from app.domain.names import name_key, name_keys
 from app.domain.partner_form import LABELS, partner_parsers
 from app.domain.websites import same_value
@@ -102,7 +102,9 @@ def _check(
     in_file = _InFile()
     updates: list[tuple[int, Changes]] = []
     claimed: dict[int, int] = {}
-    for block in parsed_blocks(sheet, parsers, options, problems):
+    # A block the size of the writer's statement: see ``stream_writer``.
+    blocks = in_blocks_of(sheet, writer.block_rows)
+    for block in parsed_blocks(blocks, parsers, options, problems):
         columns = block.columns
         if "tier" in columns:
             tier = columns.pop("tier")
