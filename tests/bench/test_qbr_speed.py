@@ -9,7 +9,7 @@ of the bare document. Three figures, each against the bare document timed by tur
   Each chart is laid out from its own words' sizes and drawn by matplotlib straight into
   reportlab shapes (``app/io/charts/reportlab_renderer.py``): 20 ms a chart or less on this
   shared machine, where through SVG with matplotlib's constrained layout one took 0.1–0.2 s
-  and the PDF 9–10× the bare document (measured 2.3–2.6× with the charts, under load);
+  and the PDF 9–10× the bare document (measured 2.3–2.75× with the charts, under load);
 - the pack's pages without the charts (letterhead, summary, every table in the embedded fonts,
   the next-steps page): the layout's own cost; reported (measured 1.6–2.0×);
 - the button's whole work, the pack gathered from the database too; reported.
