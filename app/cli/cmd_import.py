@@ -2,8 +2,10 @@
 
 SPEC.md, "Command line": exit 0 and a one-paragraph summary on stdout; exit 1 with one line per
 problem on stderr when the file or any row is refused (nothing written). ``--skip-invalid``
-imports the good rows and lists the others on stderr; ``--dry-run`` writes nothing. The file is
-read and its header checked before the database is opened, so a bad file answers at once.
+imports the good rows and lists the others on stderr; ``--dry-run`` writes nothing and answers
+as the real import would: exit 1 when it would be refused, so a script can check a file first.
+The file is read and its header checked before the database is opened, so a bad file answers at
+once.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import ``args.file`` as ``args.kind``; 0 when written (or dry run), 1 when refused."""
+    """Import ``args.file`` as ``args.kind``; 0 when written (or would be), 1 when refused."""
     request = FileImport(args.kind, Path(args.file).expanduser(), args.sheet, tuple(args.map))
     options = ImportOptions(dry_run=args.dry_run, skip_invalid=args.skip_invalid)
     sheets = read_import(request)
@@ -31,8 +33,17 @@ def run(args: argparse.Namespace) -> int:
         summary = write_import(db, request, sheets, options)
     finally:
         db.dispose()
+    refused = args.dry_run and not args.skip_invalid and bool(summary.problems)
+    if refused:
+        rows = len({p.row for p in summary.problems})
+        print(
+            f"channel-desk: The import would be refused: {rows} row"
+            f"{'s need' if rows != 1 else ' needs'} correcting "
+            "(or use --skip-invalid to import the others).",
+            file=sys.stderr,
+        )
     _report(summary)
-    return 0
+    return 1 if refused else 0
 
 
 def _report(summary: ImportSummary) -> None:

@@ -60,9 +60,21 @@ def test_a_bad_row_refuses_everything(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_skip_invalid_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "db.sqlite")
     book = write_workbook(tmp_path / "p.xlsx", BAD)
-    assert _run("import", "partners", str(book), "--db", db, "--dry-run") == 0
-    out = capsys.readouterr().out
-    assert "would import 2 new, 0 updated, 0 unchanged, 1 invalid row" in out
+    assert _run("import", "partners", str(book), "--db", db, "--dry-run") == 1
+    captured = capsys.readouterr()
+    assert "would import 2 new, 0 updated, 0 unchanged, 1 invalid row" in captured.out
+    err = captured.err.splitlines()
+    assert err[0].startswith("channel-desk: The import would be refused: 1 row needs correcting")
+    assert "channel-desk: row 6, column 'Ctry': 'Atlantis' is not a country" in err[2]
+    assert _partners(tmp_path / "db.sqlite") == 0
+    args = ("import", "partners", str(book), "--db", db, "--dry-run", "--skip-invalid")
+    assert _run(*args) == 0
+    captured = capsys.readouterr()
+    assert "would import 2 new" in captured.out
+    assert "row 6, column 'E-mail': 'x@' is not an e-mail address" in captured.err
+    assert _partners(tmp_path / "db.sqlite") == 0
+    good = write_workbook(tmp_path / "g.xlsx", GOOD)
+    assert _run("import", "partners", str(good), "--db", db, "--dry-run") == 0
     assert _partners(tmp_path / "db.sqlite") == 0
     assert _run("import", "partners", str(book), "--db", db, "--skip-invalid") == 0
     captured = capsys.readouterr()
