@@ -13,7 +13,7 @@ from typing import Any
 
 from app.domain.columns import Column, Kind
 
-_RIGHT = frozenset({Kind.INTEGER, Kind.MONEY, Kind.PERCENT})
+_RIGHT = frozenset({Kind.INTEGER, Kind.MONEY, Kind.PERCENT, Kind.BYTES})
 
 
 def render_rows(rows: Sequence[Any], columns: Sequence[Column[Any]]) -> str:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from app.domain.file_size import size_text
 from app.domain.money import format_amount, format_percent
 from app.domain.names import fold
 
@@ -28,6 +29,7 @@ class Kind(StrEnum):
     DATE = "date"
     DATETIME = "datetime"
     BOOL = "bool"
+    BYTES = "bytes"  # value is an int, a file's size, shown with its unit
 
 
 def reading_key(text: str) -> tuple[str, str]:
@@ -68,6 +70,8 @@ class Column(Generic[Row]):
             return format_amount(value, currency) if currency else format(value, "f")
         if self.kind is Kind.PERCENT and isinstance(value, Decimal):
             return format_percent(value)
+        if self.kind is Kind.BYTES and isinstance(value, int):
+            return size_text(value)
         if isinstance(value, datetime):
             return value.astimezone().strftime("%Y-%m-%d %H:%M")
         if isinstance(value, date):

@@ -26,7 +26,7 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 #: Kinds whose cells are right-aligned, so digits line up.
-NUMERIC = frozenset({Kind.MONEY, Kind.INTEGER, Kind.PERCENT})
+NUMERIC = frozenset({Kind.MONEY, Kind.INTEGER, Kind.PERCENT, Kind.BYTES})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 #: Every cell's flags, made once: the view asks for them per cell on every paint.

@@ -164,6 +164,7 @@ def test_a_request_from_allocation_to_payment(
         "Requested", "Approved", "Claimed", "Claim approved", "Paid"
     ]  # fmt: skip
     assert cells(detail.proofs, "name") == ["invoice.pdf", "booth.jpg"]
+    assert cells(detail.proofs, "size") == ["10.0 KB", "9 bytes"]  # a size with its unit
     opened: list[QUrl] = []
     monkeypatch.setattr(
         RequestDetailView, "open_url", staticmethod(lambda url: opened.append(url) or True)

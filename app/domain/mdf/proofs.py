@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.file_size import size_text
 from app.domain.text_rules import unsafe_reason
 
 #: The largest proof file kept: a scanned invoice or a few photos, not a video.
@@ -30,15 +31,6 @@ class ProofFile:
     @property
     def size(self) -> int:
         return len(self.content)
-
-
-def size_text(size: int) -> str:
-    """``840 bytes``, ``12.4 KB``, ``31.2 MB``: a file's size as a person reads it."""
-    if size < 1024:
-        return f"{size:,} byte{'s' if size != 1 else ''}"
-    if size < 1 << 20:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1 << 20):.1f} MB"
 
 
 def proof_refusal(name: str, size: int) -> str | None:

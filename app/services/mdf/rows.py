@@ -112,7 +112,7 @@ class ProofRow:
 
 PROOF_COLUMNS: tuple[Column[ProofRow], ...] = (
     Column("name", "File", lambda r: r.name, width=30),
-    Column("size", "Size", lambda r: r.size, Kind.INTEGER, width=10),
+    Column("size", "Size", lambda r: r.size, Kind.BYTES, width=10),
     Column("media_type", "Type", lambda r: r.media_type, width=18),
     Column("added_at", "Added", lambda r: r.added_at, Kind.DATETIME, width=16),
 )

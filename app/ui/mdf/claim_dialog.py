@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
-from app.domain.mdf.proofs import MAX_PROOF_BYTES, ProofFile, size_text
+from app.domain.file_size import size_text
+from app.domain.mdf.proofs import MAX_PROOF_BYTES, ProofFile
 from app.io.proof_files import read_proof
 from app.services.mdf.requests import claim
 from app.services.mdf.rows import RequestRow

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
+from app.domain.file_size import size_text
 from app.io.eml import draft_name, write_eml_draft
 from app.io.mail_password import get_password
 from app.io.smtp_send import send_mail
@@ -84,8 +85,7 @@ class QuoteMailDialog(AsksBeforeDiscarding, QDialog):
         self.body = QPlainTextEdit(mail.body)
         self.body.setObjectName("body")
         self.body.setTabChangesFocus(True)
-        size_kb = max(1, round(len(mail.pdf) / 1024))
-        attachment = QLabel(f"{mail.filename}  ({size_kb:,} KB)")
+        attachment = QLabel(f"{mail.filename}  ({size_text(len(mail.pdf))})")
         attachment.setObjectName("attachment")
         self.attachment_notice = QLabel(mail.notice)  # the PDF is not the one issued
         self.attachment_notice.setObjectName("attachmentNotice")
