@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.engine import Database
+from app.ui.context import UiContext
 from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
 from tests.support.dashboard import drawn
 from tests.support.program_bulk import add_program_bulk
-from tests.support.stall import check, measure
+from tests.support.stall import as_launched, check, measure
 
 Opener = Callable[[Database], MainWindow]
 #: What the dashboard's own work on the GUI thread may take at most between two ticks.
@@ -29,11 +30,17 @@ ALLOWED = 0.025
 
 
 def test_changing_the_filters_while_the_charts_redraw_leaves_the_window_answering(
-    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+    qtbot: QtBot, open_window: Opener, context: UiContext, sqlite_db: Database
 ) -> None:
     add_program_bulk(sqlite_db, 100, 2_000, 1_000)
     window = open_window(sqlite_db)
     window.resize(1366, 768)
+    with as_launched(qtbot, window, context):
+        measured(qtbot, window)
+
+
+def measured(qtbot: QtBot, window: MainWindow) -> None:
+    """Open the dashboard, then pick a partner and a quarter while its charts come in."""
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
     picks: list[str] = []

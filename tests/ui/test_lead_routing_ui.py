@@ -18,6 +18,7 @@ from app.db.engine import Database, open_database
 from app.db.models.leads import Lead, LeadAssignment
 from app.domain.enums import AssignmentOutcome, LeadStatus
 from app.services.leads.route_rows import preview_route
+from app.ui.context import UiContext
 from app.ui.leads.page import LeadsPage
 from app.ui.leads.route import RouteFlow, RoutePreviewDialog
 from app.ui.main_window import MainWindow
@@ -26,7 +27,7 @@ from tests.support.many_leads import add_many_leads
 from tests.support.many_partners import add_many_partners
 from tests.support.pages import settled, shown_page
 from tests.support.sample_records import TODAY
-from tests.support.stall import StallMeter, check
+from tests.support.stall import StallMeter, as_launched, check
 from tests.support.table_cells import cells
 
 Opener = Callable[[Database], MainWindow]
@@ -141,27 +142,29 @@ def test_a_preview_not_taken_or_a_cancelled_run_changes_nothing(
 
 
 def test_routing_many_leads_leaves_the_window_answering(
-    qtbot: QtBot, open_window: Opener, tmp_path: Path
+    qtbot: QtBot, open_window: Opener, context: UiContext, tmp_path: Path
 ) -> None:
     db = open_database(tmp_path / "many-leads.sqlite")
     try:
         add_many_partners(db, 2_000)
         add_many_leads(db, 12_000, TODAY)
-        page = leads_page(open_window(db))
+        window = open_window(db)
         flows: list[RouteFlow] = []
         meter = StallMeter()
         meter.watch = lambda: bool(flows) and flows[0].busy
-        meter.start()
-        began = time.perf_counter()
-        try:
-            flow = page.route()
-            assert flow is not None
-            flow.ask = lambda _dialog: True  # the preview, then the run
-            flows.append(flow)
-            qtbot.waitUntil(lambda: not flow.busy, timeout=120_000)
-        finally:
-            took = time.perf_counter() - began
-            meter.stop()
+        with as_launched(qtbot, window, context):
+            page = leads_page(window)
+            meter.start()
+            began = time.perf_counter()
+            try:
+                flow = page.route()
+                assert flow is not None
+                flow.ask = lambda _dialog: True  # the preview, then the run
+                flows.append(flow)
+                qtbot.waitUntil(lambda: not flow.busy, timeout=120_000)
+            finally:
+                took = time.perf_counter() - began
+                meter.stop()
         check(meter, took, "routing preview and run")
         assert page.last_message.startswith("Routed on")
         # The routed leads are read again in the background: the test ends once they are
