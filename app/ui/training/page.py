@@ -28,7 +28,16 @@ from app.services.training.expiring import (
     save_expiring_days,
 )
 from app.services.training.log import contacts_by_ids, delete_training
-from app.services.training.records import TRAINING_COLUMNS, TrainingRow, list_training
+from app.services.training.records import (
+    COMPLETED_ON,
+    CONTACT,
+    CONTACT_ID,
+    COURSE_CODE,
+    ID,
+    TRAINING_COLUMNS,
+    TrainingRow,
+    list_training,
+)
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
 from app.ui.open_dialogs import OpenDialogs
@@ -241,7 +250,7 @@ class TrainingPage(Page):
         if self._db is None or not chosen:
             return 0
         what = (
-            f"{chosen[0].course_code} of {chosen[0].contact} on {chosen[0].completed_on}"
+            f"{chosen[0][COURSE_CODE]} of {chosen[0][CONTACT]} on {chosen[0][COMPLETED_ON]}"
             if len(chosen) == 1
             else f"these {len(chosen)} training records"
         )
@@ -249,7 +258,7 @@ class TrainingPage(Page):
             return 0
         try:
             with self._db.transaction() as session:
-                gone = delete_training(session, [r.id for r in chosen])
+                gone = delete_training(session, [r[ID] for r in chosen])
         except Exception as exc:  # a refusal (or a bug) is shown through the error hook
             self.context.errors.show_now(exc)
             return 0
@@ -262,7 +271,7 @@ class TrainingPage(Page):
         people of a coverage cell (to get a partner certified where it lacks one)."""
         tab = self.tabs.currentIndex()
         if tab == RECORDS:
-            return {r.contact_id for r in self.selected_records()}
+            return {r[CONTACT_ID] for r in self.selected_records()}
         if tab == COVERAGE:
             table = self.coverage.people
             rows = table.selectionModel().selectedRows()
