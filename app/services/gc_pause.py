@@ -22,7 +22,11 @@ read, medians of eight turns, on two cores busy with other work):
 Only those three entry points use it (``app.services.claims.overlaps.overlap_groups``,
 ``app.services.importing.partners.import_partners`` and
 ``app.services.program.returns.return_report``, with ``period_reports``, which reads the same
-rows once for a period's quarters for the dashboard and the scorecard).
+rows once for a period's quarters for the dashboard and the scorecard). The Overlaps page's
+reader extends the scan's pause until it has made the groups into the bytes it keeps
+(``app.ui.claims.kept_groups``). Each pause wraps a function, not a block inside one: the
+collector resumes once the function's own rows are freed, so its first pass walks the result
+alone.
 
 When the last pause ends, what it made is moved to the collector's oldest generation in one
 step (``gc.freeze`` then ``gc.unfreeze``, as their documentation describes) rather than left
