@@ -337,3 +337,55 @@ def test_a_name_too_long_for_its_room_is_cut_with_an_ellipsis() -> None:
     assert "Contoso" in names
     (cut,) = [n for n in names if n.startswith("Brandt")]
     assert cut.endswith("…") and LONG.startswith(cut[:-1])
+
+
+RANKED = ("Tidewater Manufacturing", "Brandt Stahlbau GmbH & Co. KG", "Contoso Ltd")
+SPEND = ChartSpec(
+    "Program spend and return",
+    "bar",
+    ("2026 Q1", "2026 Q2", "2026 Q3", "2026 Q4"),
+    (
+        Series("Spend", (D("46374.72"), D("34134.74"), D("87508.68"), D("35635.60"))),
+        Series("Won revenue", (D("585235.65"), D("665413.96"), D("440733.94"), D("518538.97"))),
+    ),
+    ValueKind.MONEY,
+    "EUR",
+)
+
+
+def test_titles_start_at_the_figure_edge_so_a_ranking_keeps_its_whole_title() -> None:
+    """A ranking's long names push its plot to the right; its title still starts where every
+    other chart's does, at the figure's edge, and is written whole where the figure has room."""
+    ranking = ChartSpec(
+        "Top overlaps by commission exposure",
+        "hbar",
+        RANKED,
+        (Series("Exposure", (D("83010.22"), D("58425.00"), D("44626.47"))),),
+        ValueKind.MONEY,
+        "EUR",
+    )
+    starts = []
+    for spec in (ranking, SPEND):
+        figure = new_figure(4.9, 2.6, dpi=100)
+        canvas = FigureCanvasAgg(figure)
+        axes = draw(spec, figure)
+        canvas.draw()
+        title = axes._left_title
+        assert title.get_text() == spec.title
+        box = title.get_window_extent(canvas.get_renderer())
+        assert box.x1 <= figure.bbox.x1
+        starts.append(box.x0)
+    assert starts[0] == pytest.approx(starts[1], abs=1.0)
+    assert starts[0] < 10  # pixels: at the edge, not after the names
+
+
+def test_figures_over_bars_are_left_out_where_they_would_run_into_a_bar() -> None:
+    """In a small chart a short bar's figure would be written across the tall bar beside it:
+    then no bar carries its figure (the scale tells); in a wide one each does."""
+    small = draw(SPEND, new_figure(4.9, 2.6))
+    assert [t for t in small.texts if isinstance(t, Annotation)] == []
+    wide = draw(SPEND, new_figure(12.0, 4.0))
+    written = {t.get_text() for t in wide.texts if isinstance(t, Annotation)}
+    assert written == {
+        value_label(v, ValueKind.MONEY, "EUR") for s in SPEND.series for v in s.values
+    }

@@ -10,15 +10,24 @@ the exact values.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import combinations
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Annotation
 
+from app.io.charts import text_size
 from app.io.charts.layout import TITLE_PAD, fit, note_position
 from app.io.charts.look import Look, look, register_font
 from app.io.charts.numbers import value_label
 from app.io.charts.spec import ChartSpec, Number, ValueKind
 from app.io.charts.ticks import draw_marks, value_ticks
+
+#: The share of a category's room its bars take (the rest is the gap between categories).
+BAR_ROOM = 0.8
+#: Points kept clear on each side of a bar's figure.
+LABEL_GAP = 1.5
 
 
 def new_figure(width_in: float = 6.0, height_in: float = 3.2, dpi: float = 100) -> Figure:
@@ -67,6 +76,10 @@ def draw(spec: ChartSpec, figure: Figure) -> Axes:
     horizontal = spec.kind == "hbar"
     values = value_ticks(*(axes.get_xlim() if horizontal else axes.get_ylim()), spec.value_kind)
     names = fit(axes, spec, style, values)
+    if _crowded(axes, spec):  # the bars' figures would run into each other: the scale tells
+        for text in [t for t in axes.texts if isinstance(t, Annotation)]:
+            text.remove()
+        names = fit(axes, spec, style, values)
     draw_marks(axes, style, values, names.names, names.turn, horizontal)
     return axes
 
@@ -131,7 +144,7 @@ def _plain(value: Number | None) -> float:
 def _bars(axes: Axes, spec: ChartSpec, style: Look, stacked: bool) -> None:
     count = len(spec.series)
     positions = range(len(spec.categories))
-    width = 0.8 if stacked else 0.8 / count
+    width = BAR_ROOM if stacked else BAR_ROOM / count
     bottoms = [0.0] * len(spec.categories)
     containers = []
     for s, series in enumerate(spec.series):
@@ -221,6 +234,48 @@ def _lines(axes: Axes, spec: ChartSpec, style: Look) -> None:
         )
         line.set_gid(f"{s}:line")
     _value_axis(axes, spec, style, horizontal=False)
+
+
+def _crowded(axes: Axes, spec: ChartSpec) -> bool:
+    """Whether a figure written over a bar would run into another figure or into a neighbouring
+    bar (a tall bar beside a short one in a group), with a little space to spare."""
+    labels = [t for t in axes.texts if isinstance(t, Annotation)]
+    if spec.kind not in ("bar", "stacked") or not labels:
+        return False
+    figure = axes.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    scale = 72 / figure.dpi
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        px, py = axes.transData.transform((x, y))
+        return float(px) * scale, float(py) * scale
+
+    words: list[_Box] = []
+    for label in labels:
+        size = float(label.get_fontsize())
+        x, y = at(*label.xy)
+        half = text_size.width(label.get_text(), size) / 2 + LABEL_GAP
+        y += float(label.xyann[1])
+        words.append((x - half, x + half, y, y + text_size.line_height(size)))
+    bars: list[_Box] = []
+    for bar in axes.patches:
+        assert isinstance(bar, Rectangle)
+        (x0, y0), (x1, y1) = (
+            at(bar.get_x(), bar.get_y()),
+            at(bar.get_x() + bar.get_width(), bar.get_y() + bar.get_height()),
+        )
+        bars.append((min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)))
+    return any(_meet(a, b) for a, b in combinations(words, 2)) or any(
+        _meet(a, b) for a in words for b in bars
+    )
+
+
+#: left, right, bottom, top, in points.
+_Box = tuple[float, float, float, float]
+
+
+def _meet(a: _Box, b: _Box) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
 
 
 def _tag(patches: Sequence[object], series: int) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.text import Annotation
+from matplotlib.text import Annotation, Text
 
 from app.io.charts import text_size
 from app.io.charts.look import Look
@@ -133,7 +133,11 @@ def fit(axes: Axes, spec: ChartSpec, style: Look, values: Sequence[Tick]) -> Nam
     across = 0.0 if horizontal else TICK_ROOM + widest + LABEL_PAD
     axes.xaxis.set_label_coords(0.5, -down / plot_height)
     axes.yaxis.set_label_coords(-across / plot_width, 0.5)
-    _shorten_title(axes, style, width - plan.left - EDGE)
+    # The title starts at the figure's edge, not the plot's: the titles of charts side by side
+    # line up, and a ranking's long names do not push its title out of the figure.
+    title = axes._left_title  # type: ignore[attr-defined]  # set_title(loc="left") sets it
+    title.set_x((EDGE - plan.left) / plot_width)
+    _shorten_title(title, style, width - 2 * (EDGE + SLACK))
     return plan.names
 
 
@@ -227,8 +231,7 @@ def _shorten(names: Sequence[str], size: float, room: float) -> tuple[str, ...]:
     return tuple(text_size.elide(name, size, max(room, NAME_LEAST)) for name in names)
 
 
-def _shorten_title(axes: Axes, style: Look, room: float) -> None:
-    title = axes._left_title  # type: ignore[attr-defined]  # set_title(loc="left") sets it
+def _shorten_title(title: Text, style: Look, room: float) -> None:
     words = title.get_text()
     short = text_size.elide(words, style.title_size, max(room, 40.0), bold=True)
     if short != words:
