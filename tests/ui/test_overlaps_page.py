@@ -4,9 +4,11 @@ likely match so it is never reported again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.modeltest import ModelTester
@@ -16,6 +18,8 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import AuditEntry, Claim, OverlapDismissal, OverlapResolution
 from app.domain.enums import ClaimStatus
+from app.domain.overlap_groups import OverlapGroup
+from app.services.claims.overlap_rows import OverlapClaimRow, claim_rows
 from app.ui.changes import RecordKind
 from app.ui.claims.overlaps_page import OverlapsPage
 from app.ui.claims.resolve_dialog import OverlapResolveDialog
@@ -314,3 +318,34 @@ def test_choosing_a_group_fits_the_detail_to_its_rows_and_gives_the_list_the_res
         page.group_table.selectRow(row)
         qtbot.waitUntil(lambda: _detail_fitted(page))
         assert page.splitter.sizes()[0] > page.groups_box.minimumSizeHint().height()
+
+
+def test_export_makes_the_groups_claims_on_its_worker_not_the_windows_thread(
+    qtbot: QtBot,
+    open_window: Opener,
+    sqlite_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rebuilding thousands of kept groups into claim rows is whole-table work: File › Export
+    does it on its background worker, and writes every claim of the groups shown."""
+    add_overlap_world(sqlite_db, TODAY)
+    window = open_window(sqlite_db)
+    overlaps_page(qtbot, window)
+    made_on: list[threading.Thread] = []
+
+    def recorded(groups: Sequence[OverlapGroup]) -> list[OverlapClaimRow]:
+        made_on.append(threading.current_thread())
+        return claim_rows(groups)
+
+    monkeypatch.setattr("app.ui.claims.overlaps_page.claim_rows", recorded)
+    target = tmp_path / "overlaps.csv"
+    window.commands.choose_save_path = lambda *_: target  # type: ignore[method-assign]
+    window.menu_actions.export_records.trigger()
+    operation = window.commands.last_operation
+    assert operation is not None
+    with qtbot.waitSignal(operation.finished, timeout=10_000):
+        pass
+    assert made_on and threading.main_thread() not in made_on
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 1 + 5
+    assert "Exported 5 rows" in window.statusBar().currentMessage()

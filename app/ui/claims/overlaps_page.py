@@ -50,6 +50,7 @@ from app.ui.figures import unbroken_figures
 from app.ui.operations import IsCancelled, Progress
 from app.ui.page_base import Page, Reader, plural, table_count
 from app.ui.record_table import RecordTable
+from app.ui.rows_later import RowsMadeLater
 from app.ui.sections import button, section, splitter
 from app.ui.shortcuts import bind
 
@@ -220,8 +221,14 @@ class OverlapsPage(Page):
         self.update_count()
 
     def export_source(self) -> tuple[str, Sequence[Any], Sequence[Column[Any]]] | None:
-        groups = [self.groups[r.key] for r in self.group_table.records.rows()]
-        return ("Overlaps", claim_rows(groups), CLAIM_COLUMNS)
+        """The claims of the groups shown, made on the export's worker: rebuilding thousands
+        of kept groups is whole-table work (see ``kept_groups``)."""
+        shown = self.group_table.records.rows()
+        kept, keys = self.groups, [r.key for r in shown]
+        rows = RowsMadeLater(
+            sum(r.claims for r in shown), lambda: claim_rows([kept[k] for k in keys])
+        )
+        return ("Overlaps", rows, CLAIM_COLUMNS)
 
     # --- selection and detail ------------------------------------------------------------
 
