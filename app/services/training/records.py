@@ -87,41 +87,12 @@ def list_training(
         .outerjoin(ProductFamily, ProductFamily.id == Course.family_id)
         .order_by(TrainingRecord.completed_on.desc(), TrainingRecord.id)
     )
-    rows: list[TrainingRow] = []
-    for (
-        record_id,
-        contact_id,
-        contact,
-        email,
-        partner_id,
-        partner,
-        code,
-        title,
-        family,
-        certifies,
-        completed_on,
-        passed,
-        valid_until,
-        version,
-    ) in session.execute(query):
-        state = training_state(passed, valid_until, day, soon_days)
-        rows.append(
-            (
-                record_id,
-                contact_id,
-                contact,
-                email,
-                partner_id,
-                partner,
-                code,
-                title,
-                family,
-                certifies,
-                completed_on,
-                passed,
-                valid_until,
-                state.value,
-                version,
-            )
+    # The query gives every field but the state, in the row's order, with the version last.
+    return [
+        (
+            *row[:STATE],
+            training_state(row[PASSED], row[VALID_UNTIL], day, soon_days).value,
+            row[-1],  # the version
         )
-    return rows
+        for row in session.execute(query)
+    ]
