@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -73,6 +74,9 @@ class RecordTable(QTableView):
             model if model is not None else RowTableModel(columns, parent=self)
         )
         self.setModel(self.records)
+        #: Per column, the width its widest word needs (a status such as "Suspended"), learnt
+        #: from the kind of value it shows once rows arrive; no column is set narrower.
+        self._word_widths: dict[str, int] = {}
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -112,6 +116,7 @@ class RecordTable(QTableView):
         #: Said instead while the page reads its rows in the background ("Finding overlaps…").
         self.loading_text: str | None = None
         self.records.modelReset.connect(self.viewport().update)
+        self.records.modelReset.connect(self.fit_words)
         #: How "Export selection…" writes a file; None where no export is offered.
         self.export_rows: ExportRows | None = None
         #: The right-click menu: owners add their commands (``table.menu.add("Open", …)``).
@@ -196,7 +201,31 @@ class RecordTable(QTableView):
         bold = QFont(self.font())
         bold.setBold(True)
         header = QFontMetrics(bold).horizontalAdvance(column.header)
-        return max(round(min(column.width, GIVE_WAY_FLOOR) * unit), header) + COLUMN_PADDING
+        floor = max(round(min(column.width, GIVE_WAY_FLOOR) * unit), header) + COLUMN_PADDING
+        return max(floor, self._word_widths.get(column.key, 0))
+
+    def fit_words(self) -> None:
+        """Widen each column that shows a labelled choice (a status, a stage) to its widest
+        label, so no choice is cut off ("Suspend…"); read from the first row's value, whose
+        kind lists every label it can take."""
+        model = self.records
+        if model.rowCount() == 0:
+            return
+        row = model.row_at(0)
+        metrics = self.fontMetrics()
+        for n, column in enumerate(model.columns):
+            if column.key in self._word_widths or column.kind is not Kind.TEXT:
+                continue
+            try:
+                value = column.value(row)
+            except LookupError:  # new columns reset before their rows (the coverage matrix's
+                continue  # families): the rows' own reset measures them
+            if not isinstance(value, Enum) or not hasattr(value, "label"):
+                continue
+            widest = max(metrics.horizontalAdvance(str(m.label)) for m in type(value))
+            self._word_widths[column.key] = widest + COLUMN_PADDING
+            if self.columnWidth(n) < self._word_widths[column.key]:
+                self.setColumnWidth(n, self._word_widths[column.key])
 
     def apply_column_widths(self) -> None:
         """Each column ``width`` characters wide (digits for numbers and dates), never narrower
@@ -215,7 +244,8 @@ class RecordTable(QTableView):
         bold = QFont(self.font())
         bold.setBold(True)
         header = QFontMetrics(bold).horizontalAdvance(column.header)
-        return max(round(column.width * unit), header) + COLUMN_PADDING
+        words = self._word_widths.get(column.key, 0)
+        return max(max(round(column.width * unit), header) + COLUMN_PADDING, words)
 
     def natural_width(self) -> int:
         """As wide as its columns (the last one, which stretches, at its set width)."""

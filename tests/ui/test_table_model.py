@@ -197,3 +197,29 @@ def test_a_column_as_wide_as_its_text_shows_it_whole(qapp: object, text: str, ki
     table = RecordTable("widths", [column])
     cell_padding = 2 * 8  # QTableView::item { padding: 0 8px }
     assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text) + cell_padding
+
+
+def test_a_status_column_fits_its_longest_word(qapp: object) -> None:
+    """A column of choices (the coverage matrix's partner status) is as wide as the longest
+    choice, though it is set narrower: "Suspended" is not cut to "Suspend…", even when the
+    table is too narrow for its columns and the text columns give way."""
+    from PySide6.QtWidgets import QStyle
+
+    from app.services.training.coverage import CoverageRow, coverage_columns
+    from app.ui.launch import application
+    from app.ui.record_table import RecordTable
+
+    application()  # the stylesheet's cell padding, as in the real start
+    table = RecordTable("coverage", coverage_columns(()))
+    table.resize(1366, 300)
+    status = [c.key for c in table.records.columns].index("status")
+    suspended = CoverageRow(1, "Atlantique Services", "FR", PartnerStatus.SUSPENDED, ())
+    table.records.set_rows([CoverageRow(2, "Albion", "GB", PartnerStatus.ACTIVE, ()), suspended])
+    cell_padding = 2 * 8  # QTableView::item { padding: 0 8px }
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    needed = table.fontMetrics().horizontalAdvance("Suspended") + cell_padding + 2 * margin
+    assert table.columnWidth(status) >= needed  # as drawn: the text within padding and margins
+    table.columns_give_way = True
+    table.resize(300, 300)
+    table.fit_columns()
+    assert table.columnWidth(status) >= needed
