@@ -51,6 +51,7 @@ from app.ui.changes import RecordKind
 from app.ui.claims.claim_dialog import CURRENCIES
 from app.ui.completing import completing_line
 from app.ui.context import UiContext
+from app.ui.date_hint import DATE_PLACEHOLDER
 from app.ui.deals.activity import ActivityLog
 from app.ui.deals.families import FamiliesPicker
 from app.ui.deals.parties import PartiesEditor
@@ -114,10 +115,10 @@ class DealDialog(GuardsUnsavedEdits, QDialog):
         currency.addItems(CURRENCIES)
         form.add("currency", "C&urrency", currency, 3, 1)
         close = QLineEdit()
-        close.setPlaceholderText("2026-03-01")
+        close.setPlaceholderText(DATE_PLACEHOLDER)
         form.add("expected_close", "E&xpected close", close, 4, 0)
         closed = QLineEdit()
-        closed.setPlaceholderText("won or lost on")
+        closed.setPlaceholderText(f"{DATE_PLACEHOLDER}, won or lost on")
         closed.setToolTip("The day the deal was won or lost; filled with today when you move it")
         form.add("closed_on", "C&losed on", closed, 4, 1)
         code = QLineEdit()

@@ -28,6 +28,7 @@ from app.domain.enums import PartnerStatus, PartnerType
 from app.domain.importing.values import choice_key
 from app.domain.partner_form import LABELS, check_partner
 from app.ui.completing import take_suggestion_on_enter
+from app.ui.date_hint import DATE_PLACEHOLDER
 from app.ui.field_box import field_box
 
 Field = QLineEdit | QComboBox | QPlainTextEdit
@@ -47,7 +48,7 @@ PLACEHOLDERS = {
     "partner_code": "The next P- number, if left empty",
     "website": "example.com",
     "email": "sales@example.com",
-    "partner_since": "2026-03-01",
+    "partner_since": DATE_PLACEHOLDER,
     "country": "Type a country name or code",
     "territories": "Its own country, if left empty (e.g. DE; AT, CH)",
 }
