@@ -8,13 +8,13 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.db.engine import Database
-from app.db.models import Deal
+from app.db.models import Deal, Lead
 from app.ui.errors import ErrorReport
 from app.ui.leads.page import LeadsPage
 from app.ui.main_window import MainWindow
@@ -215,3 +215,31 @@ def test_a_lead_becomes_a_deal_in_its_own_countrys_currency(
         assert deal is not None and deal.currency == "USD"
     for dialog in list(page.dialogs):
         dialog.close()
+
+
+def test_the_convert_dialog_reads_its_lead_on_two_lines(
+    qtbot: QtBot, open_window: Opener, sqlite_db: Database
+) -> None:
+    """The dialog opens wide enough for the lead's name and its facts to read one line each,
+    not wrapped into three or four lines in a narrow box."""
+    add_lead_world(sqlite_db, TODAY)
+    with sqlite_db.transaction() as session:  # a name as long as many a real company's
+        lead = session.scalars(select(Lead).where(Lead.lead_code == "L-007")).one()
+        lead.company = "Ironwood Media & Entertainment Holdings Ltd"
+    page = leads_page(open_window(sqlite_db))
+    select_lead(qtbot, page, "L-007")  # accepted by P-002: the facts name the recipient
+    heights: list[tuple[int, int]] = []
+
+    def look(dialog: QDialog) -> bool:
+        dialog.show()  # at the size it opens at
+        qtbot.waitExposed(dialog)
+        facts = dialog.findChild(QLabel, "leadFacts")
+        assert facts is not None
+        heights.append((facts.height(), facts.fontMetrics().lineSpacing()))
+        dialog.reject()
+        return False
+
+    page.lead_actions.ask = look
+    qtbot.mouseClick(page.leads.convert_button, Qt.MouseButton.LeftButton)
+    [(height, line)] = heights
+    assert height < 3 * line, "the lead's facts wrap past two lines"

@@ -13,6 +13,7 @@ from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,20 +32,34 @@ from app.services.leads.listing import LeadRow
 from app.ui.field_box import ProblemLine
 from app.ui.figures import unbroken_figures
 
+#: The lead's facts are at least this many characters wide, and wrap past this many.
+FACTS_LEAST = 56
+FACTS_MOST = 80
+
 
 def lead_facts(lead: LeadRow) -> QLabel:
     """Which lead the dialog acts on, in one bold line and one plain one."""
     grade = lead.grade or "none"
-    held = f" · with {escape(lead.recipient)}" if lead.recipient else ""
+    facts = f"{lead.country} · grade {grade} · {lead.status.label.lower()}"
+    held = f" · with {lead.recipient}" if lead.recipient else ""
     label = QLabel(
         f"<b>{escape(lead.lead_code)}</b> {escape(lead.company)}<br>"
-        + unbroken_figures(
-            escape(f"{lead.country} · grade {grade} · {lead.status.label.lower()}") + held
-        )
+        + unbroken_figures(escape(facts + held))
     )
     label.setObjectName("leadFacts")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
+    # A wrapping label asks for little width, so the dialog came up narrow and broke these two
+    # lines into three or four; as wide as its longer line (within reason), each reads whole.
+    bold = QFont(label.font())
+    bold.setBold(True)
+    plain = QFontMetrics(label.font())
+    first = QFontMetrics(bold).horizontalAdvance(lead.lead_code)
+    first += plain.horizontalAdvance(f" {lead.company}")
+    widest = max(
+        first, plain.horizontalAdvance(facts + held), plain.averageCharWidth() * FACTS_LEAST
+    )
+    label.setMinimumWidth(min(widest + 2, plain.averageCharWidth() * FACTS_MOST))
     return label
 
 
