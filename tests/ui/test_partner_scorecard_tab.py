@@ -5,6 +5,7 @@ to see why it gave its points, and pick another period."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -16,7 +17,8 @@ from sqlalchemy import select
 from app.db.engine import Database
 from app.db.models import Account, Claim, Deal, DealParty, Partner
 from app.domain.enums import ClaimStatus, DealStage, PartyRole
-from app.services.scorecard.figures import PartnerScorecard
+from app.domain.scorecard.health import HealthFigures, health_score
+from app.services.scorecard.figures import LeadFigures, PartnerScorecard
 from app.services.scorecard.scorecard import partner_scorecard
 from app.ui.changes import RecordKind
 from app.ui.main_window import MainWindow
@@ -265,3 +267,28 @@ def test_a_click_on_a_chart_opens_the_page_behind_it_as_the_dashboard_does(
     deals = window.page("deals")
     qtbot.waitUntil(lambda: window.current_page() is deals)
     assert deals.filter_edit.text() == "Northwind Traders"
+
+
+def test_the_index_and_the_return_read_the_same_in_the_score_and_the_figures(
+    qtbot: QtBot, open_window: Opener, world: Database
+) -> None:
+    """One tab writes one figure one way: the health score's lines and the figures below them
+    write the grade-adjusted index and the program return alike, to four places as the lead
+    board, the Program page and the review pack do (not 0.00 above and 0.0000 below)."""
+    tab = click_scorecard(qtbot, open_partner(qtbot, open_window(world), "Northwind Traders"))
+    card = tab.card
+    assert card is not None
+    index, ratio = Decimal("2") / Decimal("3"), Decimal("1.23456")
+    leads = LeadFigures(3, 2, 1, Decimal("0.6667"), index)
+    figures = HealthFigures(
+        lead_acceptance=Decimal("0.6667"),
+        grade_index=index,
+        families_uncovered=None,
+        expiring_unreplaced=None,
+        return_ratio=ratio,
+        oldest_overlap_days=None,
+    )
+    tab.show_card(replace(card, leads=leads, return_ratio=ratio, health=health_score(figures)))
+    shown = {key: figure.text() for key, (_n, figure, _p, _b) in tab.health.lines.items()}
+    assert shown["grade_index"] == tab.values["grade_index"].text() == "0.6667"
+    assert shown["return_ratio"] == tab.values["return_ratio"].text() == "1.2346"

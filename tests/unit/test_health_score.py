@@ -65,7 +65,7 @@ def test_hand_checked_partial_score() -> None:
     assert [r.contribution for r in result.results] == [10, 0, 0, 15, 8, 8]
     assert result.score == 41
     assert "Lead acceptance: 70%, 10 of 20 points." in result.tooltip()
-    assert "Program return: 2.0×, 8 of 15 points." in result.tooltip()
+    assert "Program return: 2.0000, 8 of 15 points." in result.tooltip()
     assert "Overlaps settled: 45 days, 8 of 15 points." in result.tooltip()
 
 

@@ -37,8 +37,8 @@ class Unit(Enum):
     """How a figure is written in a sentence."""
 
     RATE = "rate"  # a share, 0.85 → 85%
-    INDEX = "index"  # 1.12
-    RATIO = "ratio"  # 3.2×
+    INDEX = "index"  # 1.1200, to four places as every report writes it
+    RATIO = "ratio"  # 3.2000, likewise
     COUNT = "count"  # 2
     DAYS = "days"  # 45 days
 
@@ -186,15 +186,18 @@ class HealthScore:
         return "\n".join([head, *(result.sentence for result in self.results)])
 
 
+#: An index or a return ratio is rounded once to this, as the lead board, the Program page and
+#: the review pack write it (SPEC), so a figure reads the same wherever it is shown.
+REPORTED_PLACES = Decimal("0.0001")
+
+
 def write_figure(unit: Unit, value: Decimal | int) -> str:
-    """``value`` as a sentence writes it."""
+    """``value`` as a sentence, the health panel and the scorecard's figures write it."""
     number = Decimal(value)
     if unit is Unit.RATE:
         return f"{(number * 100).quantize(Decimal(1), ROUND_HALF_UP)}%"
-    if unit is Unit.INDEX:
-        return f"{number.quantize(Decimal('0.01'), ROUND_HALF_UP)}"
-    if unit is Unit.RATIO:
-        return f"{number.quantize(Decimal('0.1'), ROUND_HALF_UP)}×"
+    if unit is Unit.INDEX or unit is Unit.RATIO:
+        return f"{number.quantize(REPORTED_PLACES, ROUND_HALF_UP)}"
     if unit is Unit.DAYS:
         return "1 day" if number == 1 else f"{number} days"
     return f"{number}"

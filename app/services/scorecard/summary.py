@@ -10,7 +10,7 @@ rather than a zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from app.domain.money import format_money
 from app.domain.scorecard.health import Unit, write_figure
@@ -132,11 +132,7 @@ def _overlaps(card: PartnerScorecard) -> str:
     return f"{_plural(len(card.overlaps), 'overlap', 'overlaps')}, the oldest open {oldest}"
 
 
-_FOUR_PLACES = Decimal("0.0001")
-
-
 def _as_reported(value: Decimal | None) -> str:
     """An index or a return ratio as the lead board and the Program page write it: the exact
-    fraction rounded once to four places (SPEC), so the figure reads the same on every screen
-    and in the review pack; the health score's sentences round it for reading."""
-    return "—" if value is None else str(value.quantize(_FOUR_PLACES, ROUND_HALF_UP))
+    fraction rounded once to four places (SPEC), as the health panel beside it writes it too."""
+    return "—" if value is None else write_figure(Unit.INDEX, value)
