@@ -300,3 +300,33 @@ def test_dropping_a_workbook_on_the_window_opens_the_wizard(
     qtbot.waitExposed(wizard)
     assert wizard.source.path.text() == str(book)
     close_discarding(wizard)
+
+
+def test_a_single_sheet_file_goes_straight_to_its_columns(
+    qtbot: QtBot, open_window: Callable[[Database], MainWindow], sqlite_db: Database,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """Nothing to choose, so no sheet step (the user guide: "when the workbook has several");
+    Back from the columns returns to the file."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in GOOD:
+        sheet.append(row)
+    single = tmp_path / "one.xlsx"
+    book.save(single)
+    csv = tmp_path / "partners.csv"
+    csv.write_text("Company,Ctry\nKestrel Networks,GB\n", encoding="utf-8")
+    _window, wizard = start(qtbot, open_window, sqlite_db)
+    for path, headers in ((single, "Partner ID"), (csv, "Company")):
+        wizard.choose_file = lambda path=path: path
+        qtbot.mouseClick(wizard.source.browse, Qt.MouseButton.LeftButton)
+        next_step(qtbot, wizard)  # → columns at once
+        mapping = wizard.currentPage()
+        assert isinstance(mapping, MappingPage), wizard.currentPage().title()
+        assert headers in mapping.mapping()
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+        assert wizard.currentPage() is wizard.source
+    next_step(qtbot, wizard)  # and on again, the file read afresh
+    assert isinstance(wizard.currentPage(), MappingPage)
+    close_discarding(wizard)

@@ -81,8 +81,7 @@ def test_a_chosen_file_and_mapping_are_kept_unless_discarded(
     assert wizard.isVisible() and asked == ["import"] * 3
     assert wizard.source.path.text() == path
 
-    press(qtbot, wizard, QWizard.WizardButton.NextButton)  # the sheet
-    press(qtbot, wizard, QWizard.WizardButton.NextButton)  # the columns
+    press(qtbot, wizard, QWizard.WizardButton.NextButton)  # the columns (one sheet: no sheet step)
     page = wizard.currentPage()
     assert isinstance(page, MappingPage)
     combo = page.combos["Web"]
@@ -104,7 +103,7 @@ def test_after_the_import_the_wizard_closes_without_a_question(
 ) -> None:  # fmt: skip
     wizard, asked = open_wizard(qtbot, open_window, sqlite_db)
     qtbot.keyClicks(wizard.source.path, str(book(tmp_path / "partners.xlsx")))
-    for _step in range(4):  # sheet, columns, check, import
+    for _step in range(3):  # columns, check, import (one sheet: no sheet step)
         operation = wizard.last_operation
         if operation is not None:
             qtbot.waitUntil(lambda op=operation: not op.running, timeout=10_000)

@@ -13,6 +13,7 @@ import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QTableView, QWidget, QWizard
@@ -355,8 +356,15 @@ def test_every_dialog_is_usable_from_the_keyboard(window: MainWindow, walker: Wa
 def test_every_step_of_the_import_wizard_is_usable_from_the_keyboard(
     window: MainWindow, walker: Walker, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    source = tmp_path / "partners.csv"
-    source.write_text("Name,Country,Tier\nContoso Ltd,DE,Gold\nFabrikam,FR,Silver\n")
+    source = tmp_path / "partners.xlsx"  # two sheets: the sheet step is shown
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Name", "Country", "Tier"])
+    sheet.append(["Contoso Ltd", "DE", "Gold"])
+    sheet.append(["Fabrikam", "FR", "Silver"])
+    book.create_sheet("Notes").append(["nothing to import here"])
+    book.save(source)
     window.commands.import_records(source)
     wizard = window.commands.wizard
     assert isinstance(wizard, QWizard)

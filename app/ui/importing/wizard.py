@@ -15,11 +15,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
+from app.domain.errors import AppError
 from app.domain.importing.fields import SHEET_FIELDS
 from app.domain.importing.report import ImportSummary
 from app.services.importing import ImportOptions
 from app.services.importing.file_import import FileImport, import_file
-from app.services.importing.file_mapping import Detected, overrides_of
+from app.services.importing.file_mapping import Detected, detect, overrides_of
 from app.services.store import WAITING_TEXT, Database
 from app.ui.changes import RecordKind
 from app.ui.context import UiContext
@@ -91,7 +92,7 @@ class ImportWizard(AsksBeforeDiscarding, QWizard):
         self.source = SourcePage(self)
         self.addPage(self.source)
         self.addPage(SheetPage(self))
-        self.addPage(MappingPage(self))
+        self.mapping_id = self.addPage(MappingPage(self))
         self.check_id = self.addPage(CheckPage(self))
         self.result_page = ResultPage(self)
         self.addPage(self.result_page)
@@ -107,6 +108,18 @@ class ImportWizard(AsksBeforeDiscarding, QWizard):
         return bool(self.source.path.text().strip()) and not self.result_page.done
 
     # --- what the steps call -------------------------------------------------------------
+
+    def detect_columns(self) -> str | None:
+        """Find the header and columns of the chosen sheet, with the mapping remembered for
+        such headers; what went wrong, or None."""
+        assert self.path is not None
+        try:
+            first = detect(self.path, self.kind, self.sheet, [])
+            remembered = self.remembered_mapping(first.remembered_key(self.kind))
+            self.detected = detect(self.path, self.kind, self.sheet, remembered)
+        except AppError as exc:
+            return str(exc)
+        return None
 
     def remembered_mapping(self, key: str) -> list[str]:
         return self.context.settings.preferences.import_mapping(key)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppError
 from app.domain.importing.fields import KIND_TITLES, KINDS, SHEET_FIELDS
 from app.services.importing.file_import import kind_fields
-from app.services.importing.file_mapping import IGNORE, detect, sheets_of
+from app.services.importing.file_mapping import IGNORE, sheets_of
 from app.ui.record_table import align_headers
 from app.ui.sheet_table import SheetTable
 
@@ -103,7 +103,20 @@ class SourcePage(QWizardPage):
         self.owner.kind = str(self.kind.currentData())
         self.owner.path = path
         self.owner.sheets = sheets
+        if len(sheets) == 1 and self.owner.kind not in SHEET_FIELDS:  # no sheet step: nothing
+            self.owner.sheet = None  # to choose
+            problem = self.owner.detect_columns()
+            if problem is not None:
+                self.problem.setText(problem)
+                return False
         return True
+
+    def nextId(self) -> int:
+        """Straight on to the columns (or the check) when the file has one sheet; the user
+        guide's Sheet step is for a workbook with several."""
+        if len(self.owner.sheets) != 1:
+            return super().nextId()
+        return self.owner.check_id if self.owner.kind in SHEET_FIELDS else self.owner.mapping_id
 
 
 class SheetPage(QWizardPage):
@@ -146,12 +159,9 @@ class SheetPage(QWizardPage):
             return True
         item = self.sheets.currentItem()
         owner.sheet = item.text() if item is not None and len(owner.sheets) > 1 else None
-        try:
-            first = detect(owner.path, owner.kind, owner.sheet, [])
-            remembered = owner.remembered_mapping(first.remembered_key(owner.kind))
-            owner.detected = detect(owner.path, owner.kind, owner.sheet, remembered)
-        except AppError as exc:
-            self.problem.setText(str(exc))
+        problem = owner.detect_columns()
+        if problem is not None:
+            self.problem.setText(problem)
             return False
         return True
 
