@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Final
+from typing import Final, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -89,10 +89,13 @@ def list_training(
     )
     # The query gives every field but the state, in the row's order, with the version last.
     return [
-        (
-            *row[:STATE],
-            training_state(row[PASSED], row[VALID_UNTIL], day, soon_days).value,
-            row[-1],  # the version
+        cast(
+            TrainingRow,
+            (
+                *row[:STATE],
+                training_state(row[PASSED], row[VALID_UNTIL], day, soon_days).value,
+                row[-1],  # the version
+            ),
         )
         for row in session.execute(query)
     ]
