@@ -39,6 +39,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app.services.gc_pause import start_up_frozen, thaw_start_up
 from app.ui.context import UiContext
 from app.ui.launch import settle_start_up
 from app.ui.page_base import Page
@@ -53,7 +54,7 @@ SWITCHES = 20
 @contextmanager
 def as_launched(qtbot: QtBot, window: QWidget, context: UiContext) -> Iterator[None]:
     """The window as the application's start leaves it (see above) during the block."""
-    if gc.get_freeze_count():  # pragma: no cover - a test that forgot to thaw
+    if start_up_frozen():  # pragma: no cover - a test that forgot to thaw
         raise AssertionError("objects are frozen already: a test before did not thaw them")
     settling = settle_start_up(window, context)
     try:
@@ -62,7 +63,7 @@ def as_launched(qtbot: QtBot, window: QWidget, context: UiContext) -> Iterator[N
         yield
     finally:
         qtbot.waitUntil(lambda: settling.outcome is not None, timeout=60_000)
-        gc.unfreeze()
+        thaw_start_up()
 
 
 @dataclass
@@ -145,7 +146,7 @@ def measure(
     """Run ``start`` (which begins the reading) under the meter until ``done``; the meter and
     how long the reading took. The page's loading line (or what ``watch`` asks about) must
     show meanwhile: its appearing is part of what the window does while the work runs."""
-    assert gc.get_freeze_count(), "measure the window as launched (as_launched)"
+    assert start_up_frozen(), "measure the window as launched (as_launched)"
     meter = StallMeter()
     meter.watch = watch or page.loading_line.isVisible
     meter.start()

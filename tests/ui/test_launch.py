@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.db.backup import automatic_backup
 from app.db.engine import open_database
 from app.domain.errors import AppError
+from app.services.gc_pause import start_up_frozen, thaw_start_up
 from app.ui import launch as launch_module
 from app.ui.context import UiContext
 from app.ui.launch import build_window, launch
@@ -151,7 +152,7 @@ def test_the_start_keeps_what_it_loaded_out_of_the_collectors_passes(
     seen: dict[str, object] = {}
 
     def event_loop(_app: QApplication) -> int:
-        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=20_000)
+        qtbot.waitUntil(start_up_frozen, timeout=20_000)
         seen["frozen"] = gc.get_freeze_count()
         seen["chart code"] = "matplotlib.backends.backend_agg" in sys.modules
         for window in QApplication.topLevelWidgets():
@@ -163,7 +164,7 @@ def test_the_start_keeps_what_it_loaded_out_of_the_collectors_passes(
     try:
         assert launch(argparse.Namespace(db=str(tmp_path / "mine.sqlite"), demo=False)) == 0
     finally:
-        gc.unfreeze()  # nothing frozen outlives the test
+        thaw_start_up()  # nothing frozen outlives the test
     window = seen.pop("window")
     assert isinstance(window, MainWindow)
     window.close()
