@@ -20,6 +20,7 @@ from app.db.models.leads import Lead
 from app.domain.columns import Column
 from app.domain.leads.routing import RoutingRun
 from app.domain.progress import CancelledByUser
+from app.services.gc_pause import gc_paused
 from app.services.leads.routing import route_leads
 
 EXPIRED, ASSIGNED, NURTURE, UNROUTABLE = "expired", "assigned", "nurture", "unroutable"
@@ -91,11 +92,13 @@ def plan_of(session: Session, run: RoutingRun, dry_run: bool) -> RoutePlan:
     return RoutePlan(run.on, tuple(lines), dict(counts), dry_run)
 
 
+@gc_paused()  # a run over thousands of leads; see gc_pause
 def preview_route(session: Session, on: date) -> RoutePlan:
     """What a run on ``on`` would do; nothing is written."""
     return plan_of(session, route_leads(session, on, dry_run=True), True)
 
 
+@gc_paused()  # the same run, written
 def run_route(session: Session, on: date, cancelled: Callable[[], bool] | None = None) -> RoutePlan:
     """Route on ``on`` in the caller's transaction. ``cancelled()`` is asked once the run is
     worked out and before it is committed: a cancel then raises ``CancelledByUser``, so the
