@@ -22,11 +22,12 @@ from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import MainWindow
 from tests.support.dashboard import drawn
 from tests.support.program_bulk import add_program_bulk
-from tests.support.stall import as_launched, check, measure
+from tests.support.stall import ALLOWED_STALL, as_launched, check, measure
 
 Opener = Callable[[Database], MainWindow]
-#: What the dashboard's own work on the GUI thread may take at most between two ticks.
-ALLOWED = 0.025
+#: The product's limit for a stall, the window's own work and the collector's together. (It
+#: was 25 ms while the meter counted the window's own work alone; measured now 13-26 ms.)
+ALLOWED = ALLOWED_STALL
 
 
 def test_changing_the_filters_while_the_charts_redraw_leaves_the_window_answering(
